@@ -1,0 +1,362 @@
+package io.jasyncio;
+
+import io.jasyncio.internal.Repr;
+import io.jasyncio.internal.Unchecked;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+
+/**
+ * The low-level settable future of an event loop, asyncio's {@code Future}. Make one with
+ * {@code getRunningLoop().createFuture()}, hand it to whoever produces the value, and
+ * {@code await} it; the producer calls {@link #setResult} or {@link #setException}.
+ *
+ * <table>
+ *   <caption>Life cycle</caption>
+ *   <tr><th>state</th><th>reached by</th></tr>
+ *   <tr><td>pending</td><td>creation</td></tr>
+ *   <tr><td>finished</td><td>{@link #setResult} or {@link #setException}</td></tr>
+ *   <tr><td>cancelled</td><td>{@link #cancel()}</td></tr>
+ * </table>
+ *
+ * <p>When it becomes done, each done-callback and each task awaiting it is queued on the loop's
+ * ready queue in the order they were added; none runs inside {@code setResult}. A task awaiting
+ * the future is queued itself: waking it allocates nothing.
+ *
+ * <p>All methods run on the loop's thread; to complete a future from another thread, go through
+ * {@link EventLoop#callSoonThreadsafe}. {@code toString()} uses asyncio's repr:
+ * {@code <Future pending>}, {@code <Future finished result=42>},
+ * {@code <Future finished exception=IllegalStateException('x')>}, {@code <Future cancelled>}.
+ *
+ * <p>Differs from asyncio: no "exception was never retrieved" log yet; a done-callback receives
+ * the future as {@code AsyncFuture<T>} (for a task, cast it to {@code Task<T>}).
+ *
+ * <p>Cancellation: if the awaiting task is cancelled meanwhile, {@code CancelledException} is
+ * thrown at that {@code await}.
+ *
+ * @param <T> the result type
+ */
+public non-sealed class AsyncFuture<T> implements Awaitable<T> {
+  private static final byte PENDING = 0;
+  private static final byte FINISHED = 1;
+  private static final byte CANCELLED = 2;
+
+  /** Its loop; null only for a gather made outside any loop until it is first awaited or run. */
+  EventLoop loop;
+  private byte state;
+  private Object result;
+  /** The failure (FINISHED), or the CancelledException to throw (CANCELLED, made on demand). */
+  private Throwable exception;
+  /** The first done-callback, kept out of a list because there usually is only one. */
+  private Object firstCallback;
+  private List<Object> moreCallbacks;
+
+  AsyncFuture(EventLoop loop) {
+    this.loop = loop;
+  }
+
+  /** The loop this future belongs to (asyncio's {@code get_loop()}). */
+  public EventLoop getLoop() {
+    return loop;
+  }
+
+  /** Whether it has a result, an exception, or was cancelled. */
+  public boolean isDone() {
+    return state != PENDING;
+  }
+
+  /** Whether it was cancelled. */
+  public boolean isCancelled() {
+    return state == CANCELLED;
+  }
+
+  /**
+   * The result; if it failed, throws its exception unchanged (checked ones too, undeclared).
+   *
+   * @throws CancelledException if it was cancelled
+   * @throws IllegalStateException if it is not done yet (asyncio's {@code InvalidStateError})
+   */
+  @SuppressWarnings("unchecked")
+  public T result() {
+    if (state == PENDING) {
+      throw new IllegalStateException("Result is not ready.");
+    }
+    if (state == CANCELLED) {
+      throw cancelledException();
+    }
+    if (exception != null) {
+      throw Unchecked.rethrow(exception);
+    }
+    return (T) result;
+  }
+
+  /**
+   * The exception it failed with, or null if it has a result.
+   *
+   * @throws CancelledException if it was cancelled
+   * @throws IllegalStateException if it is not done yet
+   */
+  public Throwable exception() {
+    if (state == PENDING) {
+      throw new IllegalStateException("Exception is not set.");
+    }
+    if (state == CANCELLED) {
+      throw cancelledException();
+    }
+    return exception;
+  }
+
+  /**
+   * Finishes the future with {@code value}.
+   *
+   * @throws IllegalStateException if it is already done
+   */
+  public void setResult(T value) {
+    checkPending();
+    finish(value);
+  }
+
+  /**
+   * Finishes the future with the exception {@code e}, which its awaiters get unchanged.
+   *
+   * @throws IllegalStateException if it is already done
+   */
+  public void setException(Throwable e) {
+    if (e == null) {
+      throw new NullPointerException("exception");
+    }
+    checkPending();
+    fail(e);
+  }
+
+  /**
+   * Cancels the future if it is pending and queues its callbacks. Returns false if it was
+   * already done.
+   */
+  public boolean cancel() {
+    assert loop == null || loop.inEventLoop();
+    if (state != PENDING) {
+      return false;
+    }
+    cancelWith(null);
+    return true;
+  }
+
+  /**
+   * Adds a callback run with this future once it is done; if it already is, the callback is
+   * queued on the loop at once. Callbacks run in the order they were added.
+   */
+  public void addDoneCallback(Consumer<? super AsyncFuture<T>> callback) {
+    assert loop == null || loop.inEventLoop();
+    if (callback == null) {
+      throw new NullPointerException("callback");
+    }
+    if (state != PENDING) {
+      if (loop == null) {
+        // An empty gather made outside any loop: it is done, but has no loop to queue on yet.
+        EventLoop running = EventLoop.current();
+        if (running == null) {
+          throw new IllegalStateException("no running event loop to run the callback on");
+        }
+        attach(running);
+      }
+      schedule(callback);
+    } else {
+      addCallback(callback);
+    }
+  }
+
+  /** Removes every registration of {@code callback}; returns how many there were. */
+  public int removeDoneCallback(Consumer<? super AsyncFuture<T>> callback) {
+    assert loop == null || loop.inEventLoop();
+    List<Object> kept = new ArrayList<>();
+    int removed = 0;
+    for (Object c : callbacks()) {
+      if (c.equals(callback)) {
+        removed++;
+      } else {
+        kept.add(c);
+      }
+    }
+    if (removed > 0) {
+      firstCallback = null;
+      moreCallbacks = null;
+      kept.forEach(this::addCallback);
+    }
+    return removed;
+  }
+
+  @Override
+  public String toString() {
+    return "<" + reprName() + " " + reprState() + reprDetails() + reprOutcome() + ">";
+  }
+
+  // ---- for Task, gather and the engine ------------------------------------------------------
+
+  /** The class name in toString(). */
+  String reprName() {
+    return "Future";
+  }
+
+  /** What toString() shows between the state and the outcome, with a leading space. */
+  String reprDetails() {
+    return "";
+  }
+
+  String reprState() {
+    return state == PENDING ? "pending" : state == CANCELLED ? "cancelled" : "finished";
+  }
+
+  private String reprOutcome() {
+    if (state != FINISHED) {
+      return "";
+    }
+    return exception != null ? " exception=" + Repr.of(exception) : " result=" + Repr.of(result);
+  }
+
+  /** Registers a task to be queued when this future is done: the task is its own callback. */
+  final void addWaiter(Task<?> task) {
+    addCallback(task);
+  }
+
+  /** Finishes with a value, bypassing Task's refusal of setResult. */
+  final void finish(T value) {
+    assert loop == null || loop.inEventLoop();
+    result = value;
+    state = FINISHED;
+    scheduleCallbacks();
+  }
+
+  /** Finishes with an exception, bypassing Task's refusal of setException. */
+  final void fail(Throwable e) {
+    assert loop == null || loop.inEventLoop();
+    exception = e;
+    state = FINISHED;
+    scheduleCallbacks();
+  }
+
+  /** Cancels; {@code cause} (may be null) is what awaiters will get thrown. */
+  final void cancelWith(CancelledException cause) {
+    exception = cause;
+    state = CANCELLED;
+    scheduleCallbacks();
+  }
+
+  /** The result of a done future, or its exception thrown unchanged. */
+  final Object outcomeOrThrow() throws Throwable {
+    if (state == FINISHED) {
+      if (exception != null) {
+        throw exception;
+      }
+      return result;
+    }
+    throw cancelledException();
+  }
+
+  /** The exception to throw for a cancelled future; made once, on demand. */
+  final CancelledException cancelledException() {
+    if (exception == null) {
+      exception = new CancelledException();
+    }
+    return (CancelledException) exception;
+  }
+
+  /** Binds a future made outside any loop (a gather) to the loop that first needs it. */
+  final void attach(EventLoop target) {
+    if (loop == null) {
+      loop = target;
+      onAttach();
+    }
+  }
+
+  /** Starts whatever waited for a loop; see {@link #attach}. */
+  void onAttach() {}
+
+  /**
+   * A future of {@code loop} completed with {@code stage}'s outcome, through the loop's
+   * thread-safe inbox since the stage may complete on any thread (asyncio's {@code wrap_future}).
+   * Cancelling the future cancels {@code cf}, the stage's CompletableFuture if it has one.
+   */
+  static <T> AsyncFuture<T> fromStage(EventLoop loop, CompletionStage<T> stage,
+      CompletableFuture<?> cf) {
+    AsyncFuture<T> bridge = new AsyncFuture<>(loop);
+    if (cf != null) {
+      bridge.addDoneCallback(f -> {
+        if (f.isCancelled()) {
+          cf.cancel(false);
+        }
+      });
+    }
+    stage.whenComplete((value, error) -> loop.callSoonThreadsafeIfOpen(() -> {
+      if (bridge.isDone()) {
+        return;
+      }
+      if (error == null) {
+        bridge.finish(value);
+      } else if (cf != null && cf.isCancelled()) {
+        bridge.cancel();
+      } else {
+        bridge.fail(Unchecked.unwrap(error));
+      }
+    }));
+    return bridge;
+  }
+
+  private void checkPending() {
+    assert loop == null || loop.inEventLoop();
+    if (state != PENDING) {
+      throw new IllegalStateException("invalid state: " + this);
+    }
+  }
+
+  private void addCallback(Object callback) {
+    if (firstCallback == null) {
+      firstCallback = callback;
+    } else {
+      if (moreCallbacks == null) {
+        moreCallbacks = new ArrayList<>(2);
+      }
+      moreCallbacks.add(callback);
+    }
+  }
+
+  private List<Object> callbacks() {
+    List<Object> all = new ArrayList<>();
+    if (firstCallback != null) {
+      all.add(firstCallback);
+    }
+    if (moreCallbacks != null) {
+      all.addAll(moreCallbacks);
+    }
+    return all;
+  }
+
+  /** Queues every callback, in the order added; asyncio's {@code __schedule_callbacks}. */
+  private void scheduleCallbacks() {
+    Object first = firstCallback;
+    if (first == null) {
+      return;
+    }
+    firstCallback = null;
+    schedule(first);
+    List<Object> more = moreCallbacks;
+    if (more != null) {
+      moreCallbacks = null;
+      for (Object c : more) {
+        schedule(c);
+      }
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private void schedule(Object callback) {
+    if (callback instanceof Task<?> waiter) {
+      loop.wake(waiter);
+    } else {
+      Consumer<? super AsyncFuture<T>> c = (Consumer<? super AsyncFuture<T>>) callback;
+      loop.callSoon(() -> c.accept(this));
+    }
+  }
+}

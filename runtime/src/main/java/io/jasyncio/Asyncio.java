@@ -1,0 +1,173 @@
+package io.jasyncio;
+
+import io.jasyncio.internal.TemplateCaller;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The static facade, asyncio's module functions; use it as {@code import static
+ * io.jasyncio.Asyncio.*;}. Each method is a one-line delegation to the class that does the work.
+ *
+ * <pre>{@code
+ * @Async
+ * static Coroutine<Void> boilingWater() {
+ *   System.out.println("boiling for 1 sec");
+ *   await(sleep(2));
+ *   System.out.println("boiling for 3 sec");
+ *   return done();
+ * }
+ *
+ * public static void main(String[] args) {
+ *   run(AsyncKitchen.boilingWater());
+ * }
+ * }</pre>
+ *
+ * <p>{@code await} and {@code done} are markers: the processor rewrites them in an {@code @Async}
+ * body, and the methods here only run when a template is called as written.
+ */
+public final class Asyncio {
+  private Asyncio() {}
+
+  /**
+   * Marks a suspension point in an {@code @Async} method: Python's {@code await}. The processor
+   * rewrites every call; reaching this method means a template was run as written.
+   *
+   * <p>Cancellation: if the awaiting task is cancelled meanwhile, {@code CancelledException} is
+   * thrown at that {@code await}.
+   *
+   * @throws IllegalStateException always, naming the generated method to call instead, e.g.
+   *     "Kitchen.boilingWater() is an @Async template and does not run by itself; call
+   *     AsyncKitchen.boilingWater() instead"
+   */
+  public static <T> T await(Awaitable<T> awaitable) {
+    throw TemplateCaller.notGenerated();
+  }
+
+  /**
+   * Marks a suspension on a {@code CompletionStage} in an {@code @Async} method; its failure is
+   * thrown unwrapped from {@code CompletionException}. A stage completed on another thread
+   * resumes the task on the loop thread.
+   *
+   * <p>Cancellation: if the awaiting task is cancelled meanwhile, {@code CancelledException} is
+   * thrown at that {@code await}.
+   *
+   * @throws IllegalStateException always, as {@link #await(Awaitable)}
+   */
+  public static <T> T await(CompletionStage<T> stage) {
+    throw TemplateCaller.notGenerated();
+  }
+
+  /** Finishes a {@code Coroutine<Void>}: {@code return done();}. */
+  public static Coroutine<Void> done() {
+    return new DoneCoroutine<>(TemplateCaller.methodName("done"), null);
+  }
+
+  /**
+   * Finishes a coroutine with {@code value}: {@code return done(x);}, Python's {@code return x}.
+   * Run as written (outside generated code), it returns a coroutine already holding its value.
+   */
+  public static <T> Coroutine<T> done(T value) {
+    return new DoneCoroutine<>(TemplateCaller.methodName("done"), value);
+  }
+
+  /**
+   * Runs {@code main} on a new loop on this thread and returns its result, or throws its exception
+   * unchanged (checked ones too, undeclared): asyncio's {@code run}. It returns as soon as
+   * {@code main} finishes; tasks still pending are then cancelled and awaited, and the loop is
+   * closed.
+   *
+   * @throws IllegalStateException if a loop already runs on this thread ("cannot be called from a
+   *     running event loop"), or {@code main} was already awaited or scheduled
+   */
+  public static <T> T run(Coroutine<T> main) {
+    return run((Awaitable<T>) main);
+  }
+
+  /**
+   * Same as {@link #run(Coroutine)} for any awaitable, such as {@code run(gather(a(), b()))}.
+   * Differs from asyncio: {@code asyncio.run} takes only a coroutine.
+   */
+  public static <T> T run(Awaitable<T> main) {
+    try (Runner runner = new Runner()) {
+      return runner.run(main);
+    }
+  }
+
+  /**
+   * Wraps {@code coro} in a task on the running loop and queues its first step: asyncio's
+   * {@code create_task}.
+   *
+   * @throws IllegalStateException if no loop runs on this thread, or {@code coro} was already
+   *     awaited or scheduled
+   */
+  public static <T> Task<T> createTask(Coroutine<T> coro) {
+    return getRunningLoop().createTask(coro);
+  }
+
+  /** Same as {@link #createTask(Coroutine)} with the task's name. */
+  public static <T> Task<T> createTask(Coroutine<T> coro, String name) {
+    return getRunningLoop().createTask(coro, name);
+  }
+
+  /**
+   * A coroutine that, awaited, suspends the task for {@code seconds} of loop time; zero or less
+   * yields to the loop exactly once, letting every other ready task run a step first. asyncio's
+   * {@code sleep}: the timer starts when the coroutine is awaited, not when it is created.
+   *
+   * <p>Cancellation: if the awaiting task is cancelled meanwhile, {@code CancelledException} is
+   * thrown at that {@code await}.
+   */
+  public static Coroutine<Void> sleep(double seconds) {
+    return new Sleep(seconds);
+  }
+
+  /** {@link #sleep(double)} for a {@code Duration}. */
+  public static Coroutine<Void> sleep(Duration delay) {
+    return new Sleep(delay.getSeconds() + delay.getNano() / 1e9);
+  }
+
+  /**
+   * Runs the awaitables concurrently; the returned future's result lists theirs in argument order:
+   * asyncio's {@code gather}. Coroutines are wrapped in tasks, their first steps queued in
+   * argument order. The first exception (the very object) fails the future and so reaches its
+   * awaiter, while the other awaitables keep running. Cancelling the future cancels them all.
+   *
+   * <p>Called where no loop runs, as in {@code run(gather(a(), b()))}, it creates the tasks on the
+   * loop that first awaits or runs the future. Differs from asyncio: asyncio would use the
+   * thread's default loop then, and has a {@code return_exceptions} flag.
+   *
+   * <p>Cancellation: if the awaiting task is cancelled meanwhile, {@code CancelledException} is
+   * thrown at that {@code await}.
+   */
+  @SafeVarargs
+  public static <T> AsyncFuture<List<T>> gather(Awaitable<? extends T>... awaitables) {
+    // Copied element by element: javac's varargs lint flags the array itself escaping.
+    List<Awaitable<? extends T>> arguments = new ArrayList<>(awaitables.length);
+    for (int i = 0; i < awaitables.length; i++) {
+      arguments.add(awaitables[i]);
+    }
+    return GatheringFuture.of(arguments);
+  }
+
+  /** {@link #gather(Awaitable[])} for a collection, in its iteration order. */
+  public static <T> AsyncFuture<List<T>> gather(
+      Collection<? extends Awaitable<? extends T>> awaitables) {
+    return GatheringFuture.of(awaitables);
+  }
+
+  /**
+   * The loop running on this thread: asyncio's {@code get_running_loop}.
+   *
+   * @throws IllegalStateException if none is running ("no running event loop")
+   */
+  public static EventLoop getRunningLoop() {
+    EventLoop loop = EventLoop.current();
+    if (loop == null) {
+      throw new IllegalStateException("no running event loop");
+    }
+    return loop;
+  }
+}

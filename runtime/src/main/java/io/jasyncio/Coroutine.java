@@ -1,0 +1,339 @@
+package io.jasyncio;
+
+import io.jasyncio.internal.NeverAwaitedWatch;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * A coroutine object: what calling an {@code @Async} method returns, Python's coroutine. It is
+ * lazy and single-use. Creating one runs nothing; its body runs when it is awaited (inline, in the
+ * awaiting task) or scheduled ({@link Asyncio#createTask}, {@link Asyncio#gather},
+ * {@link Asyncio#run}). Awaiting or scheduling it a second time throws
+ * {@code IllegalStateException}. One that is garbage-collected without ever being awaited or
+ * scheduled prints {@code RuntimeWarning: coroutine 'numSum' was never awaited} on standard error.
+ *
+ * <table>
+ *   <caption>Life cycle</caption>
+ *   <tr><th>state</th><th>reached by</th><th>next</th></tr>
+ *   <tr><td>created</td><td>calling the {@code @Async} method</td><td>running, when first
+ *       awaited or its task takes its first step</td></tr>
+ *   <tr><td>running</td><td>a step of its task</td><td>suspended at an {@code await} of something
+ *       pending, or finished</td></tr>
+ *   <tr><td>suspended</td><td>awaiting a pending future, task, sleep or coroutine</td><td>running,
+ *       when that completes (or the task is cancelled)</td></tr>
+ *   <tr><td>finished</td><td>{@code return done(x)} or an exception escaping the body</td>
+ *       <td>none: its outcome is handed to its awaiter</td></tr>
+ * </table>
+ *
+ * <p>{@code toString()} reads {@code <coroutine object numSum at 0x1b2c>}.
+ *
+ * <p>The protected members are the protocol between generated state machines and the runtime;
+ * generated code extends {@link io.jasyncio.internal.CoroutineMachine}, and nothing else should
+ * extend this class. How the engine works: a {@link Task} drives the outermost coroutine. Awaiting
+ * a coroutine claims it, links it to its awaiter ({@code parent}) and runs it at once on the same
+ * stack. When a coroutine awaits something pending, it becomes its task's {@code leaf}, every
+ * coroutine up the chain returns from {@code resume()}, and the task waits. When woken, the task
+ * resumes the leaf; each coroutine that finishes hands over to its parent in a loop inside the
+ * task's step (a trampoline), so the Java stack does not grow with the length of a chain.
+ *
+ * <p>Differs from asyncio: Python's coroutine also has {@code send}/{@code throw}/{@code close};
+ * here a coroutine only runs under a task. The never-awaited warning names the method without
+ * its class ({@code 'numSum'}, not {@code 'Kitchen.numSum'}), and coroutines built into the
+ * runtime ({@code sleep}, {@code done}) are not watched.
+ *
+ * @param <T> the result type
+ */
+public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
+  static final byte CREATED = 0;
+  static final byte RUNNING = 1;
+  static final byte SUSPENDED = 2;
+  static final byte RETURNED = 3;
+  static final byte THREW = 4;
+
+  /** The state {@link #resume()} runs next; 0 before the first step. Set by generated code. */
+  protected int state;
+
+  private final String name;
+  /** CREATED, RUNNING, SUSPENDED, RETURNED or THREW. */
+  byte status;
+  /** Whether it was awaited or scheduled once: a coroutine is single-use. */
+  private boolean claimed;
+  /** The coroutine awaiting this one inline, or null for a task's outermost coroutine. */
+  Coroutine<?> parent;
+  /** The task running it; set when it is claimed by a task or an awaiting coroutine. */
+  Task<?> task;
+  /**
+   * What the last suspendOn awaited, read by awaited(): a Coroutine, an AsyncFuture, a done
+   * CompletableFuture, a Throwable the task injected (cancellation), or null (a bare yield).
+   */
+  Object awaiting;
+  /** The result (RETURNED) or the throwable (THREW). */
+  Object outcome;
+  private NeverAwaitedWatch watch;
+
+  /** A fresh, watched coroutine of the method {@code name}; see {@link io.jasyncio.internal.CoroutineMachine}. */
+  protected Coroutine(String name) {
+    this(name, true);
+  }
+
+  @SuppressWarnings("this-escape")
+  Coroutine(String name, boolean watched) {
+    if (name == null) {
+      throw new NullPointerException("name");
+    }
+    this.name = name;
+    // The watch holds this coroutine only through a PhantomReference, which can never hand it
+    // back, so registering it before a subclass constructor has run exposes nothing.
+    this.watch = watched ? NeverAwaitedWatch.watch(this, name) : null;
+  }
+
+  /**
+   * Runs from {@link #state} to the next suspension (returning right after a {@code suspendOn}
+   * that returned true) or to completion (returning right after {@link #complete}). Any
+   * throwable escaping it fails the coroutine with that very throwable.
+   */
+  protected abstract void resume() throws Throwable;
+
+  /**
+   * Awaits {@code awaitable}, continuing at {@code nextState}. Returns false when the outcome is
+   * available at once: the awaitable is already done, or it is a coroutine that ran inline in
+   * this task and finished without suspending (the caller falls through into
+   * {@code case nextState:} and reads {@link #awaited()}). Returns true when the task suspended:
+   * the caller returns from {@code resume()}, which is called again, with {@code state ==
+   * nextState}, once the outcome is there. Neither path touches the ready queue unless the task
+   * really suspends.
+   *
+   * @throws IllegalStateException if {@code awaitable} is a coroutine already awaited or
+   *     scheduled, a future of another loop, or this coroutine's own task
+   */
+  protected final boolean suspendOn(Awaitable<?> awaitable, int nextState) {
+    state = nextState;
+    if (awaitable instanceof Coroutine<?> child) {
+      child.claim();
+      awaiting = child;
+      child.parent = this;
+      child.task = task;
+      child.runStep();
+      if (child.status != SUSPENDED) {
+        return false;
+      }
+      status = SUSPENDED;
+      return true;
+    }
+    AsyncFuture<?> future = (AsyncFuture<?>) awaitable;
+    awaiting = future;
+    if (future.isDone()) {
+      return false;
+    }
+    waitFor(future);
+    return true;
+  }
+
+  /**
+   * Awaits a {@code CompletionStage}, continuing at {@code nextState}; same contract as
+   * {@link #suspendOn(Awaitable, int)}. A stage completed on another thread resumes this
+   * coroutine on the loop thread, through the loop's thread-safe inbox.
+   */
+  protected final boolean suspendOn(CompletionStage<?> stage, int nextState) {
+    state = nextState;
+    CompletableFuture<?> cf = completableOrNull(stage);
+    if (cf != null && cf.isDone()) {
+      awaiting = cf;
+      return false;
+    }
+    AsyncFuture<?> bridge = AsyncFuture.fromStage(task.loop, stage, cf);
+    awaiting = bridge;
+    waitFor(bridge);
+    return true;
+  }
+
+  /**
+   * The outcome of the last {@code suspendOn}: returns its value or throws its exception unchanged
+   * (unwrapped from {@code CompletionException} for a stage; {@code CancelledException} for
+   * something cancelled, or when this task was cancelled while suspended).
+   */
+  @SuppressWarnings("unchecked")
+  protected final <R> R awaited() throws Throwable {
+    Object a = awaiting;
+    if (a instanceof Coroutine<?> child) {
+      return (R) child.outcomeOrThrow();
+    }
+    if (a instanceof AsyncFuture<?> future) {
+      return (R) future.outcomeOrThrow();
+    }
+    if (a == null) {
+      return null;
+    }
+    if (a instanceof Throwable injected) {
+      throw injected;
+    }
+    return (R) join((CompletableFuture<?>) a);
+  }
+
+  /** {@link #awaited()} as a {@code boolean}. */
+  protected final boolean awaitedBoolean() throws Throwable {
+    return (Boolean) awaited();
+  }
+
+  /** {@link #awaited()} as a {@code byte}. */
+  protected final byte awaitedByte() throws Throwable {
+    return (Byte) awaited();
+  }
+
+  /** {@link #awaited()} as a {@code short}, widening a {@code Byte}. */
+  protected final short awaitedShort() throws Throwable {
+    return ((Number) awaited()).shortValue();
+  }
+
+  /** {@link #awaited()} as a {@code char}. */
+  protected final char awaitedChar() throws Throwable {
+    return (Character) awaited();
+  }
+
+  /** {@link #awaited()} as an {@code int}, widening as assignment does (a Character gives its code). */
+  protected final int awaitedInt() throws Throwable {
+    Object v = awaited();
+    if (v instanceof Character c) {
+      return c;
+    }
+    return ((Number) v).intValue();
+  }
+
+  /** {@link #awaited()} as a {@code long}, widening as assignment does. */
+  protected final long awaitedLong() throws Throwable {
+    Object v = awaited();
+    if (v instanceof Character c) {
+      return c;
+    }
+    return ((Number) v).longValue();
+  }
+
+  /** {@link #awaited()} as a {@code float}, widening as assignment does. */
+  protected final float awaitedFloat() throws Throwable {
+    Object v = awaited();
+    if (v instanceof Character c) {
+      return c;
+    }
+    return ((Number) v).floatValue();
+  }
+
+  /** {@link #awaited()} as a {@code double}, widening as assignment does. */
+  protected final double awaitedDouble() throws Throwable {
+    Object v = awaited();
+    if (v instanceof Character c) {
+      return c;
+    }
+    return ((Number) v).doubleValue();
+  }
+
+  /** Finishes the coroutine with {@code value} (null for {@code Coroutine<Void>}). */
+  protected final void complete(T value) {
+    outcome = value;
+    status = RETURNED;
+  }
+
+  /** {@code <coroutine object numSum at 0x1b2c>}, as Python prints a coroutine object. */
+  @Override
+  public String toString() {
+    return "<coroutine object " + name + " at 0x"
+        + Integer.toHexString(System.identityHashCode(this)) + ">";
+  }
+
+  // ---- engine, used by Task and the built-in coroutines --------------------------------------
+
+  /** Marks the coroutine used by an await or a task; a coroutine is single-use. */
+  final void claim() {
+    if (claimed) {
+      throw new IllegalStateException("cannot reuse already awaited coroutine " + this);
+    }
+    claimed = true;
+    NeverAwaitedWatch w = watch;
+    if (w != null) {
+      watch = null;
+      w.consumed();
+    }
+  }
+
+  /** Runs one stretch of the body and records how it ended. */
+  final void runStep() {
+    status = RUNNING;
+    try {
+      resume();
+    } catch (Throwable e) {
+      outcome = e;
+      status = THREW;
+      return;
+    }
+    if (status == RUNNING) {
+      outcome = new IllegalStateException(this + ": resume() returned in state " + state
+          + " without complete(...) or a suspension");
+      status = THREW;
+    }
+  }
+
+  /** The result of a finished coroutine, or its exception thrown unchanged. */
+  final Object outcomeOrThrow() throws Throwable {
+    if (status == RETURNED) {
+      return outcome;
+    }
+    throw (Throwable) outcome;
+  }
+
+  /** Suspends until the next turn of the loop: asyncio's bare {@code yield}, as in sleep(0). */
+  final boolean yieldOnce(int nextState) {
+    state = nextState;
+    awaiting = null;
+    becomeLeaf().yieldOnce();
+    return true;
+  }
+
+  /** Suspends for {@code delay} seconds of loop time. */
+  final boolean sleepFor(double delay, int nextState) {
+    state = nextState;
+    awaiting = null;
+    becomeLeaf().sleepFor(delay);
+    return true;
+  }
+
+  /** Suspends on a pending future: this coroutine is the one its task resumes when woken. */
+  private void waitFor(AsyncFuture<?> future) {
+    Task<?> t = task;
+    if (future.loop != t.loop) {
+      if (future.loop != null) {
+        throw new IllegalStateException(t + " got " + future + " attached to a different loop");
+      }
+      future.attach(t.loop);
+    }
+    if (future == t) {
+      throw new IllegalStateException("Task cannot await on itself: " + t);
+    }
+    becomeLeaf().waitFor(future);
+  }
+
+  private Task<?> becomeLeaf() {
+    Task<?> t = task;
+    t.leaf = this;
+    status = SUSPENDED;
+    return t;
+  }
+
+  private static CompletableFuture<?> completableOrNull(CompletionStage<?> stage) {
+    try {
+      return stage.toCompletableFuture();
+    } catch (UnsupportedOperationException e) {
+      return null;
+    }
+  }
+
+  private static Object join(CompletableFuture<?> done) throws Throwable {
+    try {
+      return done.join();
+    } catch (CancellationException e) {
+      throw new CancelledException(e.getMessage());
+    } catch (CompletionException e) {
+      throw io.jasyncio.internal.Unchecked.unwrap(e);
+    }
+  }
+}

@@ -1,0 +1,384 @@
+package io.jasyncio;
+
+import io.jasyncio.internal.Inbox;
+import io.jasyncio.internal.TimerHeap;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * A single-threaded event loop, asyncio's event loop: a ready queue run in FIFO order, a heap of
+ * timers, and a thread-safe inbox for work handed over by other threads. Most programs never
+ * touch it ({@link Asyncio#run} makes one); tests make one on a {@link VirtualClock}:
+ *
+ * <pre>{@code
+ * EventLoop loop = EventLoop.create(new VirtualClock());
+ * int sum = loop.runUntilComplete(new AsyncKitchen().numSum(5));
+ * loop.close();
+ * }</pre>
+ *
+ * <p>Each turn of the loop (asyncio's {@code _run_once}) waits, if nothing is ready, until the
+ * next timer or until another thread hands over work; moves that work and the due timers to the
+ * back of the ready queue; then runs exactly the entries queued at that moment, so a task that
+ * keeps yielding cannot starve timers. The ready queue holds handles and tasks themselves: waking
+ * a task allocates nothing.
+ *
+ * <p>One loop per thread, and everything but {@link #callSoonThreadsafe} (and {@link #time()})
+ * runs on the thread running the loop, or on any thread while no thread runs it.
+ *
+ * <table>
+ *   <caption>Life cycle</caption>
+ *   <tr><th>state</th><th>reached by</th></tr>
+ *   <tr><td>idle</td><td>{@link #create()}; after {@link #runForever()} returns</td></tr>
+ *   <tr><td>running</td><td>{@link #runForever()} or {@link #runUntilComplete}</td></tr>
+ *   <tr><td>closed</td><td>{@link #close()}: pending callbacks and timers are dropped</td></tr>
+ * </table>
+ *
+ * <p>Differs from asyncio: no I/O selector, signal handling, or debug mode; callbacks are
+ * {@code Runnable}s; timers with equal deadlines run in scheduling order.
+ */
+public final class EventLoop {
+  /** asyncio's thresholds for dropping cancelled timers in bulk rather than as they surface. */
+  private static final int MIN_TIMERS_FOR_PURGE = 100;
+
+  private static final ThreadLocal<EventLoop> RUNNING = new ThreadLocal<>();
+
+  private final Clock clock;
+  /** Handles and tasks, run in FIFO order; tasks are queued themselves. */
+  private final ArrayDeque<Object> ready = new ArrayDeque<>();
+  private final TimerHeap<TimerHandle> timers = new TimerHeap<>(TimerHandle.ORDER);
+  private final Inbox<Handle> inbox = new Inbox<>();
+  private long timerSequence;
+  private int cancelledTimers;
+  private volatile Thread thread;
+  private boolean stopping;
+  private volatile boolean closed;
+  /** The task whose step is running, or null. */
+  Task<?> currentTask;
+  /** Head of the list of pending tasks, which a Runner cancels when it closes. */
+  private Task<?> firstLive;
+
+  private EventLoop(Clock clock) {
+    this.clock = clock;
+  }
+
+  /** A new loop on the real monotonic clock. */
+  public static EventLoop create() {
+    return new EventLoop(Clock.system());
+  }
+
+  /** A new loop on {@code clock}, for example a {@link VirtualClock}. */
+  public static EventLoop create(Clock clock) {
+    if (clock == null) {
+      throw new NullPointerException("clock");
+    }
+    return new EventLoop(clock);
+  }
+
+  /** The loop's current time in seconds, from its clock; timers are scheduled on this scale. */
+  public double time() {
+    return clock.time();
+  }
+
+  /**
+   * Runs the loop until {@code awaitable} is done and returns its result, or throws its exception
+   * unchanged (checked ones too, undeclared). A coroutine is wrapped in a new task first.
+   *
+   * @throws CancelledException if it was cancelled
+   * @throws IllegalStateException if the loop is closed or already running, or stopped before
+   *     the awaitable was done
+   */
+  public <T> T runUntilComplete(Awaitable<T> awaitable) {
+    checkClosed();
+    AsyncFuture<T> future = ensureFuture(awaitable);
+    Consumer<AsyncFuture<T>> stopper = f -> stop();
+    future.addDoneCallback(stopper);
+    try {
+      runForever();
+    } finally {
+      future.removeDoneCallback(stopper);
+    }
+    if (!future.isDone()) {
+      throw new IllegalStateException("Event loop stopped before Future completed.");
+    }
+    return future.result();
+  }
+
+  /** Runs the loop until {@link #stop()} is called. */
+  public void runForever() {
+    checkClosed();
+    if (thread != null) {
+      throw new IllegalStateException("This event loop is already running");
+    }
+    if (RUNNING.get() != null) {
+      throw new IllegalStateException(
+          "Cannot run the event loop while another loop is running");
+    }
+    thread = Thread.currentThread();
+    RUNNING.set(this);
+    try {
+      do {
+        runOnce();
+      } while (!stopping);
+    } finally {
+      stopping = false;
+      thread = null;
+      RUNNING.remove();
+    }
+  }
+
+  /** Makes the running loop return after the current turn; if not running, after its next one. */
+  public void stop() {
+    assert inEventLoop();
+    stopping = true;
+  }
+
+  /**
+   * Closes the loop, dropping pending callbacks and timers; further use throws. Does nothing if it
+   * is already closed.
+   *
+   * @throws IllegalStateException if it is running
+   */
+  public void close() {
+    if (thread != null) {
+      throw new IllegalStateException("Cannot close a running event loop");
+    }
+    if (closed) {
+      return;
+    }
+    closed = true;
+    inbox.close();
+    ready.clear();
+    timers.clear();
+    firstLive = null;
+  }
+
+  /** Whether the loop is running. */
+  public boolean isRunning() {
+    return thread != null;
+  }
+
+  /** Whether the loop was closed. */
+  public boolean isClosed() {
+    return closed;
+  }
+
+  /** Queues {@code callback} to run on a later turn, after everything queued before it. */
+  public Handle callSoon(Runnable callback) {
+    assert inEventLoop();
+    checkClosed();
+    Handle h = new Handle(requireCallback(callback));
+    ready.addLast(h);
+    return h;
+  }
+
+  /** Schedules {@code callback} to run {@code delay} seconds from now on the loop's clock. */
+  public TimerHandle callLater(double delay, Runnable callback) {
+    return callAt(time() + delay, callback);
+  }
+
+  /** Schedules {@code callback} to run at loop time {@code when} (see {@link #time()}). */
+  public TimerHandle callAt(double when, Runnable callback) {
+    assert inEventLoop();
+    if (Double.isNaN(when)) {
+      throw new IllegalArgumentException("when is NaN");
+    }
+    checkClosed();
+    TimerHandle timer = new TimerHandle(this, when, requireCallback(callback));
+    schedule(timer);
+    return timer;
+  }
+
+  /**
+   * Queues {@code callback} from any thread, waking the loop if it is waiting for a timer or for
+   * work; it runs on the loop thread.
+   */
+  public Handle callSoonThreadsafe(Runnable callback) {
+    Handle h = new Handle(requireCallback(callback));
+    if (closed || !inbox.offer(h)) {
+      throw new IllegalStateException("Event loop is closed");
+    }
+    return h;
+  }
+
+  /** A new pending future of this loop. */
+  public <T> AsyncFuture<T> createFuture() {
+    return new AsyncFuture<>(this);
+  }
+
+  /**
+   * Wraps {@code coro} in a task named {@code Task-N} and queues its first step.
+   *
+   * @throws IllegalStateException if {@code coro} was already awaited or scheduled
+   */
+  public <T> Task<T> createTask(Coroutine<T> coro) {
+    return createTask(coro, null);
+  }
+
+  /** Same as {@link #createTask(Coroutine)}, with the task's name (null: {@code Task-N}). */
+  public <T> Task<T> createTask(Coroutine<T> coro, String name) {
+    assert inEventLoop();
+    checkClosed();
+    coro.claim();
+    return newTask(coro, name);
+  }
+
+  @Override
+  public String toString() {
+    return "<EventLoop running=" + isRunning() + " closed=" + closed + " clock=" + clock + ">";
+  }
+
+  // ---- engine ----------------------------------------------------------------------------------
+
+  /** The loop running on this thread, or null. */
+  static EventLoop current() {
+    return RUNNING.get();
+  }
+
+  /** Whether the caller may use the loop: it runs on this thread, or on no thread. */
+  boolean inEventLoop() {
+    Thread t = thread;
+    return t == null || t == Thread.currentThread();
+  }
+
+  /** Queues a task's next step. */
+  void wake(Task<?> task) {
+    ready.addLast(task);
+  }
+
+  /** A task of {@code coro}, which the caller has claimed, with its first step queued. */
+  <T> Task<T> newTask(Coroutine<T> coro, String name) {
+    Task<T> task = new Task<>(this, coro, name);
+    coro.task = task;
+    task.nextLive = firstLive;
+    if (firstLive != null) {
+      firstLive.previousLive = task;
+    }
+    firstLive = task;
+    wake(task);
+    return task;
+  }
+
+  /** Unlinks a finishing task from the list of pending tasks. */
+  void removeLive(Task<?> task) {
+    if (task.previousLive != null) {
+      task.previousLive.nextLive = task.nextLive;
+    } else if (firstLive == task) {
+      firstLive = task.nextLive;
+    }
+    if (task.nextLive != null) {
+      task.nextLive.previousLive = task.previousLive;
+    }
+    task.previousLive = null;
+    task.nextLive = null;
+  }
+
+  void schedule(TimerHandle timer) {
+    timer.sequence = timerSequence++;
+    timer.inHeap = true;
+    timers.add(timer);
+  }
+
+  void timerCancelled() {
+    cancelledTimers++;
+  }
+
+  /** callSoonThreadsafe for completions that simply lose their purpose once the loop is closed. */
+  void callSoonThreadsafeIfOpen(Runnable callback) {
+    inbox.offer(new Handle(callback));
+  }
+
+  /** The tasks not done yet (asyncio's {@code all_tasks}), most recent first. */
+  List<Task<?>> allTasks() {
+    List<Task<?>> pending = new ArrayList<>();
+    for (Task<?> t = firstLive; t != null; t = t.nextLive) {
+      pending.add(t);
+    }
+    return pending;
+  }
+
+  /** One turn of the loop: asyncio's {@code _run_once}. */
+  private void runOnce() {
+    dropCancelledTimers();
+    if (ready.isEmpty() && !stopping && inbox.isEmpty()) {
+      TimerHandle next = timers.peek();
+      long nanos = clock.idleUntil(next == null ? Double.POSITIVE_INFINITY : next.when());
+      if (nanos > 0) {
+        inbox.awaitItem(nanos);
+      }
+    }
+    for (Handle h = inbox.poll(); h != null; h = inbox.poll()) {
+      ready.addLast(h);
+    }
+    double now = clock.time();
+    for (TimerHandle t = timers.peek(); t != null && t.when() <= now; t = timers.peek()) {
+      timers.poll();
+      t.inHeap = false;
+      if (t.isCancelled()) {
+        cancelledTimers--;
+      }
+      ready.addLast(t);
+    }
+    // Run only what is queued now; what these entries queue waits for the next turn.
+    for (int n = ready.size(); n > 0; n--) {
+      Object entry = ready.pollFirst();
+      if (entry instanceof Task<?> task) {
+        task.step();
+      } else {
+        Handle h = (Handle) entry;
+        if (!h.isCancelled()) {
+          h.run();
+        }
+      }
+    }
+  }
+
+  /** Drops cancelled timers: in bulk once they are most of a large heap, else those on top. */
+  private void dropCancelledTimers() {
+    if (timers.size() > MIN_TIMERS_FOR_PURGE && cancelledTimers * 2 > timers.size()) {
+      timers.removeIf(t -> {
+        if (t.isCancelled()) {
+          t.inHeap = false;
+          return true;
+        }
+        return false;
+      });
+      cancelledTimers = 0;
+    } else {
+      for (TimerHandle t = timers.peek(); t != null && t.isCancelled(); t = timers.peek()) {
+        timers.poll();
+        t.inHeap = false;
+        cancelledTimers--;
+      }
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> AsyncFuture<T> ensureFuture(Awaitable<T> awaitable) {
+    if (awaitable instanceof Coroutine<T> coro) {
+      return createTask(coro);
+    }
+    AsyncFuture<T> future = (AsyncFuture<T>) awaitable;
+    if (future.loop == null) {
+      future.attach(this);
+    } else if (future.loop != this) {
+      throw new IllegalArgumentException("The future belongs to a different loop than the one"
+          + " specified as the loop argument");
+    }
+    return future;
+  }
+
+  private void checkClosed() {
+    if (closed) {
+      throw new IllegalStateException("Event loop is closed");
+    }
+  }
+
+  private static Runnable requireCallback(Runnable callback) {
+    if (callback == null) {
+      throw new NullPointerException("callback");
+    }
+    return callback;
+  }
+}

@@ -1,0 +1,144 @@
+package io.jasyncio;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The future {@link Asyncio#gather} returns, asyncio's {@code _GatheringFuture}: done when all its
+ * children are, with their results in argument order, or failed with the first child exception,
+ * while the other children keep running. Cancelling it cancels the children.
+ *
+ * <p>A gather made where no loop runs (as in {@code run(gather(a(), b()))}) claims its coroutines
+ * at once but wraps them in tasks only when it is first awaited or run, on that loop.
+ */
+final class GatheringFuture<T> extends AsyncFuture<List<T>> {
+  private final List<Awaitable<? extends T>> arguments;
+  private final Consumer<AsyncFuture<?>> onChildDone = this::childDone;
+  /** One future per argument, duplicates included; null until attached to a loop. */
+  private List<AsyncFuture<? extends T>> children;
+  private int unfinished;
+  private boolean cancelRequested;
+
+  private GatheringFuture(EventLoop loop, List<Awaitable<? extends T>> arguments) {
+    super(loop);
+    this.arguments = arguments;
+  }
+
+  /** Asyncio.gather: see there. */
+  static <T> AsyncFuture<List<T>> of(Collection<? extends Awaitable<? extends T>> awaitables) {
+    EventLoop loop = EventLoop.current();
+    List<Awaitable<? extends T>> arguments = new ArrayList<>(awaitables);
+    if (arguments.isEmpty()) {
+      AsyncFuture<List<T>> none = new AsyncFuture<>(loop);
+      none.finish(new ArrayList<>());
+      return none;
+    }
+    Map<Awaitable<?>, Boolean> seen = new IdentityHashMap<>();
+    for (Awaitable<? extends T> a : arguments) {
+      if (a == null) {
+        throw new NullPointerException("gather argument");
+      }
+      if (seen.put(a, Boolean.TRUE) == null) {
+        if (a instanceof Coroutine<?> coro) {
+          // Claimed now, as asyncio wraps it in a task now: reusing it fails here, and the
+          // never-awaited watch knows it was scheduled.
+          coro.claim();
+        } else if (loop == null) {
+          loop = ((AsyncFuture<?>) a).loop;
+        }
+      }
+    }
+    GatheringFuture<T> gather = new GatheringFuture<>(loop, arguments);
+    if (loop != null) {
+      gather.start();
+    }
+    return gather;
+  }
+
+  @Override
+  void onAttach() {
+    start();
+  }
+
+  /** Wraps coroutines in tasks, in argument order, and watches every child. */
+  private void start() {
+    Map<Awaitable<?>, AsyncFuture<? extends T>> futures = new IdentityHashMap<>();
+    children = new ArrayList<>(arguments.size());
+    for (Awaitable<? extends T> a : arguments) {
+      AsyncFuture<? extends T> f = futures.get(a);
+      if (f == null) {
+        f = a instanceof Coroutine<? extends T> coro ? loop.newTask(coro, null) : own(a);
+        futures.put(a, f);
+        unfinished++;
+        f.addDoneCallback(onChildDone);
+      }
+      children.add(f);
+    }
+  }
+
+  private AsyncFuture<? extends T> own(Awaitable<? extends T> a) {
+    AsyncFuture<? extends T> f = (AsyncFuture<? extends T>) a;
+    if (f.loop == null) {
+      f.attach(loop);
+    } else if (f.loop != loop) {
+      throw new IllegalArgumentException("all futures must belong to the same event loop");
+    }
+    return f;
+  }
+
+  private void childDone(AsyncFuture<?> child) {
+    if (isDone()) {
+      return;
+    }
+    if (child.isCancelled()) {
+      fail(child.cancelledException());
+      return;
+    }
+    Throwable e = child.exception();
+    if (e != null) {
+      fail(e);
+      return;
+    }
+    if (--unfinished == 0) {
+      List<T> results = new ArrayList<>(children.size());
+      for (AsyncFuture<? extends T> f : children) {
+        results.add(f.result());
+      }
+      if (cancelRequested) {
+        fail(new CancelledException());
+      } else {
+        finish(results);
+      }
+    }
+  }
+
+  /** Cancels the children; the gather fails with CancelledException once they are done. */
+  @Override
+  public boolean cancel() {
+    if (isDone()) {
+      return false;
+    }
+    if (children == null) {
+      return super.cancel();
+    }
+    boolean any = false;
+    for (AsyncFuture<? extends T> f : children) {
+      if (f.cancel()) {
+        any = true;
+      }
+    }
+    if (any) {
+      cancelRequested = true;
+    }
+    return any;
+  }
+
+  @Override
+  String reprName() {
+    return "GatheringFuture";
+  }
+}

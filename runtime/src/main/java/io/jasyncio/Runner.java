@@ -1,0 +1,109 @@
+package io.jasyncio;
+
+import java.util.List;
+
+/**
+ * Runs coroutines to completion on a loop it owns, on the calling thread, and cleans up on
+ * {@link #close()}: asyncio's {@code Runner}, the machinery behind {@link Asyncio#run}.
+ *
+ * <pre>{@code
+ * try (Runner runner = new Runner(new VirtualClock())) {
+ *   runner.run(AsyncKitchen.boilingWater());
+ *   runner.run(new AsyncKitchen().numSum(5));
+ * }
+ * }</pre>
+ *
+ * <p>{@link #run} returns as soon as its coroutine finishes: other tasks, and timers (cancelled or
+ * not), do not hold it. {@link #close()} cancels the tasks still pending, runs the loop until they
+ * are done (so their {@code finally} blocks run), and closes the loop.
+ *
+ * <p>Differs from asyncio: it can be given a {@link Clock}; {@code run} also accepts a future,
+ * such as a gather made before any loop ran; no context or debug flag.
+ */
+public final class Runner implements AutoCloseable {
+  private final Clock clock;
+  private EventLoop loop;
+  private boolean closed;
+
+  /** A runner whose loop uses the real clock. */
+  public Runner() {
+    this(Clock.system());
+  }
+
+  /** A runner whose loop uses {@code clock}. */
+  public Runner(Clock clock) {
+    if (clock == null) {
+      throw new NullPointerException("clock");
+    }
+    this.clock = clock;
+  }
+
+  /**
+   * Runs {@code main} to completion and returns its result, or throws its exception unchanged
+   * (checked ones too, undeclared).
+   *
+   * @throws IllegalStateException if a loop already runs on this thread, the runner is closed, or
+   *     {@code main} is a coroutine already awaited or scheduled
+   */
+  public <T> T run(Awaitable<T> main) {
+    if (EventLoop.current() != null) {
+      throw new IllegalStateException("run() cannot be called from a running event loop");
+    }
+    return getLoop().runUntilComplete(main);
+  }
+
+  /** The runner's loop, created on first use. */
+  public EventLoop getLoop() {
+    if (closed) {
+      throw new IllegalStateException("Runner is closed");
+    }
+    if (loop == null) {
+      loop = EventLoop.create(clock);
+    }
+    return loop;
+  }
+
+  /** Cancels the tasks still pending, waits for them, and closes the loop. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (loop != null) {
+      try {
+        cancelAllTasks();
+      } finally {
+        loop.close();
+      }
+    }
+  }
+
+  /**
+   * Cancels every pending task and runs the loop until they are done, as asyncio.run does when
+   * its coroutine has finished; reports those that failed otherwise than by cancellation.
+   */
+  private void cancelAllTasks() {
+    List<Task<?>> pending = loop.allTasks();
+    if (pending.isEmpty()) {
+      return;
+    }
+    AsyncFuture<Void> allDone = loop.createFuture();
+    int[] left = {pending.size()};
+    for (Task<?> t : pending) {
+      t.cancel();
+      t.addDoneCallback(f -> {
+        if (--left[0] == 0) {
+          allDone.setResult(null);
+        }
+      });
+    }
+    loop.runUntilComplete(allDone);
+    for (Task<?> t : pending) {
+      if (!t.isCancelled() && t.exception() != null) {
+        System.err.println("unhandled exception during Asyncio.run() shutdown: " + t);
+        t.exception().printStackTrace();
+      }
+    }
+  }
+}

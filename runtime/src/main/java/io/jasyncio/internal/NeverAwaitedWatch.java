@@ -1,0 +1,138 @@
+package io.jasyncio.internal;
+
+import java.lang.ref.PhantomReference;
+import java.lang.ref.Reference;
+import java.lang.ref.ReferenceQueue;
+import java.lang.ref.WeakReference;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Watches one coroutine for being garbage-collected without ever being awaited or scheduled, and
+ * then prints Python's warning {@code RuntimeWarning: coroutine 'numSum' was never awaited} on
+ * standard error.
+ *
+ * <p>The watch is the small state object the warning needs: the coroutine's name and the links
+ * of a list of armed watches. It holds the coroutine only phantomly, so it never keeps it alive.
+ * The list is what keeps armed watches reachable until the collector clears them; a coroutine
+ * that is awaited or scheduled calls {@link #consumed()}, which unlinks and clears its watch so
+ * the collector has nothing to process for it.
+ *
+ * <p>Warnings appear two ways. A daemon thread reports references the collector enqueues, at
+ * whatever moment that happens (as CPython reports when the coroutine is freed). A program that
+ * wants the warning at a chosen point, such as a demo, calls {@link #collect()}, which reports on
+ * the calling thread. Both report under one lock, so each watch is reported exactly once, and
+ * once {@code collect()} returns every warning due by then has been printed.
+ */
+public final class NeverAwaitedWatch extends PhantomReference<Object> {
+  private static final ReferenceQueue<Object> QUEUE = new ReferenceQueue<>();
+  private static final Object LOCK = new Object();
+  /** Sentinel of the circular list of armed watches; guarded by LOCK. */
+  private static final NeverAwaitedWatch ARMED = new NeverAwaitedWatch(null, "");
+  private static final long COLLECT_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(2);
+  private static boolean reporterStarted;
+
+  private final String name;
+  /** Neighbours in the armed list; both null once unlinked. Guarded by LOCK. */
+  private NeverAwaitedWatch prev;
+  private NeverAwaitedWatch next;
+
+  static {
+    ARMED.prev = ARMED;
+    ARMED.next = ARMED;
+  }
+
+  private NeverAwaitedWatch(Object coroutine, String name) {
+    super(coroutine, QUEUE);
+    this.name = name;
+  }
+
+  /** Arms a watch on {@code coroutine}, whose method is called {@code name}. */
+  public static NeverAwaitedWatch watch(Object coroutine, String name) {
+    NeverAwaitedWatch w = new NeverAwaitedWatch(coroutine, name);
+    synchronized (LOCK) {
+      w.prev = ARMED.prev;
+      w.next = ARMED;
+      ARMED.prev.next = w;
+      ARMED.prev = w;
+      if (!reporterStarted) {
+        reporterStarted = true;
+        startReporter();
+      }
+    }
+    return w;
+  }
+
+  /** Disarms the watch: its coroutine was awaited or scheduled. */
+  public void consumed() {
+    clear();
+    synchronized (LOCK) {
+      unlink();
+    }
+  }
+
+  /**
+   * Runs the garbage collector and prints, on this thread, the warning for every coroutine that
+   * was unreachable and never awaited when this was called. Waits for the collector at most about
+   * two seconds and returns as soon as it has run a full cycle.
+   */
+  public static void collect() {
+    // A probe that is unreachable from the start: once the collector has cleared it, it has run
+    // a cycle that also cleared the watches of every coroutine unreachable before this call.
+    WeakReference<Object> probe = new WeakReference<>(new Object());
+    long start = System.nanoTime();
+    System.gc();
+    while (!probe.refersTo(null) && System.nanoTime() - start < COLLECT_LIMIT_NANOS) {
+      LockSupport.parkNanos(1_000_000);
+      System.gc();
+    }
+    synchronized (LOCK) {
+      NeverAwaitedWatch w = ARMED.next;
+      while (w != ARMED) {
+        NeverAwaitedWatch following = w.next;
+        if (w.refersTo(null)) {
+          w.report();
+        }
+        w = following;
+      }
+    }
+  }
+
+  /** Prints the warning and unlinks; caller holds LOCK. */
+  private void report() {
+    unlink();
+    System.err.println("RuntimeWarning: coroutine '" + name + "' was never awaited");
+  }
+
+  /** Caller holds LOCK; does nothing if already unlinked (reported or consumed). */
+  private void unlink() {
+    if (next != null) {
+      prev.next = next;
+      next.prev = prev;
+      prev = null;
+      next = null;
+    }
+  }
+
+  private static void startReporter() {
+    Thread t = new Thread(NeverAwaitedWatch::reportEnqueued, "jasyncio-never-awaited");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  private static void reportEnqueued() {
+    try {
+      for (;;) {
+        Reference<?> r = QUEUE.remove();
+        synchronized (LOCK) {
+          NeverAwaitedWatch w = (NeverAwaitedWatch) r;
+          if (w.next != null) {
+            w.report();
+          }
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

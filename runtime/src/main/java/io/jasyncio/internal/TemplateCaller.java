@@ -1,0 +1,48 @@
+package io.jasyncio.internal;
+
+import java.util.Optional;
+
+/**
+ * Finds the {@code @Async} template that called a marker such as {@code Asyncio.await(...)}
+ * directly, so the error can name the generated method to call instead.
+ *
+ * <p>Only a template run as written reaches the marker: generated code never calls it. For a
+ * class {@code pkg.Kitchen} the generated class is {@code pkg.AsyncKitchen}; for a nested
+ * {@code pkg.Outer$Inner} it is {@code pkg.AsyncOuter_Inner}.
+ */
+public final class TemplateCaller {
+  private static final StackWalker WALKER = StackWalker.getInstance();
+
+  private TemplateCaller() {}
+
+  /**
+   * The error for a marker run outside generated code, for example {@code Kitchen.boilingWater()
+   * is an @Async template and does not run by itself; call AsyncKitchen.boilingWater() instead}.
+   */
+  public static IllegalStateException notGenerated() {
+    Optional<StackWalker.StackFrame> caller = callerFrame();
+    if (caller.isEmpty()) {
+      return new IllegalStateException(
+          "await(...) runs only inside an @Async method rewritten by the jasyncio processor");
+    }
+    String binary = caller.get().getClassName();
+    String simple = binary.substring(binary.lastIndexOf('.') + 1);
+    String method = caller.get().getMethodName();
+    return new IllegalStateException(simple.replace('$', '.') + "." + method
+        + "() is an @Async template and does not run by itself; call Async"
+        + simple.replace('$', '_') + "." + method + "() instead");
+  }
+
+  /** The name of the method that called the marker, or {@code fallback} if none is found. */
+  public static String methodName(String fallback) {
+    return callerFrame().map(StackWalker.StackFrame::getMethodName).orElse(fallback);
+  }
+
+  /** The first frame outside jasyncio's own public facade and this class. */
+  private static Optional<StackWalker.StackFrame> callerFrame() {
+    return WALKER.walk(frames -> frames
+        .dropWhile(f -> f.getClassName().equals(TemplateCaller.class.getName())
+            || f.getClassName().equals("io.jasyncio.Asyncio"))
+        .findFirst());
+  }
+}
