@@ -1,0 +1,257 @@
+package io.jasyncio.processor;
+
+import com.google.auto.service.AutoService;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.ImportTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.Trees;
+import io.jasyncio.processor.generate.AsyncClassWriter;
+import io.jasyncio.processor.generate.ClashingNames;
+import io.jasyncio.processor.model.BodyModeler;
+import io.jasyncio.processor.model.BodyScan;
+import io.jasyncio.processor.model.GeneratedNames;
+import io.jasyncio.processor.model.LocalTypes;
+import io.jasyncio.processor.model.MemberLookup;
+import io.jasyncio.processor.model.MethodModel;
+import io.jasyncio.processor.model.ModelException;
+import io.jasyncio.processor.model.SourceText;
+import io.jasyncio.processor.validate.AsyncMethodValidator;
+import io.jasyncio.processor.validate.AsyncioNames;
+import io.jasyncio.processor.validate.StrayAwaitScanner;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic.Kind;
+
+/**
+ * The jasyncio annotation processor: rewrites each class's {@code @Async} methods into state
+ * machines in a generated {@code AsyncFoo}.
+ *
+ * <p>It only runs the three phases (validate, model, write) and writes files. Every misuse
+ * becomes one error at its position and nothing is generated for that class; an unexpected
+ * exception becomes a {@code [jasyncio/Internal]} error, never a crash of javac.
+ */
+@AutoService(Processor.class)
+public final class AsyncProcessor extends AbstractProcessor {
+  static final String ASYNC = "io.jasyncio.annotations.Async";
+  static final String MACHINE = "io.jasyncio.internal.CoroutineMachine";
+
+  private Trees trees;
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    // "*": an await in a compilation with no @Async at all is still reported.
+    return Set.of("*");
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public synchronized void init(javax.annotation.processing.ProcessingEnvironment env) {
+    super.init(env);
+    try {
+      trees = Trees.instance(env);
+    } catch (IllegalArgumentException notJavac) {
+      env.getMessager().printMessage(Kind.ERROR, "[jasyncio/Compiler] jasyncio reads method bodies"
+          + " through javac's Compiler Tree API, which this compiler does not offer; compile with"
+          + " javac");
+    }
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    if (trees == null) {
+      return false;
+    }
+    Map<TypeElement, List<ExecutableElement>> byClass = asyncMethodsByClass(round);
+    reportStrayAwaits(round);
+    for (Map.Entry<TypeElement, List<ExecutableElement>> entry : byClass.entrySet()) {
+      processClass(entry.getKey(), entry.getValue());
+    }
+    return false;
+  }
+
+  private Map<TypeElement, List<ExecutableElement>> asyncMethodsByClass(RoundEnvironment round) {
+    Map<TypeElement, List<ExecutableElement>> byClass = new LinkedHashMap<>();
+    TypeElement async = processingEnv.getElementUtils().getTypeElement(ASYNC);
+    if (async == null) {
+      return byClass;
+    }
+    for (Element e : round.getElementsAnnotatedWith(async)) {
+      if (e.getKind() == ElementKind.METHOD) {
+        byClass.computeIfAbsent((TypeElement) e.getEnclosingElement(), k -> new ArrayList<>())
+            .add((ExecutableElement) e);
+      }
+    }
+    return byClass;
+  }
+
+  private void reportStrayAwaits(RoundEnvironment round) {
+    Set<CompilationUnitTree> units = new HashSet<>();
+    for (Element root : round.getRootElements()) {
+      TreePath path = trees.getPath(root);
+      if (path != null && units.add(path.getCompilationUnit())) {
+        StrayAwaitScanner.scan(path.getCompilationUnit(), trees,
+            processingEnv.getElementUtils(), this::isAsync)
+            .printTo(processingEnv.getMessager(), trees);
+      }
+    }
+  }
+
+  private boolean isAsync(MethodTree method) {
+    return method.getModifiers().getAnnotations().stream().anyMatch(a -> {
+      String name = a.getAnnotationType().toString();
+      return name.equals("Async") || name.equals(ASYNC);
+    });
+  }
+
+  private void processClass(TypeElement type, List<ExecutableElement> methods) {
+    Report report = new Report();
+    List<MethodModel> models = new ArrayList<>();
+    ExecutableElement current = methods.get(0);
+    try {
+      TypeElement machine = processingEnv.getElementUtils().getTypeElement(MACHINE);
+      if (machine == null) {
+        for (ExecutableElement m : methods) {
+          report.add(Diagnostic.on(m, "Classpath", "jasyncio-runtime is not on the class path,"
+              + " so " + m.getSimpleName() + "() cannot be rewritten; add the"
+              + " io.jasyncio:jasyncio-runtime dependency"));
+        }
+        report.printTo(processingEnv.getMessager(), trees);
+        return;
+      }
+      Set<String> machineFields = new HashSet<>();
+      Set<String> machineMethods = new HashSet<>();
+      for (Element member : processingEnv.getElementUtils().getAllMembers(machine)) {
+        if (member.getModifiers().contains(Modifier.PRIVATE)) {
+          continue;
+        }
+        if (member.getKind() == ElementKind.FIELD) {
+          machineFields.add(member.getSimpleName().toString());
+        } else if (member.getKind() == ElementKind.METHOD) {
+          machineMethods.add(member.getSimpleName().toString());
+        }
+      }
+      Set<String> staticSiblings = new HashSet<>();
+      Set<String> instanceSiblings = new HashSet<>();
+      for (ExecutableElement m : methods) {
+        (m.getModifiers().contains(Modifier.STATIC) ? staticSiblings : instanceSiblings)
+            .add(m.getSimpleName().toString());
+      }
+      MemberLookup lookup = new MemberLookup(processingEnv.getElementUtils(), type);
+      AsyncMethodValidator validator = new AsyncMethodValidator();
+      BodyModeler modeler = new BodyModeler(trees, processingEnv.getElementUtils(),
+          machineFields, machineMethods);
+      List<BodyModeler.Input> inputs = new ArrayList<>();
+      for (ExecutableElement m : methods) {
+        current = m;
+        TreePath path = trees.getPath(m);
+        AsyncioNames names = AsyncioNames.of(path.getCompilationUnit());
+        MethodTree tree = (MethodTree) path.getLeaf();
+        BodyScan scan = tree.getBody() == null ? null : BodyScan.of(path, lookup, names,
+            processingEnv.getElementUtils(), new LocalTypes(trees, path));
+        Report r = validator.validate(m, path, scan, names);
+        report.addAll(r);
+        if (r.isClean()) {
+          inputs.add(new BodyModeler.Input(m, path, scan, names, staticSiblings, instanceSiblings));
+        }
+      }
+      if (report.isClean()) {
+        for (BodyModeler.Input input : inputs) {
+          current = input.method();
+          try {
+            models.add(modeler.model(input));
+          } catch (ModelException e) {
+            report.add(e.diagnostic());
+          }
+        }
+      }
+      if (report.isClean()) {
+        write(type, methods, models);
+      }
+    } catch (SourceText.NoEndPositionsException e) {
+      report.add(Diagnostic.on(current, "EndPositions", "javac kept no end positions for "
+          + type.getSimpleName() + ", which jasyncio needs to copy statements; run javac through"
+          + " a build tool (Maven, Gradle) or add the javac option -Xjcov"));
+    } catch (RuntimeException | Error e) {
+      report.add(Diagnostic.on(current, Messages.INTERNAL,
+          Messages.internal(current.getSimpleName() + "()", e)));
+    }
+    report.printTo(processingEnv.getMessager(), trees);
+  }
+
+  private void write(TypeElement type, List<ExecutableElement> methods, List<MethodModel> models) {
+    CompilationUnitTree unit = trees.getPath(type).getCompilationUnit();
+    List<String> imports = new ArrayList<>();
+    for (ImportTree imp : unit.getImports()) {
+      imports.add("import " + (imp.isStatic() ? "static " : "") + imp.getQualifiedIdentifier()
+          + ";");
+    }
+    Set<String> usedNames = new HashSet<>();
+    Map<String, String> singleImports = new HashMap<>();
+    for (ImportTree imp : unit.getImports()) {
+      if (imp.getQualifiedIdentifier() instanceof MemberSelectTree s) {
+        String simple = s.getIdentifier().toString();
+        usedNames.add(simple);
+        if (!imp.isStatic() && !simple.equals("*")) {
+          singleImports.put(simple, s.toString());
+        }
+      }
+    }
+    for (ExecutableElement m : methods) {
+      new TreePathScanner<Void, Void>() {
+        @Override
+        public Void visitIdentifier(IdentifierTree node, Void p) {
+          usedNames.add(node.getName().toString());
+          return null;
+        }
+
+        @Override
+        public Void visitMemberSelect(MemberSelectTree node, Void p) {
+          usedNames.add(node.getIdentifier().toString());
+          return super.visitMemberSelect(node, p);
+        }
+      }.scan(trees.getPath(m), null);
+    }
+    String pkg = GeneratedNames.packageOf(type);
+    MemberLookup lookup = new MemberLookup(processingEnv.getElementUtils(), type);
+    Set<String> qualified = ClashingNames.of(models, AsyncClassWriter.declarationTypes(type),
+        usedNames, singleImports,
+        name -> lookup.memberType(name) != null || processingEnv.getElementUtils()
+            .getTypeElement(pkg.isEmpty() ? name : pkg + "." + name) != null);
+    String file = unit.getSourceFile().getName();
+    String sourceFile = file.substring(file.lastIndexOf('/') + 1);
+    String code = new AsyncClassWriter().write(
+        new AsyncClassWriter.Template(type, imports, qualified, sourceFile), models);
+    String name = (pkg.isEmpty() ? "" : pkg + ".") + GeneratedNames.generatedClass(type);
+    try (Writer out = processingEnv.getFiler().createSourceFile(name, type).openWriter()) {
+      out.write(code);
+    } catch (IOException e) {
+      processingEnv.getMessager().printMessage(Kind.ERROR,
+          "[jasyncio/Write] cannot write " + name + ": " + e.getMessage()
+              + "; check that the generated-sources folder is writable", type);
+    }
+  }
+}

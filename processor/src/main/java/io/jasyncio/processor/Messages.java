@@ -1,0 +1,140 @@
+package io.jasyncio.processor;
+
+/**
+ * Every message the processor prints: one sentence, what is wrong in the user's terms, a
+ * semicolon, then the fix. Tests check the tags, so the wording can improve freely.
+ */
+public final class Messages {
+  private Messages() {}
+
+  public static final String RETURN_TYPE = "ReturnType";
+  public static final String AWAIT_OUTSIDE_ASYNC = "AwaitOutsideAsync";
+  public static final String AWAIT_IN_LAMBDA = "AwaitInLambda";
+  public static final String AWAIT_IN_LOCAL_CLASS = "AwaitInLocalClass";
+  public static final String AWAIT_IN_SYNCHRONIZED = "AwaitInSynchronized";
+  public static final String AWAIT_REFERENCE = "AwaitReference";
+  public static final String AWAIT_POSITION = "AwaitPosition";
+  public static final String PRIVATE_MEMBER = "PrivateMember";
+  public static final String FINAL_CLASS = "FinalClass";
+  public static final String PRIVATE_ASYNC = "PrivateAsync";
+  public static final String NO_BODY = "NoBody";
+  public static final String ENCLOSING_CLASS = "EnclosingClass";
+  public static final String SUPER = "Super";
+  public static final String NON_DENOTABLE = "NonDenotableType";
+  public static final String RETURN_NULL = "ReturnNull";
+  public static final String LOCAL_CLASS_ACROSS_AWAIT = "LocalClassAcrossAwait";
+  public static final String INTERNAL = "Internal";
+
+  public static String returnType(String method, String type) {
+    return "@Async method " + method + " returns " + type
+        + "; declare it Coroutine<T> and end it with return done(...);";
+  }
+
+  public static String awaitOutsideAsync(String where) {
+    return "await cannot suspend " + where
+        + ", which is not an @Async method; mark the method @Async and return Coroutine<T>,"
+        + " or move the await into one";
+  }
+
+  public static String awaitInInitializer(String what) {
+    return "await cannot run in " + what
+        + "; move it into an @Async method and await that method's coroutine";
+  }
+
+  public static String awaitInLambda(String method) {
+    return "await cannot suspend " + method
+        + " from inside a lambda; move it out of the lambda, or into an @Async method you await";
+  }
+
+  public static String awaitInLocalClass(String method) {
+    return "await cannot suspend " + method
+        + " from inside a local or anonymous class; move it out of the class,"
+        + " or into an @Async method you await";
+  }
+
+  public static String awaitInSynchronized(String method) {
+    return "await cannot suspend " + method
+        + " inside synchronized, because the monitor would stay held while other tasks run;"
+        + " move the await out of the synchronized block";
+  }
+
+  public static String synchronizedMethod(String method) {
+    return "@Async method " + method + " cannot be synchronized, because its body runs later,"
+        + " step by step on the event loop; remove synchronized, and use an asyncio Lock if"
+        + " tasks must take turns";
+  }
+
+  public static String localClassAcrossAwait(String name, String type) {
+    return "local class " + name + " is used after an await, where the generated state machine"
+        + " cannot see its declaration; declare " + name + " as a nested class of " + type;
+  }
+
+  public static String localClassType(String local, String type) {
+    return "local " + local + " has the type of local class " + type + ", which cannot live"
+        + " across an await; declare " + type + " as a nested class instead";
+  }
+
+  public static String awaitReference() {
+    return "await cannot be used as a method reference; call await(...) directly in an @Async"
+        + " method";
+  }
+
+  public static String awaitPosition() {
+    return "await in this position is not supported yet; give it a statement of its own,"
+        + " as in var v = await(...);";
+  }
+
+  public static String tailAwaitPosition() {
+    return "returning a coroutine from inside a compound statement is not supported yet;"
+        + " write return done(await(...)); as a statement of its own, or move the return out";
+  }
+
+  public static String returnNull() {
+    return "return null; finishes nothing in a coroutine, which is not a generator;"
+        + " write return done(null);";
+  }
+
+  public static String assignmentTarget() {
+    return "await can only be assigned to a local variable, a field or this.field here;"
+        + " assign it to a local first, as in var v = await(...);";
+  }
+
+  public static String privateMember(String generated, String kind, String name) {
+    return generated + " cannot reach private " + kind + " " + name
+        + "; make it package-private";
+  }
+
+  public static String finalClass(String type, String generated) {
+    return "class " + type + " is final, so " + generated
+        + " cannot extend it to override its @Async instance methods; remove final,"
+        + " or make those methods static";
+  }
+
+  public static String privateAsync(String method, String generated) {
+    return "@Async method " + method + " is private, so callers cannot reach " + generated
+        + "; make it package-private";
+  }
+
+  public static String noBody(String method) {
+    return "@Async method " + method + " has no body to rewrite; give it one, or remove @Async";
+  }
+
+  public static String enclosingClass(String type, String why, String fix) {
+    return "@Async methods of " + type + " cannot be rewritten, because " + why + "; " + fix;
+  }
+
+  public static String superUse() {
+    return "super cannot be used in an @Async body, because the generated class overrides this"
+        + " method; call it through a method of the class that is not @Async";
+  }
+
+  public static String nonDenotable(String local, String type) {
+    return "the type of local " + local + " (" + type + ") cannot be written in Java, so it cannot"
+        + " live across an await; declare " + local + " with an explicit type";
+  }
+
+  public static String internal(String method, Throwable error) {
+    return "internal error while rewriting " + method + ": " + error
+        + "; please report it with this method's source";
+  }
+}

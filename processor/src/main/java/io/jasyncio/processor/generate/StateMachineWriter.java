@@ -1,0 +1,123 @@
+package io.jasyncio.processor.generate;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import io.jasyncio.processor.model.MethodModel;
+import java.util.List;
+import java.util.stream.Collectors;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes one {@link MethodModel} as JavaPoet: the state machine class and the method that
+ * creates it. Touches neither javac nor the Filer.
+ */
+public final class StateMachineWriter {
+  static final ClassName MACHINE = ClassName.get("io.jasyncio.internal", "CoroutineMachine");
+
+  private final String templateClass;
+
+  /** A writer for methods of the class named {@code templateClass} in its package. */
+  public StateMachineWriter(String templateClass) {
+    this.templateClass = templateClass;
+  }
+
+  /** The machine class for {@code model}. */
+  public TypeSpec machine(MethodModel model) {
+    TypeSpec.Builder type = TypeSpec.classBuilder(model.machine())
+        .addJavadoc("State machine for {@link $L#$L}, $L.\n", templateClass, model.name(),
+            model.source())
+        .addAnnotation(suppressFallthrough())
+        .addModifiers(Modifier.PRIVATE)
+        .addTypeVariables(model.typeVariables())
+        .superclass(ParameterizedTypeName.get(MACHINE, model.valueType().box()));
+    if (model.isStatic()) {
+      type.addModifiers(Modifier.STATIC);
+    }
+    type.addModifiers(Modifier.FINAL);
+
+    MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
+        .addStatement("super($S)", model.name());
+    for (MethodModel.Field p : model.parameters()) {
+      FieldSpec.Builder field = FieldSpec.builder(p.type(), p.name(), Modifier.PRIVATE);
+      if (p.isFinal()) {
+        field.addModifiers(Modifier.FINAL);
+      }
+      type.addField(field.build());
+      constructor.addParameter(p.type(), p.name());
+      constructor.addStatement("this.$N = $N", p.name(), p.name());
+    }
+    for (MethodModel.Field h : model.hoisted()) {
+      type.addField(FieldSpec.builder(h.type(), h.name(), Modifier.PRIVATE)
+          .addJavadoc("$L\n", h.comment())
+          .build());
+    }
+    type.addMethod(constructor.build());
+    type.addMethod(resume(model));
+    return type.build();
+  }
+
+  private MethodSpec resume(MethodModel model) {
+    CodeBlock.Builder body = CodeBlock.builder().beginControlFlow("switch (state)");
+    for (MethodModel.State s : model.states()) {
+      body.add("case $L: // $L\n", s.number(), s.comment()).indent();
+      for (String line : s.code()) {
+        body.add("$L\n", line);
+      }
+      body.unindent();
+    }
+    body.add("default:\n").indent()
+        .addStatement("throw new $T($S + state)", IllegalStateException.class,
+            model.machine() + " has no state ")
+        .unindent()
+        .endControlFlow();
+    return MethodSpec.methodBuilder("resume")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PROTECTED)
+        .addException(Throwable.class)
+        .addCode(body.build())
+        .build();
+  }
+
+  /** The generated method that callers call: it creates the machine and runs nothing. */
+  public MethodSpec factory(MethodModel model) {
+    MethodSpec.Builder m = MethodSpec.methodBuilder(model.name())
+        .addJavadoc("Creates the coroutine of {@link $L#$L}; running it is awaiting it.\n",
+            templateClass, model.name())
+        .addModifiers(model.visibility())
+        .addTypeVariables(model.typeVariables())
+        .returns(model.returnType())
+        .addExceptions(model.thrown())
+        .varargs(model.varargs());
+    if (model.isStatic()) {
+      m.addModifiers(Modifier.STATIC);
+    } else {
+      m.addAnnotation(Override.class);
+    }
+    for (MethodModel.Field p : model.parameters()) {
+      m.addParameter(p.type(), p.sourceName());
+    }
+    String args = model.parameters().stream().map(MethodModel.Field::sourceName)
+        .collect(Collectors.joining(", "));
+    String diamond = model.typeVariables().isEmpty() ? "" : "<>";
+    m.addStatement("return new $L$L($L)", model.machine(), diamond, args);
+    return m.build();
+  }
+
+  private static com.palantir.javapoet.AnnotationSpec suppressFallthrough() {
+    return com.palantir.javapoet.AnnotationSpec.builder(SuppressWarnings.class)
+        .addMember("value", "$S", "fallthrough")
+        .build();
+  }
+
+  /** Every type name the writer itself emits, so the class writer can import them safely. */
+  static List<TypeName> ownTypes() {
+    return List.of(MACHINE, ClassName.get(IllegalStateException.class),
+        ClassName.get(SuppressWarnings.class), ClassName.get(Override.class),
+        ClassName.get(Throwable.class), AsyncClassWriter.GENERATED);
+  }
+}

@@ -1,0 +1,666 @@
+package io.jasyncio.processor.model;
+
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.CaseTree;
+import com.sun.source.tree.CatchTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.InstanceOfTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewArrayTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParameterizedTypeTree;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BindingPatternTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.SwitchTree;
+import com.sun.source.tree.SynchronizedTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.tree.TypeCastTree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import io.jasyncio.processor.validate.AsyncioNames;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * One pass over an {@code @Async} method body that records what the validator and the modeler
+ * need: every local and its scope, what each simple name refers to, every {@code await} and
+ * {@code return}, and every use of {@code this} and {@code super}.
+ *
+ * <p>Trees are not attributed while processors run, so names are resolved here the way javac
+ * resolves them: locals by lexical scope, then members of the class and its enclosing classes
+ * ({@link MemberLookup}); what remains is a type, a package or a static import and is left as
+ * written. Type positions (declared types, casts, {@code new X()}) are not scanned as expressions.
+ */
+public final class BodyScan {
+
+  /** Where an await or a name sits. */
+  public enum Context { BODY, LAMBDA, LOCAL_CLASS, SYNCHRONIZED }
+
+  /** A parameter or local variable of the method (not of a lambda or local class in it). */
+  public record Local(String name, VariableTree tree, int topIndex, boolean parameter,
+      boolean topLevel) {}
+
+  /** A simple name that refers to a local of the method. */
+  public record LocalRef(IdentifierTree tree, Local local, int topIndex) {}
+
+  /** A simple name that refers to a member of the class or an enclosing class. */
+  public record MemberRef(TreePath path, MemberLookup.Found found, boolean method,
+      boolean inLocalClass, boolean caseLabel) {}
+
+  /** A use of {@code this}, {@code Foo.this} or {@code super} outside local classes. */
+  public record SelfRef(TreePath path, boolean isSuper) {}
+
+  /** A call of {@code await(...)}. */
+  public record AwaitUse(TreePath path, int topIndex, Context context) {}
+
+  /** A {@code return} of the method itself (not of a lambda or local class in it). */
+  public record ReturnUse(TreePath path, int topIndex, boolean topLevel) {}
+
+  /**
+   * A use of a private member declared in the template's top-level class, which the generated
+   * class, another top-level class, cannot reach.
+   */
+  public record PrivateUse(TreePath path, Element element) {}
+
+  /** A local class declared as a statement of the body. */
+  public record LocalClass(String name, int topIndex) {}
+
+  /** A use of a local class declared as a statement of the body. */
+  public record LocalClassRef(TreePath path, LocalClass declaration, int topIndex) {}
+
+  private final List<Local> locals = new ArrayList<>();
+  private final List<LocalRef> localRefs = new ArrayList<>();
+  private final List<MemberRef> memberRefs = new ArrayList<>();
+  private final List<SelfRef> selfRefs = new ArrayList<>();
+  private final List<AwaitUse> awaits = new ArrayList<>();
+  private final List<ReturnUse> returns = new ArrayList<>();
+  private final List<TreePath> awaitReferences = new ArrayList<>();
+  private final Set<Local> assigned = new LinkedHashSet<>();
+  private final List<PrivateUse> privateUses = new ArrayList<>();
+  private final List<LocalClassRef> localClassRefs = new ArrayList<>();
+
+  public List<Local> locals() { return locals; }
+  public List<LocalRef> localRefs() { return localRefs; }
+  public List<MemberRef> memberRefs() { return memberRefs; }
+  public List<SelfRef> selfRefs() { return selfRefs; }
+  public List<AwaitUse> awaits() { return awaits; }
+  public List<ReturnUse> returns() { return returns; }
+  public List<TreePath> awaitReferences() { return awaitReferences; }
+  public List<PrivateUse> privateUses() { return privateUses; }
+  public List<LocalClassRef> localClassRefs() { return localClassRefs; }
+  /** Locals (parameters included) assigned somewhere after their declaration. */
+  public Set<Local> assigned() { return assigned; }
+
+  /** Scans the body of the method at {@code methodPath}. */
+  public static BodyScan of(TreePath methodPath, MemberLookup lookup, AsyncioNames names,
+      Elements elements, LocalTypes localTypes) {
+    BodyScan scan = new BodyScan();
+    new Scanner(scan, lookup, names, elements, localTypes).scanMethod(methodPath);
+    return scan;
+  }
+
+  /** Marks a name declared by a lambda, a local class or a nested local: not a method local. */
+  private static final Object SHADOW = new Object();
+
+  private static final class Scanner extends TreePathScanner<Void, Void> {
+    private final BodyScan out;
+    private final MemberLookup lookup;
+    private final AsyncioNames names;
+    private final Elements elements;
+    private final LocalTypes localTypes;
+    private final TypeElement topLevel;
+    private final Deque<Map<String, Object>> scopes = new ArrayDeque<>();
+    private int topIndex = -1;
+    private int lambdaDepth;
+    private int localClassDepth;
+    private int synchronizedDepth;
+    private BlockTree body;
+
+    Scanner(BodyScan out, MemberLookup lookup, AsyncioNames names, Elements elements,
+        LocalTypes localTypes) {
+      this.out = out;
+      this.lookup = lookup;
+      this.names = names;
+      this.elements = elements;
+      this.localTypes = localTypes;
+      this.topLevel = Attributed.topLevel(lookup.type());
+    }
+
+    /** Records a use of members that are all private to the template's top-level class. */
+    private void checkPrivate(TreePath path, List<? extends Element> members) {
+      if (Attributed.allPrivateToTopLevel(members, topLevel)) {
+        out.privateUses.add(new PrivateUse(path, members.get(0)));
+      }
+    }
+
+    /** An unqualified {@code await(...)} means a method of the class itself when it has one. */
+    private boolean isAwait(MethodInvocationTree call) {
+      return names.isAwait(call)
+          && !(call.getMethodSelect() instanceof IdentifierTree && lookup.methods("await") != null);
+    }
+
+    /**
+     * The class that {@code qualifier} denotes or whose instance it computes, when that is known
+     * without attributing the body: {@code this}, a local or parameter of the method, a field, or
+     * a type name. Null when unknown.
+     */
+    private TypeElement typeOf(ExpressionTree qualifier) {
+      if (qualifier instanceof IdentifierTree id) {
+        String name = id.getName().toString();
+        if (name.equals("this")) {
+          return lookup.type();
+        }
+        Object local = resolveLocal(name);
+        if (local instanceof Local l) {
+          return l.topLevel() || l.parameter() ? typeElement(localTypes.of(name)) : null;
+        }
+        if (local != null) {
+          return null;
+        }
+        MemberLookup.Found field = lookup.field(name);
+        if (field != null) {
+          return typeElement(field.first().asType());
+        }
+        return typeNamed(name);
+      }
+      if (qualifier instanceof MemberSelectTree select) {
+        TypeElement outer = typeOf(select.getExpression());
+        if (outer == null) {
+          return null;
+        }
+        for (Element member : elements.getAllMembers(outer)) {
+          if (member.getSimpleName().contentEquals(select.getIdentifier())) {
+            if (member instanceof TypeElement t) {
+              return t;
+            }
+            if (member.getKind() == ElementKind.FIELD) {
+              return typeElement(member.asType());
+            }
+          }
+        }
+      }
+      return null;
+    }
+
+    private TypeElement typeNamed(String name) {
+      MemberLookup.Found member = lookup.memberType(name);
+      if (member != null) {
+        return (TypeElement) member.first();
+      }
+      return topLevel.getSimpleName().contentEquals(name) ? topLevel : null;
+    }
+
+    private static TypeElement typeElement(TypeMirror type) {
+      return type instanceof DeclaredType d ? (TypeElement) d.asElement() : null;
+    }
+
+    private List<Element> membersNamed(TypeElement type, String name, boolean method) {
+      List<Element> hits = new ArrayList<>();
+      for (Element member : elements.getAllMembers(type)) {
+        ElementKind kind = member.getKind();
+        boolean wanted = method ? kind == ElementKind.METHOD
+            : kind == ElementKind.FIELD || kind == ElementKind.ENUM_CONSTANT
+                || kind.isClass() || kind.isInterface();
+        if (wanted && member.getSimpleName().contentEquals(name)) {
+          hits.add(member);
+        }
+      }
+      return hits;
+    }
+
+    void scanMethod(TreePath methodPath) {
+      MethodTree method = (MethodTree) methodPath.getLeaf();
+      scopes.push(new HashMap<>());
+      for (VariableTree p : method.getParameters()) {
+        declare(new Local(p.getName().toString(), p, -1, true, true));
+      }
+      body = method.getBody();
+      TreePath bodyPath = new TreePath(methodPath, body);
+      scopes.push(new HashMap<>());
+      List<? extends StatementTree> statements = body.getStatements();
+      for (int i = 0; i < statements.size(); i++) {
+        topIndex = i;
+        scan(new TreePath(bodyPath, statements.get(i)), null);
+      }
+    }
+
+    private boolean inMethodScope() {
+      return lambdaDepth == 0 && localClassDepth == 0;
+    }
+
+    private void declare(Local local) {
+      scopes.peek().put(local.name(), local);
+      out.locals.add(local);
+    }
+
+    private void shadow(String name) {
+      scopes.peek().put(name, SHADOW);
+    }
+
+    private Object resolveLocal(String name) {
+      for (Map<String, Object> scope : scopes) {
+        Object hit = scope.get(name);
+        if (hit != null) {
+          return hit;
+        }
+      }
+      return null;
+    }
+
+    private Void inScope(Runnable r) {
+      scopes.push(new HashMap<>());
+      try {
+        r.run();
+      } finally {
+        scopes.pop();
+      }
+      return null;
+    }
+
+    private Context context() {
+      if (localClassDepth > 0) {
+        return Context.LOCAL_CLASS;
+      }
+      if (lambdaDepth > 0) {
+        return Context.LAMBDA;
+      }
+      return synchronizedDepth > 0 ? Context.SYNCHRONIZED : Context.BODY;
+    }
+
+    // ---- declarations and scopes
+
+    @Override
+    public Void visitVariable(VariableTree node, Void p) {
+      scanTypeNames(node.getType());
+      scan(node.getInitializer(), p);
+      String name = node.getName().toString();
+      if (inMethodScope() && !(getCurrentPath().getParentPath().getLeaf() instanceof ClassTree)) {
+        boolean topLevel = getCurrentPath().getParentPath().getLeaf() == body;
+        declare(new Local(name, node, topIndex, false, topLevel));
+      } else {
+        shadow(name);
+      }
+      return null;
+    }
+
+    @Override
+    public Void visitBlock(BlockTree node, Void p) {
+      return inScope(() -> super.visitBlock(node, p));
+    }
+
+    @Override
+    public Void visitForLoop(ForLoopTree node, Void p) {
+      return inScope(() -> super.visitForLoop(node, p));
+    }
+
+    @Override
+    public Void visitEnhancedForLoop(EnhancedForLoopTree node, Void p) {
+      return inScope(() -> {
+        scan(node.getExpression(), p);
+        scan(node.getVariable(), p);
+        scan(node.getStatement(), p);
+      });
+    }
+
+    @Override
+    public Void visitCatch(CatchTree node, Void p) {
+      return inScope(() -> super.visitCatch(node, p));
+    }
+
+    @Override
+    public Void visitTry(TryTree node, Void p) {
+      return inScope(() -> super.visitTry(node, p));
+    }
+
+    @Override
+    public Void visitSwitch(SwitchTree node, Void p) {
+      scan(node.getExpression(), p);
+      return inScope(() -> scan(node.getCases(), p));
+    }
+
+    @Override
+    public Void visitCase(CaseTree node, Void p) {
+      for (ExpressionTree label : node.getExpressions()) {
+        if (label instanceof IdentifierTree id) {
+          // An enum constant label names a constant of the selector's type, not a field in scope.
+          MemberLookup.Found found = lookup.field(id.getName().toString());
+          if (found != null && resolveLocal(id.getName().toString()) == null) {
+            out.memberRefs.add(new MemberRef(new TreePath(getCurrentPath(), label), found, false,
+                localClassDepth > 0, true));
+          }
+        } else {
+          scan(label, p);
+        }
+      }
+      if (node.getCaseKind() == CaseTree.CaseKind.RULE) {
+        scan(node.getBody(), p);
+      } else {
+        scan(node.getStatements(), p);
+      }
+      return null;
+    }
+
+    @Override
+    public Void visitInstanceOf(InstanceOfTree node, Void p) {
+      scan(node.getExpression(), p);
+      if (node.getPattern() instanceof BindingPatternTree binding) {
+        scanTypeNames(binding.getVariable().getType());
+        // A binding's scope depends on flow; treat it as declared to the end of the block.
+        shadow(binding.getVariable().getName().toString());
+      } else {
+        scanTypeNames(node.getType());
+      }
+      return null;
+    }
+
+    @Override
+    public Void visitLambdaExpression(LambdaExpressionTree node, Void p) {
+      lambdaDepth++;
+      try {
+        return inScope(() -> {
+          for (VariableTree param : node.getParameters()) {
+            shadow(param.getName().toString());
+          }
+          scan(node.getBody(), p);
+        });
+      } finally {
+        lambdaDepth--;
+      }
+    }
+
+    @Override
+    public Void visitClass(ClassTree node, Void p) {
+      if (getCurrentPath().getParentPath().getLeaf() == body) {
+        scopes.peek().put(node.getSimpleName().toString(),
+            new LocalClass(node.getSimpleName().toString(), topIndex));
+      }
+      localClassDepth++;
+      try {
+        return inScope(() -> {
+          shadow(node.getSimpleName().toString());
+          for (Tree member : node.getMembers()) {
+            if (member instanceof VariableTree v) {
+              shadow(v.getName().toString());
+            } else if (member instanceof MethodTree m) {
+              shadow(m.getName().toString() + "()");
+            }
+          }
+          for (Tree member : node.getMembers()) {
+            scan(member, p);
+          }
+        });
+      } finally {
+        localClassDepth--;
+      }
+    }
+
+    @Override
+    public Void visitMethod(MethodTree node, Void p) {
+      // A method of a local or anonymous class.
+      return inScope(() -> {
+        for (VariableTree param : node.getParameters()) {
+          shadow(param.getName().toString());
+        }
+        scan(node.getBody(), p);
+      });
+    }
+
+    @Override
+    public Void visitSynchronized(SynchronizedTree node, Void p) {
+      scan(node.getExpression(), p);
+      synchronizedDepth++;
+      try {
+        return scan(node.getBlock(), p);
+      } finally {
+        synchronizedDepth--;
+      }
+    }
+
+    // ---- type positions: not expressions
+
+    @Override
+    public Void visitNewClass(NewClassTree node, Void p) {
+      scan(node.getEnclosingExpression(), p);
+      Tree created = node.getIdentifier() instanceof ParameterizedTypeTree generic
+          ? generic.getType() : node.getIdentifier();
+      TypeElement type = created instanceof ExpressionTree e && node.getEnclosingExpression() == null
+          ? typeOf(e) : null;
+      if (type != null && !Attributed.allPrivateToTopLevel(List.of(type), topLevel)
+          && node.getClassBody() == null) { // a private class is reported by its name, once
+        checkPrivate(getCurrentPath(), ElementFilter.constructorsIn(type.getEnclosedElements()));
+      }
+      scanTypeNames(node.getIdentifier());
+      scan(node.getArguments(), p);
+      scan(node.getClassBody(), p);
+      return null;
+    }
+
+    @Override
+    public Void visitNewArray(NewArrayTree node, Void p) {
+      scanTypeNames(node.getType());
+      scan(node.getDimensions(), p);
+      scan(node.getInitializers(), p);
+      return null;
+    }
+
+    @Override
+    public Void visitTypeCast(TypeCastTree node, Void p) {
+      scanTypeNames(node.getType());
+      return scan(node.getExpression(), p);
+    }
+
+    @Override
+    public Void visitMemberReference(MemberReferenceTree node, Void p) {
+      if (names.isAwaitReference(node)) {
+        out.awaitReferences.add(getCurrentPath());
+      }
+      TypeElement owner = typeOf(node.getQualifierExpression());
+      if (owner != null) {
+        boolean constructor = node.getName().contentEquals("<init>");
+        checkPrivate(getCurrentPath(), constructor
+            ? ElementFilter.constructorsIn(owner.getEnclosedElements())
+            : membersNamed(owner, node.getName().toString(), true));
+      }
+      return scan(node.getQualifierExpression(), p);
+    }
+
+    // ---- names
+
+    @Override
+    public Void visitMethodInvocation(MethodInvocationTree node, Void p) {
+      boolean await = isAwait(node);
+      if (await) {
+        out.awaits.add(new AwaitUse(getCurrentPath(), topIndex, context()));
+      }
+      ExpressionTree select = node.getMethodSelect();
+      if (select instanceof IdentifierTree id) {
+        String name = id.getName().toString();
+        if (resolveLocal(name + "()") == null && !await && !names.isDone(node)) {
+          MemberLookup.Found found = lookup.methods(name);
+          if (found != null) {
+            checkPrivate(new TreePath(getCurrentPath(), id), found.members());
+            out.memberRefs.add(new MemberRef(new TreePath(getCurrentPath(), id), found, true,
+                localClassDepth > 0, false));
+          }
+        }
+        if ((name.equals("super") || name.equals("this")) && localClassDepth == 0) {
+          out.selfRefs.add(new SelfRef(new TreePath(getCurrentPath(), id), name.equals("super")));
+        }
+      } else if (select instanceof MemberSelectTree member) {
+        TypeElement owner = typeOf(member.getExpression());
+        if (owner != null) {
+          checkPrivate(new TreePath(getCurrentPath(), member),
+              membersNamed(owner, member.getIdentifier().toString(), true));
+        }
+        scan(member.getExpression(), p);
+      } else {
+        scan(select, p);
+      }
+      return scan(node.getArguments(), p);
+    }
+
+    @Override
+    public Void visitMemberSelect(MemberSelectTree node, Void p) {
+      String name = node.getIdentifier().toString();
+      if (name.equals("this") || name.equals("super")) {
+        // Foo.this names the enclosing instance even inside a local class; only a local
+        // class's own name qualifies its own instance.
+        boolean ownInstance = node.getExpression() instanceof IdentifierTree q
+            && resolveLocal(q.getName().toString()) == SHADOW;
+        if (!ownInstance) {
+          out.selfRefs.add(new SelfRef(getCurrentPath(), name.equals("super")));
+        }
+        return null;
+      }
+      if (name.equals("class")) {
+        scanTypeNames(node.getExpression());
+        return null;
+      }
+      TypeElement owner = typeOf(node.getExpression());
+      if (owner != null) {
+        checkPrivate(getCurrentPath(), membersNamed(owner, name, false));
+      }
+      return scan(node.getExpression(), p);
+    }
+
+    @Override
+    public Void visitIdentifier(IdentifierTree node, Void p) {
+      String name = node.getName().toString();
+      if (name.equals("this") || name.equals("super")) {
+        if (localClassDepth == 0) {
+          out.selfRefs.add(new SelfRef(getCurrentPath(), name.equals("super")));
+        }
+        return null;
+      }
+      Object local = resolveLocal(name);
+      if (local instanceof Local l) {
+        out.localRefs.add(new LocalRef(node, l, topIndex));
+        return null;
+      }
+      if (local instanceof LocalClass c) {
+        out.localClassRefs.add(new LocalClassRef(getCurrentPath(), c, topIndex));
+        return null;
+      }
+      if (local == null) {
+        MemberLookup.Found found = lookup.field(name);
+        if (found != null) {
+          checkPrivate(getCurrentPath(), found.members());
+          out.memberRefs.add(new MemberRef(getCurrentPath(), found, false, localClassDepth > 0,
+              false));
+        } else {
+          checkType(getCurrentPath(), name);
+        }
+      }
+      return null;
+    }
+
+    @Override
+    public Void visitReturn(ReturnTree node, Void p) {
+      if (inMethodScope()) {
+        boolean topLevel = getCurrentPath().getParentPath().getLeaf() == body;
+        out.returns.add(new ReturnUse(getCurrentPath(), topIndex, topLevel));
+      }
+      return super.visitReturn(node, p);
+    }
+
+    @Override
+    public Void visitAssignment(AssignmentTree node, Void p) {
+      markAssigned(node.getVariable());
+      return super.visitAssignment(node, p);
+    }
+
+    @Override
+    public Void visitCompoundAssignment(CompoundAssignmentTree node, Void p) {
+      markAssigned(node.getVariable());
+      return super.visitCompoundAssignment(node, p);
+    }
+
+    @Override
+    public Void visitUnary(UnaryTree node, Void p) {
+      switch (node.getKind()) {
+        case PREFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_INCREMENT, POSTFIX_DECREMENT ->
+            markAssigned(node.getExpression());
+        default -> { }
+      }
+      return super.visitUnary(node, p);
+    }
+
+    private void markAssigned(ExpressionTree target) {
+      if (target instanceof IdentifierTree id
+          && resolveLocal(id.getName().toString()) instanceof Local l) {
+        out.assigned.add(l);
+      }
+    }
+
+    /** Records private member types named in a type position; scans nothing as an expression. */
+    private void scanTypeNames(Tree type) {
+      if (type == null) {
+        return;
+      }
+      TreePath typePath = new TreePath(getCurrentPath(), type);
+      new TreePathScanner<Void, Void>() {
+        @Override
+        public Void visitIdentifier(IdentifierTree node, Void unused) {
+          if (resolveLocal(node.getName().toString()) instanceof LocalClass c) {
+            out.localClassRefs.add(new LocalClassRef(getCurrentPath(), c, topIndex));
+            return null;
+          }
+          checkType(getCurrentPath(), node.getName().toString());
+          return null;
+        }
+
+        @Override
+        public Void visitMemberSelect(MemberSelectTree node, Void unused) {
+          TypeElement owner = typeOf(node.getExpression());
+          if (owner != null) {
+            checkPrivate(getCurrentPath(), membersNamed(owner, node.getIdentifier().toString(),
+                false));
+          }
+          return scan(node.getExpression(), null);
+        }
+
+        @Override
+        public Void visitAnnotation(com.sun.source.tree.AnnotationTree node, Void unused) {
+          return null;
+        }
+      }.scan(typePath, null);
+    }
+
+    private void checkType(TreePath path, String name) {
+      if (resolveLocal(name) != null) {
+        return;
+      }
+      MemberLookup.Found found = lookup.memberType(name);
+      if (found != null) {
+        checkPrivate(path, found.members());
+      }
+    }
+  }
+}

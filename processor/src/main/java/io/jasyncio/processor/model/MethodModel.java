@@ -1,0 +1,67 @@
+package io.jasyncio.processor.model;
+
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeVariableName;
+import java.util.List;
+import java.util.Set;
+import javax.lang.model.element.Modifier;
+
+/**
+ * One {@code @Async} method as plain data: what the writer needs to emit its factory method and
+ * its state machine, with no javac types left in it.
+ *
+ * @param name the method's name, as in the template
+ * @param machine the state machine's class name ({@code NumSumMachine})
+ * @param isStatic whether the method is static (else the machine is an inner class)
+ * @param visibility the template's access modifiers, copied to the generated method
+ * @param typeVariables the method's own type variables
+ * @param valueType {@code T} of the declared {@code Coroutine<T>}
+ * @param returnType the declared return type
+ * @param parameters the parameters, which become fields of the machine
+ * @param varargs whether the last parameter is a varargs array
+ * @param thrown the declared checked exceptions, copied so callers handle them
+ * @param hoisted locals live across an await, which become fields of the machine
+ * @param states the states of {@code resume()}, in order
+ * @param source where the template is ({@code Kitchen.java:20})
+ */
+public record MethodModel(
+    String name,
+    String machine,
+    boolean isStatic,
+    Set<Modifier> visibility,
+    List<TypeVariableName> typeVariables,
+    TypeName valueType,
+    TypeName returnType,
+    List<Field> parameters,
+    boolean varargs,
+    List<TypeName> thrown,
+    List<Field> hoisted,
+    List<State> states,
+    String source) {
+
+  /** A field of the machine: a parameter, or a local live across an await. */
+  public record Field(String name, String sourceName, TypeName type, boolean isFinal,
+      String comment) {}
+
+  /** One {@code case} of {@code resume()}: the code run from one resumption to the next. */
+  public record State(int number, String comment, List<String> code) {}
+
+  @Override
+  public String toString() {
+    StringBuilder out = new StringBuilder(machine).append(" for ").append(name)
+        .append(" (").append(source).append(")\n");
+    for (Field f : parameters) {
+      out.append("  param ").append(f.type()).append(' ').append(f.name()).append('\n');
+    }
+    for (Field f : hoisted) {
+      out.append("  hoisted ").append(f.type()).append(' ').append(f.name()).append('\n');
+    }
+    for (State s : states) {
+      out.append("  case ").append(s.number()).append(": // ").append(s.comment()).append('\n');
+      for (String line : s.code()) {
+        out.append("    ").append(line.replace("\n", "\n    ")).append('\n');
+      }
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,128 @@
+package io.jasyncio.processor.model;
+
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.SourcePositions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Supplier;
+import javax.tools.Diagnostic;
+
+/**
+ * The source text of one compilation unit, with replacements laid over parts of it.
+ *
+ * <p>Generated code keeps the user's own text (names, literals, comments inside a statement) and
+ * changes only what must change: a renamed local, a qualified member, an {@code await}. A
+ * replacement may itself render the text of a subtree, so replacements nest.
+ */
+public final class SourceText {
+  private final CharSequence text;
+  private final CompilationUnitTree unit;
+  private final SourcePositions positions;
+  private final List<Edit> edits = new ArrayList<>();
+
+  private record Edit(int start, int end, Supplier<String> replacement) {}
+
+  /** Thrown when javac kept no end positions for the unit's trees. */
+  public static final class NoEndPositionsException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    NoEndPositionsException() {
+      super("no end positions");
+    }
+  }
+
+  /** The text of {@code unit}. */
+  public SourceText(CompilationUnitTree unit, SourcePositions positions) {
+    this.unit = unit;
+    this.positions = positions;
+    try {
+      this.text = unit.getSourceFile().getCharContent(true);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Where {@code tree} starts. */
+  public int start(Tree tree) {
+    return (int) positions.getStartPosition(unit, tree);
+  }
+
+  /** Where {@code tree} ends (exclusive). */
+  public int end(Tree tree) {
+    long end = positions.getEndPosition(unit, tree);
+    if (end == Diagnostic.NOPOS) {
+      throw new NoEndPositionsException();
+    }
+    return (int) end;
+  }
+
+  /** The 1-based line on which {@code tree} starts. */
+  public int line(Tree tree) {
+    return (int) unit.getLineMap().getLineNumber(start(tree));
+  }
+
+  /** The 0-based column on which {@code tree} starts. */
+  public int column(Tree tree) {
+    return (int) unit.getLineMap().getColumnNumber(start(tree)) - 1;
+  }
+
+  /** Lays {@code replacement} over the text of {@code tree}. */
+  public void replace(Tree tree, String replacement) {
+    replace(tree, () -> replacement);
+  }
+
+  /** Lays a lazily rendered replacement over the text of {@code tree}. */
+  public void replace(Tree tree, Supplier<String> replacement) {
+    edits.add(new Edit(start(tree), end(tree), replacement));
+  }
+
+  /** The text of {@code tree} with the replacements inside it applied. */
+  public String render(Tree tree) {
+    return render(start(tree), end(tree));
+  }
+
+  /** The text of {@code tree} with replacements applied, re-indented to start at column 0. */
+  public String renderStatement(Tree tree) {
+    return dedent(render(tree), column(tree));
+  }
+
+  private String render(int from, int to) {
+    List<Edit> inside = new ArrayList<>();
+    for (Edit e : edits) {
+      if (e.start >= from && e.end <= to) {
+        inside.add(e);
+      }
+    }
+    inside.sort(Comparator.comparingInt(Edit::start)
+        .thenComparing(Comparator.comparingInt(Edit::end).reversed()));
+    StringBuilder out = new StringBuilder();
+    int at = from;
+    for (Edit e : inside) {
+      if (e.start < at) {
+        continue; // nested in an edit already applied, which renders it itself
+      }
+      out.append(text, at, e.start).append(e.replacement.get());
+      at = e.end;
+    }
+    return out.append(text, at, to).toString();
+  }
+
+  /** Removes up to {@code column} leading blanks from every line but the first. */
+  static String dedent(String s, int column) {
+    String[] lines = s.split("\n", -1);
+    StringBuilder out = new StringBuilder(lines[0]);
+    for (int i = 1; i < lines.length; i++) {
+      String line = lines[i];
+      int cut = 0;
+      while (cut < column && cut < line.length() && (line.charAt(cut) == ' ')) {
+        cut++;
+      }
+      out.append('\n').append(line.substring(cut));
+    }
+    return out.toString();
+  }
+}

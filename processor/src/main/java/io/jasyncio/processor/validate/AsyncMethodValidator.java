@@ -1,0 +1,224 @@
+package io.jasyncio.processor.validate;
+
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import io.jasyncio.processor.Diagnostic;
+import io.jasyncio.processor.Messages;
+import io.jasyncio.processor.Report;
+import io.jasyncio.processor.model.BodyScan;
+import io.jasyncio.processor.model.GeneratedNames;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+
+/**
+ * Checks one {@code @Async} method and reports every misuse as one error at its position.
+ *
+ * <p>What it accepts is exactly what the modeler can rewrite, so a clean report guarantees
+ * generated code that compiles.
+ */
+public final class AsyncMethodValidator {
+  private static final String COROUTINE = "io.jasyncio.Coroutine";
+
+  /** Checks {@code method}, whose declaration is at {@code methodPath} and body is scanned. */
+  public Report validate(ExecutableElement method, TreePath methodPath, BodyScan scan,
+      AsyncioNames names) {
+    Report report = new Report();
+    MethodTree tree = (MethodTree) methodPath.getLeaf();
+    TypeElement type = (TypeElement) method.getEnclosingElement();
+    String generated = GeneratedNames.generatedClass(type);
+    String where = type.getSimpleName() + "." + method.getSimpleName() + "()";
+
+    if (!checkReturnType(method, methodPath, tree, report)) {
+      return report; // the body means nothing as a coroutine; more errors would mislead
+    }
+    if (method.getModifiers().contains(Modifier.SYNCHRONIZED)) {
+      report.add(Diagnostic.on(method, Messages.AWAIT_IN_SYNCHRONIZED,
+          Messages.synchronizedMethod(where)));
+    }
+    if (method.getModifiers().contains(Modifier.PRIVATE)) {
+      report.add(Diagnostic.on(method, Messages.PRIVATE_ASYNC,
+          Messages.privateAsync(where, generated + "." + method.getSimpleName() + "()")));
+    }
+    if (tree.getBody() == null) {
+      report.add(Diagnostic.on(method, Messages.NO_BODY, Messages.noBody(where)));
+      return report;
+    }
+    checkEnclosingClasses(method, type, generated, report);
+    if (scan == null) {
+      return report;
+    }
+    for (BodyScan.AwaitUse await : scan.awaits()) {
+      switch (await.context()) {
+        case LAMBDA -> report.add(Diagnostic.at(await.path(), Messages.AWAIT_IN_LAMBDA,
+            Messages.awaitInLambda(where)));
+        case LOCAL_CLASS -> report.add(Diagnostic.at(await.path(), Messages.AWAIT_IN_LOCAL_CLASS,
+            Messages.awaitInLocalClass(where)));
+        case SYNCHRONIZED -> report.add(Diagnostic.at(await.path(),
+            Messages.AWAIT_IN_SYNCHRONIZED, Messages.awaitInSynchronized(where)));
+        case BODY -> checkAwaitPosition(await.path(), tree, names, report);
+      }
+    }
+    for (BodyScan.ReturnUse ret : scan.returns()) {
+      ExpressionTree value = ((ReturnTree) ret.path().getLeaf()).getExpression();
+      boolean isDone = value instanceof MethodInvocationTree call && names.isDone(call);
+      if (value != null && value.getKind() == Tree.Kind.NULL_LITERAL) {
+        report.add(Diagnostic.at(ret.path(), Messages.RETURN_NULL, Messages.returnNull()));
+      } else if (!isDone && !ret.topLevel()) {
+        report.add(Diagnostic.at(ret.path(), Messages.AWAIT_POSITION,
+            Messages.tailAwaitPosition()));
+      }
+    }
+    for (TreePath ref : scan.awaitReferences()) {
+      report.add(Diagnostic.at(ref, Messages.AWAIT_REFERENCE, Messages.awaitReference()));
+    }
+    for (BodyScan.SelfRef self : scan.selfRefs()) {
+      if (self.isSuper()) {
+        report.add(Diagnostic.at(self.path(), Messages.SUPER, Messages.superUse()));
+      }
+    }
+    for (BodyScan.PrivateUse use : scan.privateUses()) {
+      Element e = use.element();
+      String kind = switch (e.getKind()) {
+        case METHOD -> "method";
+        case CONSTRUCTOR -> "constructor";
+        case FIELD, ENUM_CONSTANT -> "field";
+        default -> e.getKind().isClass() || e.getKind().isInterface() ? "class" : "member";
+      };
+      String name = e.getKind() == ElementKind.CONSTRUCTOR
+          ? e.getEnclosingElement().getSimpleName() + "()"
+          : e.getSimpleName() + (e.getKind() == ElementKind.METHOD ? "()" : "");
+      report.add(Diagnostic.at(use.path(), Messages.PRIVATE_MEMBER,
+          Messages.privateMember(generated, kind, name)));
+    }
+    return report;
+  }
+
+  private static boolean checkReturnType(ExecutableElement method, TreePath methodPath,
+      MethodTree tree, Report report) {
+    TypeMirror ret = method.getReturnType();
+    boolean ok = ret instanceof DeclaredType declared
+        && ((TypeElement) declared.asElement()).getQualifiedName().contentEquals(COROUTINE)
+        && declared.getTypeArguments().size() == 1;
+    if (!ok) {
+      Tree returnTree = tree.getReturnType();
+      String name = method.getSimpleName() + "()";
+      String message = Messages.returnType(name, String.valueOf(returnTree));
+      report.add(returnTree != null
+          ? Diagnostic.at(new TreePath(methodPath, returnTree), Messages.RETURN_TYPE, message)
+          : Diagnostic.on(method, Messages.RETURN_TYPE, message));
+    }
+    return ok;
+  }
+
+  private static void checkEnclosingClasses(ExecutableElement method, TypeElement type,
+      String generated, Report report) {
+    boolean instance = !method.getModifiers().contains(Modifier.STATIC);
+    String name = type.getSimpleName().toString();
+    for (TypeElement t = type; t != null; t = enclosingType(t)) {
+      if (t.getNestingKind() == NestingKind.LOCAL || t.getNestingKind() == NestingKind.ANONYMOUS) {
+        report.add(Diagnostic.on(method, Messages.ENCLOSING_CLASS, Messages.enclosingClass(name,
+            "a local or anonymous class cannot be named from " + generated,
+            "move the method into a top-level or static nested class")));
+        return;
+      }
+      if (t.getModifiers().contains(Modifier.PRIVATE)) {
+        report.add(Diagnostic.on(method, Messages.ENCLOSING_CLASS, Messages.enclosingClass(name,
+            "private class " + t.getSimpleName() + " cannot be reached from " + generated,
+            "make it package-private")));
+        return;
+      }
+      if (t.getNestingKind() == NestingKind.MEMBER && !t.getModifiers().contains(Modifier.STATIC)
+          && t.getKind() == ElementKind.CLASS) {
+        report.add(Diagnostic.on(method, Messages.ENCLOSING_CLASS, Messages.enclosingClass(name,
+            "inner class " + t.getSimpleName() + " needs an outer instance that " + generated
+                + " cannot supply",
+            "make it static")));
+        return;
+      }
+    }
+    if (!instance) {
+      return;
+    }
+    if (type.getKind().isInterface()) {
+      report.add(Diagnostic.on(method, Messages.ENCLOSING_CLASS, Messages.enclosingClass(name,
+          "an interface's instance methods cannot be overridden by a generated class",
+          "make the method static, or move it into a class")));
+    } else if (type.getModifiers().contains(Modifier.FINAL) || type.getKind() == ElementKind.ENUM
+        || type.getKind() == ElementKind.RECORD) {
+      report.add(Diagnostic.on(type, Messages.FINAL_CLASS, Messages.finalClass(name, generated)));
+    } else if (ElementFilter.constructorsIn(type.getEnclosedElements()).stream()
+        .allMatch(c -> c.getModifiers().contains(Modifier.PRIVATE))) {
+      report.add(Diagnostic.on(type, Messages.ENCLOSING_CLASS, Messages.enclosingClass(name,
+          "all its constructors are private, so " + generated + " cannot extend it",
+          "make a constructor package-private")));
+    }
+  }
+
+  private static TypeElement enclosingType(TypeElement t) {
+    Element e = t.getEnclosingElement();
+    return e instanceof TypeElement te ? te : null;
+  }
+
+  /**
+   * The positions this version rewrites: a statement of the body that is {@code await(x);},
+   * {@code v = await(x);}, {@code T v = await(x);} or {@code return done(await(x));}.
+   */
+  private static void checkAwaitPosition(TreePath await, MethodTree method, AsyncioNames names,
+      Report report) {
+    Tree call = await.getLeaf();
+    TreePath parentPath = await.getParentPath();
+    Tree parent = parentPath.getLeaf();
+    Tree grand = parentPath.getParentPath().getLeaf();
+    Tree body = method.getBody();
+    if (parent instanceof ExpressionStatementTree && grand == body) {
+      return;
+    }
+    if (parent instanceof VariableTree v && v.getInitializer() == call && grand == body) {
+      return;
+    }
+    if (parent instanceof AssignmentTree a && a.getExpression() == call
+        && grand instanceof ExpressionStatementTree
+        && parentPath.getParentPath().getParentPath().getLeaf() == body) {
+      if (!isSimpleTarget(a.getVariable())) {
+        report.add(Diagnostic.at(await, Messages.AWAIT_POSITION, Messages.assignmentTarget()));
+      }
+      return;
+    }
+    if (parent instanceof MethodInvocationTree done && names.isDone(done)
+        && done.getArguments().size() == 1 && grand instanceof ReturnTree
+        && parentPath.getParentPath().getParentPath().getLeaf() == body) {
+      return;
+    }
+    report.add(Diagnostic.at(await, Messages.AWAIT_POSITION, Messages.awaitPosition()));
+  }
+
+  /** {@code v} or {@code this.v}. */
+  static boolean isSimpleTarget(ExpressionTree target) {
+    if (target instanceof IdentifierTree) {
+      return true;
+    }
+    return target instanceof MemberSelectTree select
+        && select.getExpression() instanceof IdentifierTree q
+        && q.getName().contentEquals("this");
+  }
+
+  /** Kinds of element that are fields, for messages. */
+  static final Set<ElementKind> FIELDS = Set.of(ElementKind.FIELD, ElementKind.ENUM_CONSTANT);
+}

@@ -1,0 +1,59 @@
+package io.jasyncio.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.testing.compile.Compilation;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The generated source for one readable example, compared to the text a reviewer approved.
+ *
+ * <p>Run with {@code -Djasyncio.updateGolden=true} to rewrite the golden file after an intended
+ * change, then review its diff like code.
+ */
+class GoldenSourceTest {
+  private static final Path GOLDEN = Path.of("src/test/resources/golden/AsyncKitchen.java");
+
+  @Test
+  void kitchenReadsLikeAHandWrittenStateMachine() throws IOException {
+    Compilation c = Snippets.compile(Snippets.source("demo.Kitchen",
+        "package demo;",
+        "",
+        "import io.jasyncio.Coroutine;",
+        "import io.jasyncio.annotations.Async;",
+        "import static io.jasyncio.Asyncio.*;",
+        "",
+        "public class Kitchen {",
+        "  @Async",
+        "  static Coroutine<Void> boilingWater() {",
+        "    System.out.println(\"boiling for 1 sec\");",
+        "    await(sleep(2));",
+        "    System.out.println(\"boiling for 3 sec\");",
+        "    return done();",
+        "  }",
+        "",
+        "  @Async",
+        "  Coroutine<Integer> numSum(int x) {",
+        "    int y = await(twice(x));",
+        "    int z = await(twice(y));",
+        "    return done(x + y + z);",
+        "  }",
+        "",
+        "  @Async",
+        "  Coroutine<Integer> twice(int x) {",
+        "    return done(2 * x);",
+        "  }",
+        "}"));
+    assertThat(c).succeededWithoutWarnings();
+    String generated = Snippets.generatedSource(c, "demo.AsyncKitchen");
+    if (Boolean.getBoolean("jasyncio.updateGolden")) {
+      Files.writeString(GOLDEN, generated, StandardCharsets.UTF_8);
+    }
+    assertThat(generated).isEqualTo(Files.readString(GOLDEN, StandardCharsets.UTF_8));
+  }
+}

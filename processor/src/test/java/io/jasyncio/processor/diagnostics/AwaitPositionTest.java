@@ -1,0 +1,339 @@
+package io.jasyncio.processor.diagnostics;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@code [jasyncio/AwaitPosition]}: this version rewrites an {@code await} only as a statement
+ * of the body ({@code await(x);}, {@code T v = await(x);}, {@code v = await(x);},
+ * {@code this.f = await(x);}, {@code return done(await(x));}) and a tail {@code return other;}
+ * only at the top level. Everything else is reported on the {@code await} call (or the
+ * {@code return}), and the legal forms compile.
+ */
+class AwaitPositionTest {
+
+  /** A class around {@code body}, the statements of {@code cook(flag, n)}. */
+  private static CompiledSnippet kitchen(String... body) {
+    List<String> lines = new ArrayList<>(List.of(
+        "public class Kitchen {",
+        "  int field;",
+        "  static int shared;",
+        "  static class Box { int value; }",
+        "  @Async static Coroutine<Integer> twice(int x) { return done(2 * x); }",
+        "  @Async static Coroutine<Boolean> ready() { return done(true); }",
+        "  @Async static Coroutine<String> name() { return done(\" soup \"); }",
+        "  @Async static Coroutine<java.io.StringReader> reader() {",
+        "    return done(new java.io.StringReader(\"soup\"));",
+        "  }",
+        "  @Async static Coroutine<Coroutine<Integer>> later() { return done(twice(1)); }",
+        "  @Async Coroutine<Integer> cook(boolean flag, int n) {"));
+    for (String line : body) {
+      lines.add("    " + line);
+    }
+    lines.add("  }");
+    lines.add("}");
+    return CompiledSnippet.compile("Kitchen", lines.toArray(String[]::new));
+  }
+
+  static Stream<Arguments> unsupportedPositions() {
+    return Stream.of(
+        Arguments.of("an argument", new String[] {
+            "System.out.println(await(twice(1))); // here",
+            "return done(n);"}),
+        Arguments.of("a binary operand", new String[] {
+            "int y = 1 + await(twice(1)); // here",
+            "return done(y);"}),
+        Arguments.of("a conditional operand", new String[] {
+            "int y = flag ? await(twice(1)) : 0; // here",
+            "return done(y);"}),
+        Arguments.of("a cast", new String[] {
+            "long w = (long) await(twice(1)); // here",
+            "return done((int) w);"}),
+        Arguments.of("a method receiver", new String[] {
+            "String s = await(name()).trim(); // here",
+            "return done(s.length());"}),
+        Arguments.of("parentheses", new String[] {
+            "int y = (await(twice(1))); // here",
+            "return done(y);"}),
+        Arguments.of("a compound assignment", new String[] {
+            "n += await(twice(1)); // here",
+            "return done(n);"}),
+        Arguments.of("a chained assignment", new String[] {
+            "int a;",
+            "int b;",
+            "a = b = await(twice(1)); // here",
+            "return done(a + b);"}),
+        Arguments.of("an array initializer", new String[] {
+            "int[] a = {await(twice(1))}; // here",
+            "return done(a[0]);"}),
+        Arguments.of("the argument of done with an operator", new String[] {
+            "return done(1 + await(twice(1))); // here"}),
+        Arguments.of("an if condition", new String[] {
+            "if (await(ready())) { // here",
+            "  n++;",
+            "}",
+            "return done(n);"}),
+        Arguments.of("an if body", new String[] {
+            "if (flag) {",
+            "  await(sleep(1)); // here",
+            "}",
+            "return done(n);"}),
+        Arguments.of("an else body", new String[] {
+            "if (flag) {",
+            "  n++;",
+            "} else {",
+            "  n = await(twice(n)); // here",
+            "}",
+            "return done(n);"}),
+        Arguments.of("an if body without braces", new String[] {
+            "if (flag) await(sleep(1)); // here",
+            "return done(n);"}),
+        Arguments.of("return done(await(...)) inside an if", new String[] {
+            "if (flag) {",
+            "  return done(await(twice(n))); // here",
+            "}",
+            "return done(n);"}),
+        Arguments.of("a while condition", new String[] {
+            "while (await(ready())) { // here",
+            "  n++;",
+            "  break;",
+            "}",
+            "return done(n);"}),
+        Arguments.of("a while body", new String[] {
+            "while (flag) {",
+            "  await(sleep(1)); // here",
+            "  flag = false;",
+            "}",
+            "return done(n);"}),
+        Arguments.of("a do-while body", new String[] {
+            "do {",
+            "  await(sleep(1)); // here",
+            "} while (flag);",
+            "return done(n);"}),
+        Arguments.of("a for condition", new String[] {
+            "for (int i = 0; i < await(twice(2)); i++) { // here",
+            "  n++;",
+            "}",
+            "return done(n);"}),
+        Arguments.of("a for body", new String[] {
+            "for (int i = 0; i < 3; i++) {",
+            "  await(sleep(i)); // here",
+            "}",
+            "return done(n);"}),
+        Arguments.of("a for-each body", new String[] {
+            "for (int x : List.of(1, 2)) {",
+            "  await(sleep(x)); // here",
+            "}",
+            "return done(n);"}),
+        Arguments.of("a try body", new String[] {
+            "try {",
+            "  await(sleep(1)); // here",
+            "} finally {",
+            "  n++;",
+            "}",
+            "return done(n);"}),
+        Arguments.of("a catch block", new String[] {
+            "try {",
+            "  n++;",
+            "} catch (RuntimeException e) {",
+            "  await(sleep(1)); // here",
+            "}",
+            "return done(n);"}),
+        Arguments.of("a finally block", new String[] {
+            "try {",
+            "  n++;",
+            "} finally {",
+            "  await(sleep(1)); // here",
+            "}",
+            "return done(n);"}),
+        Arguments.of("a try-with-resources resource", new String[] {
+            "try (java.io.StringReader r = await(reader())) { // here",
+            "  n++;",
+            "}",
+            "return done(n);"}),
+        Arguments.of("a switch case", new String[] {
+            "switch (n) {",
+            "  case 1:",
+            "    await(sleep(1)); // here",
+            "    break;",
+            "  default:",
+            "    break;",
+            "}",
+            "return done(n);"}),
+        Arguments.of("a switch selector", new String[] {
+            "switch (await(twice(n))) { // here",
+            "  default:",
+            "    break;",
+            "}",
+            "return done(n);"}),
+        Arguments.of("a nested block", new String[] {
+            "{",
+            "  await(sleep(1)); // here",
+            "}",
+            "return done(n);"}),
+        Arguments.of("a labeled statement", new String[] {
+            "boil: await(sleep(1)); // here",
+            "return done(n);"}),
+        Arguments.of("an assert", new String[] {
+            "assert await(ready()); // here",
+            "return done(n);"}));
+  }
+
+  @ParameterizedTest(name = "await in {0}")
+  @MethodSource("unsupportedPositions")
+  void unsupportedPositionIsReportedOnTheAwait(String where, String[] body) {
+    kitchen(body).assertOnlyErrorAtCall("AwaitPosition", "// here", "await(");
+  }
+
+  @Test
+  void nestedAwaitIsReportedOnTheInnerAwait() {
+    kitchen(
+        "int v = await(await(later()));",
+        "return done(v);")
+        .assertOnlyErrorAtCall("AwaitPosition", "int v =", "await(later");
+  }
+
+  @Test
+  void tailAwaitInsideAnIfIsReportedOnTheReturn() {
+    kitchen(
+        "if (flag) {",
+        "  return twice(n);",
+        "}",
+        "return done(n);")
+        .assertOnlyError("AwaitPosition", "return twice(n);", "return");
+  }
+
+  @Test
+  void tailAwaitInsideALoopIsReportedOnTheReturn() {
+    kitchen(
+        "for (int i = 0; i < n; i++) {",
+        "  return twice(i);",
+        "}",
+        "return done(n);")
+        .assertOnlyError("AwaitPosition", "return twice(i);", "return");
+  }
+
+  @Test
+  void assignmentToAnArrayElementIsReportedOnTheAwait() {
+    kitchen(
+        "int[] slots = new int[1];",
+        "slots[0] = await(twice(n));",
+        "return done(slots[0]);")
+        .assertOnlyErrorAtCall("AwaitPosition", "slots[0] = await", "await(");
+  }
+
+  @Test
+  void assignmentToAFieldOfAnotherObjectIsReportedOnTheAwait() {
+    kitchen(
+        "Box box = new Box();",
+        "box.value = await(twice(n));",
+        "return done(box.value);")
+        .assertOnlyErrorAtCall("AwaitPosition", "box.value = await", "await(");
+  }
+
+  // ---- legal positions
+
+  @Test
+  void awaitAsAStatementIsAccepted() {
+    kitchen(
+        "await(sleep(1));",
+        "await(twice(n));",
+        "return done(n);")
+        .assertGenerated("demo.AsyncKitchen");
+  }
+
+  @Test
+  void awaitInitializingATypedLocalIsAccepted() {
+    kitchen(
+        "int y = await(twice(n));",
+        "long w = await(twice(y));",
+        "Integer boxed = await(twice(1));",
+        "return done(y + (int) w + boxed);")
+        .assertGenerated("demo.AsyncKitchen");
+  }
+
+  @Test
+  void awaitInitializingAVarLocalIsAccepted() {
+    kitchen(
+        "var v = await(twice(n));",
+        "var s = await(name());",
+        "return done(v + s.length());")
+        .assertGenerated("demo.AsyncKitchen");
+  }
+
+  @Test
+  void awaitAssignedToALocalIsAccepted() {
+    kitchen(
+        "int x;",
+        "x = await(twice(n));",
+        "n = await(twice(x));",
+        "return done(x + n);")
+        .assertGenerated("demo.AsyncKitchen");
+  }
+
+  @Test
+  void awaitAssignedToAFieldIsAccepted() {
+    kitchen(
+        "field = await(twice(n));",
+        "shared = await(twice(field));",
+        "return done(field + shared);")
+        .assertGenerated("demo.AsyncKitchen");
+  }
+
+  @Test
+  void awaitAssignedToAFieldOfAStaticMethodIsAccepted() {
+    CompiledSnippet.compile("Kitchen",
+        "public class Kitchen {",
+        "  static int shared;",
+        "  @Async static Coroutine<Integer> twice(int x) { return done(2 * x); }",
+        "  @Async static Coroutine<Integer> cook() {",
+        "    shared = await(twice(1));",
+        "    return done(shared);",
+        "  }",
+        "}")
+        .assertGenerated("demo.AsyncKitchen");
+  }
+
+  @Test
+  void awaitAssignedToThisFieldIsAccepted() {
+    kitchen(
+        "this.field = await(twice(n));",
+        "return done(this.field);")
+        .assertGenerated("demo.AsyncKitchen");
+  }
+
+  @Test
+  void returnDoneOfAnAwaitIsAccepted() {
+    kitchen(
+        "return done(await(twice(n)));")
+        .assertGenerated("demo.AsyncKitchen");
+  }
+
+  @Test
+  void tailAwaitAtTheTopLevelIsAccepted() {
+    kitchen(
+        "if (flag) {",
+        "  return done(0);",
+        "}",
+        "return twice(n);")
+        .assertGenerated("demo.AsyncKitchen");
+  }
+
+  @Test
+  void returnDoneInsideCompoundStatementsIsAccepted() {
+    kitchen(
+        "int y = await(twice(n));",
+        "for (int i = 0; i < y; i++) {",
+        "  if (i == 3) {",
+        "    return done(i);",
+        "  }",
+        "}",
+        "return done(y);")
+        .assertGenerated("demo.AsyncKitchen");
+  }
+}
