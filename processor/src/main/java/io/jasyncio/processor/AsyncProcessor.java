@@ -112,12 +112,20 @@ public final class AsyncProcessor extends AbstractProcessor {
     Set<CompilationUnitTree> units = new HashSet<>();
     for (Element root : round.getRootElements()) {
       TreePath path = trees.getPath(root);
-      if (path != null && units.add(path.getCompilationUnit())) {
+      if (path != null && !isGenerated(root) && units.add(path.getCompilationUnit())) {
         StrayAwaitScanner.scan(path.getCompilationUnit(), trees,
             processingEnv.getElementUtils(), this::isAsync)
             .printTo(processingEnv.getMessager(), trees);
       }
     }
+  }
+
+  /** Whether {@code root} is a class this processor wrote. */
+  private static boolean isGenerated(Element root) {
+    return root.getAnnotationMirrors().stream().anyMatch(a ->
+        a.getAnnotationType().toString().equals("javax.annotation.processing.Generated")
+            && a.getElementValues().values().stream()
+                .anyMatch(v -> v.getValue().toString().contains(AsyncProcessor.class.getName())));
   }
 
   private boolean isAsync(MethodTree method) {

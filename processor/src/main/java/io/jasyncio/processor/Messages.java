@@ -23,6 +23,7 @@ public final class Messages {
   public static final String NON_DENOTABLE = "NonDenotableType";
   public static final String RETURN_NULL = "ReturnNull";
   public static final String LOCAL_CLASS_ACROSS_AWAIT = "LocalClassAcrossAwait";
+  public static final String TEMPLATE_CALL = "TemplateCall";
   public static final String INTERNAL = "Internal";
 
   public static String returnType(String method, String type) {
@@ -72,6 +73,11 @@ public final class Messages {
   public static String localClassType(String local, String type) {
     return "local " + local + " has the type of local class " + type + ", which cannot live"
         + " across an await; declare " + type + " as a nested class instead";
+  }
+
+  public static String templateCall(String template, String generated) {
+    return template + " is an @Async template and does not run by itself; call " + generated
+        + " instead";
   }
 
   public static String awaitReference() {

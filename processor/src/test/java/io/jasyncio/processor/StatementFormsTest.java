@@ -213,6 +213,21 @@ class StatementFormsTest {
   }
 
   @Test
+  void aClassQualifiedSiblingCallInABodyReachesTheRewrittenMethod() throws Throwable {
+    Compilation c = compile("Qualified",
+        "public class Qualified {",
+        "  @Async static Coroutine<Integer> inner() { await(sleep(1)); return done(5); }",
+        "  @Async static Coroutine<Integer> outer() {",
+        "    int v = await(Qualified.inner());",
+        "    return done(v + 1);",
+        "  }",
+        "}");
+    LoopRun run = LoopRun.staticCall(c, "demo.AsyncQualified", "outer");
+    assertThat(run.result()).isEqualTo(6);
+    assertThat(run.time()).isEqualTo(1.0);
+  }
+
+  @Test
   void runningTheTemplateDirectlyNamesTheGeneratedMethod() throws Throwable {
     Compilation c = compile("Direct",
         "public class Direct {",

@@ -274,6 +274,10 @@ public final class BodyModeler {
           source.replace(ref.path().getLeaf(), qualified);
         }
       }
+      String pkg = GeneratedNames.packageOf(type);
+      for (BodyScan.TemplateCall call : in.scan().templateCalls()) {
+        source.replace(call.qualifier(), Templates.generatedName(call.template(), pkg));
+      }
       for (BodyScan.SelfRef self : in.scan().selfRefs()) {
         if (!self.isSuper()) {
           source.replace(self.path().getLeaf(), generated + ".this");

@@ -89,6 +89,12 @@ public final class BodyScan {
    */
   public record PrivateUse(TreePath path, Element element) {}
 
+  /**
+   * A class-qualified call of a static {@code @Async} method, {@code Kitchen.boil()}: the
+   * qualifier must name the generated class, or the call would run the template.
+   */
+  public record TemplateCall(ExpressionTree qualifier, TypeElement template) {}
+
   /** A local class declared as a statement of the body. */
   public record LocalClass(String name, int topIndex) {}
 
@@ -105,6 +111,7 @@ public final class BodyScan {
   private final Set<Local> assigned = new LinkedHashSet<>();
   private final List<PrivateUse> privateUses = new ArrayList<>();
   private final List<LocalClassRef> localClassRefs = new ArrayList<>();
+  private final List<TemplateCall> templateCalls = new ArrayList<>();
 
   public List<Local> locals() { return locals; }
   public List<LocalRef> localRefs() { return localRefs; }
@@ -115,6 +122,7 @@ public final class BodyScan {
   public List<TreePath> awaitReferences() { return awaitReferences; }
   public List<PrivateUse> privateUses() { return privateUses; }
   public List<LocalClassRef> localClassRefs() { return localClassRefs; }
+  public List<TemplateCall> templateCalls() { return templateCalls; }
   /** Locals (parameters included) assigned somewhere after their declaration. */
   public Set<Local> assigned() { return assigned; }
 
@@ -207,6 +215,19 @@ public final class BodyScan {
         }
       }
       return null;
+    }
+
+    /** Whether {@code e} names a type (not a variable holding an instance). */
+    private boolean isTypeName(ExpressionTree e) {
+      if (e instanceof IdentifierTree id) {
+        String name = id.getName().toString();
+        return resolveLocal(name) == null && lookup.field(name) == null && typeNamed(name) != null;
+      }
+      if (e instanceof MemberSelectTree select) {
+        TypeElement t = typeOf(select);
+        return t != null && t.getSimpleName().contentEquals(select.getIdentifier());
+      }
+      return false;
     }
 
     private TypeElement typeNamed(String name) {
@@ -516,8 +537,11 @@ public final class BodyScan {
       } else if (select instanceof MemberSelectTree member) {
         TypeElement owner = typeOf(member.getExpression());
         if (owner != null) {
-          checkPrivate(new TreePath(getCurrentPath(), member),
-              membersNamed(owner, member.getIdentifier().toString(), true));
+          List<Element> methods = membersNamed(owner, member.getIdentifier().toString(), true);
+          checkPrivate(new TreePath(getCurrentPath(), member), methods);
+          if (isTypeName(member.getExpression()) && Templates.anyStaticAsync(methods)) {
+            out.templateCalls.add(new TemplateCall(member.getExpression(), owner));
+          }
         }
         scan(member.getExpression(), p);
       } else {

@@ -1,7 +1,10 @@
 package io.jasyncio.processor.validate;
 
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.ImportTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -14,31 +17,38 @@ import com.sun.source.util.Trees;
 import io.jasyncio.processor.Diagnostic;
 import io.jasyncio.processor.Messages;
 import io.jasyncio.processor.Report;
+import io.jasyncio.processor.model.Templates;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Predicate;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 
 /**
- * Finds {@code await} where nothing can suspend: in a method that is not {@code @Async}, a
+ * Checks the code that is not rewritten. Finds {@code await} where nothing can suspend: in a method that is not {@code @Async}, a
  * constructor, a field initializer or an initializer block. The bodies of {@code @Async} methods
- * are left to {@link AsyncMethodValidator}.
+ * are left to {@link AsyncMethodValidator}. Also finds direct calls of a static {@code @Async}
+ * template, which would run the template instead of the generated method.
  */
 public final class StrayAwaitScanner extends TreePathScanner<Void, Void> {
   private final AsyncioNames names;
   private final Trees trees;
   private final Elements elements;
+  private final CompilationUnitTree unit;
   private final Predicate<MethodTree> isAsync;
   private int localClassDepth;
   private final Report report = new Report();
   private String where = "a field initializer";
   private boolean inMethod;
 
-  private StrayAwaitScanner(AsyncioNames names, Trees trees, Elements elements,
-      Predicate<MethodTree> isAsync) {
+  private StrayAwaitScanner(CompilationUnitTree unit, AsyncioNames names, Trees trees,
+      Elements elements, Predicate<MethodTree> isAsync) {
     this.names = names;
     this.trees = trees;
     this.elements = elements;
+    this.unit = unit;
     this.isAsync = isAsync;
   }
 
@@ -46,7 +56,7 @@ public final class StrayAwaitScanner extends TreePathScanner<Void, Void> {
   public static Report scan(CompilationUnitTree unit, Trees trees, Elements elements,
       Predicate<MethodTree> isAsync) {
     StrayAwaitScanner scanner =
-        new StrayAwaitScanner(AsyncioNames.of(unit), trees, elements, isAsync);
+        new StrayAwaitScanner(unit, AsyncioNames.of(unit), trees, elements, isAsync);
     scanner.scan(new TreePath(unit), null);
     return scanner.report;
   }
@@ -122,8 +132,103 @@ public final class StrayAwaitScanner extends TreePathScanner<Void, Void> {
     return super.visitVariable(node, p);
   }
 
+  /** A static {@code @Async} template called from code that is not rewritten runs the template. */
+  private void checkTemplateCall(MethodInvocationTree node) {
+    TypeElement owner;
+    String method;
+    if (node.getMethodSelect() instanceof MemberSelectTree select) {
+      owner = typeNamed(select.getExpression());
+      method = select.getIdentifier().toString();
+    } else if (node.getMethodSelect() instanceof IdentifierTree id) {
+      method = id.getName().toString();
+      owner = lexicalOwnerOf(method);
+    } else {
+      return;
+    }
+    if (owner == null) {
+      return;
+    }
+    List<Element> methods = new ArrayList<>();
+    for (Element e : elements.getAllMembers(owner)) {
+      if (e.getKind() == ElementKind.METHOD && e.getSimpleName().contentEquals(method)) {
+        methods.add(e);
+      }
+    }
+    if (Templates.anyStaticAsync(methods)) {
+      String pkg = unit.getPackageName() == null ? "" : unit.getPackageName().toString();
+      report.add(Diagnostic.at(getCurrentPath(), Messages.TEMPLATE_CALL, Messages.templateCall(
+          owner.getSimpleName() + "." + method + "()",
+          Templates.generatedName(owner, pkg) + "." + method + "()")));
+    }
+  }
+
+  /** The class a qualifier names, as far as it can be known without attributing code. */
+  private TypeElement typeNamed(ExpressionTree qualifier) {
+    if (qualifier instanceof MemberSelectTree) {
+      return elements.getTypeElement(qualifier.toString());
+    }
+    if (!(qualifier instanceof IdentifierTree id)) {
+      return null;
+    }
+    String name = id.getName().toString();
+    for (TreePath p = getCurrentPath(); p != null; p = p.getParentPath()) {
+      TypeElement t = p.getLeaf() instanceof ClassTree ? enteredType(p) : null;
+      if (t != null) {
+        if (t.getSimpleName().contentEquals(name)) {
+          return t;
+        }
+        for (Element e : elements.getAllMembers(t)) {
+          if (e instanceof TypeElement member && member.getSimpleName().contentEquals(name)) {
+            return member;
+          }
+        }
+      }
+    }
+    String pkg = unit.getPackageName() == null ? "" : unit.getPackageName() + ".";
+    TypeElement inPackage = elements.getTypeElement(pkg + name);
+    if (inPackage != null) {
+      return inPackage;
+    }
+    for (ImportTree imp : unit.getImports()) {
+      String imported = imp.getQualifiedIdentifier().toString();
+      if (!imp.isStatic() && imported.endsWith("." + name)) {
+        return elements.getTypeElement(imported);
+      }
+    }
+    return null;
+  }
+
+  /** The innermost enclosing class that has a method named {@code method}. */
+  private TypeElement lexicalOwnerOf(String method) {
+    for (TreePath p = getCurrentPath(); p != null; p = p.getParentPath()) {
+      TypeElement t = p.getLeaf() instanceof ClassTree ? enteredType(p) : null;
+      if (t != null) {
+        for (Element e : elements.getAllMembers(t)) {
+          if (e.getKind() == ElementKind.METHOD && e.getSimpleName().contentEquals(method)) {
+            return t;
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The element of a top-level or member class. javac enters those before processors run, so
+   * asking for them attributes nothing; a local class has no element until its method is
+   * attributed, which must not happen during processing.
+   */
+  private TypeElement enteredType(TreePath classPath) {
+    Tree parent = classPath.getParentPath().getLeaf();
+    if (parent instanceof CompilationUnitTree || parent instanceof ClassTree) {
+      return trees.getElement(classPath) instanceof TypeElement t ? t : null;
+    }
+    return null;
+  }
+
   @Override
   public Void visitMethodInvocation(MethodInvocationTree node, Void p) {
+    checkTemplateCall(node);
     if (names.isAwait(node) && !ownAwait(node)) {
       String message = inMethod ? Messages.awaitOutsideAsync(where)
           : Messages.awaitInInitializer(where);
@@ -146,10 +251,8 @@ public final class StrayAwaitScanner extends TreePathScanner<Void, Void> {
         }
         // A member class is entered before processing, so its element is there without
         // attributing anything; inherited methods count too.
-        Tree parent = p.getParentPath().getLeaf();
-        boolean entered = parent instanceof CompilationUnitTree || parent instanceof ClassTree;
-        if (entered && trees.getElement(p) instanceof TypeElement t
-            && elements.getAllMembers(t).stream()
+        TypeElement t = enteredType(p);
+        if (t != null && elements.getAllMembers(t).stream()
             .anyMatch(e -> e.getKind() == ElementKind.METHOD
                 && e.getSimpleName().contentEquals("await")
                 && !((TypeElement) e.getEnclosingElement()).getQualifiedName()

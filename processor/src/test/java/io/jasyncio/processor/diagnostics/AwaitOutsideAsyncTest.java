@@ -124,13 +124,13 @@ class AwaitOutsideAsyncTest {
         "    return done();",
         "  }",
         "  public static void main(String[] args) {",
-        "    await(boil());",
+        "    await(AsyncKitchen.boil());",
         "  }",
         "}");
     assertThat(s.compilation()).hadErrorContaining("[jasyncio/AwaitOutsideAsync]")
         .inFile(s.file())
-        .onLine(s.lineOf("await(boil())"))
-        .atColumn(s.columnOf("await(boil())", "(boil"));
+        .onLine(s.lineOf("await(AsyncKitchen.boil())"))
+        .atColumn(s.columnOf("await(AsyncKitchen.boil())", "(AsyncKitchen"));
     assertThat(s.compilation()).hadErrorCount(1);
   }
 

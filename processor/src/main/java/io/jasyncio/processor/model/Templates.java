@@ -1,0 +1,44 @@
+package io.jasyncio.processor.model;
+
+import java.util.List;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+
+/** Recognises {@code @Async} templates among elements, from source or from class files. */
+public final class Templates {
+  private Templates() {}
+
+  static final String ASYNC = "io.jasyncio.annotations.Async";
+
+  /** Whether {@code e} is annotated {@code @Async} (which javac keeps in class files too). */
+  public static boolean isAsync(Element e) {
+    for (AnnotationMirror a : e.getAnnotationMirrors()) {
+      if (((TypeElement) a.getAnnotationType().asElement()).getQualifiedName()
+          .contentEquals(ASYNC)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether one of {@code methods} is a static {@code @Async} template. */
+  public static boolean anyStaticAsync(List<? extends Element> methods) {
+    for (Element m : methods) {
+      if (m.getKind() == ElementKind.METHOD && m.getModifiers().contains(Modifier.STATIC)
+          && isAsync(m)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** How code in package {@code fromPackage} names the generated class of {@code template}. */
+  public static String generatedName(TypeElement template, String fromPackage) {
+    String pkg = GeneratedNames.packageOf(template);
+    String simple = GeneratedNames.generatedClass(template);
+    return pkg.equals(fromPackage) || pkg.isEmpty() ? simple : pkg + "." + simple;
+  }
+}

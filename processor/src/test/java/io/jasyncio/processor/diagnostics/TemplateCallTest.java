@@ -1,0 +1,73 @@
+package io.jasyncio.processor.diagnostics;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import io.jasyncio.processor.Snippets;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A static {@code @Async} template called from code that is not rewritten would run the template,
+ * which fails at its first await: the processor reports such calls where it can see them.
+ */
+class TemplateCallTest {
+
+  @Test
+  void unqualifiedCallFromAPlainMethodOfTheSameClass() {
+    CompiledSnippet s = CompiledSnippet.compile("Kitchen",
+        "public class Kitchen {",
+        "  @Async static Coroutine<Void> boil() { await(sleep(1)); return done(); }",
+        "  public static void main(String[] args) {",
+        "    run(boil());",
+        "  }",
+        "}");
+    // The error is in plain code, so AsyncKitchen is still generated; javac stops anyway.
+    assertThat(s.compilation()).hadErrorContaining("[jasyncio/TemplateCall]")
+        .inFile(s.file())
+        .onLine(s.lineOf("run(boil());"))
+        .atColumn(s.columnOf("run(boil());", "boil(") + "boil".length());
+    assertThat(s.compilation()).hadErrorCount(1);
+  }
+
+  @Test
+  void qualifiedCallFromAnotherClass() {
+    JavaFileObject main = Snippets.source("demo.Main",
+        "package demo;",
+        "import static io.jasyncio.Asyncio.*;",
+        "public class Main {",
+        "  public static void main(String[] args) {",
+        "    run(Kitchen.boil());",
+        "  }",
+        "}");
+    Compilation c = Snippets.compile(
+        Snippets.source("demo.Kitchen",
+            "package demo;",
+            "import io.jasyncio.Coroutine;",
+            "import io.jasyncio.annotations.Async;",
+            "import static io.jasyncio.Asyncio.*;",
+            "public class Kitchen {",
+            "  @Async static Coroutine<Void> boil() { await(sleep(1)); return done(); }",
+            "}"),
+        main);
+    assertThat(c).hadErrorContaining("[jasyncio/TemplateCall]")
+        .inFile(main)
+        .onLineContaining("run(Kitchen.boil());");
+    assertThat(c).hadErrorContaining("call AsyncKitchen.boil() instead");
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void callsOfTheGeneratedMethodAndOfInstanceTemplatesAreFine() {
+    CompiledSnippet s = CompiledSnippet.compile("Kitchen",
+        "public class Kitchen {",
+        "  @Async static Coroutine<Void> boil() { await(sleep(1)); return done(); }",
+        "  @Async Coroutine<Integer> twice(int x) { return done(2 * x); }",
+        "  static int boil(int unrelatedOverload) { return unrelatedOverload; }",
+        "  void plain() {",
+        "    Object viaThis = twice(2);",
+        "  }",
+        "}");
+    s.assertGenerated("demo.AsyncKitchen");
+  }
+}
