@@ -1,0 +1,28 @@
+package io.jasyncio.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jasyncio.Runner;
+import io.jasyncio.VirtualClock;
+import org.junit.jupiter.api.Test;
+
+class SequentialSectionTest {
+  @Test
+  void theBookBlocksTheMessagesUntilItsLastPage() {
+    Printed out = new Printed();
+
+    try (Runner runner = new Runner(new VirtualClock())) {
+      new SequentialSection().run(runner, out.stream());
+    }
+
+    assertThat(out.lines()).containsExactly(
+        "reading page 1",
+        "reading page 2",
+        "reading page 3",
+        "reading page 4",
+        "reading new message 1",
+        "reading new message 2",
+        "reading new message 3",
+        "reading new message 4");
+  }
+}
