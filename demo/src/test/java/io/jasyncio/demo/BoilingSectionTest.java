@@ -12,19 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BoilingSectionTest {
-  /** What the tutorial prints for {@code await main([boiling_water(), reading_book(), ...])}. */
-  private static final List<String> TUTORIAL = List.of(
-      "boiling for 1 sec",
-      "reading page 1",
-      "reading new message 1",
-      "reading page 2",
-      "reading new message 2",
-      "reading page 3",
-      "reading new message 3",
-      "reading page 4",
-      "reading new message 4",
-      "boiling for 3 sec",
-      "boiling for 5 sec");
+  private static final List<String> TUTORIAL = TutorialText.BOILING;
 
   @Test
   void sectionPrintsTheTutorialsLinesInThreeSecondsOfLoopTime() {

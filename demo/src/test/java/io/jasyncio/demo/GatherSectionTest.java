@@ -10,15 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class GatherSectionTest {
   /** What the tutorial prints for {@code await main([reading_book(), checking_whatsapp()])}. */
-  private static final List<String> TUTORIAL = List.of(
-      "reading page 1",
-      "reading new message 1",
-      "reading page 2",
-      "reading new message 2",
-      "reading page 3",
-      "reading new message 3",
-      "reading page 4",
-      "reading new message 4");
+  private static final List<String> TUTORIAL = TutorialText.GATHER;
 
   @Test
   void sectionInterleavesPagesAndMessagesAsTheTutorialDoes() {
@@ -58,14 +50,6 @@ class GatherSectionTest {
       loop.close();
     }
 
-    assertThat(out.lines()).containsExactly(
-        "reading page 1",
-        "reading page 2",
-        "reading page 3",
-        "reading page 4",
-        "reading new message 1",
-        "reading new message 2",
-        "reading new message 3",
-        "reading new message 4");
+    assertThat(out.lines()).isEqualTo(TutorialText.SEQUENTIAL);
   }
 }

@@ -15,14 +15,6 @@ class SequentialSectionTest {
       new SequentialSection().run(runner, out.stream());
     }
 
-    assertThat(out.lines()).containsExactly(
-        "reading page 1",
-        "reading page 2",
-        "reading page 3",
-        "reading page 4",
-        "reading new message 1",
-        "reading new message 2",
-        "reading new message 3",
-        "reading new message 4");
+    assertThat(out.lines()).isEqualTo(TutorialText.SEQUENTIAL);
   }
 }
