@@ -228,6 +228,45 @@ class StatementFormsTest {
   }
 
   @Test
+  void qualifiedAsyncioCallsAndSingleStaticImportsAreRecognised() throws Throwable {
+    Compilation c = Snippets.compile(Snippets.source("demo.Spelled",
+        "package demo;",
+        "import io.jasyncio.Asyncio;",
+        "import io.jasyncio.Coroutine;",
+        "import io.jasyncio.annotations.Async;",
+        "import static io.jasyncio.Asyncio.sleep;",
+        "public class Spelled {",
+        "  @Async static Coroutine<Integer> three() {",
+        "    Asyncio.await(sleep(1));",
+        "    io.jasyncio.Asyncio.await(Asyncio.sleep(1));",
+        "    int v = Asyncio.await(Asyncio.done(3));",
+        "    return Asyncio.done(v);",
+        "  }",
+        "}"));
+    assertThat(c).succeededWithoutWarnings();
+    LoopRun run = LoopRun.staticCall(c, "demo.AsyncSpelled", "three");
+    assertThat(run.result()).isEqualTo(3);
+    assertThat(run.time()).isEqualTo(2.0);
+  }
+
+  @Test
+  void aClassInTheUnnamedPackageGetsItsGeneratedClassThere() throws Throwable {
+    Compilation c = Snippets.compile(Snippets.source("Unnamed",
+        "import io.jasyncio.Coroutine;",
+        "import io.jasyncio.annotations.Async;",
+        "import static io.jasyncio.Asyncio.*;",
+        "public class Unnamed {",
+        "  static final int BASE = 40;",
+        "  @Async static Coroutine<Integer> answer() {",
+        "    await(sleep(0));",
+        "    return done(BASE + 2);",
+        "  }",
+        "}"));
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(LoopRun.staticCall(c, "AsyncUnnamed", "answer").result()).isEqualTo(42);
+  }
+
+  @Test
   void runningTheTemplateDirectlyNamesTheGeneratedMethod() throws Throwable {
     Compilation c = compile("Direct",
         "public class Direct {",
