@@ -87,12 +87,17 @@ public final class Messages {
 
   public static String awaitPosition() {
     return "await in this position is not supported yet; give it a statement of its own,"
-        + " as in var v = await(...);";
+        + " as in var v = await(...);, or make it the whole condition of an if or a loop";
   }
 
-  public static String tailAwaitPosition() {
-    return "returning a coroutine from inside a compound statement is not supported yet;"
-        + " write return done(await(...)); as a statement of its own, or move the return out";
+  public static String awaitInConstruct(String construct) {
+    return "await inside " + construct + " is not supported yet; move the await out of "
+        + construct + ", for example into an @Async method you await before it";
+  }
+
+  public static String tailAwaitInConstruct(String construct) {
+    return "returning a coroutine from inside " + construct + " is not supported yet;"
+        + " move the return out of " + construct;
   }
 
   public static String returnNull() {

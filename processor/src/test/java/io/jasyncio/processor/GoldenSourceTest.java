@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class GoldenSourceTest {
   private static final Path GOLDEN = Path.of("src/test/resources/golden/AsyncKitchen.java");
+  private static final Path LOOP_GOLDEN = Path.of("src/test/resources/golden/AsyncPots.java");
 
   @Test
   void kitchenReadsLikeAHandWrittenStateMachine() throws IOException {
@@ -55,5 +56,40 @@ class GoldenSourceTest {
       Files.writeString(GOLDEN, generated, StandardCharsets.UTF_8);
     }
     assertThat(generated).isEqualTo(Files.readString(GOLDEN, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void aLoopBecomesStatesJoinedByJumps() throws IOException {
+    Compilation c = Snippets.compile(Snippets.source("demo.Pots",
+        "package demo;",
+        "",
+        "import io.jasyncio.Coroutine;",
+        "import io.jasyncio.annotations.Async;",
+        "import java.util.List;",
+        "import static io.jasyncio.Asyncio.*;",
+        "",
+        "public class Pots {",
+        "  @Async",
+        "  static Coroutine<Integer> stir(List<String> pots, int rounds) {",
+        "    int stirred = 0;",
+        "    for (int round = 0; round < rounds; round++) {",
+        "      if (pots.isEmpty()) {",
+        "        break;",
+        "      }",
+        "      for (String pot : pots) {",
+        "        System.out.println(\"stirring \" + pot);",
+        "      }",
+        "      await(sleep(1));",
+        "      stirred++;",
+        "    }",
+        "    return done(stirred);",
+        "  }",
+        "}"));
+    assertThat(c).succeededWithoutWarnings();
+    String generated = Snippets.generatedSource(c, "demo.AsyncPots");
+    if (Boolean.getBoolean("jasyncio.updateGolden")) {
+      Files.writeString(LOOP_GOLDEN, generated, StandardCharsets.UTF_8);
+    }
+    assertThat(generated).isEqualTo(Files.readString(LOOP_GOLDEN, StandardCharsets.UTF_8));
   }
 }

@@ -62,19 +62,35 @@ public final class StateMachineWriter {
   }
 
   private MethodSpec resume(MethodModel model) {
-    CodeBlock.Builder body = CodeBlock.builder().beginControlFlow("switch (state)");
+    CodeBlock.Builder body = CodeBlock.builder();
+    if (model.dispatchLoop()) {
+      // States jump to each other with "state = n; continue dispatch;". Each case is a block
+      // of its own, so locals of sibling Java blocks that land in one switch cannot clash.
+      body.add("dispatch:\n").beginControlFlow("for (;;)");
+    }
+    body.beginControlFlow("switch (state)");
     for (MethodModel.State s : model.states()) {
-      body.add("case $L: // $L\n", s.number(), s.comment()).indent();
+      if (model.dispatchLoop()) {
+        body.add("case $L: { // $L\n", s.number(), s.comment()).indent();
+      } else {
+        body.add("case $L: // $L\n", s.number(), s.comment()).indent();
+      }
       for (String line : s.code()) {
         body.add("$L\n", line);
       }
       body.unindent();
+      if (model.dispatchLoop()) {
+        body.add("}\n");
+      }
     }
     body.add("default:\n").indent()
         .addStatement("throw new $T($S + state)", IllegalStateException.class,
             model.machine() + " has no state ")
         .unindent()
         .endControlFlow();
+    if (model.dispatchLoop()) {
+      body.endControlFlow();
+    }
     return MethodSpec.methodBuilder("resume")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PROTECTED)

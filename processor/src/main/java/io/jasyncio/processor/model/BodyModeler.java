@@ -69,7 +69,7 @@ public final class BodyModeler {
     return new Run(in).model();
   }
 
-  private final class Run {
+  private final class Run implements Lowering.Forms {
     private final Input in;
     private final ExecutableElement method;
     private final TypeElement type;
@@ -80,6 +80,8 @@ public final class BodyModeler {
     private final String generated;
     private final String fileName;
     private final Map<BodyScan.Local, String> fieldNames = new HashMap<>();
+    /** Locals that stay locals but are renamed, by declaration. */
+    private final Map<Tree, String> localNames = new java.util.IdentityHashMap<>();
     private final Set<BodyScan.Local> hoisted = new LinkedHashSet<>();
     private final NameAllocator names = new NameAllocator();
 
@@ -100,14 +102,17 @@ public final class BodyModeler {
     }
 
     MethodModel model() {
-      List<? extends StatementTree> statements = tree.getBody().getStatements();
-      int[] stateOf = statesOfStatements(statements);
-      findHoisted(statements, stateOf);
+      Set<Tree> suspending = suspendingStatements();
+      Lowering plan = new Lowering(this, suspending, false);
+      plan.lower(tree.getBody());
+      findHoisted(plan.fragments());
       List<MethodModel.Field> parameters = parameterFields();
       List<MethodModel.Field> hoistedFields = hoistedFields();
+      renameClashingLocals(plan.fragments());
       layNameEdits();
-      layNestedReturnEdits();
-      List<MethodModel.State> states = buildStates(statements);
+      layNestedReturnEdits(suspending);
+      Lowering lowering = new Lowering(this, suspending, true);
+      List<MethodModel.State> states = lowering.lower(tree.getBody());
 
       List<TypeVariableName> typeVariables = new ArrayList<>();
       for (TypeParameterElement tp : method.getTypeParameters()) {
@@ -128,61 +133,55 @@ public final class BodyModeler {
       return new MethodModel(method.getSimpleName().toString(), machine, isStatic, visibility,
           typeVariables, TypeName.get(returnType.getTypeArguments().get(0)),
           TypeName.get(returnType), parameters, method.isVarArgs(), thrown, hoistedFields, states,
-          fileName + ":" + source.line(tree));
+          lowering.splitAny(), fileName + ":" + source.line(tree));
     }
 
     // ---- liveness
 
-    /** The state in which each top-level statement starts. */
-    private int[] statesOfStatements(List<? extends StatementTree> statements) {
-      int[] stateOf = new int[statements.size()];
-      Set<Integer> suspending = suspendingStatements();
-      int state = 0;
-      for (int i = 0; i < statements.size(); i++) {
-        stateOf[i] = state;
-        if (suspending.contains(i)) {
-          state++;
-        }
-      }
-      return stateOf;
-    }
-
-    private Set<Integer> suspendingStatements() {
-      Set<Integer> out = new HashSet<>();
+    /** Every statement that contains a suspension (an await, or return other;), and the body. */
+    private Set<Tree> suspendingStatements() {
+      Set<Tree> out = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
       for (BodyScan.AwaitUse a : in.scan().awaits()) {
-        out.add(a.topIndex());
+        addAncestors(a.path(), out);
       }
       for (BodyScan.ReturnUse r : in.scan().returns()) {
-        if (r.topLevel() && !isDoneCall(((ReturnTree) r.path().getLeaf()).getExpression())) {
-          out.add(r.topIndex());
+        if (!isDoneCall(((ReturnTree) r.path().getLeaf()).getExpression())) {
+          addAncestors(r.path(), out);
         }
       }
       return out;
     }
 
-    /**
-     * A local is hoisted when some reference to it runs in a later state than its declaration.
-     * A suspending statement runs its awaitable in its own state and the rest after resuming.
-     */
-    private void findHoisted(List<? extends StatementTree> statements, int[] stateOf) {
-      Map<Integer, ExpressionTree> awaitedArgument = new HashMap<>();
-      for (BodyScan.AwaitUse a : in.scan().awaits()) {
-        awaitedArgument.put(a.topIndex(),
-            ((MethodInvocationTree) a.path().getLeaf()).getArguments().get(0));
-      }
-      for (BodyScan.ReturnUse r : in.scan().returns()) {
-        ExpressionTree value = ((ReturnTree) r.path().getLeaf()).getExpression();
-        if (r.topLevel() && !isDoneCall(value)) {
-          awaitedArgument.put(r.topIndex(), value);
+    private void addAncestors(TreePath path, Set<Tree> out) {
+      for (TreePath p = path; p != null && p.getLeaf() != tree; p = p.getParentPath()) {
+        if (p.getLeaf() instanceof StatementTree) {
+          out.add(p.getLeaf());
         }
       }
+    }
+
+    /** The state of the innermost recorded piece of code around {@code t}. */
+    private int stateOf(Tree t, Map<Tree, Integer> fragments) {
+      int start = source.start(t);
+      int end = source.end(t);
+      int best = -1;
+      int bestLength = Integer.MAX_VALUE;
+      for (Map.Entry<Tree, Integer> f : fragments.entrySet()) {
+        int fs = source.start(f.getKey());
+        int fe = source.end(f.getKey());
+        if (fs <= start && end <= fe && fe - fs < bestLength) {
+          best = f.getValue();
+          bestLength = fe - fs;
+        }
+      }
+      return best;
+    }
+
+    /** A local is hoisted when some reference to it runs in another state than its declaration. */
+    private void findHoisted(Map<Tree, Integer> fragments) {
+      Map<BodyScan.Local, Integer> declared = new HashMap<>();
       for (BodyScan.LocalClassRef ref : in.scan().localClassRefs()) {
-        int refState = stateOf[ref.topIndex()];
-        ExpressionTree arg = awaitedArgument.get(ref.topIndex());
-        if (arg != null && !within(ref.path().getLeaf(), arg)) {
-          refState++;
-        }
-        if (refState > stateOf[ref.declaration().topIndex()]) {
+        if (stateOf(ref.path().getLeaf(), fragments) != stateOf(localClassTree(ref), fragments)) {
           throw new ModelException(Diagnostic.at(ref.path(), Messages.LOCAL_CLASS_ACROSS_AWAIT,
               Messages.localClassAcrossAwait(ref.declaration().name(),
                   type.getSimpleName().toString())));
@@ -190,31 +189,57 @@ public final class BodyModeler {
       }
       for (BodyScan.LocalRef ref : in.scan().localRefs()) {
         BodyScan.Local local = ref.local();
-        if (local.parameter()) {
+        if (local.parameter() || hoisted.contains(local)) {
           continue;
         }
-        int refState = stateOf[ref.topIndex()];
-        ExpressionTree arg = awaitedArgument.get(ref.topIndex());
-        if (arg != null && !within(ref.tree(), arg)) {
-          refState++;
-        }
-        int declState = stateOf[local.topIndex()];
-        if (local.topLevel() && awaitedArgument.containsKey(local.topIndex())) {
-          declState++; // T v = await(x): v is assigned after resuming
-        }
-        if (refState > declState) {
-          if (!local.topLevel()) {
-            throw new ModelException(Diagnostic.at(
-                trees.getPath(in.path().getCompilationUnit(), local.tree()),
-                Messages.AWAIT_POSITION, Messages.awaitPosition()));
-          }
+        int declState = declared.computeIfAbsent(local, l -> stateOf(l.tree(), fragments));
+        if (stateOf(ref.tree(), fragments) != declState) {
           hoisted.add(local);
         }
       }
     }
 
-    private boolean within(Tree inner, Tree outer) {
-      return source.start(inner) >= source.start(outer) && source.end(inner) <= source.end(outer);
+    private Tree localClassTree(BodyScan.LocalClassRef ref) {
+      List<? extends StatementTree> statements = tree.getBody().getStatements();
+      for (StatementTree s : statements) {
+        if (s instanceof com.sun.source.tree.ClassTree c
+            && c.getSimpleName().contentEquals(ref.declaration().name())) {
+          return s;
+        }
+      }
+      return statements.get(ref.declaration().topIndex());
+    }
+
+    /**
+     * Locals that stay locals share one case block per state: two declared in sibling blocks
+     * that land in the same state would clash, so the later ones are renamed.
+     */
+    private void renameClashingLocals(Map<Tree, Integer> fragments) {
+      Map<Integer, Set<String>> namesByState = new HashMap<>();
+      for (BodyScan.Local local : in.scan().locals()) {
+        if (local.parameter() || hoisted.contains(local)
+            || !fragments.containsKey(local.tree())) {
+          continue; // declared inside a copied statement: its own braces scope it
+        }
+        Set<String> taken = namesByState.computeIfAbsent(fragments.get(local.tree()),
+            k -> new HashSet<>(fieldNames.values()));
+        String name = local.name();
+        if (!taken.add(name)) {
+          String fresh = name;
+          for (int n = 2; taken.contains(fresh) || declaredAnywhere(fresh); n++) {
+            fresh = name + n;
+          }
+          fresh = names.newName(fresh, local);
+          taken.add(fresh);
+          localNames.put(local.tree(), fresh);
+          fieldNames.put(local, fresh);
+        }
+      }
+    }
+
+    private boolean declaredAnywhere(String name) {
+      return in.scan().locals().stream().anyMatch(l -> l.name().equals(name))
+          || fieldNames.containsValue(name);
     }
 
     // ---- fields
@@ -237,8 +262,10 @@ public final class BodyModeler {
 
     private List<MethodModel.Field> hoistedFields() {
       List<MethodModel.Field> out = new ArrayList<>();
-      for (BodyScan.Local local : hoisted) {
-        TypeMirror type = localTypes.of(local.name());
+      List<BodyScan.Local> inSourceOrder = new ArrayList<>(hoisted);
+      inSourceOrder.sort(java.util.Comparator.comparingInt(l -> source.start(l.tree())));
+      for (BodyScan.Local local : inSourceOrder) {
+        TypeMirror type = local.topLevel() ? localTypes.of(local.name()) : typeAtUse(local);
         TreePath at = trees.getPath(in.path().getCompilationUnit(), local.tree());
         if (type != null && LocalTypes.localClassIn(type) != null) {
           throw new ModelException(Diagnostic.at(at, Messages.NON_DENOTABLE,
@@ -255,6 +282,30 @@ public final class BodyModeler {
                 + "."));
       }
       return out;
+    }
+
+    /** The type of a local declared in a nested block, read from the scope at one of its uses. */
+    private TypeMirror typeAtUse(BodyScan.Local local) {
+      for (BodyScan.LocalRef ref : in.scan().localRefs()) {
+        if (ref.local() != local) {
+          continue;
+        }
+        try {
+          TreePath at = trees.getPath(in.path().getCompilationUnit(), ref.tree());
+          for (com.sun.source.tree.Scope sc = trees.getScope(at); sc != null
+              && sc.getEnclosingMethod() != null; sc = sc.getEnclosingScope()) {
+            for (Element e : sc.getLocalElements()) {
+              if (e.getSimpleName().contentEquals(local.name())
+                  && e.getKind() == javax.lang.model.element.ElementKind.LOCAL_VARIABLE) {
+                return e.asType();
+              }
+            }
+          }
+        } catch (RuntimeException javacCannotAttribute) {
+          return null;
+        }
+      }
+      return null;
     }
 
     // ---- names
@@ -322,11 +373,12 @@ public final class BodyModeler {
           ? generated + ".this." + name : null;
     }
 
-    /** {@code return done(x);} nested in a statement that does not suspend. */
-    private void layNestedReturnEdits() {
+    /** {@code return done(x);} inside a copied compound statement. */
+    private void layNestedReturnEdits(Set<Tree> suspending) {
       for (BodyScan.ReturnUse r : in.scan().returns()) {
-        if (r.topLevel()) {
-          continue;
+        Tree parent = r.path().getParentPath().getLeaf();
+        if (parent == tree.getBody() || suspending.contains(parent)) {
+          continue; // a statement of the lowering itself, which writes it
         }
         ReturnTree ret = (ReturnTree) r.path().getLeaf();
         MethodInvocationTree done = (MethodInvocationTree) ret.getExpression();
@@ -334,113 +386,103 @@ public final class BodyModeler {
       }
     }
 
-    private String doneValue(MethodInvocationTree done) {
+    @Override
+    public String doneValue(MethodInvocationTree done) {
       return done.getArguments().isEmpty() ? "null" : source.render(done.getArguments().get(0));
     }
 
-    private boolean isDoneCall(ExpressionTree e) {
+    @Override
+    public boolean isDoneCall(ExpressionTree e) {
       return e instanceof MethodInvocationTree call && in.names().isDone(call);
     }
 
-    // ---- states
+    // ---- what the lowering asks
 
-    private List<MethodModel.State> buildStates(List<? extends StatementTree> statements) {
-      Map<Integer, MethodInvocationTree> awaitAt = new HashMap<>();
-      for (BodyScan.AwaitUse a : in.scan().awaits()) {
-        awaitAt.put(a.topIndex(), (MethodInvocationTree) a.path().getLeaf());
-      }
-      List<MethodModel.State> states = new ArrayList<>();
-      int number = 0;
-      List<String> code = new ArrayList<>();
-      String comment = statements.isEmpty() ? fileName : fileName + ":" + source.line(statements.get(0));
-      for (int i = 0; i < statements.size(); i++) {
-        StatementTree s = statements.get(i);
-        MethodInvocationTree await = awaitAt.get(i);
-        ExpressionTree suspendOn = null;
-        if (await != null) {
-          suspendOn = await.getArguments().get(0);
-        } else if (s instanceof ReturnTree ret && !isDoneCall(ret.getExpression())) {
-          suspendOn = ret.getExpression();
-        }
-        if (suspendOn == null) {
-          addPlain(s, code);
-          continue;
-        }
-        int line = source.line(s);
-        code.add("if (suspendOn(" + source.render(suspendOn) + ", " + (number + 1) + ")) {\n"
-            + "  return; // " + fileName + ":" + line + " suspends\n}");
-        states.add(new MethodModel.State(number, comment, code));
-        number++;
-        code = new ArrayList<>();
-        comment = fileName + ":" + line + ", resumed";
-        addResume(s, code);
-      }
-      states.add(new MethodModel.State(number, comment, code));
-      return states;
+    @Override
+    public String render(Tree t) {
+      return source.render(t);
     }
 
-    private void addPlain(StatementTree s, List<String> code) {
-      if (s instanceof ReturnTree ret) {
-        code.add("complete(" + doneValue((MethodInvocationTree) ret.getExpression()) + ");");
-        code.add("return;");
-      } else if (s instanceof VariableTree v && isHoisted(v)) {
-        if (v.getInitializer() != null) {
-          code.add(fieldOf(v) + " = " + initializer(v) + ";");
-        }
-      } else {
-        code.add(source.renderStatement(s));
-      }
+    @Override
+    public String renderStatement(Tree t) {
+      return source.renderStatement(t);
     }
 
-    private void addResume(StatementTree s, List<String> code) {
-      if (s instanceof ReturnTree) {
-        code.add("complete(awaited());");
-        code.add("return;");
-      } else if (s instanceof VariableTree v) {
-        String value = awaitedCall(kindOfLocal(v));
-        if (isHoisted(v)) {
-          code.add(fieldOf(v) + " = " + value + ";");
-        } else {
-          String mods = v.getModifiers().getFlags().contains(Modifier.FINAL) ? "final " : "";
-          code.add(mods + declaredType(v) + " " + v.getName() + " = " + value + ";");
-        }
-      } else {
-        ExpressionTree e = ((ExpressionStatementTree) s).getExpression();
-        if (e instanceof AssignmentTree a) {
-          code.add(source.render(a.getVariable()) + " = " + awaitedCall(kindOfTarget(a)) + ";");
-        } else {
-          code.add("awaited();");
-        }
-      }
+    @Override
+    public int line(Tree t) {
+      return source.line(t);
     }
 
-    private boolean isHoisted(VariableTree v) {
-      return hoisted.stream().anyMatch(l -> l.tree() == v);
+    @Override
+    public String fileName() {
+      return fileName;
     }
 
-    private String fieldOf(VariableTree v) {
+    @Override
+    public String fieldOf(VariableTree v) {
       for (BodyScan.Local l : hoisted) {
         if (l.tree() == v) {
           return fieldNames.get(l);
         }
       }
-      throw new IllegalStateException("not hoisted: " + v.getName());
+      return null;
+    }
+
+    @Override
+    public String localName(VariableTree v) {
+      return localNames.getOrDefault(v, v.getName().toString());
+    }
+
+    @Override
+    public MethodInvocationTree awaitIn(Tree formOrCondition) {
+      for (BodyScan.AwaitUse a : in.scan().awaits()) {
+        TreePath statement = Suspensions.suspendingStatement(a.path(), in.names());
+        if (statement != null && statement.getLeaf() == formOrCondition) {
+          return (MethodInvocationTree) a.path().getLeaf();
+        }
+      }
+      return null;
+    }
+
+    @Override
+    public void replace(Tree t, java.util.function.Supplier<String> text) {
+      source.replace(t, text);
     }
 
     /** An initializer as an expression: {@code {1, 2}} needs its array type outside a declaration. */
-    private String initializer(VariableTree v) {
+    @Override
+    public String initializer(VariableTree v) {
       ExpressionTree init = v.getInitializer();
       String text = source.render(init);
       if (init instanceof com.sun.source.tree.NewArrayTree array && array.getType() == null) {
-        return "new " + TypeName.get(localTypes.of(v.getName().toString())) + " " + text;
+        BodyScan.Local local = hoisted.stream().filter(l -> l.tree() == v).findFirst().orElseThrow();
+        TypeMirror type = local.topLevel() ? localTypes.of(local.name()) : typeAtUse(local);
+        return "new " + TypeName.get(type) + " " + text;
       }
       return text;
     }
 
-    private String declaredType(VariableTree v) {
+    /** The type of a declared local, {@code var} included; null if javac cannot tell. */
+    private TypeMirror typeOf(VariableTree v) {
+      for (BodyScan.Local l : in.scan().locals()) {
+        if (l.tree() == v) {
+          if (l.topLevel()) {
+            return localTypes.of(l.name());
+          }
+          TypeMirror atUse = typeAtUse(l);
+          // Unused after its declaration: its value is only awaited, so Object holds it.
+          return atUse != null ? atUse
+              : elements.getTypeElement("java.lang.Object").asType();
+        }
+      }
+      return null;
+    }
+
+    @Override
+    public String declaredType(VariableTree v) {
       Tree t = v.getType();
       if (t == null || isVar(v)) {
-        TypeMirror type = localTypes.of(v.getName().toString());
+        TypeMirror type = typeOf(v);
         if (type == null || !LocalTypes.isDenotable(type)) {
           throw new ModelException(Diagnostic.at(
               trees.getPath(in.path().getCompilationUnit(), v), Messages.NON_DENOTABLE,
@@ -451,21 +493,28 @@ public final class BodyModeler {
       return source.render(t);
     }
 
+    @Override
+    public String sourceType(VariableTree v) {
+      return isVar(v) ? "var" : source.render(v.getType());
+    }
+
     private boolean isVar(VariableTree v) {
       Tree t = v.getType();
       return t == null || (t instanceof IdentifierTree id && id.getName().contentEquals("var")
           && source.end(t) - source.start(t) == 3 && !source.render(t).equals("Var"));
     }
 
-    private TypeKind kindOfLocal(VariableTree v) {
+    @Override
+    public TypeKind kindOfLocal(VariableTree v) {
       if (v.getType() instanceof PrimitiveTypeTree p) {
         return p.getPrimitiveTypeKind();
       }
-      TypeMirror type = localTypes.of(v.getName().toString());
+      TypeMirror type = typeOf(v);
       return type == null ? TypeKind.DECLARED : type.getKind();
     }
 
-    private TypeKind kindOfTarget(AssignmentTree a) {
+    @Override
+    public TypeKind kindOfTarget(AssignmentTree a) {
       ExpressionTree target = a.getVariable();
       String name = target instanceof IdentifierTree id ? id.getName().toString()
           : ((MemberSelectTree) target).getIdentifier().toString();

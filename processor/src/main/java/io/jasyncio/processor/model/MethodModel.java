@@ -22,6 +22,8 @@ import javax.lang.model.element.Modifier;
  * @param thrown the declared checked exceptions, copied so callers handle them
  * @param hoisted locals live across an await, which become fields of the machine
  * @param states the states of {@code resume()}, in order
+ * @param dispatchLoop whether states jump to each other ({@code continue dispatch;}), so
+ *     {@code resume()} needs its dispatch loop and block-scoped cases
  * @param source where the template is ({@code Kitchen.java:20})
  */
 public record MethodModel(
@@ -37,6 +39,7 @@ public record MethodModel(
     List<TypeName> thrown,
     List<Field> hoisted,
     List<State> states,
+    boolean dispatchLoop,
     String source) {
 
   /** A field of the machine: a parameter, or a local live across an await. */

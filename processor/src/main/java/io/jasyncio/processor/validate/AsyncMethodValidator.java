@@ -16,6 +16,7 @@ import io.jasyncio.processor.Messages;
 import io.jasyncio.processor.Report;
 import io.jasyncio.processor.model.BodyScan;
 import io.jasyncio.processor.model.GeneratedNames;
+import io.jasyncio.processor.model.Suspensions;
 import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -80,9 +81,11 @@ public final class AsyncMethodValidator {
       boolean isDone = value instanceof MethodInvocationTree call && names.isDone(call);
       if (value != null && value.getKind() == Tree.Kind.NULL_LITERAL) {
         report.add(Diagnostic.at(ret.path(), Messages.RETURN_NULL, Messages.returnNull()));
-      } else if (!isDone && !ret.topLevel()) {
+      } else if (!isDone
+          && Suspensions.unsupportedAncestor(ret.path(), tree.getBody()) != null) {
+        Tree outer = Suspensions.unsupportedAncestor(ret.path(), tree.getBody());
         report.add(Diagnostic.at(ret.path(), Messages.AWAIT_POSITION,
-            Messages.tailAwaitPosition()));
+            Messages.tailAwaitInConstruct(Suspensions.describe(outer))));
       }
     }
     for (TreePath ref : scan.awaitReferences()) {
@@ -176,47 +179,25 @@ public final class AsyncMethodValidator {
     return e instanceof TypeElement te ? te : null;
   }
 
-  /**
-   * The positions this version rewrites: a statement of the body that is {@code await(x);},
-   * {@code v = await(x);}, {@code T v = await(x);} or {@code return done(await(x));}.
-   */
+  /** An await must take a statement form, inside statements the modeler can split. */
   private static void checkAwaitPosition(TreePath await, MethodTree method, AsyncioNames names,
       Report report) {
-    Tree call = await.getLeaf();
-    TreePath parentPath = await.getParentPath();
-    Tree parent = parentPath.getLeaf();
-    Tree grand = parentPath.getParentPath().getLeaf();
-    Tree body = method.getBody();
-    if (parent instanceof ExpressionStatementTree && grand == body) {
+    TreePath statement = Suspensions.suspendingStatement(await, names);
+    if (statement == null) {
+      report.add(Diagnostic.at(await, Messages.AWAIT_POSITION, Messages.awaitPosition()));
       return;
     }
-    if (parent instanceof VariableTree v && v.getInitializer() == call && grand == body) {
+    if (statement.getLeaf() instanceof ExpressionStatementTree e
+        && e.getExpression() instanceof AssignmentTree a
+        && !Suspensions.isSimpleTarget(a.getVariable())) {
+      report.add(Diagnostic.at(await, Messages.AWAIT_POSITION, Messages.assignmentTarget()));
       return;
     }
-    if (parent instanceof AssignmentTree a && a.getExpression() == call
-        && grand instanceof ExpressionStatementTree
-        && parentPath.getParentPath().getParentPath().getLeaf() == body) {
-      if (!isSimpleTarget(a.getVariable())) {
-        report.add(Diagnostic.at(await, Messages.AWAIT_POSITION, Messages.assignmentTarget()));
-      }
-      return;
+    Tree outer = Suspensions.unsupportedAncestor(statement, method.getBody());
+    if (outer != null) {
+      report.add(Diagnostic.at(await, Messages.AWAIT_POSITION,
+          Messages.awaitInConstruct(Suspensions.describe(outer))));
     }
-    if (parent instanceof MethodInvocationTree done && names.isDone(done)
-        && done.getArguments().size() == 1 && grand instanceof ReturnTree
-        && parentPath.getParentPath().getParentPath().getLeaf() == body) {
-      return;
-    }
-    report.add(Diagnostic.at(await, Messages.AWAIT_POSITION, Messages.awaitPosition()));
-  }
-
-  /** {@code v} or {@code this.v}. */
-  static boolean isSimpleTarget(ExpressionTree target) {
-    if (target instanceof IdentifierTree) {
-      return true;
-    }
-    return target instanceof MemberSelectTree select
-        && select.getExpression() instanceof IdentifierTree q
-        && q.getName().contentEquals("this");
   }
 
   /** Kinds of element that are fields, for messages. */

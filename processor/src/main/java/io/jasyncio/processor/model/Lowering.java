@@ -1,0 +1,516 @@
+package io.jasyncio.processor.model;
+
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.BreakTree;
+import com.sun.source.tree.ContinueTree;
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.IfTree;
+import com.sun.source.tree.LabeledStatementTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.SwitchTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.tree.WhileLoopTree;
+import com.sun.source.util.TreeScanner;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import javax.lang.model.type.TypeKind;
+
+/**
+ * Lowers a method body into the states of a state machine.
+ *
+ * <p>A statement that contains no suspension is copied as written. One that does is split: a
+ * block statement by statement, an {@code if} or a loop into states joined by jumps
+ * ({@code state = n; continue dispatch;}), and each await into a suspension that continues in a
+ * new state. {@code break} and {@code continue} in copied code that leave a split statement
+ * become jumps too.
+ *
+ * <p>It runs twice over the same body: the first run only records in which state each piece of
+ * code runs (so the modeler can tell which locals live across a suspension), the second emits
+ * the code.
+ */
+final class Lowering {
+
+  /** What the lowering asks of the modeler about names, types and text. */
+  interface Forms {
+    String render(Tree t);
+
+    String renderStatement(Tree t);
+
+    int line(Tree t);
+
+    String fileName();
+
+    /** The field a hoisted local lives in, or null when the local stays a local. */
+    String fieldOf(VariableTree v);
+
+    /** The name a local that stays a local is declared with. */
+    String localName(VariableTree v);
+
+    String initializer(VariableTree v);
+
+    String declaredType(VariableTree v);
+
+    /** The type as the declaration spells it ({@code var} stays {@code var}). */
+    String sourceType(VariableTree v);
+
+    TypeKind kindOfLocal(VariableTree v);
+
+    TypeKind kindOfTarget(AssignmentTree a);
+
+    String doneValue(MethodInvocationTree done);
+
+    boolean isDoneCall(ExpressionTree e);
+
+    /** The await call a statement form or condition holds, or null. */
+    MethodInvocationTree awaitIn(Tree formOrCondition);
+
+    void replace(Tree t, Supplier<String> text);
+  }
+
+  private final Forms forms;
+  private final Set<Tree> suspending;
+  private final boolean emit;
+  private final List<MethodModel.State> states = new ArrayList<>();
+  private final Map<Tree, Integer> fragments = new IdentityHashMap<>();
+  private final Deque<Target> targets = new ArrayDeque<>();
+  private final List<Label> allLabels = new ArrayList<>();
+  private final Set<Tree> declaredTypes =
+      java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+  private List<String> code = new ArrayList<>();
+  private String comment;
+  private int number;
+  private boolean terminated;
+  private boolean splitAny;
+
+  /** A place code jumps to: a state whose number is known once it starts. */
+  private final class Label {
+    final int id = allLabels.size();
+    int number = -1;
+
+    Label() {
+      allLabels.add(this);
+    }
+
+    String ref() {
+      return "\u0000" + id + "\u0000";
+    }
+  }
+
+  /** A split statement that break or continue may leave. */
+  private record Target(Tree statement, String label, Label breakTo, Label continueTo) {}
+
+  /**
+   * @param suspending every statement (and the body) that contains a suspension
+   * @param emit false for the first run, which only records states
+   */
+  Lowering(Forms forms, Set<Tree> suspending, boolean emit) {
+    this.forms = forms;
+    this.suspending = suspending;
+    this.emit = emit;
+  }
+
+  /** Lowers {@code body}; returns the states (empty when not emitting). */
+  List<MethodModel.State> lower(BlockTree body) {
+    comment = body.getStatements().isEmpty() ? forms.fileName()
+        : forms.fileName() + ":" + forms.line(body.getStatements().get(0));
+    for (StatementTree s : body.getStatements()) {
+      statement(s);
+    }
+    close();
+    if (!emit) {
+      return states;
+    }
+    List<MethodModel.State> resolved = new ArrayList<>();
+    for (MethodModel.State s : states) {
+      List<String> lines = new ArrayList<>();
+      for (String line : s.code()) {
+        lines.add(resolve(line));
+      }
+      resolved.add(new MethodModel.State(s.number(), s.comment(), lines));
+    }
+    return resolved;
+  }
+
+  /** Whether a compound statement was split, so the machine needs its dispatch loop. */
+  boolean splitAny() {
+    return splitAny;
+  }
+
+  /** The state each recorded piece of code runs in. */
+  Map<Tree, Integer> fragments() {
+    return fragments;
+  }
+
+  // ---- statements
+
+  private void statement(StatementTree s) {
+    if (!suspending.contains(s)) {
+      copied(s);
+      return;
+    }
+    switch (s.getKind()) {
+      case BLOCK -> {
+        splitAny = true;
+        ((BlockTree) s).getStatements().forEach(this::statement);
+      }
+      case IF -> lowerIf((IfTree) s);
+      case WHILE_LOOP -> lowerWhile((WhileLoopTree) s, null);
+      case DO_WHILE_LOOP -> lowerDo((DoWhileLoopTree) s, null);
+      case FOR_LOOP -> lowerFor((ForLoopTree) s, null);
+      case LABELED_STATEMENT -> lowerLabeled((LabeledStatementTree) s);
+      case EXPRESSION_STATEMENT, VARIABLE, RETURN -> suspendingForm(s);
+      default -> throw new IllegalStateException("cannot split " + s.getKind());
+    }
+  }
+
+  private void lowerIf(IfTree i) {
+    splitAny = true;
+    String condition = condition(i.getCondition(), i);
+    Label otherwise = new Label();
+    Label end = new Label();
+    Label whenFalse = i.getElseStatement() != null ? otherwise : end;
+    emit("if (!(" + condition + ")) {\n  " + jumpText(whenFalse).replace("\n", "\n  ") + "\n}");
+    statement(i.getThenStatement());
+    if (i.getElseStatement() != null) {
+      jump(end);
+      start(otherwise, at(i.getElseStatement()) + ", else");
+      statement(i.getElseStatement());
+    }
+    start(end, at(i) + ", after if");
+  }
+
+  private void lowerWhile(WhileLoopTree w, String label) {
+    splitAny = true;
+    Label top = new Label();
+    Label end = new Label();
+    start(top, at(w) + ", while");
+    String condition = condition(w.getCondition(), w);
+    exitUnless(condition, end);
+    targets.push(new Target(w, label, end, top));
+    statement(w.getStatement());
+    targets.pop();
+    jump(top);
+    start(end, at(w) + ", after while");
+  }
+
+  private void lowerDo(DoWhileLoopTree d, String label) {
+    splitAny = true;
+    Label top = new Label();
+    Label test = new Label();
+    Label end = new Label();
+    start(top, at(d) + ", do");
+    targets.push(new Target(d, label, end, test));
+    statement(d.getStatement());
+    targets.pop();
+    start(test, at(d.getCondition()) + ", do condition");
+    String condition = condition(d.getCondition(), d);
+    emit("if (" + condition + ") {\n  " + jumpText(top).replace("\n", "\n  ") + "\n}");
+    start(end, at(d) + ", after do");
+  }
+
+  private void lowerFor(ForLoopTree f, String label) {
+    splitAny = true;
+    for (StatementTree init : f.getInitializer()) {
+      statement(init);
+    }
+    Label top = new Label();
+    Label update = new Label();
+    Label end = new Label();
+    start(top, at(f) + ", for");
+    if (f.getCondition() != null) {
+      exitUnless(condition(f.getCondition(), f), end);
+    }
+    targets.push(new Target(f, label, end, update));
+    statement(f.getStatement());
+    targets.pop();
+    start(update, at(f) + ", for update");
+    for (ExpressionStatementTree u : f.getUpdate()) {
+      statement(u);
+    }
+    jump(top);
+    start(end, at(f) + ", after for");
+  }
+
+  private void lowerLabeled(LabeledStatementTree l) {
+    String label = l.getLabel().toString();
+    StatementTree inner = l.getStatement();
+    switch (inner.getKind()) {
+      case WHILE_LOOP -> lowerWhile((WhileLoopTree) inner, label);
+      case DO_WHILE_LOOP -> lowerDo((DoWhileLoopTree) inner, label);
+      case FOR_LOOP -> lowerFor((ForLoopTree) inner, label);
+      default -> {
+        splitAny = true;
+        Label end = new Label();
+        targets.push(new Target(l, label, end, null));
+        statement(inner);
+        targets.pop();
+        start(end, at(l) + ", after " + label);
+      }
+    }
+  }
+
+  /** The condition's code; an awaited condition suspends first and reads the awaited value. */
+  private String condition(ExpressionTree condition, Tree owner) {
+    ExpressionTree inner = condition;
+    while (inner instanceof ParenthesizedTree p) {
+      inner = p.getExpression();
+    }
+    MethodInvocationTree await = forms.awaitIn(owner);
+    if (await != null) {
+      suspend(await.getArguments().get(0), owner);
+      return "awaitedBoolean()";
+    }
+    fragments.put(condition, number);
+    return emit ? forms.render(inner) : "";
+  }
+
+  private void exitUnless(String condition, Label exit) {
+    emit("if (!(" + condition + ")) {\n  " + jumpText(exit).replace("\n", "\n  ") + "\n}");
+  }
+
+  /** A statement form holding an await, or {@code return other;}: suspends, then resumes. */
+  private void suspendingForm(StatementTree s) {
+    MethodInvocationTree await = forms.awaitIn(s);
+    if (s instanceof ReturnTree ret) {
+      suspend(await != null ? await.getArguments().get(0) : ret.getExpression(), s);
+      fragments.put(s, number);
+      emit("complete(awaited());");
+      emit("return;");
+      terminated = true;
+      return;
+    }
+    suspend(await.getArguments().get(0), s);
+    fragments.put(s, number);
+    if (!emit) {
+      return;
+    }
+    if (s instanceof VariableTree v) {
+      String value = BodyModeler.awaitedCall(forms.kindOfLocal(v));
+      String field = forms.fieldOf(v);
+      if (field != null) {
+        emit(field + " = " + value + ";");
+      } else {
+        String mods = v.getModifiers().getFlags().contains(javax.lang.model.element.Modifier.FINAL)
+            ? "final " : "";
+        emit(mods + forms.declaredType(v) + " " + forms.localName(v) + " = " + value + ";");
+      }
+    } else {
+      ExpressionTree e = ((ExpressionStatementTree) s).getExpression();
+      if (e instanceof AssignmentTree a) {
+        emit(forms.render(a.getVariable()) + " = "
+            + BodyModeler.awaitedCall(forms.kindOfTarget(a)) + ";");
+      } else {
+        emit("awaited();");
+      }
+    }
+  }
+
+  private void suspend(ExpressionTree awaitable, Tree statement) {
+    fragments.put(awaitable, number);
+    Label resume = new Label();
+    int line = forms.line(statement);
+    if (emit) {
+      emit("if (suspendOn(" + forms.render(awaitable) + ", " + resume.ref() + ")) {\n"
+          + "  return; // " + forms.fileName() + ":" + line + " suspends\n}");
+    }
+    start(resume, forms.fileName() + ":" + line + ", resumed");
+  }
+
+  /** A statement with no suspension in it, as written (jumps out of it patched). */
+  private void copied(StatementTree s) {
+    fragments.put(s, number);
+    if (!emit) {
+      return;
+    }
+    patchJumpsLeaving(s);
+    if (s instanceof ReturnTree ret) {
+      emit("complete(" + forms.doneValue((MethodInvocationTree) ret.getExpression()) + ");");
+      emit("return;");
+      terminated = true;
+      return;
+    }
+    if (s instanceof VariableTree v) {
+      String field = forms.fieldOf(v);
+      if (field != null) {
+        if (v.getInitializer() != null) {
+          emit(field + " = " + forms.initializer(v) + ";");
+        }
+        return;
+      }
+      // A later declarator of "int a = 1, b = 2;" shares the type tree, and its source range
+      // starts at that type: write it out on its own.
+      boolean laterDeclarator = v.getType() != null && !declaredTypes.add(v.getType());
+      if (laterDeclarator || !forms.localName(v).equals(v.getName().toString())) {
+        String init = v.getInitializer() == null ? "" : " = " + forms.render(v.getInitializer());
+        String mods = v.getModifiers().getFlags().contains(javax.lang.model.element.Modifier.FINAL)
+            ? "final " : "";
+        emit(mods + forms.sourceType(v) + " " + forms.localName(v) + init + ";");
+        return;
+      }
+    }
+    String text = forms.renderStatement(s);
+    if ((s instanceof VariableTree || s instanceof ExpressionStatementTree)
+        && !text.endsWith(";")) {
+      text += ";"; // a for loop's init and update parts carry no semicolon
+    }
+    switch (Reachability.canCompleteNormally(s)) {
+      case YES -> emit(text);
+      case NO -> {
+        emit(text);
+        terminated = true;
+      }
+      // javac may judge it unable to complete normally where we cannot tell; an if-then can
+      // always complete normally, so the jump that follows stays reachable in javac's eyes.
+      case MAYBE -> emit("if (true) {\n  " + text.replace("\n", "\n  ") + "\n}");
+    }
+  }
+
+  /** Rewrites break and continue in {@code s} that leave it for a split statement. */
+  private void patchJumpsLeaving(StatementTree s) {
+    if (targets.isEmpty()) {
+      return;
+    }
+    new TreeScanner<Void, Void>() {
+      private final Deque<Tree> inner = new ArrayDeque<>();
+      private final Set<String> innerLabels = new HashSet<>();
+
+      @Override
+      public Void scan(Tree tree, Void p) {
+        if (tree == null) {
+          return null;
+        }
+        boolean jumpTarget = tree instanceof WhileLoopTree || tree instanceof DoWhileLoopTree
+            || tree instanceof ForLoopTree || tree instanceof EnhancedForLoopTree
+            || tree instanceof SwitchTree;
+        String label = tree instanceof LabeledStatementTree l ? l.getLabel().toString() : null;
+        if (jumpTarget) {
+          inner.push(tree);
+        }
+        if (label != null) {
+          innerLabels.add(label);
+        }
+        try {
+          return super.scan(tree, p);
+        } finally {
+          if (jumpTarget) {
+            inner.pop();
+          }
+          if (label != null) {
+            innerLabels.remove(label);
+          }
+        }
+      }
+
+      @Override
+      public Void visitClass(com.sun.source.tree.ClassTree node, Void p) {
+        return null; // jumps cannot leave a class body
+      }
+
+      @Override
+      public Void visitLambdaExpression(com.sun.source.tree.LambdaExpressionTree node, Void p) {
+        return null;
+      }
+
+      @Override
+      public Void visitBreak(BreakTree node, Void p) {
+        if (node.getLabel() == null ? !inner.isEmpty()
+            : innerLabels.contains(node.getLabel().toString())) {
+          return null;
+        }
+        Target t = find(node.getLabel() == null ? null : node.getLabel().toString(), false);
+        forms.replace(node, () -> "{ " + jumpText(t.breakTo()).replace("\n", " ") + " }");
+        return null;
+      }
+
+      @Override
+      public Void visitContinue(ContinueTree node, Void p) {
+        boolean innerLoop = inner.stream().anyMatch(t -> !(t instanceof SwitchTree));
+        if (node.getLabel() == null ? innerLoop
+            : innerLabels.contains(node.getLabel().toString())) {
+          return null;
+        }
+        Target t = find(node.getLabel() == null ? null : node.getLabel().toString(), true);
+        forms.replace(node, () -> "{ " + jumpText(t.continueTo()).replace("\n", " ") + " }");
+        return null;
+      }
+    }.scan(s, null);
+  }
+
+  /** The split statement a jump leaves for: by label, else the innermost loop. */
+  private Target find(String label, boolean isContinue) {
+    for (Target t : targets) { // innermost first
+      if (label != null ? label.equals(t.label()) : t.continueTo() != null) {
+        return t;
+      }
+    }
+    throw new IllegalStateException("no split statement for " + (isContinue ? "continue" : "break")
+        + (label == null ? "" : " " + label));
+  }
+
+  // ---- states and jumps
+
+  private void start(Label label, String newComment) {
+    if (!code.isEmpty() && code.get(code.size() - 1).equals(jumpText(label))) {
+      code.remove(code.size() - 1); // the next case follows: fall through
+    }
+    close();
+    number++;
+    label.number = number;
+    comment = newComment;
+    terminated = false;
+  }
+
+  private void close() {
+    states.add(new MethodModel.State(number, comment, code));
+    code = new ArrayList<>();
+  }
+
+  private void jump(Label label) {
+    if (!terminated) {
+      emit(jumpText(label));
+      terminated = true;
+    }
+  }
+
+  private String jumpText(Label label) {
+    return "state = " + label.ref() + ";\ncontinue dispatch;";
+  }
+
+  private void emit(String line) {
+    if (emit) {
+      code.add(line);
+    }
+  }
+
+  private String resolve(String line) {
+    StringBuilder out = new StringBuilder();
+    int at = 0;
+    for (int i = line.indexOf('\u0000'); i >= 0; i = line.indexOf('\u0000', at)) {
+      int end = line.indexOf('\u0000', i + 1);
+      out.append(line, at, i)
+          .append(allLabels.get(Integer.parseInt(line.substring(i + 1, end))).number);
+      at = end + 1;
+    }
+    return out.append(line.substring(at)).toString();
+  }
+
+  private String at(Tree t) {
+    return forms.fileName() + ":" + forms.line(t);
+  }
+}

@@ -1,0 +1,122 @@
+package io.jasyncio.processor.model;
+
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.IfTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.tree.WhileLoopTree;
+import com.sun.source.util.TreePath;
+import io.jasyncio.processor.validate.AsyncioNames;
+
+/**
+ * Where a suspension may stand: the statement forms an {@code await} may take, and the
+ * statements the modeler can split into states around it.
+ *
+ * <p>An await is one of {@code await(x);}, {@code T v = await(x);}, {@code v = await(x);},
+ * {@code return done(await(x));}, or the whole condition of an {@code if}, {@code while},
+ * {@code do} or {@code for}. Every statement around it, up to the method body, must be one the
+ * modeler lowers: a block, {@code if}, {@code while}, {@code do}, {@code for} or a labeled
+ * statement. The same holds for {@code return other;}, a tail await.
+ */
+public final class Suspensions {
+  private Suspensions() {}
+
+  /** Why an await cannot stand where it is, or null when it can. */
+  public enum Problem { POSITION, ASSIGNMENT_TARGET }
+
+  /**
+   * The statement that suspends for the await at {@code await} (the statement form around it,
+   * or the {@code if}/loop whose condition it is), or null if the await is not in such a form.
+   */
+  public static TreePath suspendingStatement(TreePath await, AsyncioNames names) {
+    Tree call = await.getLeaf();
+    TreePath parentPath = await.getParentPath();
+    Tree parent = parentPath.getLeaf();
+    if (parent instanceof ExpressionStatementTree) {
+      return parentPath;
+    }
+    if (parent instanceof VariableTree v && v.getInitializer() == call) {
+      return parentPath;
+    }
+    if (parent instanceof AssignmentTree a && a.getExpression() == call
+        && parentPath.getParentPath().getLeaf() instanceof ExpressionStatementTree) {
+      return parentPath.getParentPath();
+    }
+    if (parent instanceof MethodInvocationTree done && names.isDone(done)
+        && done.getArguments().size() == 1
+        && parentPath.getParentPath().getLeaf() instanceof ReturnTree) {
+      return parentPath.getParentPath();
+    }
+    TreePath conditionOf = parent instanceof ParenthesizedTree ? parentPath.getParentPath()
+        : parentPath;
+    Tree owner = conditionOf.getLeaf();
+    Tree condition = parent instanceof ParenthesizedTree ? parent : call;
+    if ((owner instanceof IfTree i && i.getCondition() == condition)
+        || (owner instanceof WhileLoopTree w && w.getCondition() == condition)
+        || (owner instanceof DoWhileLoopTree d && d.getCondition() == condition)
+        || (owner instanceof ForLoopTree f && f.getCondition() == call)) {
+      return conditionOf;
+    }
+    return null;
+  }
+
+  /** {@code v} or {@code this.v}: what an awaited value may be assigned to. */
+  public static boolean isSimpleTarget(ExpressionTree target) {
+    if (target instanceof IdentifierTree) {
+      return true;
+    }
+    return target instanceof MemberSelectTree select
+        && select.getExpression() instanceof IdentifierTree q
+        && q.getName().contentEquals("this");
+  }
+
+  /**
+   * The first statement between {@code statement} (exclusive) and the method body that the
+   * modeler cannot split into states (a {@code switch}, {@code try}, ...), or null if there is
+   * none. {@code statement} itself must sit where a statement of a lowered construct stands.
+   */
+  public static Tree unsupportedAncestor(TreePath statement, Tree body) {
+    Tree child = statement.getLeaf();
+    for (TreePath p = statement.getParentPath(); p != null; p = p.getParentPath()) {
+      Tree t = p.getLeaf();
+      if (!(t instanceof BlockTree || t instanceof IfTree || t instanceof WhileLoopTree
+          || t instanceof DoWhileLoopTree || t instanceof ForLoopTree
+          || t.getKind() == Tree.Kind.LABELED_STATEMENT)) {
+        return t;
+      }
+      if (t instanceof ForLoopTree f && !f.getInitializer().contains(child)
+          && !f.getUpdate().contains(child) && f.getStatement() != child
+          && f.getCondition() != child) {
+        return t;
+      }
+      if (t == body) {
+        return null;
+      }
+      child = t;
+    }
+    return null;
+  }
+
+  /** How {@code t} reads in a message: "a switch", "a try statement". */
+  public static String describe(Tree t) {
+    return switch (t.getKind()) {
+      case SWITCH, SWITCH_EXPRESSION -> "a switch";
+      case TRY -> "a try statement";
+      case CATCH -> "a catch block";
+      case ENHANCED_FOR_LOOP -> "an enhanced for loop";
+      case SYNCHRONIZED -> "a synchronized block";
+      case CASE -> "a switch case";
+      default -> "this kind of statement";
+    };
+  }
+}

@@ -1,0 +1,268 @@
+package io.jasyncio.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.testing.compile.Compilation;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Awaits inside blocks, {@code if}, loops and labeled statements: each body is compiled with the
+ * processor, run on a virtual-clock loop, and its trace compared with what Java does when the
+ * same body runs synchronously (each await simply yielding its value).
+ */
+class ControlFlowTest {
+
+  /** Helpers every snippet can await: values after a real suspension, or at once. */
+  private static final String HELPERS = String.join("\n",
+      "  @Async static Coroutine<Integer> slow(int v) { await(sleep(1)); return done(v); }",
+      "  @Async static Coroutine<Integer> now(int v) { return done(v); }",
+      "  @Async static Coroutine<Boolean> check(boolean b) { await(sleep(0)); return done(b); }");
+
+  private static Compilation compile(String... body) {
+    String source = String.join("\n",
+        "package demo;",
+        "import io.jasyncio.*;",
+        "import io.jasyncio.annotations.Async;",
+        "import java.util.*;",
+        "import static io.jasyncio.Asyncio.*;",
+        "public class Flow {",
+        "  static final boolean ALWAYS = true;",
+        HELPERS,
+        String.join("\n", body),
+        "}");
+    Compilation c = Snippets.compile(Snippets.source("demo.Flow", source));
+    assertThat(c).succeededWithoutWarnings();
+    return c;
+  }
+
+  private static List<String> trace(Compilation c, String method, Object... args)
+      throws Throwable {
+    List<String> log = new ArrayList<>();
+    Object[] all = new Object[args.length + 1];
+    all[0] = log;
+    System.arraycopy(args, 0, all, 1, args.length);
+    Object result = LoopRun.staticCall(c, "demo.AsyncFlow", method, all).result();
+    log.add("result " + result);
+    return log;
+  }
+
+  @Test
+  void ifElseChainsAwaitInConditionsAndBranches() throws Throwable {
+    Compilation c = compile(
+        "  @Async static Coroutine<Integer> pick(List<String> log, int n) {",
+        "    int total = 0;",
+        "    if (await(check(n > 5))) {",
+        "      int big = await(slow(100));",
+        "      total += big;",
+        "      log.add(\"big\");",
+        "    } else if (n > 2) {",
+        "      log.add(\"medium\");",
+        "      total = await(now(10));",
+        "    } else {",
+        "      log.add(\"small\");",
+        "    }",
+        "    log.add(\"after if\");",
+        "    return done(total + n);",
+        "  }");
+    assertThat(trace(c, "pick", 7)).containsExactly("big", "after if", "result 107");
+    assertThat(trace(c, "pick", 3)).containsExactly("medium", "after if", "result 13");
+    assertThat(trace(c, "pick", 1)).containsExactly("small", "after if", "result 1");
+  }
+
+  @Test
+  void whileLoopsAwaitInBodyAndCondition() throws Throwable {
+    Compilation c = compile(
+        "  @Async static Coroutine<Integer> count(List<String> log, int n) {",
+        "    int i = 0;",
+        "    int sum = 0;",
+        "    while (i < n) {",
+        "      int v = await(slow(i));",
+        "      sum += v;",
+        "      i++;",
+        "      if (i == 2) continue;",
+        "      log.add(\"i=\" + i);",
+        "    }",
+        "    while (await(check(sum > 100))) {",
+        "      sum -= 1;",
+        "    }",
+        "    return done(sum);",
+        "  }");
+    assertThat(trace(c, "count", 4)).containsExactly("i=1", "i=3", "i=4", "result 6");
+  }
+
+  @Test
+  void doWhileRunsItsBodyFirst() throws Throwable {
+    Compilation c = compile(
+        "  @Async static Coroutine<Integer> atLeastOnce(List<String> log, int n) {",
+        "    int rounds = 0;",
+        "    do {",
+        "      rounds = await(slow(rounds + 1));",
+        "      log.add(\"round \" + rounds);",
+        "    } while (rounds < n);",
+        "    return done(rounds);",
+        "  }");
+    assertThat(trace(c, "atLeastOnce", 0)).containsExactly("round 1", "result 1");
+    assertThat(trace(c, "atLeastOnce", 3))
+        .containsExactly("round 1", "round 2", "round 3", "result 3");
+  }
+
+  @Test
+  void classicForAwaitsInInitConditionUpdateAndBody() throws Throwable {
+    Compilation c = compile(
+        "  @Async static Coroutine<String> loop(List<String> log) {",
+        "    StringBuilder seen = new StringBuilder();",
+        "    for (int i = await(now(1)), j = 10; await(check(i < 4)); i = await(slow(i + 1))) {",
+        "      seen.append(i).append(j--).append(' ');",
+        "      await(sleep(0));",
+        "    }",
+        "    for (int k = 0; k < 2; k++) {",
+        "      int same = await(now(k));",
+        "      log.add(\"k\" + k + \" \" + same);",
+        "    }",
+        "    return done(seen.toString().trim());",
+        "  }");
+    assertThat(trace(c, "loop")).containsExactly("k0 0", "k1 1", "result 110 29 38");
+  }
+
+  @Test
+  void labeledBreakAndContinueLeaveNestedLoopsAndBlocks() throws Throwable {
+    Compilation c = compile(
+        "  @Async static Coroutine<Integer> grid(List<String> log) {",
+        "    int found = -1;",
+        "    outer:",
+        "    for (int r = 0; r < 4; r++) {",
+        "      for (int col = 0; col < r; col++) {",
+        "        if (col == 1 && r == 2) continue outer;",
+        "        if (r * col == 3) { found = r * 10 + col; break outer; }",
+        "      }",
+        "      int row = await(now(r));",
+        "      log.add(\"row \" + row);",
+        "    }",
+        "    block: {",
+        "      await(sleep(1));",
+        "      if (found > 0) break block;",
+        "      log.add(\"not reached\");",
+        "    }",
+        "    inner: while (true) {",
+        "      await(sleep(0));",
+        "      while (true) { if (found > 0) break inner; }",
+        "    }",
+        "    return done(found);",
+        "  }");
+    // r=0 and r=1 finish the inner loop; r=2 continues outer at col 1; r=3 finds 3*1 == 3.
+    assertThat(trace(c, "grid")).containsExactly("row 0", "row 1", "result 31");
+  }
+
+  @Test
+  void siblingBlocksMayReuseNamesOnBothSidesOfAnAwait() throws Throwable {
+    Compilation c = compile(
+        "  @Async static Coroutine<Integer> shadow(List<String> log) {",
+        "    int sum = 0;",
+        "    {",
+        "      int x = await(now(1));",
+        "      await(sleep(1));",
+        "      sum += x;",
+        "    }",
+        "    {",
+        "      int x = 20;",
+        "      await(sleep(1));",
+        "      sum += x;",
+        "    }",
+        "    {",
+        "      await(sleep(1));",
+        "      int i = 300;",
+        "      log.add(\"first i \" + i);",
+        "    }",
+        "    {",
+        "      int i = 4000;",
+        "      log.add(\"second i \" + i);",
+        "      sum += i;",
+        "      await(sleep(1));",
+        "    }",
+        "    return done(sum);",
+        "  }");
+    assertThat(trace(c, "shadow"))
+        .containsExactly("first i 300", "second i 4000", "result 4021");
+  }
+
+  @Test
+  void returnsFromAnyDepthFinishTheCoroutine() throws Throwable {
+    Compilation c = compile(
+        "  @Async static Coroutine<Integer> first(List<String> log, int limit) {",
+        "    for (int i = 0; ; i++) {",
+        "      int v = await(slow(i * i));",
+        "      if (v > limit) {",
+        "        log.add(\"found \" + i);",
+        "        return done(v);",
+        "      }",
+        "      if (i > 100) return slow(-1);",
+        "    }",
+        "  }");
+    assertThat(trace(c, "first", 10)).containsExactly("found 4", "result 16");
+  }
+
+  @Test
+  void copiedStatementsThatCannotCompleteNormallyNeedNoJumpAfterThem() throws Throwable {
+    Compilation c = compile(
+        "  @Async static Coroutine<Integer> exits(List<String> log, int k) {",
+        "    while (k < 100) {",
+        "      await(sleep(0));",
+        "      if (k == 1) {",
+        "        return done(1);",
+        "      } else if (k == 2) {",
+        "        break;",
+        "      }",
+        "      switch (k) {",
+        "        case 3: return done(3);",
+        "        default: k += 10;",
+        "      }",
+        "      log.add(\"k \" + k);",
+        "      while (ALWAYS) {",
+        "        if (k > 40) return done(k);",
+        "        break;",
+        "      }",
+        "    }",
+        "    return done(-k);",
+        "  }");
+    assertThat(trace(c, "exits", 1)).containsExactly("result 1");
+    assertThat(trace(c, "exits", 2)).containsExactly("result -2");
+    assertThat(trace(c, "exits", 3)).containsExactly("result 3");
+    assertThat(trace(c, "exits", 25)).containsExactly("k 35", "k 45", "result 45");
+  }
+
+  @Test
+  void tenThousandIterationsOfSuspendingAndInlineAwaitsKeepTheStackFlat() throws Throwable {
+    Compilation c = compile(
+        "  @Async static Coroutine<Long> many(List<String> log, int n) {",
+        "    long sum = 0;",
+        "    for (int i = 0; i < n; i++) {",
+        "      int v = await(now(i));",
+        "      sum += v;",
+        "      if (i % 2 == 0) await(sleep(0));",
+        "    }",
+        "    return done(sum);",
+        "  }");
+    assertThat(trace(c, "many", 10_000)).containsExactly("result 49995000");
+  }
+
+  @Test
+  void exceptionsThrownInsideLoopsAfterAResumeReachTheCaller() throws Throwable {
+    Compilation c = compile(
+        "  @Async static Coroutine<Integer> failing(List<String> log) {",
+        "    for (int i = 0; i < 5; i++) {",
+        "      int v = await(slow(i));",
+        "      if (v == 2) throw new IllegalArgumentException(\"two\");",
+        "      log.add(\"ok \" + v);",
+        "    }",
+        "    return done(0);",
+        "  }");
+    List<String> log = new ArrayList<>();
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> LoopRun.staticCall(c, "demo.AsyncFlow", "failing", log))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("two");
+    assertThat(log).containsExactly("ok 0", "ok 1");
+  }
+}
