@@ -181,7 +181,8 @@ public final class BodyModeler {
     private void findHoisted(Map<Tree, Integer> fragments) {
       Map<BodyScan.Local, Integer> declared = new HashMap<>();
       for (BodyScan.LocalClassRef ref : in.scan().localClassRefs()) {
-        if (stateOf(ref.path().getLeaf(), fragments) != stateOf(localClassTree(ref), fragments)) {
+        if (stateOf(ref.path().getLeaf(), fragments)
+            != stateOf(ref.declaration().tree(), fragments)) {
           throw new ModelException(Diagnostic.at(ref.path(), Messages.LOCAL_CLASS_ACROSS_AWAIT,
               Messages.localClassAcrossAwait(ref.declaration().name(),
                   type.getSimpleName().toString())));
@@ -197,17 +198,6 @@ public final class BodyModeler {
           hoisted.add(local);
         }
       }
-    }
-
-    private Tree localClassTree(BodyScan.LocalClassRef ref) {
-      List<? extends StatementTree> statements = tree.getBody().getStatements();
-      for (StatementTree s : statements) {
-        if (s instanceof com.sun.source.tree.ClassTree c
-            && c.getSimpleName().contentEquals(ref.declaration().name())) {
-          return s;
-        }
-      }
-      return statements.get(ref.declaration().topIndex());
     }
 
     /**

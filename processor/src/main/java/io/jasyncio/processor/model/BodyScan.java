@@ -96,7 +96,7 @@ public final class BodyScan {
   public record TemplateCall(ExpressionTree qualifier, TypeElement template) {}
 
   /** A local class declared as a statement of the body. */
-  public record LocalClass(String name, int topIndex) {}
+  public record LocalClass(String name, ClassTree tree, int topIndex) {}
 
   /** A use of a local class declared as a statement of the body. */
   public record LocalClassRef(TreePath path, LocalClass declaration, int topIndex) {}
@@ -418,9 +418,10 @@ public final class BodyScan {
 
     @Override
     public Void visitClass(ClassTree node, Void p) {
-      if (getCurrentPath().getParentPath().getLeaf() == body) {
+      if (inMethodScope() && getCurrentPath().getParentPath().getLeaf() instanceof BlockTree) {
+        // A class declared as a statement of the method: its uses must stay in its state.
         scopes.peek().put(node.getSimpleName().toString(),
-            new LocalClass(node.getSimpleName().toString(), topIndex));
+            new LocalClass(node.getSimpleName().toString(), node, topIndex));
       }
       localClassDepth++;
       try {

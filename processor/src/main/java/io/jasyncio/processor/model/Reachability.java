@@ -27,6 +27,9 @@ final class Reachability {
   enum Answer { YES, NO, MAYBE }
 
   static Answer canCompleteNormally(StatementTree s) {
+    if (s instanceof com.sun.source.tree.ClassTree) {
+      return Answer.YES; // a local class, record, enum or interface declaration
+    }
     switch (s.getKind()) {
       case RETURN, THROW, BREAK, CONTINUE, YIELD:
         return Answer.NO;

@@ -81,6 +81,39 @@ class NonDenotableTypeTest {
   }
 
   @Test
+  void localClassInANestedBlockUsedAfterAnAwaitThere() {
+    CompiledSnippet s = CompiledSnippet.compile("Kitchen",
+        "public class Kitchen {",
+        "  @Async static Coroutine<Integer> boil(boolean hot) {",
+        "    if (hot) {",
+        "      class Pot { int litres = 2; }",
+        "      await(sleep(1));",
+        "      Object pot = new Pot();",
+        "      return done(pot.hashCode());",
+        "    }",
+        "    return done(0);",
+        "  }",
+        "}");
+    s.assertOnlyError("LocalClassAcrossAwait", "Object pot = new Pot();", "Pot()");
+  }
+
+  @Test
+  void localClassUsedOnlyInItsOwnStateIsFine() {
+    CompiledSnippet s = CompiledSnippet.compile("Kitchen",
+        "public class Kitchen {",
+        "  @Async static Coroutine<Integer> boil(boolean hot) {",
+        "    if (hot) {",
+        "      await(sleep(1));",
+        "      record Pot(int litres) {}",
+        "      return done(new Pot(2).litres());",
+        "    }",
+        "    return done(0);",
+        "  }",
+        "}");
+    s.assertGenerated("demo.AsyncKitchen");
+  }
+
+  @Test
   void localClassDeclaredBeforeAnAwaitAndUsedAfterIt() {
     CompiledSnippet s = CompiledSnippet.compile("Kitchen",
         "public class Kitchen {",
