@@ -265,4 +265,51 @@ class ControlFlowTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessage("two");
     assertThat(log).containsExactly("ok 0", "ok 1");
   }
+
+  @Test
+  void enhancedForOverIterablesAndArraysAwaitsInItsBody() throws Throwable {
+    Compilation c = compile(
+        "  @Async static Coroutine<Integer> each(List<String> log) {",
+        "    int total = 0;",
+        "    for (String word : List.of(\"a\", \"bb\", \"ccc\")) {",
+        "      int len = await(slow(word.length()));",
+        "      if (len == 2) continue;",
+        "      log.add(word + len);",
+        "      total += len;",
+        "    }",
+        "    int[] small = {1, 2, 3};",
+        "    for (long wide : small) {",
+        "      await(sleep(0));",
+        "      total += (int) (wide * 10);",
+        "    }",
+        "    char[] letters = {'x', 'y'};",
+        "    for (int code : letters) {",
+        "      int same = await(now(code));",
+        "      log.add(\"code \" + same);",
+        "      if (code == 'x') break;",
+        "    }",
+        "    for (var text : await(strings())) {",
+        "      await(sleep(0));",
+        "      log.add(\"var \" + text.toUpperCase());",
+        "    }",
+        "    return done(total);",
+        "  }",
+        "  @Async static Coroutine<List<String>> strings() { return done(List.of(\"p\", \"q\")); }");
+    assertThat(trace(c, "each")).containsExactly(
+        "a1", "ccc3", "code 120", "var P", "var Q", "result 64");
+  }
+
+  @Test
+  void enhancedForOverNullThrowsAsJavaDoes() throws Throwable {
+    Compilation c = compile(
+        "  @Async static Coroutine<Integer> none(List<String> log) {",
+        "    List<String> missing = null;",
+        "    for (String s : missing) {",
+        "      await(sleep(0));",
+        "    }",
+        "    return done(0);",
+        "  }");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> trace(c, "none"))
+        .isInstanceOf(NullPointerException.class);
+  }
 }

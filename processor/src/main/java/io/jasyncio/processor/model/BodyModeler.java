@@ -4,6 +4,7 @@ import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeVariableName;
 import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
@@ -43,6 +44,9 @@ import javax.lang.model.type.TypeMirror;
  * so the copied statements mean in the generated class what they meant in the template.
  */
 public final class BodyModeler {
+  private static final TypeName ITERATOR = com.palantir.javapoet.ParameterizedTypeName.get(
+      com.palantir.javapoet.ClassName.get(java.util.Iterator.class),
+      com.palantir.javapoet.WildcardTypeName.subtypeOf(Object.class));
   private final Trees trees;
   private final javax.lang.model.util.Elements elements;
   private final Set<String> machineFields;
@@ -80,6 +84,8 @@ public final class BodyModeler {
     private final String generated;
     private final String fileName;
     private final Map<BodyScan.Local, String> fieldNames = new HashMap<>();
+    /** The iterator fields of split enhanced for loops, by loop. */
+    private final Map<Tree, String> iterators = new java.util.LinkedHashMap<>();
     /** Locals that stay locals but are renamed, by declaration. */
     private final Map<Tree, String> localNames = new java.util.IdentityHashMap<>();
     private final Set<BodyScan.Local> hoisted = new LinkedHashSet<>();
@@ -254,6 +260,11 @@ public final class BodyModeler {
       List<MethodModel.Field> out = new ArrayList<>();
       List<BodyScan.Local> inSourceOrder = new ArrayList<>(hoisted);
       inSourceOrder.sort(java.util.Comparator.comparingInt(l -> source.start(l.tree())));
+      for (Map.Entry<Tree, String> it : iterators.entrySet()) {
+        out.add(new MethodModel.Field(it.getValue(), it.getValue(), ITERATOR, false,
+            "Where the for loop at " + fileName + ":" + source.line(it.getKey())
+                + " is in its elements."));
+      }
       for (BodyScan.Local local : inSourceOrder) {
         TypeMirror type = local.topLevel() ? localTypes.of(local.name()) : typeAtUse(local);
         TreePath at = trees.getPath(in.path().getCompilationUnit(), local.tree());
@@ -424,6 +435,16 @@ public final class BodyModeler {
     }
 
     @Override
+    public String iteratorField(EnhancedForLoopTree loop) {
+      return iterators.computeIfAbsent(loop, l -> {
+        ExpressionTree e = loop.getExpression();
+        String base = e instanceof IdentifierTree id ? id.getName().toString()
+            : loop.getVariable().getName().toString();
+        return names.newName(base + "Iterator", loop);
+      });
+    }
+
+    @Override
     public MethodInvocationTree awaitIn(Tree formOrCondition) {
       for (BodyScan.AwaitUse a : in.scan().awaits()) {
         TreePath statement = Suspensions.suspendingStatement(a.path(), in.names());
@@ -522,6 +543,22 @@ public final class BodyModeler {
       }
       return found.first().asType().getKind();
     }
+  }
+
+  /** Reads the next element of {@code iterator} as a loop variable of {@code kind}. */
+  static String nextCall(TypeKind kind, String iterator) {
+    String method = switch (kind) {
+      case BOOLEAN -> "nextBoolean";
+      case BYTE -> "nextByte";
+      case SHORT -> "nextShort";
+      case CHAR -> "nextChar";
+      case INT -> "nextInt";
+      case LONG -> "nextLong";
+      case FLOAT -> "nextFloat";
+      case DOUBLE -> "nextDouble";
+      default -> "nextElement";
+    };
+    return method + "(" + iterator + ")";
   }
 
   /** The call that reads the awaited value as a {@code kind}, as assignment conversion would. */

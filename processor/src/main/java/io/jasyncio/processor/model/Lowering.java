@@ -77,6 +77,9 @@ final class Lowering {
 
     boolean isDoneCall(ExpressionTree e);
 
+    /** The field that keeps an enhanced for loop's iterator across suspensions. */
+    String iteratorField(EnhancedForLoopTree loop);
+
     /** The await call a statement form or condition holds, or null. */
     MethodInvocationTree awaitIn(Tree formOrCondition);
 
@@ -173,6 +176,7 @@ final class Lowering {
       case WHILE_LOOP -> lowerWhile((WhileLoopTree) s, null);
       case DO_WHILE_LOOP -> lowerDo((DoWhileLoopTree) s, null);
       case FOR_LOOP -> lowerFor((ForLoopTree) s, null);
+      case ENHANCED_FOR_LOOP -> lowerForEach((EnhancedForLoopTree) s, null);
       case LABELED_STATEMENT -> lowerLabeled((LabeledStatementTree) s);
       case EXPRESSION_STATEMENT, VARIABLE, RETURN -> suspendingForm(s);
       default -> throw new IllegalStateException("cannot split " + s.getKind());
@@ -247,6 +251,42 @@ final class Lowering {
     start(end, at(f) + ", after for");
   }
 
+  /**
+   * {@code for (T v : xs) body}: the position in {@code xs} must survive suspensions, so it
+   * lives in an iterator field; each turn reads the next element into {@code v}.
+   */
+  private void lowerForEach(EnhancedForLoopTree each, String label) {
+    splitAny = true;
+    String iterator = forms.iteratorField(each);
+    MethodInvocationTree await = forms.awaitIn(each);
+    String source;
+    if (await != null) {
+      suspend(await.getArguments().get(0), each);
+      source = "awaited()";
+    } else {
+      fragments.put(each.getExpression(), number);
+      source = emit ? forms.render(each.getExpression()) : "";
+    }
+    emit(iterator + " = iterate(" + source + ");");
+    Label top = new Label();
+    Label end = new Label();
+    start(top, at(each) + ", for each");
+    exitUnless(iterator + ".hasNext()", end);
+    VariableTree v = each.getVariable();
+    fragments.put(v, number);
+    if (emit) {
+      String value = BodyModeler.nextCall(forms.kindOfLocal(v), iterator);
+      String field = forms.fieldOf(v);
+      emit(field != null ? field + " = " + value + ";"
+          : forms.declaredType(v) + " " + forms.localName(v) + " = " + value + ";");
+    }
+    targets.push(new Target(each, label, end, top));
+    statement(each.getStatement());
+    targets.pop();
+    jump(top);
+    start(end, at(each) + ", after for each");
+  }
+
   private void lowerLabeled(LabeledStatementTree l) {
     String label = l.getLabel().toString();
     StatementTree inner = l.getStatement();
@@ -254,6 +294,7 @@ final class Lowering {
       case WHILE_LOOP -> lowerWhile((WhileLoopTree) inner, label);
       case DO_WHILE_LOOP -> lowerDo((DoWhileLoopTree) inner, label);
       case FOR_LOOP -> lowerFor((ForLoopTree) inner, label);
+      case ENHANCED_FOR_LOOP -> lowerForEach((EnhancedForLoopTree) inner, label);
       default -> {
         splitAny = true;
         Label end = new Label();

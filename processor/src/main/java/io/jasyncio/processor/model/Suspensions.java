@@ -3,6 +3,7 @@ package io.jasyncio.processor.model;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
@@ -23,10 +24,10 @@ import io.jasyncio.processor.validate.AsyncioNames;
  * statements the modeler can split into states around it.
  *
  * <p>An await is one of {@code await(x);}, {@code T v = await(x);}, {@code v = await(x);},
- * {@code return done(await(x));}, or the whole condition of an {@code if}, {@code while},
- * {@code do} or {@code for}. Every statement around it, up to the method body, must be one the
- * modeler lowers: a block, {@code if}, {@code while}, {@code do}, {@code for} or a labeled
- * statement. The same holds for {@code return other;}, a tail await.
+ * {@code return done(await(x));}, the whole condition of an {@code if}, {@code while},
+ * {@code do} or {@code for}, or the whole expression of an enhanced {@code for}. Every statement
+ * around it, up to the method body, must be one the modeler lowers: a block, {@code if},
+ * {@code while}, {@code do}, {@code for}, enhanced {@code for} or a labeled statement. The same holds for {@code return other;}, a tail await.
  */
 public final class Suspensions {
   private Suspensions() {}
@@ -56,6 +57,9 @@ public final class Suspensions {
         && done.getArguments().size() == 1
         && parentPath.getParentPath().getLeaf() instanceof ReturnTree) {
       return parentPath.getParentPath();
+    }
+    if (parent instanceof EnhancedForLoopTree each && each.getExpression() == call) {
+      return parentPath; // for (T v : await(x)): the loop suspends before it starts
     }
     TreePath conditionOf = parent instanceof ParenthesizedTree ? parentPath.getParentPath()
         : parentPath;
@@ -91,7 +95,11 @@ public final class Suspensions {
       Tree t = p.getLeaf();
       if (!(t instanceof BlockTree || t instanceof IfTree || t instanceof WhileLoopTree
           || t instanceof DoWhileLoopTree || t instanceof ForLoopTree
-          || t.getKind() == Tree.Kind.LABELED_STATEMENT)) {
+          || t instanceof EnhancedForLoopTree || t.getKind() == Tree.Kind.LABELED_STATEMENT)) {
+        return t;
+      }
+      if (t instanceof EnhancedForLoopTree each && each.getStatement() != child
+          && each.getExpression() != child) {
         return t;
       }
       if (t instanceof ForLoopTree f && !f.getInitializer().contains(child)

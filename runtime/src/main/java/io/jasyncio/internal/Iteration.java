@@ -1,0 +1,110 @@
+package io.jasyncio.internal;
+
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+
+/**
+ * What a generated state machine uses to run an enhanced {@code for} loop that awaits in its
+ * body: the loop's position must survive a suspension, so it is kept in an iterator field.
+ *
+ * <p>{@link #of} iterates an {@code Iterable} or any array, primitive ones included (boxing
+ * their elements); {@link #next} hands an element to a reference-typed loop variable, and the
+ * {@code as...} methods convert it to a primitive one as Java's assignment does (unboxing, then
+ * widening: an {@code int[]} element read by {@code asLong}, a {@code char[]} element by
+ * {@code asInt}).
+ *
+ * <p>Internal API: only generated code should call it.
+ */
+public final class Iteration {
+  private Iteration() {}
+
+  /**
+   * An iterator over {@code iterable} (an {@code Iterable} or an array), as the enhanced
+   * {@code for} statement would visit it.
+   *
+   * @throws NullPointerException if it is null, as the {@code for} statement throws
+   */
+  public static Iterator<?> of(Object iterable) {
+    if (iterable instanceof Iterable<?> it) {
+      return it.iterator();
+    }
+    if (iterable == null) {
+      throw new NullPointerException("the enhanced for statement's expression is null");
+    }
+    if (!iterable.getClass().isArray()) {
+      throw new IllegalArgumentException("not an Iterable or an array: " + iterable.getClass());
+    }
+    return new ArrayIterator(iterable);
+  }
+
+  /** The next element, for a loop variable of a reference type (inferred from the target). */
+  @SuppressWarnings("unchecked")
+  public static <T> T next(Iterator<?> it) {
+    return (T) it.next();
+  }
+
+  /** The next element as a {@code boolean}. */
+  public static boolean asBoolean(Object v) {
+    return (Boolean) v;
+  }
+
+  /** The next element as a {@code byte}. */
+  public static byte asByte(Object v) {
+    return (Byte) v;
+  }
+
+  /** The next element as a {@code short}, widening a {@code byte}. */
+  public static short asShort(Object v) {
+    return ((Number) v).shortValue();
+  }
+
+  /** The next element as a {@code char}. */
+  public static char asChar(Object v) {
+    return (Character) v;
+  }
+
+  /** The next element as an {@code int}, widening as assignment does. */
+  public static int asInt(Object v) {
+    return v instanceof Character c ? c : ((Number) v).intValue();
+  }
+
+  /** The next element as a {@code long}, widening as assignment does. */
+  public static long asLong(Object v) {
+    return v instanceof Character c ? c : ((Number) v).longValue();
+  }
+
+  /** The next element as a {@code float}, widening as assignment does. */
+  public static float asFloat(Object v) {
+    return v instanceof Character c ? c : ((Number) v).floatValue();
+  }
+
+  /** The next element as a {@code double}, widening as assignment does. */
+  public static double asDouble(Object v) {
+    return v instanceof Character c ? c : ((Number) v).doubleValue();
+  }
+
+  /** Walks any array, primitive or not, by index. */
+  private static final class ArrayIterator implements Iterator<Object> {
+    private final Object array;
+    private final int length;
+    private int index;
+
+    ArrayIterator(Object array) {
+      this.array = array;
+      this.length = java.lang.reflect.Array.getLength(array);
+    }
+
+    @Override
+    public boolean hasNext() {
+      return index < length;
+    }
+
+    @Override
+    public Object next() {
+      if (index >= length) {
+        throw new NoSuchElementException();
+      }
+      return java.lang.reflect.Array.get(array, index++);
+    }
+  }
+}
