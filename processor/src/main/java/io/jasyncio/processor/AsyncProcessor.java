@@ -56,6 +56,10 @@ public final class AsyncProcessor extends AbstractProcessor {
   static final String MACHINE = "io.jasyncio.internal.CoroutineMachine";
 
   private Trees trees;
+  /** Classes whose models wait for a type generated in this compilation, by name. */
+  private final Set<String> deferred = new java.util.LinkedHashSet<>();
+  /** How many files this processor has written, to tell whether a round made progress. */
+  private int written;
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
@@ -86,11 +90,39 @@ public final class AsyncProcessor extends AbstractProcessor {
       return false;
     }
     Map<TypeElement, List<ExecutableElement>> byClass = asyncMethodsByClass(round);
+    for (String name : List.copyOf(deferred)) {
+      TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
+      if (type != null) {
+        byClass.putIfAbsent(type, asyncMethodsOf(type));
+      }
+    }
+    deferred.clear();
     reportStrayAwaits(round);
+    int writtenBefore = written;
+    List<TypeElement> waiting = new ArrayList<>();
     for (Map.Entry<TypeElement, List<ExecutableElement>> entry : byClass.entrySet()) {
-      processClass(entry.getKey(), entry.getValue());
+      if (!processClass(entry.getKey(), entry.getValue(), true)) {
+        waiting.add(entry.getKey());
+      }
+    }
+    if (written > writtenBefore && !round.processingOver()) {
+      waiting.forEach(t -> deferred.add(t.getQualifiedName().toString()));
+    } else {
+      // Nothing new was written, so no later round can make their types known.
+      waiting.forEach(t -> processClass(t, byClass.get(t), false));
     }
     return false;
+  }
+
+  private List<ExecutableElement> asyncMethodsOf(TypeElement type) {
+    List<ExecutableElement> out = new ArrayList<>();
+    for (Element e : type.getEnclosedElements()) {
+      if (e instanceof ExecutableElement m && e.getKind() == ElementKind.METHOD
+          && io.jasyncio.processor.model.Templates.isAsync(m)) {
+        out.add(m);
+      }
+    }
+    return out;
   }
 
   private Map<TypeElement, List<ExecutableElement>> asyncMethodsByClass(RoundEnvironment round) {
@@ -135,7 +167,12 @@ public final class AsyncProcessor extends AbstractProcessor {
     });
   }
 
-  private void processClass(TypeElement type, List<ExecutableElement> methods) {
+  /**
+   * Validates, models and writes one class; returns false, reporting nothing, when it may wait
+   * for a later round ({@code mayWait}) because a local's type is not known yet.
+   */
+  private boolean processClass(TypeElement type, List<ExecutableElement> methods,
+      boolean mayWait) {
     Report report = new Report();
     List<MethodModel> models = new ArrayList<>();
     ExecutableElement current = methods.get(0);
@@ -148,7 +185,7 @@ public final class AsyncProcessor extends AbstractProcessor {
               + " io.jasyncio:jasyncio-runtime dependency"));
         }
         report.printTo(processingEnv.getMessager(), trees);
-        return;
+        return true;
       }
       Set<String> machineFields = new HashSet<>();
       Set<String> machineMethods = new HashSet<>();
@@ -193,6 +230,12 @@ public final class AsyncProcessor extends AbstractProcessor {
             models.add(modeler.model(input));
           } catch (ModelException e) {
             report.add(e.diagnostic());
+          } catch (io.jasyncio.processor.model.TypeNotYetKnownException e) {
+            if (mayWait) {
+              return false;
+            }
+            report.add(Diagnostic.at(e.local(), Messages.NON_DENOTABLE,
+                Messages.typeNotKnown(e.name())));
           }
         }
       }
@@ -208,6 +251,7 @@ public final class AsyncProcessor extends AbstractProcessor {
           Messages.internal(current.getSimpleName() + "()", e)));
     }
     report.printTo(processingEnv.getMessager(), trees);
+    return true;
   }
 
   private void write(TypeElement type, List<ExecutableElement> methods, List<MethodModel> models) {
@@ -256,6 +300,7 @@ public final class AsyncProcessor extends AbstractProcessor {
     String name = (pkg.isEmpty() ? "" : pkg + ".") + GeneratedNames.generatedClass(type);
     try (Writer out = processingEnv.getFiler().createSourceFile(name, type).openWriter()) {
       out.write(code);
+      written++;
     } catch (IOException e) {
       processingEnv.getMessager().printMessage(Kind.ERROR,
           "[jasyncio/Write] cannot write " + name + ": " + e.getMessage()

@@ -65,6 +65,11 @@ public final class Messages {
         + " tasks must take turns";
   }
 
+  public static String typeNotKnown(String local) {
+    return "the type of local " + local + " is not known while jasyncio runs (it names a class"
+        + " that is not generated yet); declare " + local + " with an explicit type";
+  }
+
   public static String localClassAcrossAwait(String name, String type) {
     return "local class " + name + " is used after an await, where the generated state machine"
         + " cannot see its declaration; declare " + name + " as a nested class of " + type;
@@ -119,6 +124,11 @@ public final class Messages {
     return "class " + type + " is final, so " + generated
         + " cannot extend it to override its @Async instance methods; remove final,"
         + " or make those methods static";
+  }
+
+  public static String finalMethod(String method, String generated) {
+    return "@Async method " + method + " is final, so " + generated
+        + " cannot override it with the rewritten one; remove final";
   }
 
   public static String privateAsync(String method, String generated) {

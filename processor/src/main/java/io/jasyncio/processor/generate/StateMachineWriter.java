@@ -31,7 +31,7 @@ public final class StateMachineWriter {
     TypeSpec.Builder type = TypeSpec.classBuilder(model.machine())
         .addJavadoc("State machine for {@link $L#$L}, $L.\n", templateClass, model.name(),
             model.source())
-        .addAnnotation(suppressFallthrough())
+        .addAnnotation(suppress(model.suppressed()))
         .addModifiers(Modifier.PRIVATE)
         .addTypeVariables(model.typeVariables())
         .superclass(ParameterizedTypeName.get(MACHINE, model.valueType().box()));
@@ -109,6 +109,12 @@ public final class StateMachineWriter {
         .returns(model.returnType())
         .addExceptions(model.thrown())
         .varargs(model.varargs());
+    if (model.safeVarargs()) {
+      // The template promised safety; handing the array on to the machine is what it does.
+      m.addAnnotation(SafeVarargs.class);
+      m.addAnnotation(com.palantir.javapoet.AnnotationSpec.builder(SuppressWarnings.class)
+          .addMember("value", "$S", "varargs").build());
+    }
     if (model.isStatic()) {
       m.addModifiers(Modifier.STATIC);
     } else {
@@ -124,10 +130,15 @@ public final class StateMachineWriter {
     return m.build();
   }
 
-  private static com.palantir.javapoet.AnnotationSpec suppressFallthrough() {
-    return com.palantir.javapoet.AnnotationSpec.builder(SuppressWarnings.class)
-        .addMember("value", "$S", "fallthrough")
-        .build();
+  /** Fall-through between cases is the machine's design; the rest is what the template had. */
+  private static com.palantir.javapoet.AnnotationSpec suppress(List<String> templates) {
+    com.palantir.javapoet.AnnotationSpec.Builder a =
+        com.palantir.javapoet.AnnotationSpec.builder(SuppressWarnings.class)
+            .addMember("value", "$S", "fallthrough");
+    for (String warning : templates) {
+      a.addMember("value", "$S", warning);
+    }
+    return a.build();
   }
 
   /** Every type name the writer itself emits, so the class writer can import them safely. */

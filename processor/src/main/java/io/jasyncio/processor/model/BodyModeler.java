@@ -84,6 +84,8 @@ public final class BodyModeler {
     private final String generated;
     private final String fileName;
     private final Map<BodyScan.Local, String> fieldNames = new HashMap<>();
+    /** Constant locals used in other states than their own, with those states. */
+    private final Map<BodyScan.Local, Set<Integer>> constants = new java.util.LinkedHashMap<>();
     /** The iterator fields of split enhanced for loops, by loop. */
     private final Map<Tree, String> iterators = new java.util.LinkedHashMap<>();
     /** Locals that stay locals but are renamed, by declaration. */
@@ -139,7 +141,40 @@ public final class BodyModeler {
       return new MethodModel(method.getSimpleName().toString(), machine, isStatic, visibility,
           typeVariables, TypeName.get(returnType.getTypeArguments().get(0)),
           TypeName.get(returnType), parameters, method.isVarArgs(), thrown, hoistedFields, states,
-          lowering.splitAny(), fileName + ":" + source.line(tree));
+          lowering.splitAny() || !constants.isEmpty(), suppressedWarnings(),
+          method.getAnnotation(SafeVarargs.class) != null, fileName + ":" + source.line(tree));
+    }
+
+    /**
+     * What the template suppresses, on the method, its enclosing classes and its locals: the
+     * machine runs the same statements, so it suppresses the same warnings.
+     */
+    private List<String> suppressedWarnings() {
+      Set<String> out = new java.util.TreeSet<>();
+      for (Element e = method; e != null; e = e.getEnclosingElement()) {
+        SuppressWarnings s = e.getAnnotation(SuppressWarnings.class);
+        if (s != null) {
+          out.addAll(List.of(s.value()));
+        }
+      }
+      for (BodyScan.Local local : in.scan().locals()) {
+        for (com.sun.source.tree.AnnotationTree a : local.tree().getModifiers().getAnnotations()) {
+          String name = a.getAnnotationType().toString();
+          if (name.equals("SuppressWarnings") || name.equals("java.lang.SuppressWarnings")) {
+            new com.sun.source.util.TreeScanner<Void, Void>() {
+              @Override
+              public Void visitLiteral(com.sun.source.tree.LiteralTree l, Void p) {
+                if (l.getValue() instanceof String value) {
+                  out.add(value);
+                }
+                return null;
+              }
+            }.scan(a.getArguments(), null);
+          }
+        }
+      }
+      out.remove("fallthrough"); // the machine suppresses it anyway
+      return List.copyOf(out);
     }
 
     // ---- liveness
@@ -184,6 +219,51 @@ public final class BodyModeler {
     }
 
     /** A local is hoisted when some reference to it runs in another state than its declaration. */
+    /** A final local of a primitive type or String whose initializer is made of literals. */
+    private boolean isConstant(VariableTree v) {
+      if (!v.getModifiers().getFlags().contains(Modifier.FINAL) || v.getInitializer() == null
+          || v.getType() == null) {
+        return false;
+      }
+      String type = source.render(v.getType());
+      boolean constantType = v.getType() instanceof PrimitiveTypeTree
+          || type.equals("String") || type.equals("java.lang.String");
+      return constantType && literalsOnly(v.getInitializer());
+    }
+
+    private static boolean literalsOnly(Tree t) {
+      if (t instanceof com.sun.source.tree.LiteralTree) {
+        return true;
+      }
+      if (t instanceof com.sun.source.tree.ParenthesizedTree p) {
+        return literalsOnly(p.getExpression());
+      }
+      if (t instanceof com.sun.source.tree.UnaryTree u) {
+        return literalsOnly(u.getExpression());
+      }
+      if (t instanceof com.sun.source.tree.BinaryTree b) {
+        return literalsOnly(b.getLeftOperand()) && literalsOnly(b.getRightOperand());
+      }
+      if (t instanceof com.sun.source.tree.ConditionalExpressionTree c) {
+        return literalsOnly(c.getCondition()) && literalsOnly(c.getTrueExpression())
+            && literalsOnly(c.getFalseExpression());
+      }
+      return false;
+    }
+
+    @Override
+    public List<String> constantsFor(int state) {
+      List<String> out = new ArrayList<>();
+      for (Map.Entry<BodyScan.Local, Set<Integer>> c : constants.entrySet()) {
+        if (c.getValue().contains(state)) {
+          VariableTree v = c.getKey().tree();
+          out.add("final " + source.render(v.getType()) + " " + v.getName() + " = "
+              + source.render(v.getInitializer()) + ";");
+        }
+      }
+      return out;
+    }
+
     private void findHoisted(Map<Tree, Integer> fragments) {
       Map<BodyScan.Local, Integer> declared = new HashMap<>();
       for (BodyScan.LocalClassRef ref : in.scan().localClassRefs()) {
@@ -200,8 +280,14 @@ public final class BodyModeler {
           continue;
         }
         int declState = declared.computeIfAbsent(local, l -> stateOf(l.tree(), fragments));
-        if (stateOf(ref.tree(), fragments) != declState) {
-          hoisted.add(local);
+        int refState = stateOf(ref.tree(), fragments);
+        if (refState != declState) {
+          if (isConstant(local.tree())) {
+            // A field is no constant (case K: needs one): declare it again where it is used.
+            constants.computeIfAbsent(local, l -> new java.util.TreeSet<>()).add(refState);
+          } else {
+            hoisted.add(local);
+          }
         }
       }
     }
@@ -211,8 +297,28 @@ public final class BodyModeler {
      * that land in the same state would clash, so the later ones are renamed.
      */
     private void renameClashingLocals(Map<Tree, Integer> fragments) {
+      // A local named like a field of the machine (state) would capture the jumps the lowering
+      // writes into its scope ("state = 3; continue dispatch;"): every such local is renamed.
+      for (BodyScan.Local local : in.scan().locals()) {
+        if (!local.parameter() && !hoisted.contains(local)
+            && machineFields.contains(local.name())) {
+          String fresh = local.name();
+          for (int n = 2; declaredAnywhere(fresh) || machineFields.contains(fresh); n++) {
+            fresh = local.name() + n;
+          }
+          fresh = names.newName(fresh, local);
+          localNames.put(local.tree(), fresh);
+          fieldNames.put(local, fresh);
+          if (!fragments.containsKey(local.tree())) {
+            source.replaceName(local.tree(), fresh); // written as part of a copied statement
+          }
+        }
+      }
       Map<Integer, Set<String>> namesByState = new HashMap<>();
       for (BodyScan.Local local : in.scan().locals()) {
+        if (localNames.containsKey(local.tree())) {
+          continue;
+        }
         if (local.parameter() || hoisted.contains(local)
             || !fragments.containsKey(local.tree())) {
           continue; // declared inside a copied statement: its own braces scope it
@@ -268,6 +374,9 @@ public final class BodyModeler {
       for (BodyScan.Local local : inSourceOrder) {
         TypeMirror type = local.topLevel() ? localTypes.of(local.name()) : typeAtUse(local);
         TreePath at = trees.getPath(in.path().getCompilationUnit(), local.tree());
+        if (type != null && LocalTypes.mentionsError(type)) {
+          throw new TypeNotYetKnownException(at, local.name());
+        }
         if (type != null && LocalTypes.localClassIn(type) != null) {
           throw new ModelException(Diagnostic.at(at, Messages.NON_DENOTABLE,
               Messages.localClassType(local.name(), LocalTypes.localClassIn(type))));
@@ -326,6 +435,14 @@ public final class BodyModeler {
           source.replace(ref.path().getLeaf(), qualified);
         }
       }
+      for (BodyScan.Unresolved name : in.scan().unresolved()) {
+        boolean clashes = name.method() ? machineMethods.contains(name.name())
+            : machineFields.contains(name.name()) || fieldNames.containsValue(name.name());
+        String owner = clashes ? staticImportOwner(name.name()) : null;
+        if (owner != null) {
+          source.replace(name.path().getLeaf(), owner + "." + name.name());
+        }
+      }
       String pkg = GeneratedNames.packageOf(type);
       for (BodyScan.TemplateCall call : in.scan().templateCalls()) {
         source.replace(call.qualifier(), Templates.generatedName(call.template(), pkg));
@@ -372,6 +489,31 @@ public final class BodyModeler {
       }
       return scope.equals(type) && fieldsInMachine.contains(name)
           ? generated + ".this." + name : null;
+    }
+
+    /**
+     * The class a static import brings {@code name} from, or null. A static import is hidden by
+     * the machine's own members, so a name that clashes with one is qualified with its class.
+     */
+    private String staticImportOwner(String name) {
+      for (com.sun.source.tree.ImportTree imp : in.path().getCompilationUnit().getImports()) {
+        if (!imp.isStatic()
+            || !(imp.getQualifiedIdentifier() instanceof com.sun.source.tree.MemberSelectTree s)) {
+          continue;
+        }
+        String owner = s.getExpression().toString();
+        String member = s.getIdentifier().toString();
+        if (member.equals(name)) {
+          return owner;
+        }
+        TypeElement ownerType = elements.getTypeElement(owner);
+        if (member.equals("*") && ownerType != null && ownerType.getEnclosedElements().stream()
+            .anyMatch(e -> e.getSimpleName().contentEquals(name)
+                && e.getModifiers().contains(Modifier.STATIC))) {
+          return owner;
+        }
+      }
+      return null;
     }
 
     /** {@code return done(x);} inside a copied compound statement. */
@@ -494,6 +636,10 @@ public final class BodyModeler {
       Tree t = v.getType();
       if (t == null || isVar(v)) {
         TypeMirror type = typeOf(v);
+        if (type != null && LocalTypes.mentionsError(type)) {
+          throw new TypeNotYetKnownException(
+              trees.getPath(in.path().getCompilationUnit(), v), v.getName().toString());
+        }
         if (type == null || !LocalTypes.isDenotable(type)) {
           throw new ModelException(Diagnostic.at(
               trees.getPath(in.path().getCompilationUnit(), v), Messages.NON_DENOTABLE,

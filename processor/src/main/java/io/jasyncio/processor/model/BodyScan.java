@@ -3,6 +3,8 @@ package io.jasyncio.processor.model;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.CatchTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ImportTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.EnhancedForLoopTree;
@@ -95,6 +97,12 @@ public final class BodyScan {
    */
   public record TemplateCall(ExpressionTree qualifier, TypeElement template) {}
 
+  /**
+   * A simple name that is neither a local nor a member of the class or its enclosing classes:
+   * a static import, a type or a package.
+   */
+  public record Unresolved(TreePath path, String name, boolean method) {}
+
   /** A local class declared as a statement of the body. */
   public record LocalClass(String name, ClassTree tree, int topIndex) {}
 
@@ -112,6 +120,7 @@ public final class BodyScan {
   private final List<PrivateUse> privateUses = new ArrayList<>();
   private final List<LocalClassRef> localClassRefs = new ArrayList<>();
   private final List<TemplateCall> templateCalls = new ArrayList<>();
+  private final List<Unresolved> unresolved = new ArrayList<>();
 
   public List<Local> locals() { return locals; }
   public List<LocalRef> localRefs() { return localRefs; }
@@ -123,6 +132,7 @@ public final class BodyScan {
   public List<PrivateUse> privateUses() { return privateUses; }
   public List<LocalClassRef> localClassRefs() { return localClassRefs; }
   public List<TemplateCall> templateCalls() { return templateCalls; }
+  public List<Unresolved> unresolved() { return unresolved; }
   /** Locals (parameters included) assigned somewhere after their declaration. */
   public Set<Local> assigned() { return assigned; }
 
@@ -196,7 +206,7 @@ public final class BodyScan {
         if (field != null) {
           return typeElement(field.first().asType());
         }
-        return typeNamed(name);
+        return resolveTypeName(id);
       }
       if (qualifier instanceof MemberSelectTree select) {
         TypeElement outer = typeOf(select.getExpression());
@@ -217,11 +227,74 @@ public final class BodyScan {
       return null;
     }
 
+    /** The classes a local or anonymous class extends or implements, and Object. */
+    private List<TypeElement> supertypesOf(ClassTree node) {
+      List<Tree> named = new ArrayList<>();
+      Tree parent = getCurrentPath().getParentPath().getLeaf();
+      if (parent instanceof NewClassTree created && created.getClassBody() == node) {
+        named.add(created.getIdentifier());
+      }
+      if (node.getExtendsClause() != null) {
+        named.add(node.getExtendsClause());
+      }
+      named.addAll(node.getImplementsClause());
+      List<TypeElement> out = new ArrayList<>();
+      for (Tree t : named) {
+        TypeElement resolved = resolveTypeName(t);
+        if (resolved != null) {
+          out.add(resolved);
+        }
+      }
+      out.add(elements.getTypeElement("java.lang.Object"));
+      return out;
+    }
+
+    /** A type named in source, through the class, its package, the imports and java.lang. */
+    private TypeElement resolveTypeName(Tree t) {
+      Tree raw = t instanceof ParameterizedTypeTree p ? p.getType() : t;
+      if (raw instanceof MemberSelectTree) {
+        TypeElement qualified = elements.getTypeElement(raw.toString());
+        return qualified != null ? qualified : typeOf((MemberSelectTree) raw);
+      }
+      if (!(raw instanceof IdentifierTree id)) {
+        return null;
+      }
+      String name = id.getName().toString();
+      TypeElement nearby = typeNamed(name);
+      if (nearby != null) {
+        return nearby;
+      }
+      CompilationUnitTree unit = getCurrentPath().getCompilationUnit();
+      String pkg = unit.getPackageName() == null ? "" : unit.getPackageName() + ".";
+      TypeElement inPackage = elements.getTypeElement(pkg + name);
+      if (inPackage != null) {
+        return inPackage;
+      }
+      for (ImportTree imp : unit.getImports()) {
+        String imported = imp.getQualifiedIdentifier().toString();
+        if (imp.isStatic()) {
+          continue;
+        }
+        if (imported.endsWith("." + name)) {
+          return elements.getTypeElement(imported);
+        }
+        if (imported.endsWith(".*")) {
+          TypeElement onDemand = elements.getTypeElement(
+              imported.substring(0, imported.length() - 1) + name);
+          if (onDemand != null) {
+            return onDemand;
+          }
+        }
+      }
+      return elements.getTypeElement("java.lang." + name);
+    }
+
     /** Whether {@code e} names a type (not a variable holding an instance). */
     private boolean isTypeName(ExpressionTree e) {
       if (e instanceof IdentifierTree id) {
         String name = id.getName().toString();
-        return resolveLocal(name) == null && lookup.field(name) == null && typeNamed(name) != null;
+        return resolveLocal(name) == null && lookup.field(name) == null
+            && resolveTypeName(id) != null;
       }
       if (e instanceof MemberSelectTree select) {
         TypeElement t = typeOf(select);
@@ -427,6 +500,16 @@ public final class BodyScan {
       try {
         return inScope(() -> {
           shadow(node.getSimpleName().toString());
+          // Inside the class, what its supertypes declare comes before the enclosing scopes.
+          for (TypeElement supertype : supertypesOf(node)) {
+            for (Element member : elements.getAllMembers(supertype)) {
+              if (member.getKind() == ElementKind.METHOD) {
+                shadow(member.getSimpleName() + "()");
+              } else if (member.getKind().isField()) {
+                shadow(member.getSimpleName().toString());
+              }
+            }
+          }
           for (Tree member : node.getMembers()) {
             if (member instanceof VariableTree v) {
               shadow(v.getName().toString());
@@ -526,6 +609,9 @@ public final class BodyScan {
         String name = id.getName().toString();
         if (resolveLocal(name + "()") == null && !await && !names.isDone(node)) {
           MemberLookup.Found found = lookup.methods(name);
+          if (found == null) {
+            out.unresolved.add(new Unresolved(new TreePath(getCurrentPath(), id), name, true));
+          }
           if (found != null) {
             checkPrivate(new TreePath(getCurrentPath(), id), found.members());
             out.memberRefs.add(new MemberRef(new TreePath(getCurrentPath(), id), found, true,
@@ -600,6 +686,7 @@ public final class BodyScan {
           out.memberRefs.add(new MemberRef(getCurrentPath(), found, false, localClassDepth > 0,
               false));
         } else {
+          out.unresolved.add(new Unresolved(getCurrentPath(), name, false));
           checkType(getCurrentPath(), name);
         }
       }

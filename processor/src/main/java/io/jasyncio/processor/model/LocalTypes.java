@@ -61,6 +61,20 @@ public final class LocalTypes {
     return types.get(name);
   }
 
+  /** Whether {@code type} names a class javac cannot find (yet). */
+  public static boolean mentionsError(TypeMirror type) {
+    if (type.getKind() == TypeKind.ERROR) {
+      return true;
+    }
+    if (type instanceof DeclaredType d) {
+      return d.getTypeArguments().stream().anyMatch(LocalTypes::mentionsError);
+    }
+    if (type instanceof javax.lang.model.type.ArrayType a) {
+      return mentionsError(a.getComponentType());
+    }
+    return false;
+  }
+
   /** The name of a named local class that {@code type} mentions, or null. */
   public static String localClassIn(TypeMirror type) {
     if (type instanceof DeclaredType d) {

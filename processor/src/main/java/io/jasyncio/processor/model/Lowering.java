@@ -77,6 +77,9 @@ final class Lowering {
 
     boolean isDoneCall(ExpressionTree e);
 
+    /** Declarations of constant locals to repeat at the start of {@code state}. */
+    List<String> constantsFor(int state);
+
     /** The field that keeps an enhanced for loop's iterator across suspensions. */
     String iteratorField(EnhancedForLoopTree loop);
 
@@ -397,7 +400,9 @@ final class Lowering {
       // A later declarator of "int a = 1, b = 2;" shares the type tree, and its source range
       // starts at that type: write it out on its own.
       boolean laterDeclarator = v.getType() != null && !declaredTypes.add(v.getType());
-      if (laterDeclarator || !forms.localName(v).equals(v.getName().toString())) {
+      boolean firstOfSeveral = forms.render(v).trim().endsWith(",");
+      if (laterDeclarator || firstOfSeveral
+          || !forms.localName(v).equals(v.getName().toString())) {
         String init = v.getInitializer() == null ? "" : " = " + forms.render(v.getInitializer());
         String mods = v.getModifiers().getFlags().contains(javax.lang.model.element.Modifier.FINAL)
             ? "final " : "";
@@ -515,6 +520,9 @@ final class Lowering {
     label.number = number;
     comment = newComment;
     terminated = false;
+    if (emit) {
+      code.addAll(forms.constantsFor(number));
+    }
   }
 
   private void close() {

@@ -24,6 +24,9 @@ import javax.lang.model.element.Modifier;
  * @param states the states of {@code resume()}, in order
  * @param dispatchLoop whether states jump to each other ({@code continue dispatch;}), so
  *     {@code resume()} needs its dispatch loop and block-scoped cases
+ * @param suppressed the warnings the template suppresses (on the method, its classes and its
+ *     locals), suppressed on the machine too since its code is the template's
+ * @param safeVarargs whether the template is {@code @SafeVarargs}, which the factory repeats
  * @param source where the template is ({@code Kitchen.java:20})
  */
 public record MethodModel(
@@ -40,6 +43,8 @@ public record MethodModel(
     List<Field> hoisted,
     List<State> states,
     boolean dispatchLoop,
+    List<String> suppressed,
+    boolean safeVarargs,
     String source) {
 
   /** A field of the machine: a parameter, or a local live across an await. */

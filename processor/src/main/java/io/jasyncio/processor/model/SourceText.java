@@ -70,6 +70,33 @@ public final class SourceText {
     return (int) unit.getLineMap().getColumnNumber(start(tree)) - 1;
   }
 
+  /**
+   * Lays {@code replacement} over the name in a declaration ({@code int state = 0} has no tree
+   * for {@code state}): the first occurrence of the name as a word after the declared type.
+   */
+  public void replaceName(com.sun.source.tree.VariableTree v, String replacement) {
+    int from = v.getType() != null && end(v.getType()) > start(v) ? end(v.getType()) : start(v);
+    int to = v.getInitializer() != null ? start(v.getInitializer()) : end(v);
+    String name = v.getName().toString();
+    int at = indexOfWord(name, from, to);
+    if (at < 0) {
+      throw new IllegalStateException("no name " + name + " in its declaration");
+    }
+    edits.add(new Edit(at, at + name.length(), () -> replacement));
+  }
+
+  private int indexOfWord(String word, int from, int to) {
+    for (int i = from; i + word.length() <= to; i++) {
+      if (text.subSequence(i, i + word.length()).toString().equals(word)
+          && (i == 0 || !Character.isJavaIdentifierPart(text.charAt(i - 1)))
+          && (i + word.length() >= text.length()
+              || !Character.isJavaIdentifierPart(text.charAt(i + word.length())))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   /** Lays {@code replacement} over the text of {@code tree}. */
   public void replace(Tree tree, String replacement) {
     replace(tree, () -> replacement);
@@ -111,18 +138,37 @@ public final class SourceText {
     return out.append(text, at, to).toString();
   }
 
-  /** Removes up to {@code column} leading blanks from every line but the first. */
+  /**
+   * Removes the same number of leading blanks from every line but the first: the statement's
+   * column, or less if a line (of a text block, say) starts further left. Removing one amount
+   * from every line keeps a text block's content, which depends on relative indentation.
+   */
   static String dedent(String s, int column) {
     String[] lines = s.split("\n", -1);
+    int cut = column;
+    for (int i = 1; i < lines.length; i++) {
+      String line = lines[i];
+      if (!line.isBlank()) {
+        int blanks = 0;
+        while (blanks < line.length() && line.charAt(blanks) == ' ') {
+          blanks++;
+        }
+        cut = Math.min(cut, blanks);
+      }
+    }
     StringBuilder out = new StringBuilder(lines[0]);
     for (int i = 1; i < lines.length; i++) {
       String line = lines[i];
-      int cut = 0;
-      while (cut < column && cut < line.length() && (line.charAt(cut) == ' ')) {
-        cut++;
-      }
-      out.append('\n').append(line.substring(cut));
+      out.append('\n').append(line.substring(Math.min(cut, leadingBlanks(line))));
     }
     return out.toString();
+  }
+
+  private static int leadingBlanks(String line) {
+    int n = 0;
+    while (n < line.length() && line.charAt(n) == ' ') {
+      n++;
+    }
+    return n;
   }
 }

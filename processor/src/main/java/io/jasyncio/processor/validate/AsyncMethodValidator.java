@@ -49,6 +49,11 @@ public final class AsyncMethodValidator {
     if (!checkReturnType(method, methodPath, tree, report)) {
       return report; // the body means nothing as a coroutine; more errors would mislead
     }
+    if (method.getModifiers().contains(Modifier.FINAL)
+        && !method.getModifiers().contains(Modifier.STATIC)) {
+      report.add(Diagnostic.on(method, Messages.FINAL_CLASS, Messages.finalMethod(where,
+          generated)));
+    }
     if (method.getModifiers().contains(Modifier.SYNCHRONIZED)) {
       report.add(Diagnostic.on(method, Messages.AWAIT_IN_SYNCHRONIZED,
           Messages.synchronizedMethod(where)));
