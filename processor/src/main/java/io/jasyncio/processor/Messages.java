@@ -111,8 +111,8 @@ public final class Messages {
   }
 
   public static String assignmentTarget() {
-    return "await can only be assigned to a local variable, a field or this.field here;"
-        + " assign it to a local first, as in var v = await(...);";
+    return "await can only be assigned to a local variable or a field of this class (count or"
+        + " this.count) here; assign it to a local first, as in var v = await(...);, then copy it";
   }
 
   public static String privateMember(String generated, String kind, String name) {

@@ -312,4 +312,60 @@ class ControlFlowTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> trace(c, "none"))
         .isInstanceOf(NullPointerException.class);
   }
+
+  @Test
+  void switchStatementsFallThroughBreakAndContinueAsJavaDoes() throws Throwable {
+    Compilation c = compile(
+        "  enum Dish { SOUP, BREAD, CAKE }",
+        "  @SuppressWarnings(\"fallthrough\")",
+        "  @Async static Coroutine<Integer> menu(List<String> log) {",
+        "    int cost = 0;",
+        "    for (int day = 0; day < 4; day++) {",
+        "      switch (day) {",
+        "        case 0:",
+        "          await(sleep(1));",
+        "          log.add(\"zero\");",
+        "        case 1:",
+        "          int extra = await(slow(10));",
+        "          cost += extra;",
+        "          log.add(\"one \" + cost);",
+        "          break;",
+        "        case 2:",
+        "          if (cost > 15) continue;",
+        "          log.add(\"two\");",
+        "        default:",
+        "          cost = await(now(cost + 1));",
+        "          log.add(\"default \" + cost);",
+        "      }",
+        "      log.add(\"end of day \" + day);",
+        "    }",
+        "    for (Dish d : Dish.values()) {",
+        "      switch (d) {",
+        "        case SOUP -> {",
+        "          int hot = await(slow(3));",
+        "          cost += hot;",
+        "        }",
+        "        case BREAD -> log.add(\"bread\");",
+        "        default -> {",
+        "          await(sleep(0));",
+        "          log.add(\"dessert \" + d);",
+        "        }",
+        "      }",
+        "    }",
+        "    String word = \"b\";",
+        "    switch (word) {",
+        "      case \"a\": log.add(\"a\"); break;",
+        "      case \"b\":",
+        "        await(sleep(0));",
+        "        log.add(\"b\");",
+        "    }",
+        "    return done(cost);",
+        "  }");
+    assertThat(trace(c, "menu")).containsExactly(
+        "zero", "one 10", "end of day 0",
+        "one 20", "end of day 1",
+        "default 21", "end of day 3",
+        "bread", "dessert CAKE",
+        "b", "result 24");
+  }
 }

@@ -66,6 +66,15 @@ public final class AsyncClassWriter {
     if (type.getModifiers().contains(Modifier.PUBLIC)) {
       spec.addModifiers(Modifier.PUBLIC);
     }
+    if (type.getAnnotation(Deprecated.class) != null) {
+      spec.addAnnotation(Deprecated.class);
+    }
+    if (usesDeprecation(type)) {
+      // The template may use its own deprecated members freely (same outermost class); the
+      // generated class is another class, so the same uses would warn a second time.
+      spec.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
+          .addMember("value", "$S", "deprecation").build());
+    }
     if (extendsTemplate) {
       List<TypeVariableName> vars = new ArrayList<>();
       for (TypeParameterElement tp : type.getTypeParameters()) {
@@ -102,8 +111,22 @@ public final class AsyncClassWriter {
     return withImports(code, pkg, type, template.imports(), extendsTemplate);
   }
 
+  /** Whether the template class, or a member of it, is deprecated. */
+  private static boolean usesDeprecation(TypeElement type) {
+    if (type.getAnnotation(Deprecated.class) != null) {
+      return true;
+    }
+    return type.getEnclosedElements().stream()
+        .anyMatch(e -> e.getAnnotation(Deprecated.class) != null);
+  }
+
   private static MethodSpec mirrorConstructor(ExecutableElement c) {
     MethodSpec.Builder m = MethodSpec.constructorBuilder();
+    if (c.getAnnotation(SafeVarargs.class) != null) {
+      m.addAnnotation(SafeVarargs.class);
+      m.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
+          .addMember("value", "$S", "varargs").build());
+    }
     for (Modifier mod : c.getModifiers()) {
       if (mod == Modifier.PUBLIC || mod == Modifier.PROTECTED) {
         m.addModifiers(mod);

@@ -109,6 +109,9 @@ public final class StateMachineWriter {
         .returns(model.returnType())
         .addExceptions(model.thrown())
         .varargs(model.varargs());
+    if (model.deprecated()) {
+      m.addAnnotation(Deprecated.class);
+    }
     if (model.safeVarargs()) {
       // The template promised safety; handing the array on to the machine is what it does.
       m.addAnnotation(SafeVarargs.class);

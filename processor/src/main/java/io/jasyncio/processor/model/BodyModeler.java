@@ -142,7 +142,8 @@ public final class BodyModeler {
           typeVariables, TypeName.get(returnType.getTypeArguments().get(0)),
           TypeName.get(returnType), parameters, method.isVarArgs(), thrown, hoistedFields, states,
           lowering.splitAny() || !constants.isEmpty(), suppressedWarnings(),
-          method.getAnnotation(SafeVarargs.class) != null, fileName + ":" + source.line(tree));
+          method.getAnnotation(SafeVarargs.class) != null,
+          method.getAnnotation(Deprecated.class) != null, fileName + ":" + source.line(tree));
     }
 
     /**

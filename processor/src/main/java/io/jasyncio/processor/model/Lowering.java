@@ -3,6 +3,7 @@ package io.jasyncio.processor.model;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.BreakTree;
+import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.ContinueTree;
 import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.EnhancedForLoopTree;
@@ -118,8 +119,16 @@ final class Lowering {
     }
   }
 
-  /** A split statement that break or continue may leave. */
-  private record Target(Tree statement, String label, Label breakTo, Label continueTo) {}
+  /**
+   * A split statement that break or continue may leave: a loop (continueTo set), a switch
+   * (breakable), or a labeled statement (only by its label).
+   */
+  private record Target(Tree statement, String label, Label breakTo, Label continueTo,
+      boolean breakable) {
+    Target(Tree statement, String label, Label breakTo, Label continueTo) {
+      this(statement, label, breakTo, continueTo, continueTo != null);
+    }
+  }
 
   /**
    * @param suspending every statement (and the body) that contains a suspension
@@ -180,6 +189,7 @@ final class Lowering {
       case DO_WHILE_LOOP -> lowerDo((DoWhileLoopTree) s, null);
       case FOR_LOOP -> lowerFor((ForLoopTree) s, null);
       case ENHANCED_FOR_LOOP -> lowerForEach((EnhancedForLoopTree) s, null);
+      case SWITCH -> lowerSwitch((SwitchTree) s, null);
       case LABELED_STATEMENT -> lowerLabeled((LabeledStatementTree) s);
       case EXPRESSION_STATEMENT, VARIABLE, RETURN -> suspendingForm(s);
       default -> throw new IllegalStateException("cannot split " + s.getKind());
@@ -290,6 +300,70 @@ final class Lowering {
     start(end, at(each) + ", after for each");
   }
 
+  /**
+   * A switch statement: the selector is evaluated by a copied switch that only jumps to the
+   * state of the matching case; the cases follow in their order, so one that does not break
+   * falls through into the next as Java's does, and an arrow case ends with a jump out.
+   */
+  private void lowerSwitch(SwitchTree sw, String label) {
+    splitAny = true;
+    ExpressionTree selector = sw.getExpression();
+    while (selector instanceof ParenthesizedTree p) {
+      selector = p.getExpression();
+    }
+    fragments.put(sw.getExpression(), number);
+    Label end = new Label();
+    List<Label> cases = new ArrayList<>();
+    StringBuilder dispatch = new StringBuilder();
+    boolean hasDefault = false;
+    for (CaseTree c : sw.getCases()) {
+      Label l = new Label();
+      cases.add(l);
+      if (!emit) {
+        continue;
+      }
+      if (c.getExpressions().isEmpty()) {
+        hasDefault = true;
+        dispatch.append("  default:\n");
+      } else {
+        List<String> constants = new ArrayList<>();
+        c.getExpressions().forEach(e -> constants.add(forms.render(e)));
+        dispatch.append("  case ").append(String.join(", ", constants)).append(":\n");
+      }
+      dispatch.append("    ").append(jumpText(l).replace("\n", "\n    ")).append('\n');
+    }
+    if (emit) {
+      emit("switch (" + forms.render(selector) + ") {\n" + dispatch + "}");
+    }
+    hasDefault = hasDefault || sw.getCases().stream().anyMatch(c -> c.getExpressions().isEmpty());
+    if (hasDefault) {
+      terminated = true; // every way through the switch above jumps
+    } else {
+      jump(end);
+    }
+    targets.push(new Target(sw, label, end, null, true));
+    for (int i = 0; i < sw.getCases().size(); i++) {
+      CaseTree c = sw.getCases().get(i);
+      start(cases.get(i), at(c) + ", case");
+      if (c.getCaseKind() == CaseTree.CaseKind.RULE) {
+        Tree body = c.getBody();
+        if (body instanceof StatementTree st) {
+          statement(st);
+        } else {
+          fragments.put(body, number);
+          emit(emit ? forms.render(body) + ";" : "");
+        }
+        jump(end);
+      } else {
+        for (StatementTree st : c.getStatements()) {
+          statement(st);
+        }
+      }
+    }
+    targets.pop();
+    start(end, at(sw) + ", after switch");
+  }
+
   private void lowerLabeled(LabeledStatementTree l) {
     String label = l.getLabel().toString();
     StatementTree inner = l.getStatement();
@@ -298,6 +372,7 @@ final class Lowering {
       case DO_WHILE_LOOP -> lowerDo((DoWhileLoopTree) inner, label);
       case FOR_LOOP -> lowerFor((ForLoopTree) inner, label);
       case ENHANCED_FOR_LOOP -> lowerForEach((EnhancedForLoopTree) inner, label);
+      case SWITCH -> lowerSwitch((SwitchTree) inner, label);
       default -> {
         splitAny = true;
         Label end = new Label();
@@ -498,10 +573,15 @@ final class Lowering {
     }.scan(s, null);
   }
 
-  /** The split statement a jump leaves for: by label, else the innermost loop. */
+  /**
+   * The split statement a jump leaves for: by label, else the innermost loop (continue) or the
+   * innermost loop or switch (break).
+   */
   private Target find(String label, boolean isContinue) {
     for (Target t : targets) { // innermost first
-      if (label != null ? label.equals(t.label()) : t.continueTo() != null) {
+      boolean match = label != null ? label.equals(t.label())
+          : isContinue ? t.continueTo() != null : t.breakable();
+      if (match) {
         return t;
       }
     }

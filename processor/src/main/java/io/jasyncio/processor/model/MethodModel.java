@@ -27,6 +27,7 @@ import javax.lang.model.element.Modifier;
  * @param suppressed the warnings the template suppresses (on the method, its classes and its
  *     locals), suppressed on the machine too since its code is the template's
  * @param safeVarargs whether the template is {@code @SafeVarargs}, which the factory repeats
+ * @param deprecated whether the template is {@code @Deprecated}, which the factory repeats
  * @param source where the template is ({@code Kitchen.java:20})
  */
 public record MethodModel(
@@ -45,6 +46,7 @@ public record MethodModel(
     boolean dispatchLoop,
     List<String> suppressed,
     boolean safeVarargs,
+    boolean deprecated,
     String source) {
 
   /** A field of the machine: a parameter, or a local live across an await. */

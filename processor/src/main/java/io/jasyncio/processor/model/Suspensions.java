@@ -2,6 +2,7 @@ package io.jasyncio.processor.model;
 
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionStatementTree;
@@ -13,6 +14,7 @@ import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
@@ -95,12 +97,19 @@ public final class Suspensions {
       Tree t = p.getLeaf();
       if (!(t instanceof BlockTree || t instanceof IfTree || t instanceof WhileLoopTree
           || t instanceof DoWhileLoopTree || t instanceof ForLoopTree
-          || t instanceof EnhancedForLoopTree || t.getKind() == Tree.Kind.LABELED_STATEMENT)) {
+          || t instanceof EnhancedForLoopTree || t instanceof SwitchTree
+          || t instanceof CaseTree || t.getKind() == Tree.Kind.LABELED_STATEMENT)) {
+        return t;
+      }
+      if (t instanceof CaseTree c && c.getExpressions().contains(child)) {
         return t;
       }
       if (t instanceof EnhancedForLoopTree each && each.getStatement() != child
           && each.getExpression() != child) {
         return t;
+      }
+      if (t instanceof SwitchTree sw && !sw.getCases().contains(child)) {
+        return t; // the selector: not split yet
       }
       if (t instanceof ForLoopTree f && !f.getInitializer().contains(child)
           && !f.getUpdate().contains(child) && f.getStatement() != child
@@ -118,7 +127,8 @@ public final class Suspensions {
   /** How {@code t} reads in a message: "a switch", "a try statement". */
   public static String describe(Tree t) {
     return switch (t.getKind()) {
-      case SWITCH, SWITCH_EXPRESSION -> "a switch";
+      case SWITCH -> "a switch";
+      case SWITCH_EXPRESSION -> "a switch expression";
       case TRY -> "a try statement";
       case CATCH -> "a catch block";
       case ENHANCED_FOR_LOOP -> "an enhanced for loop";
