@@ -1,6 +1,8 @@
 package io.jasyncio;
 
 import io.jasyncio.internal.NeverAwaitedWatch;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -38,6 +40,11 @@ import java.util.concurrent.CompletionStage;
  * resumes the leaf; each coroutine that finishes hands over to its parent in a loop inside the
  * task's step (a trampoline), so the Java stack does not grow with the length of a chain.
  *
+ * <p>The never-awaited watch is paid for only by coroutines that outlive their moment: one made
+ * where no loop runs is watched at once; one made while a loop runs on its thread (in a task
+ * step or callback) is watched only if it is still unclaimed when that step or callback ends,
+ * so {@code await(twice(x))} and {@code createTask(boil())} never arm one.
+ *
  * <p>Differs from asyncio: Python's coroutine also has {@code send}/{@code throw}/{@code close};
  * here a coroutine only runs under a task. The never-awaited warning names the method without
  * its class ({@code 'numSum'}, not {@code 'Kitchen.numSum'}), and coroutines built into the
@@ -51,6 +58,17 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
   static final byte SUSPENDED = 2;
   static final byte RETURNED = 3;
   static final byte THREW = 4;
+
+  /** Swaps {@code watch} when a loop arms it and another thread claims it at the same time. */
+  private static final VarHandle WATCH;
+
+  static {
+    try {
+      WATCH = MethodHandles.lookup().findVarHandle(Coroutine.class, "watch", Object.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   /** The state {@link #resume()} runs next; 0 before the first step. Set by generated code. */
   protected int state;
@@ -71,7 +89,13 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
   Object awaiting;
   /** The result (RETURNED) or the throwable (THREW). */
   Object outcome;
-  private NeverAwaitedWatch watch;
+  /**
+   * The never-awaited watch: null when there is none (not watched, or claimed); the
+   * {@link EventLoop} whose {@link FreshCoroutines} holds it while the entry that created it runs
+   * and no watch is armed yet; or the armed {@link NeverAwaitedWatch}. Changes only from the loop
+   * to a watch (when the loop arms it) or to null (when claimed); see {@link #claim()}.
+   */
+  private Object watch;
 
   /** A fresh, watched coroutine of the method {@code name}; see {@link io.jasyncio.internal.CoroutineMachine}. */
   protected Coroutine(String name) {
@@ -84,9 +108,21 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
       throw new NullPointerException("name");
     }
     this.name = name;
-    // The watch holds this coroutine only through a PhantomReference, which can never hand it
-    // back, so registering it before a subclass constructor has run exposes nothing.
-    this.watch = watched ? NeverAwaitedWatch.watch(this, name) : null;
+    if (!watched) {
+      return;
+    }
+    EventLoop loop = EventLoop.current();
+    if (loop != null) {
+      // Made in a step, as in await(twice(x)) or createTask(boil()): it is almost always claimed
+      // before the step ends, so the loop arms a watch only if it is still unclaimed then.
+      this.watch = loop;
+      loop.fresh.add(this);
+    } else {
+      // Made where no loop runs, as in plain main(): watched at once. The watch holds this
+      // coroutine only through a PhantomReference, which can never hand it back, so registering
+      // it before a subclass constructor has run exposes nothing.
+      this.watch = NeverAwaitedWatch.watch(this, name);
+    }
   }
 
   /**
@@ -249,11 +285,56 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
       throw new IllegalStateException("cannot reuse already awaited coroutine " + this);
     }
     claimed = true;
-    NeverAwaitedWatch w = watch;
+    Object w = watch;
     if (w != null) {
-      watch = null;
-      w.consumed();
+      disarm(w);
     }
+  }
+
+  /**
+   * Drops the watch of a coroutine being claimed: consumes an armed one, or takes a fresh one off
+   * its loop's hands. Claimed on the thread running that loop (the usual case, as in
+   * {@code await(twice(x))}), the loop arms it later on this same thread, so clearing the field is
+   * enough. Claimed on another thread, as a coroutine made in a step and handed to
+   * {@code toThread(() -> run(coro))}, the loop may be arming it right now: the swap settles who
+   * wins, and {@link #armIfFresh} consumes its watch if it lost.
+   */
+  private void disarm(Object w) {
+    if (w instanceof NeverAwaitedWatch armed) {
+      watch = null;
+      armed.consumed();
+    } else if (((EventLoop) w).isLoopThread()) {
+      watch = null;
+    } else if (WATCH.getAndSet(this, null) instanceof NeverAwaitedWatch armed) {
+      armed.consumed();
+    }
+  }
+
+  /**
+   * Arms the never-awaited watch of a coroutine {@code loop} made and nobody has claimed yet;
+   * returns whether it did. Called by the loop, on its thread, once the entry that made it ends.
+   */
+  final boolean armIfFresh(EventLoop loop) {
+    if (!isFreshIn(loop)) {
+      return false;
+    }
+    NeverAwaitedWatch armed = NeverAwaitedWatch.watch(this, name);
+    if (WATCH.compareAndSet(this, loop, armed)) {
+      return true;
+    }
+    // Claimed on another thread meanwhile.
+    armed.consumed();
+    return false;
+  }
+
+  /** Whether {@code loop} made it in the entry it is running and nobody has claimed it yet. */
+  final boolean isFreshIn(EventLoop loop) {
+    return watch == loop;
+  }
+
+  /** Whether an armed never-awaited watch is attached (armed and not yet consumed); for tests. */
+  final boolean isWatchArmed() {
+    return watch instanceof NeverAwaitedWatch;
   }
 
   /** Runs one stretch of the body and records how it ended. */

@@ -1,6 +1,7 @@
 package io.jasyncio;
 
 import io.jasyncio.internal.Inbox;
+import io.jasyncio.internal.NeverAwaitedWatch;
 import io.jasyncio.internal.TimerHeap;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -44,6 +45,13 @@ public final class EventLoop {
 
   private static final ThreadLocal<EventLoop> RUNNING = new ThreadLocal<>();
 
+  static {
+    // NeverAwaitedWatch.collect() called inside a step must also see the coroutines that step
+    // made and dropped, which its loop has not armed yet. No coroutine is ever left unarmed
+    // before this class is initialized: only a running loop defers arming.
+    NeverAwaitedWatch.beforeCollect(EventLoop::armFreshOfCurrentLoop);
+  }
+
   private final Clock clock;
   /** Handles and tasks, run in FIFO order; tasks are queued themselves. */
   private final ArrayDeque<Object> ready = new ArrayDeque<>();
@@ -58,6 +66,8 @@ public final class EventLoop {
   Task<?> currentTask;
   /** Head of the list of pending tasks, which a Runner cancels when it closes. */
   private Task<?> firstLive;
+  /** Coroutines made by the running entry, not watched yet; armed after each entry. */
+  final FreshCoroutines fresh = new FreshCoroutines(this);
 
   private EventLoop(Clock clock) {
     this.clock = clock;
@@ -122,6 +132,8 @@ public final class EventLoop {
         runOnce();
       } while (!stopping);
     } finally {
+      // Normally empty here; not if an Error escaped an entry midway.
+      fresh.armUnclaimed();
       stopping = false;
       thread = null;
       RUNNING.remove();
@@ -148,6 +160,7 @@ public final class EventLoop {
       return;
     }
     closed = true;
+    fresh.armUnclaimed();
     inbox.close();
     ready.clear();
     timers.clear();
@@ -242,6 +255,16 @@ public final class EventLoop {
     return t == null || t == Thread.currentThread();
   }
 
+  /** Whether the loop is running on the calling thread (false when it runs nowhere). */
+  boolean isLoopThread() {
+    return thread == Thread.currentThread();
+  }
+
+  /** How many never-awaited watches this loop armed for coroutines made in its entries. */
+  long freshArmedCount() {
+    return fresh.armedCount();
+  }
+
   /** Queues a task's next step. */
   void wake(Task<?> task) {
     ready.addLast(task);
@@ -331,6 +354,16 @@ public final class EventLoop {
           h.run();
         }
       }
+      // What the entry made and did not await, schedule or gather gets its watch now.
+      fresh.armUnclaimed();
+    }
+  }
+
+  /** Arms the fresh coroutines of the loop running on this thread, if any: before collect(). */
+  private static void armFreshOfCurrentLoop() {
+    EventLoop loop = RUNNING.get();
+    if (loop != null) {
+      loop.fresh.armUnclaimed();
     }
   }
 

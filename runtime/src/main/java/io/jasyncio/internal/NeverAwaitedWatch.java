@@ -18,11 +18,17 @@ import java.util.concurrent.locks.LockSupport;
  * that is awaited or scheduled calls {@link #consumed()}, which unlinks and clears its watch so
  * the collector has nothing to process for it.
  *
+ * <p>Arming costs an allocation and the lock, so the runtime arms a watch only for a coroutine
+ * that may escape: one made where no loop runs is armed at once, while one made inside a running
+ * loop is armed by that loop only if it is still unclaimed when the step or callback that made
+ * it ends (most are awaited or scheduled within that step and never get a watch).
+ *
  * <p>Warnings appear two ways. A daemon thread reports references the collector enqueues, at
  * whatever moment that happens (as CPython reports when the coroutine is freed). A program that
  * wants the warning at a chosen point, such as a demo, calls {@link #collect()}, which reports on
  * the calling thread. Both report under one lock, so each watch is reported exactly once, and
- * once {@code collect()} returns every warning due by then has been printed.
+ * once {@code collect()} returns every warning due by then has been printed (for coroutines made
+ * on the calling thread, or on threads whose loop is not in the middle of a step).
  */
 public final class NeverAwaitedWatch extends PhantomReference<Object> {
   private static final ReferenceQueue<Object> QUEUE = new ReferenceQueue<>();
@@ -31,6 +37,8 @@ public final class NeverAwaitedWatch extends PhantomReference<Object> {
   private static final NeverAwaitedWatch ARMED = new NeverAwaitedWatch(null, "");
   private static final long COLLECT_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(2);
   private static boolean reporterStarted;
+  /** Run by collect() first: arms the coroutines the caller's running loop has not armed yet. */
+  private static volatile Runnable beforeCollect;
 
   private final String name;
   /** Neighbours in the armed list; both null once unlinked. Guarded by LOCK. */
@@ -63,6 +71,14 @@ public final class NeverAwaitedWatch extends PhantomReference<Object> {
     return w;
   }
 
+  /**
+   * Sets what {@link #collect()} runs first on its thread, so coroutines whose arming was deferred
+   * are armed before the collector looks for them. Internal: the event loop sets it.
+   */
+  public static void beforeCollect(Runnable hook) {
+    beforeCollect = hook;
+  }
+
   /** Disarms the watch: its coroutine was awaited or scheduled. */
   public void consumed() {
     clear();
@@ -77,6 +93,10 @@ public final class NeverAwaitedWatch extends PhantomReference<Object> {
    * two seconds and returns as soon as it has run a full cycle.
    */
   public static void collect() {
+    Runnable hook = beforeCollect;
+    if (hook != null) {
+      hook.run();
+    }
     // A probe that is unreachable from the start: once the collector has cleared it, it has run
     // a cycle that also cleared the watches of every coroutine unreachable before this call.
     WeakReference<Object> probe = new WeakReference<>(new Object());
