@@ -58,6 +58,8 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
   static final byte SUSPENDED = 2;
   static final byte RETURNED = 3;
   static final byte THREW = 4;
+  /** How many coroutines may run inline, one inside the other, on one stack. */
+  static final int MAX_INLINE_DEPTH = 256;
 
   /** Swaps {@code watch} when a loop arms it and another thread claims it at the same time. */
   private static final VarHandle WATCH;
@@ -150,8 +152,23 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
       child.claim();
       awaiting = child;
       child.parent = this;
-      child.task = task;
-      child.runStep();
+      Task<?> t = task;
+      child.task = t;
+      if (t.inlineDepth >= MAX_INLINE_DEPTH) {
+        // Too deep to run on this stack (a method awaiting itself 10,000 levels down): the
+        // whole chain returns, and the task's trampoline starts the child on a fresh stack,
+        // in the same step and without a trip through the ready queue.
+        t.leaf = child;
+        t.startLeaf = true;
+        status = SUSPENDED;
+        return true;
+      }
+      t.inlineDepth++;
+      try {
+        child.runStep();
+      } finally {
+        t.inlineDepth--;
+      }
       if (child.status != SUSPENDED) {
         return false;
       }

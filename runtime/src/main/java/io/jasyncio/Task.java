@@ -42,6 +42,10 @@ public final class Task<T> extends AsyncFuture<T> {
   private final String name;
   /** The coroutine to resume at the next step: the innermost one, suspended at a leaf await. */
   Coroutine<?> leaf;
+  /** How deep coroutines now run inline, one awaiting the next, on the loop's stack. */
+  int inlineDepth;
+  /** The leaf is a coroutine not started yet, handed over because the stack was deep. */
+  boolean startLeaf;
   /** What it is suspended on and cancel() must cancel: an AsyncFuture, a TimerHandle, or null. */
   private Object waitingOn;
   /** cancel() found nothing to cancel: throw CancelledException into the coroutine at its step. */
@@ -151,7 +155,12 @@ public final class Task<T> extends AsyncFuture<T> {
       for (;;) {
         c.runStep();
         if (c.status == Coroutine.SUSPENDED) {
-          return;
+          if (!startLeaf) {
+            return;
+          }
+          startLeaf = false; // a deep await handed its child over: start it here
+          c = leaf;
+          continue;
         }
         Coroutine<?> awaiter = c.parent;
         if (awaiter == null) {
