@@ -208,7 +208,7 @@ public final class AsyncProcessor extends AbstractProcessor {
       MemberLookup lookup = new MemberLookup(processingEnv.getElementUtils(), type);
       AsyncMethodValidator validator = new AsyncMethodValidator();
       BodyModeler modeler = new BodyModeler(trees, processingEnv.getElementUtils(),
-          machineFields, machineMethods);
+          processingEnv.getTypeUtils(), machineFields, machineMethods);
       List<BodyModeler.Input> inputs = new ArrayList<>();
       for (ExecutableElement m : methods) {
         current = m;

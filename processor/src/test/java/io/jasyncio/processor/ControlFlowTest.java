@@ -368,4 +368,61 @@ class ControlFlowTest {
         "bread", "dessert CAKE",
         "b", "result 24");
   }
+
+  @Test
+  void tryCatchAroundAwaitsCatchesWhatJavaWouldCatch() throws Throwable {
+    Compilation c = compile(
+        "  @Async static Coroutine<Integer> fail(int v) throws java.io.IOException {",
+        "    await(sleep(1));",
+        "    if (v == 1) throw new java.io.IOException(\"io \" + v);",
+        "    if (v == 2) throw new IllegalArgumentException(\"arg \" + v);",
+        "    if (v == 3) throw new IllegalStateException(\"state \" + v);",
+        "    return done(v * 10);",
+        "  }",
+        "  @Async static Coroutine<Integer> handle(List<String> log, int v) {",
+        "    int result = -1;",
+        "    try {",
+        "      log.add(\"try\");",
+        "      try {",
+        "        result = await(fail(v));",
+        "        log.add(\"no exception\");",
+        "      } catch (IllegalArgumentException | java.io.IOException e) {",
+        "        int delay = await(slow(5));",
+        "        log.add(\"inner caught \" + e.getMessage() + \" after \" + delay);",
+        "        if (v == 1) throw new UnsupportedOperationException(\"from catch\");",
+        "      }",
+        "      log.add(\"after inner\");",
+        "    } catch (IllegalStateException e) {",
+        "      await(sleep(0));",
+        "      log.add(\"outer caught \" + e.getMessage());",
+        "    } catch (RuntimeException e) {",
+        "      log.add(\"outer runtime \" + e.getMessage());",
+        "    }",
+        "    return done(result);",
+        "  }");
+    assertThat(trace(c, "handle", 0)).containsExactly(
+        "try", "no exception", "after inner", "result 0");
+    assertThat(trace(c, "handle", 1)).containsExactly(
+        "try", "inner caught io 1 after 5", "outer runtime from catch", "result -1");
+    assertThat(trace(c, "handle", 2)).containsExactly(
+        "try", "inner caught arg 2 after 5", "after inner", "result -1");
+    assertThat(trace(c, "handle", 3)).containsExactly(
+        "try", "outer caught state 3", "result -1");
+  }
+
+  @Test
+  void anExceptionNoCatchMatchesLeavesTheCoroutine() throws Throwable {
+    Compilation c = compile(
+        "  @Async static Coroutine<Integer> boom(List<String> log) {",
+        "    try {",
+        "      await(sleep(1));",
+        "      throw new IllegalStateException(\"boom\");",
+        "    } catch (IllegalArgumentException e) {",
+        "      log.add(\"wrong handler\");",
+        "    }",
+        "    return done(0);",
+        "  }");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> trace(c, "boom"))
+        .isInstanceOf(IllegalStateException.class).hasMessage("boom");
+  }
 }

@@ -63,10 +63,14 @@ public final class StateMachineWriter {
 
   private MethodSpec resume(MethodModel model) {
     CodeBlock.Builder body = CodeBlock.builder();
+    boolean routes = !model.handlers().isEmpty();
     if (model.dispatchLoop()) {
       // States jump to each other with "state = n; continue dispatch;". Each case is a block
       // of its own, so locals of sibling Java blocks that land in one switch cannot clash.
       body.add("dispatch:\n").beginControlFlow("for (;;)");
+    }
+    if (routes) {
+      body.beginControlFlow("try");
     }
     body.beginControlFlow("switch (state)");
     for (MethodModel.State s : model.states()) {
@@ -88,6 +92,9 @@ public final class StateMachineWriter {
             model.machine() + " has no state ")
         .unindent()
         .endControlFlow();
+    if (routes) {
+      routeExceptions(body, model);
+    }
     if (model.dispatchLoop()) {
       body.endControlFlow();
     }
@@ -97,6 +104,42 @@ public final class StateMachineWriter {
         .addException(Throwable.class)
         .addCode(body.build())
         .build();
+  }
+
+  /**
+   * Sends an exception thrown in a try block's states to its catch clause: the state that was
+   * running says which try blocks enclose it, innermost first.
+   */
+  private static void routeExceptions(CodeBlock.Builder body, MethodModel model) {
+    body.nextControlFlow("catch ($T thrown)", Throwable.class)
+        .beginControlFlow("switch (state)");
+    java.util.Map<String, List<Integer>> statesByRoute = new java.util.LinkedHashMap<>();
+    int lastState = model.states().get(model.states().size() - 1).number();
+    for (int s = 0; s <= lastState; s++) {
+      StringBuilder route = new StringBuilder();
+      for (MethodModel.Handler h : model.handlers()) {
+        if (h.firstState() <= s && s <= h.lastState()) {
+          String test = h.types().stream().map(t -> "thrown instanceof " + t)
+              .collect(Collectors.joining(" || "));
+          route.append("if (").append(test).append(") {\n")
+              .append("  ").append(model.caughtField()).append(" = thrown;\n")
+              .append("  state = ").append(h.handlerState()).append(";\n")
+              .append("  continue dispatch;\n}\n");
+        }
+      }
+      if (route.length() > 0) {
+        statesByRoute.computeIfAbsent(route.toString(), k -> new java.util.ArrayList<>()).add(s);
+      }
+    }
+    for (java.util.Map.Entry<String, List<Integer>> r : statesByRoute.entrySet()) {
+      for (int s : r.getValue()) {
+        body.add("case $L:\n", s);
+      }
+      body.indent().add("$L", r.getKey()).addStatement("break").unindent();
+    }
+    body.endControlFlow()
+        .addStatement("throw thrown")
+        .endControlFlow();
   }
 
   /** The generated method that callers call: it creates the machine and runs nothing. */

@@ -49,6 +49,7 @@ public final class BodyModeler {
       com.palantir.javapoet.WildcardTypeName.subtypeOf(Object.class));
   private final Trees trees;
   private final javax.lang.model.util.Elements elements;
+  private final javax.lang.model.util.Types typeUtils;
   private final Set<String> machineFields;
   private final Set<String> machineMethods;
 
@@ -57,9 +58,11 @@ public final class BodyModeler {
    * the copied code must not accidentally reach.
    */
   public BodyModeler(Trees trees, javax.lang.model.util.Elements elements,
-      Set<String> machineFields, Set<String> machineMethods) {
+      javax.lang.model.util.Types typeUtils, Set<String> machineFields,
+      Set<String> machineMethods) {
     this.trees = trees;
     this.elements = elements;
+    this.typeUtils = typeUtils;
     this.machineFields = machineFields;
     this.machineMethods = machineMethods;
   }
@@ -84,6 +87,8 @@ public final class BodyModeler {
     private final String generated;
     private final String fileName;
     private final Map<BodyScan.Local, String> fieldNames = new HashMap<>();
+    /** The field a caught exception waits in, once a split try statement needs it. */
+    private String caught;
     /** Constant locals used in other states than their own, with those states. */
     private final Map<BodyScan.Local, Set<Integer>> constants = new java.util.LinkedHashMap<>();
     /** The iterator fields of split enhanced for loops, by loop. */
@@ -111,15 +116,19 @@ public final class BodyModeler {
 
     MethodModel model() {
       Set<Tree> suspending = suspendingStatements();
-      Lowering plan = new Lowering(this, suspending, false);
+      Lowering plan = new Lowering(this, suspending, false, false);
       plan.lower(tree.getBody());
       findHoisted(plan.fragments());
       List<MethodModel.Field> parameters = parameterFields();
+      if (!plan.handlers().isEmpty()) {
+        caughtField();
+      }
       List<MethodModel.Field> hoistedFields = hoistedFields();
       renameClashingLocals(plan.fragments());
       layNameEdits();
       layNestedReturnEdits(suspending);
-      Lowering lowering = new Lowering(this, suspending, true);
+      boolean routesExceptions = !plan.handlers().isEmpty();
+      Lowering lowering = new Lowering(this, suspending, true, routesExceptions);
       List<MethodModel.State> states = lowering.lower(tree.getBody());
 
       List<TypeVariableName> typeVariables = new ArrayList<>();
@@ -143,7 +152,8 @@ public final class BodyModeler {
           TypeName.get(returnType), parameters, method.isVarArgs(), thrown, hoistedFields, states,
           lowering.splitAny() || !constants.isEmpty(), suppressedWarnings(),
           method.getAnnotation(SafeVarargs.class) != null,
-          method.getAnnotation(Deprecated.class) != null, fileName + ":" + source.line(tree));
+          method.getAnnotation(Deprecated.class) != null, lowering.handlers(),
+          routesExceptions ? caughtField() : null, fileName + ":" + source.line(tree));
     }
 
     /**
@@ -367,6 +377,10 @@ public final class BodyModeler {
       List<MethodModel.Field> out = new ArrayList<>();
       List<BodyScan.Local> inSourceOrder = new ArrayList<>(hoisted);
       inSourceOrder.sort(java.util.Comparator.comparingInt(l -> source.start(l.tree())));
+      if (caught != null) {
+        out.add(new MethodModel.Field(caught, caught, TypeName.get(Throwable.class), false,
+            "An exception on its way to the catch clause that handles it."));
+      }
       for (Map.Entry<Tree, String> it : iterators.entrySet()) {
         out.add(new MethodModel.Field(it.getValue(), it.getValue(), ITERATOR, false,
             "Where the for loop at " + fileName + ":" + source.line(it.getKey())
@@ -406,9 +420,13 @@ public final class BodyModeler {
           for (com.sun.source.tree.Scope sc = trees.getScope(at); sc != null
               && sc.getEnclosingMethod() != null; sc = sc.getEnclosingScope()) {
             for (Element e : sc.getLocalElements()) {
+              javax.lang.model.element.ElementKind k = e.getKind();
               if (e.getSimpleName().contentEquals(local.name())
-                  && e.getKind() == javax.lang.model.element.ElementKind.LOCAL_VARIABLE) {
-                return e.asType();
+                  && (k == javax.lang.model.element.ElementKind.LOCAL_VARIABLE
+                      || k == javax.lang.model.element.ElementKind.EXCEPTION_PARAMETER
+                      || k == javax.lang.model.element.ElementKind.RESOURCE_VARIABLE)) {
+                return e.asType() instanceof javax.lang.model.type.UnionType union
+                    ? commonSuperclass(union.getAlternatives()) : e.asType();
               }
             }
           }
@@ -575,6 +593,69 @@ public final class BodyModeler {
     @Override
     public String localName(VariableTree v) {
       return localNames.getOrDefault(v, v.getName().toString());
+    }
+
+    @Override
+    public String caughtField() {
+      if (caught == null) {
+        caught = names.newName("caught", "caught");
+      }
+      return caught;
+    }
+
+    @Override
+    public String catchType(com.sun.source.tree.CatchTree c) {
+      Tree type = c.getParameter().getType();
+      if (!(type instanceof com.sun.source.tree.UnionTypeTree union)) {
+        return source.render(type);
+      }
+      // A multi-catch parameter has the alternatives' closest common superclass.
+      List<TypeMirror> alternatives = new ArrayList<>();
+      for (Tree alternative : union.getTypeAlternatives()) {
+        TypeElement e = resolveCaught(alternative);
+        if (e == null) {
+          return "Throwable";
+        }
+        alternatives.add(e.asType());
+      }
+      return TypeName.get(commonSuperclass(alternatives)).toString();
+    }
+
+    /** The closest class all of {@code alternatives} extend (a multi-catch's declared type). */
+    private TypeMirror commonSuperclass(List<? extends TypeMirror> alternatives) {
+      javax.lang.model.util.Types types = typeUtils;
+      for (TypeMirror candidate = alternatives.get(0); candidate.getKind() == TypeKind.DECLARED;
+          candidate = ((TypeElement) types.asElement(candidate)).getSuperclass()) {
+        TypeMirror c2 = candidate;
+        if (alternatives.stream().allMatch(a -> types.isSubtype(a, c2))) {
+          return candidate;
+        }
+      }
+      return elements.getTypeElement("java.lang.Throwable").asType();
+    }
+
+    private TypeElement resolveCaught(Tree typeTree) {
+      String name = typeTree.toString();
+      TypeElement direct = elements.getTypeElement(name);
+      if (direct != null) {
+        return direct;
+      }
+      for (com.sun.source.tree.ImportTree imp : in.path().getCompilationUnit().getImports()) {
+        String imported = imp.getQualifiedIdentifier().toString();
+        if (!imp.isStatic() && imported.endsWith("." + name)) {
+          return elements.getTypeElement(imported);
+        }
+        if (!imp.isStatic() && imported.endsWith(".*")) {
+          TypeElement t = elements.getTypeElement(imported.substring(0, imported.length() - 1)
+              + name);
+          if (t != null) {
+            return t;
+          }
+        }
+      }
+      String pkg = GeneratedNames.packageOf(type);
+      TypeElement inPackage = elements.getTypeElement(pkg.isEmpty() ? name : pkg + "." + name);
+      return inPackage != null ? inPackage : elements.getTypeElement("java.lang." + name);
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.CaseTree;
+import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ContinueTree;
 import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.EnhancedForLoopTree;
@@ -17,6 +18,7 @@ import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.SwitchTree;
+import com.sun.source.tree.TryTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
@@ -81,6 +83,12 @@ final class Lowering {
     /** Declarations of constant locals to repeat at the start of {@code state}. */
     List<String> constantsFor(int state);
 
+    /** The type a catch parameter is declared with (a union's closest common superclass). */
+    String catchType(CatchTree c);
+
+    /** The field a caught exception waits in until its catch clause runs. */
+    String caughtField();
+
     /** The field that keeps an enhanced for loop's iterator across suspensions. */
     String iteratorField(EnhancedForLoopTree loop);
 
@@ -93,10 +101,12 @@ final class Lowering {
   private final Forms forms;
   private final Set<Tree> suspending;
   private final boolean emit;
+  private final boolean trackState;
   private final List<MethodModel.State> states = new ArrayList<>();
   private final Map<Tree, Integer> fragments = new IdentityHashMap<>();
   private final Deque<Target> targets = new ArrayDeque<>();
   private final List<Label> allLabels = new ArrayList<>();
+  private final List<PendingHandler> handlers = new ArrayList<>();
   private final Set<Tree> declaredTypes =
       java.util.Collections.newSetFromMap(new IdentityHashMap<>());
   private List<String> code = new ArrayList<>();
@@ -104,6 +114,7 @@ final class Lowering {
   private int number;
   private boolean terminated;
   private boolean splitAny;
+  private boolean stateSet;
 
   /** A place code jumps to: a state whose number is known once it starts. */
   private final class Label {
@@ -133,11 +144,14 @@ final class Lowering {
   /**
    * @param suspending every statement (and the body) that contains a suspension
    * @param emit false for the first run, which only records states
+   * @param trackState whether falling into the next case must set {@code state}, because
+   *     exceptions are routed by it (the body has a split try statement)
    */
-  Lowering(Forms forms, Set<Tree> suspending, boolean emit) {
+  Lowering(Forms forms, Set<Tree> suspending, boolean emit, boolean trackState) {
     this.forms = forms;
     this.suspending = suspending;
     this.emit = emit;
+    this.trackState = trackState;
   }
 
   /** Lowers {@code body}; returns the states (empty when not emitting). */
@@ -190,6 +204,7 @@ final class Lowering {
       case FOR_LOOP -> lowerFor((ForLoopTree) s, null);
       case ENHANCED_FOR_LOOP -> lowerForEach((EnhancedForLoopTree) s, null);
       case SWITCH -> lowerSwitch((SwitchTree) s, null);
+      case TRY -> lowerTry((TryTree) s);
       case LABELED_STATEMENT -> lowerLabeled((LabeledStatementTree) s);
       case EXPRESSION_STATEMENT, VARIABLE, RETURN -> suspendingForm(s);
       default -> throw new IllegalStateException("cannot split " + s.getKind());
@@ -364,6 +379,60 @@ final class Lowering {
     start(end, at(sw) + ", after switch");
   }
 
+  /**
+   * A try statement with catch clauses: the try block becomes a range of states, and the
+   * machine's dispatch loop sends an exception thrown while {@code state} is in that range to
+   * the state of the first catch clause that matches (inner ranges first). The catch blocks
+   * follow, outside the range.
+   */
+  private void lowerTry(TryTree t) {
+    splitAny = true;
+    Label body = new Label();
+    Label end = new Label();
+    start(body, at(t) + ", try");
+    int first = number;
+    statement(t.getBlock());
+    int last = number;
+    jump(end);
+    for (CatchTree c : t.getCatches()) {
+      Label handler = new Label();
+      start(handler, at(c) + ", catch");
+      handlers.add(new PendingHandler(first, last, c, handler));
+      VariableTree param = c.getParameter();
+      fragments.put(param, number);
+      if (emit) {
+        String type = forms.catchType(c);
+        String field = forms.fieldOf(param);
+        String target = field != null ? field : type + " " + forms.localName(param);
+        emit(target + " = (" + type + ") " + forms.caughtField() + ";");
+        emit(forms.caughtField() + " = null;");
+      }
+      statement(c.getBlock());
+      jump(end);
+    }
+    start(end, at(t) + ", after try");
+  }
+
+  /** The catch clauses of split try statements, innermost ranges first. */
+  List<MethodModel.Handler> handlers() {
+    List<PendingHandler> sorted = new ArrayList<>(handlers);
+    sorted.sort(java.util.Comparator.comparingInt(h -> h.last() - h.first()));
+    List<MethodModel.Handler> out = new ArrayList<>();
+    for (PendingHandler h : sorted) {
+      List<String> types = new ArrayList<>();
+      Tree type = h.clause().getParameter().getType();
+      if (type instanceof com.sun.source.tree.UnionTypeTree union) {
+        union.getTypeAlternatives().forEach(a -> types.add(forms.render(a)));
+      } else {
+        types.add(forms.render(type));
+      }
+      out.add(new MethodModel.Handler(h.first(), h.last(), types, h.handler().number));
+    }
+    return out;
+  }
+
+  private record PendingHandler(int first, int last, CatchTree clause, Label handler) {}
+
   private void lowerLabeled(LabeledStatementTree l) {
     String label = l.getLabel().toString();
     StatementTree inner = l.getStatement();
@@ -448,6 +517,7 @@ final class Lowering {
       emit("if (suspendOn(" + forms.render(awaitable) + ", " + resume.ref() + ")) {\n"
           + "  return; // " + forms.fileName() + ":" + line + " suspends\n}");
     }
+    stateSet = true; // suspendOn set it
     start(resume, forms.fileName() + ":" + line + ", resumed");
   }
 
@@ -594,8 +664,15 @@ final class Lowering {
   private void start(Label label, String newComment) {
     if (!code.isEmpty() && code.get(code.size() - 1).equals(jumpText(label))) {
       code.remove(code.size() - 1); // the next case follows: fall through
+      terminated = false;
+    }
+    if (trackState && !terminated && !stateSet) {
+      // Falling through into the next case: state must name the code now running, since a
+      // catch clause is chosen by it.
+      emit("state = " + label.ref() + ";");
     }
     close();
+    stateSet = false;
     number++;
     label.number = number;
     comment = newComment;

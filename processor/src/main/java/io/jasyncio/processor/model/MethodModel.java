@@ -28,6 +28,9 @@ import javax.lang.model.element.Modifier;
  *     locals), suppressed on the machine too since its code is the template's
  * @param safeVarargs whether the template is {@code @SafeVarargs}, which the factory repeats
  * @param deprecated whether the template is {@code @Deprecated}, which the factory repeats
+ * @param handlers the catch clauses of split try statements, innermost first: an exception
+ *     thrown while {@code state} is in a handler's range goes to the first that matches
+ * @param caughtField the field a caught exception waits in for its handler state, or null
  * @param source where the template is ({@code Kitchen.java:20})
  */
 public record MethodModel(
@@ -47,11 +50,16 @@ public record MethodModel(
     List<String> suppressed,
     boolean safeVarargs,
     boolean deprecated,
+    List<Handler> handlers,
+    String caughtField,
     String source) {
 
   /** A field of the machine: a parameter, or a local live across an await. */
   public record Field(String name, String sourceName, TypeName type, boolean isFinal,
       String comment) {}
+
+  /** A catch clause of a split try statement: the states it guards and where it goes. */
+  public record Handler(int firstState, int lastState, List<String> types, int handlerState) {}
 
   /** One {@code case} of {@code resume()}: the code run from one resumption to the next. */
   public record State(int number, String comment, List<String> code) {}

@@ -3,6 +3,7 @@ package io.jasyncio.processor.model;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CaseTree;
+import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionStatementTree;
@@ -15,6 +16,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.SwitchTree;
+import com.sun.source.tree.TryTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
@@ -98,7 +100,8 @@ public final class Suspensions {
       if (!(t instanceof BlockTree || t instanceof IfTree || t instanceof WhileLoopTree
           || t instanceof DoWhileLoopTree || t instanceof ForLoopTree
           || t instanceof EnhancedForLoopTree || t instanceof SwitchTree
-          || t instanceof CaseTree || t.getKind() == Tree.Kind.LABELED_STATEMENT)) {
+          || t instanceof CaseTree || t instanceof TryTree || t instanceof CatchTree
+          || t.getKind() == Tree.Kind.LABELED_STATEMENT)) {
         return t;
       }
       if (t instanceof CaseTree c && c.getExpressions().contains(child)) {
@@ -110,6 +113,11 @@ public final class Suspensions {
       }
       if (t instanceof SwitchTree sw && !sw.getCases().contains(child)) {
         return t; // the selector: not split yet
+      }
+      if (t instanceof TryTree tt && (tt.getFinallyBlock() != null
+          || !tt.getResources().isEmpty()
+          || !(tt.getBlock() == child || tt.getCatches().contains(child)))) {
+        return t; // finally and resources: not split yet
       }
       if (t instanceof ForLoopTree f && !f.getInitializer().contains(child)
           && !f.getUpdate().contains(child) && f.getStatement() != child
@@ -129,7 +137,7 @@ public final class Suspensions {
     return switch (t.getKind()) {
       case SWITCH -> "a switch";
       case SWITCH_EXPRESSION -> "a switch expression";
-      case TRY -> "a try statement";
+      case TRY -> "a try statement with finally or resources";
       case CATCH -> "a catch block";
       case ENHANCED_FOR_LOOP -> "an enhanced for loop";
       case SYNCHRONIZED -> "a synchronized block";
