@@ -425,4 +425,77 @@ class ControlFlowTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> trace(c, "boom"))
         .isInstanceOf(IllegalStateException.class).hasMessage("boom");
   }
+
+  @Test
+  void finallyBlocksRunOnEveryWayOutInJavasOrder() throws Throwable {
+    Compilation c = compile(
+        "  @Async static Coroutine<Integer> exits(List<String> log, int how) {",
+        "    int n = 0;",
+        "    outer:",
+        "    for (int i = 0; i < 3; i++) {",
+        "      try {",
+        "        try {",
+        "          await(sleep(1));",
+        "          log.add(\"body \" + i);",
+        "          if (how == 1 && i == 1) return done(100);",
+        "          if (how == 2 && i == 0) continue;",
+        "          if (how == 3 && i == 1) break outer;",
+        "          if (how == 4) throw new IllegalStateException(\"thrown \" + i);",
+        "          int one = await(now(1));",
+        "          n += one;",
+        "        } finally {",
+        "          int f = await(slow(i));",
+        "          log.add(\"inner finally \" + f);",
+        "        }",
+        "      } catch (IllegalStateException e) {",
+        "        log.add(\"caught \" + e.getMessage());",
+        "        if (i == 2) return done(-1);",
+        "      } finally {",
+        "        await(sleep(0));",
+        "        log.add(\"outer finally \" + i);",
+        "      }",
+        "      log.add(\"end \" + i);",
+        "    }",
+        "    return done(n);",
+        "  }");
+    assertThat(trace(c, "exits", 0)).containsExactly(
+        "body 0", "inner finally 0", "outer finally 0", "end 0",
+        "body 1", "inner finally 1", "outer finally 1", "end 1",
+        "body 2", "inner finally 2", "outer finally 2", "end 2", "result 3");
+    assertThat(trace(c, "exits", 1)).containsExactly(
+        "body 0", "inner finally 0", "outer finally 0", "end 0",
+        "body 1", "inner finally 1", "outer finally 1", "result 100");
+    assertThat(trace(c, "exits", 2)).containsExactly(
+        "body 0", "inner finally 0", "outer finally 0",
+        "body 1", "inner finally 1", "outer finally 1", "end 1",
+        "body 2", "inner finally 2", "outer finally 2", "end 2", "result 2");
+    assertThat(trace(c, "exits", 3)).containsExactly(
+        "body 0", "inner finally 0", "outer finally 0", "end 0",
+        "body 1", "inner finally 1", "outer finally 1", "result 1");
+    assertThat(trace(c, "exits", 4)).containsExactly(
+        "body 0", "inner finally 0", "caught thrown 0", "outer finally 0", "end 0",
+        "body 1", "inner finally 1", "caught thrown 1", "outer finally 1", "end 1",
+        "body 2", "inner finally 2", "caught thrown 2", "outer finally 2", "result -1");
+  }
+
+  @Test
+  void anExceptionLeavesThroughFinallyAndAReturnInFinallyWins() throws Throwable {
+    Compilation c = compile(
+        "  @SuppressWarnings(\"finally\")",
+        "  @Async static Coroutine<Integer> overrides(List<String> log, boolean swallow) {",
+        "    try {",
+        "      await(sleep(1));",
+        "      throw new IllegalStateException(\"lost\");",
+        "    } finally {",
+        "      log.add(\"finally\");",
+        "      if (swallow) return done(7);",
+        "    }",
+        "  }");
+    assertThat(trace(c, "overrides", true)).containsExactly("finally", "result 7");
+    List<String> log = new ArrayList<>();
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> LoopRun.staticCall(c, "demo.AsyncFlow", "overrides", log, false))
+        .isInstanceOf(IllegalStateException.class).hasMessage("lost");
+    assertThat(log).containsExactly("finally");
+  }
 }

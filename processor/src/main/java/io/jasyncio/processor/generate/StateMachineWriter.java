@@ -118,14 +118,19 @@ public final class StateMachineWriter {
     for (int s = 0; s <= lastState; s++) {
       StringBuilder route = new StringBuilder();
       for (MethodModel.Handler h : model.handlers()) {
-        if (h.firstState() <= s && s <= h.lastState()) {
-          String test = h.types().stream().map(t -> "thrown instanceof " + t)
-              .collect(Collectors.joining(" || "));
-          route.append("if (").append(test).append(") {\n")
-              .append("  ").append(model.caughtField()).append(" = thrown;\n")
-              .append("  state = ").append(h.handlerState()).append(";\n")
-              .append("  continue dispatch;\n}\n");
+        if (h.firstState() > s || s > h.lastState()) {
+          continue;
         }
+        String go = String.join("\n", h.assignments()) + "\nstate = " + h.handlerState()
+            + ";\ncontinue dispatch;\n";
+        if (h.types().isEmpty()) {
+          route.append(go); // a finally block takes everything: nothing after it is reached
+          break;
+        }
+        String test = h.types().stream().map(t -> "thrown instanceof " + t)
+            .collect(Collectors.joining(" || "));
+        route.append("if (").append(test).append(") {\n  ")
+            .append(go.trim().replace("\n", "\n  ")).append("\n}\n");
       }
       if (route.length() > 0) {
         statesByRoute.computeIfAbsent(route.toString(), k -> new java.util.ArrayList<>()).add(s);
@@ -135,7 +140,11 @@ public final class StateMachineWriter {
       for (int s : r.getValue()) {
         body.add("case $L:\n", s);
       }
-      body.indent().add("$L", r.getKey()).addStatement("break").unindent();
+      body.indent().add("$L", r.getKey());
+      if (!r.getKey().endsWith("continue dispatch;\n") || r.getKey().endsWith("}\n")) {
+        body.addStatement("break");
+      }
+      body.unindent();
     }
     body.endControlFlow()
         .addStatement("throw thrown")

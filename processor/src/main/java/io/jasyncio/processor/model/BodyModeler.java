@@ -87,6 +87,10 @@ public final class BodyModeler {
     private final String generated;
     private final String fileName;
     private final Map<BodyScan.Local, String> fieldNames = new HashMap<>();
+    /** Pending-exit fields of split try statements with finally blocks, by statement. */
+    private final Map<Tree, Lowering.Forms.ExitFields> exits = new java.util.LinkedHashMap<>();
+    /** The field a return value waits in while finally blocks run, once one needs it. */
+    private String returned;
     /** The field a caught exception waits in, once a split try statement needs it. */
     private String caught;
     /** Constant locals used in other states than their own, with those states. */
@@ -126,7 +130,6 @@ public final class BodyModeler {
       List<MethodModel.Field> hoistedFields = hoistedFields();
       renameClashingLocals(plan.fragments());
       layNameEdits();
-      layNestedReturnEdits(suspending);
       boolean routesExceptions = !plan.handlers().isEmpty();
       Lowering lowering = new Lowering(this, suspending, true, routesExceptions);
       List<MethodModel.State> states = lowering.lower(tree.getBody());
@@ -381,6 +384,23 @@ public final class BodyModeler {
         out.add(new MethodModel.Field(caught, caught, TypeName.get(Throwable.class), false,
             "An exception on its way to the catch clause that handles it."));
       }
+      for (Map.Entry<Tree, Lowering.Forms.ExitFields> e : exits.entrySet()) {
+        String where = fileName + ":" + source.line(e.getKey());
+        Lowering.Forms.ExitFields f = e.getValue();
+        out.add(new MethodModel.Field(f.kind(), f.kind(), TypeName.INT, false,
+            "How the try block at " + where + " was left: 0 normally, 1 by an exception,"
+                + " 2 by a return, 3 by a jump; its finally block then goes on that way."));
+        out.add(new MethodModel.Field(f.thrown(), f.thrown(), TypeName.get(Throwable.class),
+            false, "The exception that left the try block at " + where + "."));
+        out.add(new MethodModel.Field(f.target(), f.target(), TypeName.INT, false,
+            "The state a jump out of the try block at " + where + " goes to."));
+      }
+      if (returned != null) {
+        DeclaredType rt = (DeclaredType) method.getReturnType();
+        out.add(new MethodModel.Field(returned, returned,
+            TypeName.get(rt.getTypeArguments().get(0)), false,
+            "A return value waiting while finally blocks run."));
+      }
       for (Map.Entry<Tree, String> it : iterators.entrySet()) {
         out.add(new MethodModel.Field(it.getValue(), it.getValue(), ITERATOR, false,
             "Where the for loop at " + fileName + ":" + source.line(it.getKey())
@@ -535,19 +555,6 @@ public final class BodyModeler {
       return null;
     }
 
-    /** {@code return done(x);} inside a copied compound statement. */
-    private void layNestedReturnEdits(Set<Tree> suspending) {
-      for (BodyScan.ReturnUse r : in.scan().returns()) {
-        Tree parent = r.path().getParentPath().getLeaf();
-        if (parent == tree.getBody() || suspending.contains(parent)) {
-          continue; // a statement of the lowering itself, which writes it
-        }
-        ReturnTree ret = (ReturnTree) r.path().getLeaf();
-        MethodInvocationTree done = (MethodInvocationTree) ret.getExpression();
-        source.replace(ret, () -> "{ complete(" + doneValue(done) + "); return; }");
-      }
-    }
-
     @Override
     public String doneValue(MethodInvocationTree done) {
       return done.getArguments().isEmpty() ? "null" : source.render(done.getArguments().get(0));
@@ -593,6 +600,24 @@ public final class BodyModeler {
     @Override
     public String localName(VariableTree v) {
       return localNames.getOrDefault(v, v.getName().toString());
+    }
+
+    @Override
+    public Lowering.Forms.ExitFields exitFields(com.sun.source.tree.TryTree t) {
+      return exits.computeIfAbsent(t, k -> {
+        int n = exits.size() + 1;
+        return new Lowering.Forms.ExitFields(names.newName("exit" + n, "exit" + n),
+            names.newName("exitThrown" + n, "exitThrown" + n),
+            names.newName("exitTarget" + n, "exitTarget" + n));
+      });
+    }
+
+    @Override
+    public String returnedField() {
+      if (returned == null) {
+        returned = names.newName("returned", "returned");
+      }
+      return returned;
     }
 
     @Override

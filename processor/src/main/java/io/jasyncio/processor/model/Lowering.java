@@ -89,6 +89,15 @@ final class Lowering {
     /** The field a caught exception waits in until its catch clause runs. */
     String caughtField();
 
+    /** The fields where a try statement's pending exit waits while its finally block runs. */
+    record ExitFields(String kind, String thrown, String target) {}
+
+    /** The pending-exit fields of {@code t}, allocated once. */
+    ExitFields exitFields(TryTree t);
+
+    /** The field a return value waits in while finally blocks run. */
+    String returnedField();
+
     /** The field that keeps an enhanced for loop's iterator across suspensions. */
     String iteratorField(EnhancedForLoopTree loop);
 
@@ -107,6 +116,7 @@ final class Lowering {
   private final Deque<Target> targets = new ArrayDeque<>();
   private final List<Label> allLabels = new ArrayList<>();
   private final List<PendingHandler> handlers = new ArrayList<>();
+  private final Deque<Region> regions = new ArrayDeque<>();
   private final Set<Tree> declaredTypes =
       java.util.Collections.newSetFromMap(new IdentityHashMap<>());
   private List<String> code = new ArrayList<>();
@@ -135,9 +145,30 @@ final class Lowering {
    * (breakable), or a labeled statement (only by its label).
    */
   private record Target(Tree statement, String label, Label breakTo, Label continueTo,
-      boolean breakable) {
+      boolean breakable, int finallies) {
+    Target(Tree statement, String label, Label breakTo, Label continueTo, boolean breakable) {
+      this(statement, label, breakTo, continueTo, breakable, -1);
+    }
+
     Target(Tree statement, String label, Label breakTo, Label continueTo) {
-      this(statement, label, breakTo, continueTo, continueTo != null);
+      this(statement, label, breakTo, continueTo, continueTo != null, -1);
+    }
+  }
+
+  /**
+   * A split try statement with a finally block, while its try and catch blocks are lowered:
+   * every way out of them goes through the finally states, which then take the pending exit.
+   */
+  private final class Region {
+    final Forms.ExitFields fields;
+    final Label finallyStart = new Label();
+    final Region outer;
+    /** Jump targets the finally continues to, and whether each leaves the outer region too. */
+    final Map<Label, Boolean> jumps = new java.util.LinkedHashMap<>();
+
+    Region(Forms.ExitFields fields, Region outer) {
+      this.fields = fields;
+      this.outer = outer;
     }
   }
 
@@ -234,7 +265,7 @@ final class Lowering {
     start(top, at(w) + ", while");
     String condition = condition(w.getCondition(), w);
     exitUnless(condition, end);
-    targets.push(new Target(w, label, end, top));
+    pushTarget(new Target(w, label, end, top));
     statement(w.getStatement());
     targets.pop();
     jump(top);
@@ -247,7 +278,7 @@ final class Lowering {
     Label test = new Label();
     Label end = new Label();
     start(top, at(d) + ", do");
-    targets.push(new Target(d, label, end, test));
+    pushTarget(new Target(d, label, end, test));
     statement(d.getStatement());
     targets.pop();
     start(test, at(d.getCondition()) + ", do condition");
@@ -268,7 +299,7 @@ final class Lowering {
     if (f.getCondition() != null) {
       exitUnless(condition(f.getCondition(), f), end);
     }
-    targets.push(new Target(f, label, end, update));
+    pushTarget(new Target(f, label, end, update));
     statement(f.getStatement());
     targets.pop();
     start(update, at(f) + ", for update");
@@ -308,7 +339,7 @@ final class Lowering {
       emit(field != null ? field + " = " + value + ";"
           : forms.declaredType(v) + " " + forms.localName(v) + " = " + value + ";");
     }
-    targets.push(new Target(each, label, end, top));
+    pushTarget(new Target(each, label, end, top));
     statement(each.getStatement());
     targets.pop();
     jump(top);
@@ -356,7 +387,7 @@ final class Lowering {
     } else {
       jump(end);
     }
-    targets.push(new Target(sw, label, end, null, true));
+    pushTarget(new Target(sw, label, end, null, true));
     for (int i = 0; i < sw.getCases().size(); i++) {
       CaseTree c = sw.getCases().get(i);
       start(cases.get(i), at(c) + ", case");
@@ -389,15 +420,24 @@ final class Lowering {
     splitAny = true;
     Label body = new Label();
     Label end = new Label();
+    Region region = null;
+    if (t.getFinallyBlock() != null) {
+      region = new Region(forms.exitFields(t), regions.peek());
+      forms.returnedField();
+      emit(region.fields.kind() + " = " + NORMAL + ";");
+    }
     start(body, at(t) + ", try");
     int first = number;
+    if (region != null) {
+      regions.push(region);
+    }
     statement(t.getBlock());
     int last = number;
-    jump(end);
+    exitTry(region, end);
     for (CatchTree c : t.getCatches()) {
       Label handler = new Label();
       start(handler, at(c) + ", catch");
-      handlers.add(new PendingHandler(first, last, c, handler));
+      handlers.add(new PendingHandler(first, last, c, handler, null));
       VariableTree param = c.getParameter();
       fragments.put(param, number);
       if (emit) {
@@ -408,30 +448,137 @@ final class Lowering {
         emit(forms.caughtField() + " = null;");
       }
       statement(c.getBlock());
-      jump(end);
+      exitTry(region, end);
     }
+    if (region == null) {
+      start(end, at(t) + ", after try");
+      return;
+    }
+    regions.pop();
+    // Whatever escapes the try and catch blocks runs the finally block first.
+    handlers.add(new PendingHandler(first, number, null, region.finallyStart, region));
+    start(region.finallyStart, at(t.getFinallyBlock()) + ", finally");
+    statement(t.getFinallyBlock());
+    finallyEnd(region);
     start(end, at(t) + ", after try");
+  }
+
+  /** Leaves a try or catch block normally: through the finally block when there is one. */
+  private void exitTry(Region region, Label end) {
+    jump(region == null ? end : region.finallyStart);
+  }
+
+  /** After a finally block: the pending exit (an exception, a return, a jump), or on. */
+  private void finallyEnd(Region r) {
+    if (terminated) {
+      return; // the finally block itself left (a return or a throw in it wins, as in Java)
+    }
+    Forms.ExitFields f = r.fields;
+    emit("if (" + f.kind() + " == " + THROW + ") {\n  throw " + f.thrown() + ";\n}");
+    emit("if (" + f.kind() + " == " + RETURN + ") {\n  "
+        + returnFrom(r.outer).replace("\n", "\n  ") + "\n}");
+    List<Label> viaOuter = new ArrayList<>();
+    r.jumps.forEach((label, leavesOuter) -> {
+      if (leavesOuter) {
+        viaOuter.add(label);
+      }
+    });
+    StringBuilder jump = new StringBuilder();
+    if (!viaOuter.isEmpty()) {
+      List<String> tests = new ArrayList<>();
+      viaOuter.forEach(l -> tests.add(f.target() + " == " + l.ref()));
+      jump.append("if (").append(String.join(" || ", tests)).append(") {\n  ")
+          .append(exitVia(r.outer, JUMP, f.target()).replace("\n", "\n  ")).append("\n}\n");
+    }
+    if (!r.jumps.isEmpty()) {
+      jump.append("state = ").append(f.target()).append(";\ncontinue dispatch;");
+      emit("if (" + f.kind() + " == " + JUMP + ") {\n  "
+          + jump.toString().trim().replace("\n", "\n  ") + "\n}");
+    }
+  }
+
+  private static final int NORMAL = 0;
+  private static final int THROW = 1;
+  private static final int RETURN = 2;
+  private static final int JUMP = 3;
+
+  /** A return from where the lowering now is: through every enclosing finally block. */
+  private String returnText(String value) {
+    if (regions.isEmpty()) {
+      return "complete(" + value + ");\nreturn;";
+    }
+    return forms.returnedField() + " = " + value + ";\n" + exitVia(regions.peek(), RETURN, null);
+  }
+
+  /** A pending return, once the finally blocks of {@code r} and inside it have run. */
+  private String returnFrom(Region r) {
+    return r == null ? "complete(" + forms.returnedField() + ");\nreturn;"
+        : exitVia(r, RETURN, null);
+  }
+
+  /** Records an exit of {@code kind} in {@code r} and runs its finally block. */
+  private String exitVia(Region r, int kind, String target) {
+    String out = r.fields.kind() + " = " + kind + ";\n";
+    if (target != null) {
+      out += r.fields.target() + " = " + target + ";\n";
+    }
+    return out + "state = " + r.finallyStart.ref() + ";\ncontinue dispatch;";
+  }
+
+  /**
+   * Jumps from code inside the split statements to {@code label} of target {@code t}: directly,
+   * or through the finally blocks of the try statements between here and there.
+   */
+  private String leaveText(Target t, Label label) {
+    Region innermost = regions.peek();
+    if (innermost == null || regions.size() <= t.finallies()) {
+      return jumpText(label);
+    }
+    // Every region pushed after the target encloses this jump but not the target.
+    List<Region> leaving = new ArrayList<>(regions).subList(0, regions.size() - t.finallies());
+    for (int i = 0; i < leaving.size(); i++) {
+      boolean leavesOuter = i + 1 < leaving.size();
+      leaving.get(i).jumps.merge(label, leavesOuter, Boolean::logicalOr);
+    }
+    return exitVia(innermost, JUMP, label.ref());
+  }
+
+  private void pushTarget(Target t) {
+    targets.push(new Target(t.statement(), t.label(), t.breakTo(), t.continueTo(),
+        t.breakable(), regions.size()));
   }
 
   /** The catch clauses of split try statements, innermost ranges first. */
   List<MethodModel.Handler> handlers() {
     List<PendingHandler> sorted = new ArrayList<>(handlers);
-    sorted.sort(java.util.Comparator.comparingInt(h -> h.last() - h.first()));
+    // Inner ranges first; of equal ranges, catch clauses before the finally block's catch-all.
+    sorted.sort(java.util.Comparator.comparingInt((PendingHandler h) -> h.last() - h.first())
+        .thenComparing(h -> h.region() != null));
     List<MethodModel.Handler> out = new ArrayList<>();
     for (PendingHandler h : sorted) {
       List<String> types = new ArrayList<>();
-      Tree type = h.clause().getParameter().getType();
-      if (type instanceof com.sun.source.tree.UnionTypeTree union) {
-        union.getTypeAlternatives().forEach(a -> types.add(forms.render(a)));
+      List<String> assignments = new ArrayList<>();
+      if (h.region() != null) {
+        assignments.add(h.region().fields.thrown() + " = thrown;");
+        assignments.add(h.region().fields.kind() + " = " + THROW + ";");
       } else {
-        types.add(forms.render(type));
+        Tree type = h.clause().getParameter().getType();
+        if (type instanceof com.sun.source.tree.UnionTypeTree union) {
+          union.getTypeAlternatives().forEach(a -> types.add(forms.render(a)));
+        } else {
+          types.add(forms.render(type));
+        }
+        assignments.add(forms.caughtField() + " = thrown;");
       }
-      out.add(new MethodModel.Handler(h.first(), h.last(), types, h.handler().number));
+      out.add(new MethodModel.Handler(h.first(), h.last(), types, h.handler().number,
+          assignments));
     }
     return out;
   }
 
-  private record PendingHandler(int first, int last, CatchTree clause, Label handler) {}
+  /** A catch clause, or (with a region) the catch-all that runs a finally block. */
+  private record PendingHandler(int first, int last, CatchTree clause, Label handler,
+      Region region) {}
 
   private void lowerLabeled(LabeledStatementTree l) {
     String label = l.getLabel().toString();
@@ -445,7 +592,7 @@ final class Lowering {
       default -> {
         splitAny = true;
         Label end = new Label();
-        targets.push(new Target(l, label, end, null));
+        pushTarget(new Target(l, label, end, null));
         statement(inner);
         targets.pop();
         start(end, at(l) + ", after " + label);
@@ -478,8 +625,7 @@ final class Lowering {
     if (s instanceof ReturnTree ret) {
       suspend(await != null ? await.getArguments().get(0) : ret.getExpression(), s);
       fragments.put(s, number);
-      emit("complete(awaited());");
-      emit("return;");
+      emit(returnText("awaited()"));
       terminated = true;
       return;
     }
@@ -529,8 +675,7 @@ final class Lowering {
     }
     patchJumpsLeaving(s);
     if (s instanceof ReturnTree ret) {
-      emit("complete(" + forms.doneValue((MethodInvocationTree) ret.getExpression()) + ");");
-      emit("return;");
+      emit(returnText(forms.doneValue((MethodInvocationTree) ret.getExpression())));
       terminated = true;
       return;
     }
@@ -574,9 +719,6 @@ final class Lowering {
 
   /** Rewrites break and continue in {@code s} that leave it for a split statement. */
   private void patchJumpsLeaving(StatementTree s) {
-    if (targets.isEmpty()) {
-      return;
-    }
     new TreeScanner<Void, Void>() {
       private final Deque<Tree> inner = new ArrayDeque<>();
       private final Set<String> innerLabels = new HashSet<>();
@@ -619,13 +761,24 @@ final class Lowering {
       }
 
       @Override
+      public Void visitReturn(ReturnTree node, Void p) {
+        if (s == node) {
+          return null; // the statement itself: copied() writes it
+        }
+        MethodInvocationTree done = (MethodInvocationTree) node.getExpression();
+        forms.replace(node, () -> "{ " + returnText(forms.doneValue(done)).replace("\n", " ")
+            + " }");
+        return null;
+      }
+
+      @Override
       public Void visitBreak(BreakTree node, Void p) {
         if (node.getLabel() == null ? !inner.isEmpty()
             : innerLabels.contains(node.getLabel().toString())) {
           return null;
         }
         Target t = find(node.getLabel() == null ? null : node.getLabel().toString(), false);
-        forms.replace(node, () -> "{ " + jumpText(t.breakTo()).replace("\n", " ") + " }");
+        forms.replace(node, () -> "{ " + leaveText(t, t.breakTo()).replace("\n", " ") + " }");
         return null;
       }
 
@@ -637,7 +790,7 @@ final class Lowering {
           return null;
         }
         Target t = find(node.getLabel() == null ? null : node.getLabel().toString(), true);
-        forms.replace(node, () -> "{ " + jumpText(t.continueTo()).replace("\n", " ") + " }");
+        forms.replace(node, () -> "{ " + leaveText(t, t.continueTo()).replace("\n", " ") + " }");
         return null;
       }
     }.scan(s, null);

@@ -58,8 +58,12 @@ public record MethodModel(
   public record Field(String name, String sourceName, TypeName type, boolean isFinal,
       String comment) {}
 
-  /** A catch clause of a split try statement: the states it guards and where it goes. */
-  public record Handler(int firstState, int lastState, List<String> types, int handlerState) {}
+  /**
+   * A catch clause of a split try statement, or the catch-all that runs its finally block: the
+   * states it guards, the exception types it takes (none: all), what it records, where it goes.
+   */
+  public record Handler(int firstState, int lastState, List<String> types, int handlerState,
+      List<String> assignments) {}
 
   /** One {@code case} of {@code resume()}: the code run from one resumption to the next. */
   public record State(int number, String comment, List<String> code) {}

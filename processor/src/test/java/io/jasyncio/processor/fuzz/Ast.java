@@ -1,0 +1,131 @@
+package io.jasyncio.processor.fuzz;
+
+import java.util.List;
+
+/**
+ * The small language the differential fuzzer generates: int expressions, conditions and
+ * statements, each of which {@link Printer} writes once as {@code @Async} code (with real awaits)
+ * and once as plain Java (each await replaced by the value it would yield).
+ */
+final class Ast {
+  private Ast() {}
+
+  /** A generated body with the initial values of the method-level locals {@code a, b, c}. */
+  record Body(long seed, int a, int b, int c, Block block) {}
+
+  // Expressions: int-valued, printed fully parenthesised.
+
+  sealed interface Expr permits Lit, Var, Bin {}
+
+  /** A literal, never negative. */
+  record Lit(int value) implements Expr {}
+
+  record Var(String name) implements Expr {}
+
+  /** {@code left op right} for op one of {@code + - * %}. */
+  record Bin(String op, Expr left, Expr right) implements Expr {}
+
+  // Conditions.
+
+  sealed interface Cond permits Cmp, ModEq, Both, Either, Not {}
+
+  /** {@code left op right} for op one of {@code == != < <= > >=}. */
+  record Cmp(String op, Expr left, Expr right) implements Cond {}
+
+  /** {@code value % modulus == remainder}. */
+  record ModEq(Expr value, int modulus, int remainder) implements Cond {}
+
+  record Both(Cond left, Cond right) implements Cond {}
+
+  record Either(Cond left, Cond right) implements Cond {}
+
+  record Not(Cond inner) implements Cond {}
+
+  // Statements. "helper" is "slow" (suspends for 1 s) or "now" (finishes inline).
+
+  sealed interface Stmt
+      permits Block, Decl, AwaitDecl, Assign, AwaitAssign, Sleep, Log, Throw, Return, ReturnAwait,
+          ReturnTail, Break, Continue, If, While, DoWhile, For, Labeled, Switch, Try {}
+
+  record Block(List<Stmt> stmts) implements Stmt {}
+
+  /** {@code int name = init;} */
+  record Decl(String name, Expr init) implements Stmt {}
+
+  /** {@code int name = await(helper(arg));}, synchronously {@code int name = arg;} */
+  record AwaitDecl(String name, String helper, Expr arg) implements Stmt {}
+
+  /** {@code name op value;} for op one of {@code = += -= *=}. */
+  record Assign(String name, String op, Expr value) implements Stmt {}
+
+  /** {@code name = await(helper(arg));}, synchronously {@code name = arg;} */
+  record AwaitAssign(String name, String helper, Expr arg) implements Stmt {}
+
+  /** {@code await(sleep(seconds));}, synchronously nothing. */
+  record Sleep(int seconds) implements Stmt {}
+
+  /** {@code log.add("tag a=" + a + ...)}; {@code exception}, if not null, adds its message. */
+  record Log(String tag, List<String> vars, String exception) implements Stmt {}
+
+  /** {@code throw new IllegalStateException("tag " + value);} */
+  record Throw(String tag, Expr value) implements Stmt {}
+
+  /** {@code return done(value);}, synchronously {@code return value;} */
+  record Return(Expr value) implements Stmt {}
+
+  /** {@code return done(await(now(value)));}, synchronously {@code return value;} */
+  record ReturnAwait(Expr value) implements Stmt {}
+
+  /** {@code return helper(value);} (a tail await), synchronously {@code return value;} */
+  record ReturnTail(String helper, Expr value) implements Stmt {}
+
+  record Break(String label) implements Stmt {}
+
+  record Continue(String label) implements Stmt {}
+
+  /**
+   * {@code if (cond) then else otherwise}; a {@link Block} branch is printed in braces, any
+   * other statement unbraced; {@code otherwise} is null, a block, a statement or an {@code If}
+   * (printed as {@code else if}). With {@code awaitCond} the condition is
+   * {@code await(check(cond))}.
+   */
+  record If(Cond cond, boolean awaitCond, Stmt then, Stmt otherwise) implements Stmt {}
+
+  /**
+   * {@code int counter = 0; while (counter < 3 && extra) { counter++; body }}, or with
+   * {@code bumpInCondition} {@code while (counter++ < 3 && extra) { body }}.
+   */
+  record While(String counter, boolean bumpInCondition, Cond extra, boolean awaitCond, Block body)
+      implements Stmt {}
+
+  /** {@code int counter = 0; do { body } while (counter++ < 2 && extra);} */
+  record DoWhile(String counter, Cond extra, boolean awaitCond, Block body) implements Stmt {}
+
+  /**
+   * {@code for (int counter = 0; counter < 3 && extra; counter++) { body }}, where the init may
+   * be {@code await(now(0))} and the update {@code counter = await(slow(counter + 1))}.
+   */
+  record For(String counter, boolean awaitInit, boolean awaitCond, boolean awaitUpdate,
+      Cond extra, Block body) implements Stmt {}
+
+  /** {@code label: body} where body is a loop or a block. */
+  record Labeled(String label, Stmt body) implements Stmt {}
+
+  /** A switch statement with no await inside, old-style ({@code case 1:}) or with arrows. */
+  record Switch(Expr selector, boolean arrows, List<Case> cases) implements Stmt {
+    boolean hasDefault() {
+      return cases.stream().anyMatch(c -> c.labels().isEmpty());
+    }
+  }
+
+  /**
+   * {@code case labels: { body } break;} (no labels: {@code default}); {@code breakAfter} only
+   * for old-style switches.
+   */
+  record Case(List<Integer> labels, Block body, boolean breakAfter) {}
+
+  /** A try statement with no await inside; {@code fin} may be null. */
+  record Try(Block body, List<Catch> catches, Block fin) implements Stmt {}
+
+  record Catch(String type, String name, Block body) {}
+}

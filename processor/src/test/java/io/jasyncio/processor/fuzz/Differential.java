@@ -1,0 +1,259 @@
+package io.jasyncio.processor.fuzz;
+
+import static com.google.testing.compile.Compiler.javac;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import io.jasyncio.Coroutine;
+import io.jasyncio.EventLoop;
+import io.jasyncio.VirtualClock;
+import io.jasyncio.processor.Snippets;
+import io.jasyncio.processor.fuzz.Ast.Body;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+
+/**
+ * Compiles bodies in batches (one class, an {@code fN}/{@code gN} pair per body), runs each
+ * {@code @Async} version on a fresh virtual-clock loop and each plain version directly, and
+ * compares what they logged and how they ended.
+ */
+final class Differential {
+  private Differential() {}
+
+  private static final String PACKAGE = "fuzz";
+  private static final String CLASS = "Bodies";
+  /** Longer traces mean a loop that does not stop (no generated loop runs more than 3 times). */
+  private static final int MAX_TRACE = 20_000;
+  private static final long RUN_TIMEOUT_SECONDS = 10;
+
+  /** What one version of a body did: its trace and how it ended. */
+  record Outcome(List<String> trace, String end) {
+    @Override
+    public String toString() {
+      return trace + " then " + end;
+    }
+  }
+
+  enum Kind {
+    /** Both versions did the same. */
+    SAME,
+    /** Both compiled, and they logged or ended differently. */
+    DIFFERS,
+    /** Valid Java (it compiles without the processor) that the processor rejects or warns on. */
+    REJECTED,
+    /** Not even valid Java without the processor: a bug of the generator or the shrinker. */
+    INVALID
+  }
+
+  /** How a body fared; {@code diagnostics} only when it did not compile cleanly. */
+  record Verdict(Kind kind, Outcome sync, Outcome async, String diagnostics) {
+    /** What must stay the same while shrinking: the kind, and for a rejection its message. */
+    String signature() {
+      if (kind == Kind.REJECTED) {
+        String first = diagnostics.lines().findFirst().orElse("");
+        int tag = first.indexOf("[jasyncio/");
+        return kind + (tag >= 0 ? first.substring(tag, first.indexOf(']', tag) + 1) : first);
+      }
+      return kind.toString();
+    }
+
+    String describe() {
+      switch (kind) {
+        case SAME:
+          return "same: " + sync;
+        case DIFFERS:
+          return "plain Java: " + sync + "\n@Async:     " + async;
+        case REJECTED:
+          return "the processor rejects valid Java:\n" + diagnostics;
+        default:
+          return "the generator wrote invalid Java (a bug of the fuzzer):\n" + diagnostics;
+      }
+    }
+  }
+
+  /** The verdict for each body, in order. */
+  static List<Verdict> check(List<Body> bodies) {
+    Compilation c = compile(bodies, true);
+    if (isClean(c)) {
+      return run(c, bodies);
+    }
+    if (bodies.size() == 1) {
+      Compilation plain = compile(bodies, false);
+      Kind kind = isClean(plain) ? Kind.REJECTED : Kind.INVALID;
+      return List.of(new Verdict(kind, null, null, diagnostics(isClean(plain) ? c : plain)));
+    }
+    // Bisect: one bad method stops the processor from writing the whole class.
+    int half = bodies.size() / 2;
+    List<Verdict> out = new ArrayList<>(check(bodies.subList(0, half)));
+    out.addAll(check(bodies.subList(half, bodies.size())));
+    return out;
+  }
+
+  /** The class a batch compiles, for a failure message. */
+  static String source(List<Body> bodies) {
+    return Printer.source(PACKAGE, CLASS, bodies);
+  }
+
+  private static Compilation compile(List<Body> bodies, boolean withProcessor) {
+    JavaFileObject file = JavaFileObjects.forSourceString(PACKAGE + "." + CLASS, source(bodies));
+    if (withProcessor) {
+      return Snippets.compile(file);
+    }
+    return javac().withOptions("-Xlint:all,-processing", "-proc:none").compile(file);
+  }
+
+  /** What {@code assertThat(c).succeededWithoutWarnings()} checks. */
+  private static boolean isClean(Compilation c) {
+    return c.status() == Compilation.Status.SUCCESS && c.warnings().isEmpty();
+  }
+
+  private static String diagnostics(Compilation c) {
+    return c.diagnostics().stream()
+        .filter(d -> d.getKind() != Diagnostic.Kind.NOTE)
+        .map(d -> d.getKind() + " line " + d.getLineNumber() + ": " + d.getMessage(Locale.ROOT))
+        .limit(8)
+        .collect(Collectors.joining("\n"));
+  }
+
+  private static List<Verdict> run(Compilation c, List<Body> bodies) {
+    ClassLoader loader = load(c);
+    List<Verdict> out = new ArrayList<>();
+    for (int i = 0; i < bodies.size(); i++) {
+      Outcome sync = runSync(loader, "g" + i);
+      Outcome async = runAsync(loader, "f" + i);
+      out.add(new Verdict(sync.equals(async) ? Kind.SAME : Kind.DIFFERS, sync, async, null));
+    }
+    return out;
+  }
+
+  private static Outcome runSync(ClassLoader loader, String method) {
+    BoundedLog log = new BoundedLog();
+    try {
+      Object result = find(loader, PACKAGE + "." + CLASS, method).invoke(null, log);
+      return new Outcome(log, "returned " + result);
+    } catch (InvocationTargetException e) {
+      return new Outcome(log, threw(e.getCause()));
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static ExecutorService watchdog = newWatchdog();
+
+  /** Runs the coroutine on its own thread, so that one that never finishes cannot hang the test. */
+  private static synchronized Outcome runAsync(ClassLoader loader, String method) {
+    BoundedLog log = new BoundedLog();
+    Future<String> end = watchdog.submit(() -> {
+      Coroutine<?> coroutine;
+      try {
+        coroutine = (Coroutine<?>) find(loader, PACKAGE + ".Async" + CLASS, method).invoke(null, log);
+      } catch (InvocationTargetException e) {
+        return "creating the coroutine " + threw(e.getCause());
+      }
+      EventLoop loop = EventLoop.create(new VirtualClock());
+      try {
+        return "returned " + loop.runUntilComplete(coroutine);
+      } catch (Throwable e) {
+        return threw(e);
+      } finally {
+        loop.close();
+      }
+    });
+    try {
+      return new Outcome(log, end.get(RUN_TIMEOUT_SECONDS, TimeUnit.SECONDS));
+    } catch (TimeoutException e) {
+      // The thread may spin on; it is a daemon, and a fresh one runs the next coroutine.
+      end.cancel(true);
+      watchdog.shutdownNow();
+      watchdog = newWatchdog();
+      return new Outcome(log.snapshot(), "did not finish in " + RUN_TIMEOUT_SECONDS + " s");
+    } catch (InterruptedException | ExecutionException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static ExecutorService newWatchdog() {
+    return Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "fuzz-coroutines");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  private static String threw(Throwable e) {
+    return "threw " + e.getClass().getName() + ": " + e.getMessage();
+  }
+
+  private static Method find(ClassLoader loader, String className, String method)
+      throws ReflectiveOperationException {
+    Method m = loader.loadClass(className).getDeclaredMethod(method, List.class);
+    m.setAccessible(true);
+    return m;
+  }
+
+  /** A trace that stops a runaway loop with an {@link Error} no generated catch catches. */
+  private static final class BoundedLog extends ArrayList<String> {
+    @Override
+    public synchronized boolean add(String line) {
+      if (size() >= MAX_TRACE) {
+        throw new TraceOverflow();
+      }
+      return super.add(line);
+    }
+
+    synchronized List<String> snapshot() {
+      return new ArrayList<>(this);
+    }
+  }
+
+  private static final class TraceOverflow extends Error {
+    TraceOverflow() {
+      super("more than " + MAX_TRACE + " trace lines: a loop that does not stop");
+    }
+  }
+
+  /** The classes javac wrote for {@code c}, in a loader of their own. */
+  private static ClassLoader load(Compilation c) {
+    Map<String, byte[]> classes = new HashMap<>();
+    for (JavaFileObject file : c.generatedFiles()) {
+      if (file.getKind() != JavaFileObject.Kind.CLASS) {
+        continue;
+      }
+      String path = file.toUri().getPath();
+      String name = path.substring(path.indexOf("CLASS_OUTPUT/") + "CLASS_OUTPUT/".length(),
+          path.length() - ".class".length()).replace('/', '.');
+      try (InputStream in = file.openInputStream()) {
+        classes.put(name, in.readAllBytes());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return new ClassLoader(Differential.class.getClassLoader()) {
+      @Override
+      protected Class<?> findClass(String name) throws ClassNotFoundException {
+        byte[] bytes = classes.get(name);
+        if (bytes == null) {
+          throw new ClassNotFoundException(name);
+        }
+        return defineClass(name, bytes, 0, bytes.length);
+      }
+    };
+  }
+}

@@ -1,0 +1,319 @@
+package io.jasyncio.processor.fuzz;
+
+import io.jasyncio.processor.fuzz.Ast.AwaitAssign;
+import io.jasyncio.processor.fuzz.Ast.AwaitDecl;
+import io.jasyncio.processor.fuzz.Ast.Assign;
+import io.jasyncio.processor.fuzz.Ast.Bin;
+import io.jasyncio.processor.fuzz.Ast.Block;
+import io.jasyncio.processor.fuzz.Ast.Body;
+import io.jasyncio.processor.fuzz.Ast.Both;
+import io.jasyncio.processor.fuzz.Ast.Break;
+import io.jasyncio.processor.fuzz.Ast.Case;
+import io.jasyncio.processor.fuzz.Ast.Catch;
+import io.jasyncio.processor.fuzz.Ast.Cmp;
+import io.jasyncio.processor.fuzz.Ast.Cond;
+import io.jasyncio.processor.fuzz.Ast.Continue;
+import io.jasyncio.processor.fuzz.Ast.Decl;
+import io.jasyncio.processor.fuzz.Ast.DoWhile;
+import io.jasyncio.processor.fuzz.Ast.Either;
+import io.jasyncio.processor.fuzz.Ast.Expr;
+import io.jasyncio.processor.fuzz.Ast.For;
+import io.jasyncio.processor.fuzz.Ast.If;
+import io.jasyncio.processor.fuzz.Ast.Labeled;
+import io.jasyncio.processor.fuzz.Ast.Lit;
+import io.jasyncio.processor.fuzz.Ast.Log;
+import io.jasyncio.processor.fuzz.Ast.ModEq;
+import io.jasyncio.processor.fuzz.Ast.Not;
+import io.jasyncio.processor.fuzz.Ast.Return;
+import io.jasyncio.processor.fuzz.Ast.ReturnAwait;
+import io.jasyncio.processor.fuzz.Ast.ReturnTail;
+import io.jasyncio.processor.fuzz.Ast.Sleep;
+import io.jasyncio.processor.fuzz.Ast.Stmt;
+import io.jasyncio.processor.fuzz.Ast.Switch;
+import io.jasyncio.processor.fuzz.Ast.Throw;
+import io.jasyncio.processor.fuzz.Ast.Try;
+import io.jasyncio.processor.fuzz.Ast.Var;
+import io.jasyncio.processor.fuzz.Ast.While;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Writes a {@link Body} as Java source: as an {@code @Async} method, where every await form
+ * really awaits, or as a plain method, where each await is replaced by the value it yields.
+ */
+final class Printer {
+  private final boolean async;
+  private final StringBuilder out = new StringBuilder();
+  private int indent;
+
+  private Printer(boolean async, int indent) {
+    this.async = async;
+    this.indent = indent;
+  }
+
+  /** {@code @Async static Coroutine<Integer> name(List<String> log) {...}}, indented by 2. */
+  static String asyncMethod(String name, Body body) {
+    return new Printer(true, 1).method(
+        "@Async static Coroutine<Integer> " + name + "(List<String> log)", body);
+  }
+
+  /** {@code static int name(List<String> log) {...}}, indented by 2. */
+  static String syncMethod(String name, Body body) {
+    return new Printer(false, 1).method("static int " + name + "(List<String> log)", body);
+  }
+
+  /** The statements of the body alone, as {@code @Async} code or as plain code. */
+  static String statements(Body body, boolean async) {
+    Printer p = new Printer(async, 0);
+    p.line("int a = " + body.a() + ", b = " + body.b() + ", c = " + body.c() + ";");
+    p.blockContents(body.block());
+    if (Flow.completesNormally(body.block())) {
+      p.line(async ? "return done(a + b + c);" : "return a + b + c;");
+    }
+    return p.out.toString();
+  }
+
+  private String method(String header, Body body) {
+    line(header + " {");
+    indent++;
+    String[] lines = statements(body, async).split("\n");
+    for (String l : lines) {
+      line(l);
+    }
+    indent--;
+    line("}");
+    return out.toString();
+  }
+
+  private void line(String text) {
+    out.append("  ".repeat(indent)).append(text).append('\n');
+  }
+
+  private void blockContents(Block b) {
+    for (Stmt s : b.stmts()) {
+      statement(s);
+    }
+  }
+
+  /** A statement in a block: loops first declare their counters. */
+  private void statement(Stmt s) {
+    Stmt loop = s instanceof Labeled l ? l.body() : s;
+    if (loop instanceof While w) {
+      line("int " + w.counter() + " = 0;");
+    } else if (loop instanceof DoWhile d) {
+      line("int " + d.counter() + " = 0;");
+    }
+    String prefix = s instanceof Labeled l ? l.label() + ": " : "";
+    compound(prefix, loop);
+  }
+
+  /** Writes {@code s} starting with {@code prefix} on its first line. */
+  private void compound(String prefix, Stmt s) {
+    if (s instanceof Block b) {
+      line(prefix + "{");
+      indented(b);
+      line("}");
+    } else if (s instanceof If i) {
+      ifChain(prefix, i);
+    } else if (s instanceof While w) {
+      String bound = w.bumpInCondition() ? w.counter() + "++ < 3" : w.counter() + " < 3";
+      line(prefix + "while (" + cond(bound, w.extra(), w.awaitCond()) + ") {");
+      indent++;
+      if (!w.bumpInCondition()) {
+        line(w.counter() + "++;");
+      }
+      blockContents(w.body());
+      indent--;
+      line("}");
+    } else if (s instanceof DoWhile d) {
+      line(prefix + "do {");
+      indented(d.body());
+      line("} while (" + cond(d.counter() + "++ < 2", d.extra(), d.awaitCond()) + ");");
+    } else if (s instanceof For f) {
+      String k = f.counter();
+      String init = "int " + k + " = " + (async && f.awaitInit() ? "await(now(0))" : "0");
+      String update = !f.awaitUpdate() ? k + "++"
+          : async ? k + " = await(slow(" + k + " + 1))" : k + " = " + k + " + 1";
+      line(prefix + "for (" + init + "; " + cond(k + " < 3", f.extra(), f.awaitCond()) + "; "
+          + update + ") {");
+      indented(f.body());
+      line("}");
+    } else if (s instanceof Labeled l) {
+      compound(prefix + l.label() + ": ", l.body());
+    } else if (s instanceof Switch sw) {
+      line(prefix + "switch (" + expr(sw.selector(), true) + ") {");
+      indent++;
+      for (Case c : sw.cases()) {
+        String labels = c.labels().isEmpty() ? "default"
+            : "case " + c.labels().stream().map(String::valueOf).collect(Collectors.joining(", "));
+        line(labels + (sw.arrows() ? " -> {" : ": {"));
+        indented(c.body());
+        line("}");
+        if (c.breakAfter()) {
+          line("break;");
+        }
+      }
+      indent--;
+      line("}");
+    } else if (s instanceof Try t) {
+      line(prefix + "try {");
+      indented(t.body());
+      for (Catch c : t.catches()) {
+        line("} catch (" + c.type() + " " + c.name() + ") {");
+        indented(c.body());
+      }
+      if (t.fin() != null) {
+        line("} finally {");
+        indented(t.fin());
+      }
+      line("}");
+    } else {
+      line(prefix + simple(s));
+    }
+  }
+
+  private void indented(Block b) {
+    indent++;
+    blockContents(b);
+    indent--;
+  }
+
+  private void ifChain(String prefix, If i) {
+    String head = prefix + "if (" + cond(null, i.cond(), i.awaitCond()) + ")";
+    branch(head, i.then());
+    Stmt other = i.otherwise();
+    while (other != null) {
+      if (other instanceof If elseIf) {
+        branch("else if (" + cond(null, elseIf.cond(), elseIf.awaitCond()) + ")", elseIf.then());
+        other = elseIf.otherwise();
+      } else {
+        branch("else", other);
+        other = null;
+      }
+    }
+  }
+
+  /** {@code head {...}} for a block, else {@code head} and the statement indented below it. */
+  private void branch(String head, Stmt body) {
+    if (body instanceof Block b) {
+      line(head + " {");
+      indented(b);
+      line("}");
+    } else {
+      line(head);
+      indent++;
+      String text = simple(body);
+      line(text.startsWith("//") ? "{} " + text : text);
+      indent--;
+    }
+  }
+
+  /** A statement with no statement inside; a comment for a synchronous sleep. */
+  private String simple(Stmt s) {
+    if (s instanceof Decl d) {
+      return "int " + d.name() + " = " + expr(d.init(), true) + ";";
+    } else if (s instanceof AwaitDecl d) {
+      return "int " + d.name() + " = " + awaited(d.helper(), d.arg()) + ";";
+    } else if (s instanceof Assign a) {
+      return a.name() + " " + a.op() + " " + expr(a.value(), true) + ";";
+    } else if (s instanceof AwaitAssign a) {
+      return a.name() + " = " + awaited(a.helper(), a.arg()) + ";";
+    } else if (s instanceof Sleep sl) {
+      return async ? "await(sleep(" + sl.seconds() + "));" : "// sleep(" + sl.seconds() + ")";
+    } else if (s instanceof Log l) {
+      return "log.add(" + logText(l) + ");";
+    } else if (s instanceof Throw t) {
+      return "throw new IllegalStateException(\"" + t.tag() + " \" + " + expr(t.value(), false)
+          + ");";
+    } else if (s instanceof Return r) {
+      return returned(expr(r.value(), true));
+    } else if (s instanceof ReturnAwait r) {
+      return async ? "return done(await(now(" + expr(r.value(), true) + ")));"
+          : "return " + expr(r.value(), true) + ";";
+    } else if (s instanceof ReturnTail r) {
+      return async ? "return " + r.helper() + "(" + expr(r.value(), true) + ");"
+          : "return " + expr(r.value(), true) + ";";
+    } else if (s instanceof Break b) {
+      return b.label() == null ? "break;" : "break " + b.label() + ";";
+    } else if (s instanceof Continue c) {
+      return c.label() == null ? "continue;" : "continue " + c.label() + ";";
+    }
+    throw new IllegalArgumentException("not a simple statement: " + s);
+  }
+
+  private String returned(String value) {
+    return async ? "return done(" + value + ");" : "return " + value + ";";
+  }
+
+  private String awaited(String helper, Expr arg) {
+    return async ? "await(" + helper + "(" + expr(arg, true) + "))" : expr(arg, true);
+  }
+
+  private static String logText(Log l) {
+    StringBuilder text = new StringBuilder("\"" + l.tag());
+    if (l.exception() != null) {
+      text.append(" \" + ").append(l.exception()).append(".getMessage() + \"");
+    }
+    for (String v : l.vars()) {
+      text.append(' ').append(v).append("=\" + ").append(v).append(" + \"");
+    }
+    text.append('"');
+    String s = text.toString();
+    return s.endsWith(" + \"\"") ? s.substring(0, s.length() - " + \"\"".length()) : s;
+  }
+
+  /** {@code bound && extra}, in {@code await(check(...))} when it awaits. */
+  private String cond(String bound, Cond extra, boolean await) {
+    String text = bound == null ? cond(extra, true)
+        : extra == null ? bound
+        : bound + " && " + cond(extra, false);
+    return async && await ? "await(check(" + text + "))" : text;
+  }
+
+  static String cond(Cond c, boolean top) {
+    String text;
+    if (c instanceof Cmp cmp) {
+      text = expr(cmp.left(), false) + " " + cmp.op() + " " + expr(cmp.right(), false);
+    } else if (c instanceof ModEq m) {
+      text = expr(m.value(), false) + " % " + m.modulus() + " == " + m.remainder();
+    } else if (c instanceof Both b) {
+      text = cond(b.left(), false) + " && " + cond(b.right(), false);
+    } else if (c instanceof Either e) {
+      text = cond(e.left(), false) + " || " + cond(e.right(), false);
+    } else {
+      return "!(" + cond(((Not) c).inner(), true) + ")";
+    }
+    return top ? text : "(" + text + ")";
+  }
+
+  static String expr(Expr e, boolean top) {
+    if (e instanceof Lit l) {
+      return String.valueOf(l.value());
+    } else if (e instanceof Var v) {
+      return v.name();
+    }
+    Bin b = (Bin) e;
+    String text = expr(b.left(), false) + " " + b.op() + " " + expr(b.right(), false);
+    return top ? text : "(" + text + ")";
+  }
+
+  /** The whole class a batch compiles: the helpers, then {@code fN} and {@code gN} per body. */
+  static String source(String pkg, String className, List<Body> bodies) {
+    StringBuilder s = new StringBuilder();
+    s.append("package ").append(pkg).append(";\n")
+        .append("import io.jasyncio.*;\n")
+        .append("import io.jasyncio.annotations.Async;\n")
+        .append("import java.util.*;\n")
+        .append("import static io.jasyncio.Asyncio.*;\n")
+        .append("public class ").append(className).append(" {\n")
+        .append("  @Async static Coroutine<Integer> slow(int v) { await(sleep(1)); return done(v); }\n")
+        .append("  @Async static Coroutine<Integer> now(int v) { return done(v); }\n")
+        .append("  @Async static Coroutine<Boolean> check(boolean b) { await(sleep(0)); return done(b); }\n");
+    for (int i = 0; i < bodies.size(); i++) {
+      s.append("  // seed ").append(bodies.get(i).seed()).append('\n');
+      s.append(asyncMethod("f" + i, bodies.get(i)));
+      s.append(syncMethod("g" + i, bodies.get(i)));
+    }
+    return s.append("}\n").toString();
+  }
+}
