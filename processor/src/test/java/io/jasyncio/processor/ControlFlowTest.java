@@ -498,4 +498,52 @@ class ControlFlowTest {
         .isInstanceOf(IllegalStateException.class).hasMessage("lost");
     assertThat(log).containsExactly("finally");
   }
+
+  @Test
+  void tryWithResourcesClosesInReverseOrderAndRecordsSuppressedExceptions() throws Throwable {
+    Compilation c = compile(
+        "  static final class Res implements AutoCloseable {",
+        "    final String name; final List<String> log; final boolean failClose;",
+        "    Res(String name, List<String> log, boolean failClose) {",
+        "      this.name = name; this.log = log; this.failClose = failClose;",
+        "    }",
+        "    @Override public void close() {",
+        "      log.add(\"close \" + name);",
+        "      if (failClose) throw new IllegalStateException(\"close \" + name);",
+        "    }",
+        "  }",
+        "  @SuppressWarnings(\"try\")",
+        "  @Async static Coroutine<Integer> use(List<String> log, int how) {",
+        "    try (Res a = new Res(\"a\", log, how == 2); var b = new Res(\"b\", log, how >= 2)) {",
+        "      await(sleep(1));",
+        "      log.add(\"body\");",
+        "      if (how >= 1) throw new IllegalArgumentException(\"body\");",
+        "      int v = await(now(5));",
+        "      return done(v);",
+        "    } catch (RuntimeException e) {",
+        "      log.add(\"caught \" + e.getMessage() + \" suppressed \" + e.getSuppressed().length);",
+        "      for (Throwable s : e.getSuppressed()) log.add(\"  \" + s.getMessage());",
+        "      return done(-1);",
+        "    }",
+        "  }",
+        "  @SuppressWarnings(\"try\")",
+        "  @Async static Coroutine<Integer> closeFails(List<String> log) {",
+        "    try (Res a = new Res(\"a\", log, true)) {",
+        "      await(sleep(0));",
+        "      log.add(\"body\");",
+        "    }",
+        "    return done(0);",
+        "  }");
+    assertThat(trace(c, "use", 0)).containsExactly("body", "close b", "close a", "result 5");
+    assertThat(trace(c, "use", 1)).containsExactly(
+        "body", "close b", "close a", "caught body suppressed 0", "result -1");
+    assertThat(trace(c, "use", 2)).containsExactly(
+        "body", "close b", "close a", "caught body suppressed 2", "  close b", "  close a",
+        "result -1");
+    List<String> log = new ArrayList<>();
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> LoopRun.staticCall(c, "demo.AsyncFlow", "closeFails", log))
+        .isInstanceOf(IllegalStateException.class).hasMessage("close a");
+    assertThat(log).containsExactly("body", "close a");
+  }
 }

@@ -87,6 +87,9 @@ public final class BodyModeler {
     private final String generated;
     private final String fileName;
     private final Map<BodyScan.Local, String> fieldNames = new HashMap<>();
+    /** Locals the lowering's own code uses in other states (try-with-resources resources). */
+    private final Set<Tree> forcedHoists =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     /** Pending-exit fields of split try statements with finally blocks, by statement. */
     private final Map<Tree, Lowering.Forms.ExitFields> exits = new java.util.LinkedHashMap<>();
     /** The field a return value waits in while finally blocks run, once one needs it. */
@@ -280,6 +283,11 @@ public final class BodyModeler {
 
     private void findHoisted(Map<Tree, Integer> fragments) {
       Map<BodyScan.Local, Integer> declared = new HashMap<>();
+      for (BodyScan.Local local : in.scan().locals()) {
+        if (forcedHoists.contains(local.tree())) {
+          hoisted.add(local);
+        }
+      }
       for (BodyScan.LocalClassRef ref : in.scan().localClassRefs()) {
         if (stateOf(ref.path().getLeaf(), fragments)
             != stateOf(ref.declaration().tree(), fragments)) {
@@ -408,6 +416,9 @@ public final class BodyModeler {
       }
       for (BodyScan.Local local : inSourceOrder) {
         TypeMirror type = local.topLevel() ? localTypes.of(local.name()) : typeAtUse(local);
+        if (type == null) {
+          type = typeInScopeAfter(local);
+        }
         TreePath at = trees.getPath(in.path().getCompilationUnit(), local.tree());
         if (type != null && LocalTypes.mentionsError(type)) {
           throw new TypeNotYetKnownException(at, local.name());
@@ -427,6 +438,33 @@ public final class BodyModeler {
                 + "."));
       }
       return out;
+    }
+
+    /**
+     * The type of a local no use of which tells it (a resource the body never names): read from
+     * the scope of the statement it guards.
+     */
+    private TypeMirror typeInScopeAfter(BodyScan.Local local) {
+      TreePath decl = trees.getPath(in.path().getCompilationUnit(), local.tree());
+      if (decl == null || !(decl.getParentPath().getLeaf() instanceof com.sun.source.tree.TryTree t)
+          || t.getBlock().getStatements().isEmpty()) {
+        return null;
+      }
+      TreePath first = new TreePath(new TreePath(decl.getParentPath(), t.getBlock()),
+          t.getBlock().getStatements().get(0));
+      try {
+        for (com.sun.source.tree.Scope sc = trees.getScope(first); sc != null
+            && sc.getEnclosingMethod() != null; sc = sc.getEnclosingScope()) {
+          for (Element e : sc.getLocalElements()) {
+            if (e.getSimpleName().contentEquals(local.name())) {
+              return e.asType();
+            }
+          }
+        }
+      } catch (RuntimeException javacCannotAttribute) {
+        return null;
+      }
+      return null;
     }
 
     /** The type of a local declared in a nested block, read from the scope at one of its uses. */
@@ -603,13 +641,18 @@ public final class BodyModeler {
     }
 
     @Override
-    public Lowering.Forms.ExitFields exitFields(com.sun.source.tree.TryTree t) {
+    public Lowering.Forms.ExitFields exitFields(Tree t) {
       return exits.computeIfAbsent(t, k -> {
         int n = exits.size() + 1;
         return new Lowering.Forms.ExitFields(names.newName("exit" + n, "exit" + n),
             names.newName("exitThrown" + n, "exitThrown" + n),
             names.newName("exitTarget" + n, "exitTarget" + n));
       });
+    }
+
+    @Override
+    public void mustHoist(VariableTree v) {
+      forcedHoists.add(v);
     }
 
     @Override

@@ -92,8 +92,11 @@ final class Lowering {
     /** The fields where a try statement's pending exit waits while its finally block runs. */
     record ExitFields(String kind, String thrown, String target) {}
 
-    /** The pending-exit fields of {@code t}, allocated once. */
-    ExitFields exitFields(TryTree t);
+    /** The pending-exit fields of a try statement or one of its resources, allocated once. */
+    ExitFields exitFields(Tree t);
+
+    /** Makes {@code v} a field: code the lowering writes in other states uses it. */
+    void mustHoist(VariableTree v);
 
     /** The field a return value waits in while finally blocks run. */
     String returnedField();
@@ -431,7 +434,8 @@ final class Lowering {
     if (region != null) {
       regions.push(region);
     }
-    statement(t.getBlock());
+    // try (R r = ...) B catch ... finally ... is try { try (R r = ...) B } catch ... finally ...
+    lowerResources(t, 0);
     int last = number;
     exitTry(region, end);
     for (CatchTree c : t.getCatches()) {
@@ -461,6 +465,50 @@ final class Lowering {
     statement(t.getFinallyBlock());
     finallyEnd(region);
     start(end, at(t) + ", after try");
+  }
+
+  /**
+   * The resources from the {@code i}-th on, then the try block: each resource is a region of
+   * its own whose finally closes it (JLS 14.20.3.1), so they close in reverse order, and a
+   * failure to close while an exception is on its way is added to it as suppressed.
+   */
+  private void lowerResources(TryTree t, int i) {
+    if (i == t.getResources().size()) {
+      statement(t.getBlock());
+      return;
+    }
+    Tree resource = t.getResources().get(i);
+    String ref;
+    if (resource instanceof VariableTree v) {
+      forms.mustHoist(v);
+      copied(v);
+      ref = emit ? forms.fieldOf(v) : "";
+    } else {
+      fragments.put(resource, number);
+      ref = emit ? forms.render(resource) : "";
+    }
+    Region region = new Region(forms.exitFields(resource), regions.peek());
+    forms.returnedField();
+    emit(region.fields.kind() + " = " + NORMAL + ";");
+    Label body = new Label();
+    Label end = new Label();
+    start(body, at(resource) + ", with resource");
+    int first = number;
+    regions.push(region);
+    lowerResources(t, i + 1);
+    jump(region.finallyStart);
+    regions.pop();
+    handlers.add(new PendingHandler(first, number, null, region.finallyStart, region));
+    start(region.finallyStart, at(resource) + ", close");
+    Forms.ExitFields f = region.fields;
+    emit("if (" + ref + " != null) {\n"
+        + "  if (" + f.kind() + " == " + THROW + ") {\n"
+        + "    try {\n      " + ref + ".close();\n"
+        + "    } catch (Throwable closing) {\n      " + f.thrown() + ".addSuppressed(closing);\n"
+        + "    }\n"
+        + "  } else {\n    " + ref + ".close();\n  }\n}");
+    finallyEnd(region);
+    start(end, at(resource) + ", closed");
   }
 
   /** Leaves a try or catch block normally: through the finally block when there is one. */

@@ -114,10 +114,9 @@ public final class Suspensions {
       if (t instanceof SwitchTree sw && !sw.getCases().contains(child)) {
         return t; // the selector: not split yet
       }
-      if (t instanceof TryTree tt && (!tt.getResources().isEmpty()
-          || !(tt.getBlock() == child || tt.getCatches().contains(child)
-              || tt.getFinallyBlock() == child))) {
-        return t; // resources: not split yet
+      if (t instanceof TryTree tt && !(tt.getBlock() == child || tt.getCatches().contains(child)
+          || tt.getFinallyBlock() == child)) {
+        return t; // a resource's initializer: not split yet
       }
       if (t instanceof ForLoopTree f && !f.getInitializer().contains(child)
           && !f.getUpdate().contains(child) && f.getStatement() != child
@@ -137,7 +136,7 @@ public final class Suspensions {
     return switch (t.getKind()) {
       case SWITCH -> "a switch";
       case SWITCH_EXPRESSION -> "a switch expression";
-      case TRY -> "a try-with-resources statement";
+      case TRY -> "a try-with-resources resource";
       case CATCH -> "a catch block";
       case ENHANCED_FOR_LOOP -> "an enhanced for loop";
       case SYNCHRONIZED -> "a synchronized block";
