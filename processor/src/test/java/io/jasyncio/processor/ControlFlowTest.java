@@ -526,6 +526,18 @@ class ControlFlowTest {
         "      return done(-1);",
         "    }",
         "  }",
+        "  @Async static Coroutine<Res> open(String name, List<String> log) {",
+        "    await(sleep(1));",
+        "    log.add(\"open \" + name);",
+        "    return done(new Res(name, log, false));",
+        "  }",
+        "  @SuppressWarnings(\"try\")",
+        "  @Async static Coroutine<Integer> opened(List<String> log) {",
+        "    try (Res a = await(open(\"a\", log)); Res b = await(open(\"b\", log))) {",
+        "      log.add(\"body\");",
+        "    }",
+        "    return done(1);",
+        "  }",
         "  @SuppressWarnings(\"try\")",
         "  @Async static Coroutine<Integer> closeFails(List<String> log) {",
         "    try (Res a = new Res(\"a\", log, true)) {",
@@ -545,5 +557,7 @@ class ControlFlowTest {
             () -> LoopRun.staticCall(c, "demo.AsyncFlow", "closeFails", log))
         .isInstanceOf(IllegalStateException.class).hasMessage("close a");
     assertThat(log).containsExactly("body", "close a");
+    assertThat(trace(c, "opened"))
+        .containsExactly("open a", "open b", "body", "close b", "close a", "result 1");
   }
 }

@@ -481,7 +481,11 @@ final class Lowering {
     String ref;
     if (resource instanceof VariableTree v) {
       forms.mustHoist(v);
-      copied(v);
+      if (suspending.contains(v)) {
+        suspendingForm(v); // try (var r = await(open())) ...
+      } else {
+        copied(v);
+      }
       ref = emit ? forms.fieldOf(v) : "";
     } else {
       fragments.put(resource, number);

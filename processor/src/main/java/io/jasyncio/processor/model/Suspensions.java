@@ -115,8 +115,8 @@ public final class Suspensions {
         return t; // the selector: not split yet
       }
       if (t instanceof TryTree tt && !(tt.getBlock() == child || tt.getCatches().contains(child)
-          || tt.getFinallyBlock() == child)) {
-        return t; // a resource's initializer: not split yet
+          || tt.getFinallyBlock() == child || tt.getResources().contains(child))) {
+        return t;
       }
       if (t instanceof ForLoopTree f && !f.getInitializer().contains(child)
           && !f.getUpdate().contains(child) && f.getStatement() != child
