@@ -3,13 +3,10 @@ package io.jasyncio.processor.validate;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.IdentifierTree;
-import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import io.jasyncio.processor.Diagnostic;
 import io.jasyncio.processor.Messages;
@@ -17,7 +14,6 @@ import io.jasyncio.processor.Report;
 import io.jasyncio.processor.model.BodyScan;
 import io.jasyncio.processor.model.GeneratedNames;
 import io.jasyncio.processor.model.Suspensions;
-import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -205,6 +201,4 @@ public final class AsyncMethodValidator {
     }
   }
 
-  /** Kinds of element that are fields, for messages. */
-  static final Set<ElementKind> FIELDS = Set.of(ElementKind.FIELD, ElementKind.ENUM_CONSTANT);
 }
