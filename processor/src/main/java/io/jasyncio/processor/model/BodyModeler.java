@@ -234,7 +234,6 @@ public final class BodyModeler {
       return best;
     }
 
-    /** A local is hoisted when some reference to it runs in another state than its declaration. */
     /** A final local of a primitive type or String whose initializer is made of literals. */
     private boolean isConstant(VariableTree v) {
       if (!v.getModifiers().getFlags().contains(Modifier.FINAL) || v.getInitializer() == null
@@ -280,6 +279,7 @@ public final class BodyModeler {
       return out;
     }
 
+    /** A local is hoisted when some reference to it runs in another state than its declaration. */
     private void findHoisted(Map<Tree, Integer> fragments) {
       Map<BodyScan.Local, Integer> declared = new HashMap<>();
       for (BodyScan.Local local : in.scan().locals()) {

@@ -190,7 +190,7 @@ class LocalsAcrossAwaitTest {
   void methodLevelSuppressWarningsCoversTheCopiedStatements() throws Throwable {
     Probe p = Probe.compile("Suppressed",
         "public class Suppressed {",
-        "  @SuppressWarnings({\"unchecked\", \"removal\"})",
+        "  @SuppressWarnings({\"unchecked\", \"removal\", \"deprecation\"})",
         "  @Async static Coroutine<Integer> size(Object o) {",
         "    await(sleep(1));",
         "    List<String> xs = (List<String>) o;",
