@@ -560,4 +560,24 @@ class ControlFlowTest {
     assertThat(trace(c, "opened"))
         .containsExactly("open a", "open b", "body", "close b", "close a", "result 1");
   }
+
+  @Test
+  void aPlainBreakInsideALabeledBlockLeavesTheLoop() throws Throwable {
+    // Found by the differential fuzzer: the labeled block cannot complete normally, since its
+    // break leaves the while loop, so nothing may be written after it in the same state.
+    Compilation c = compile(
+        "  @Async static Coroutine<Integer> once(List<String> log) {",
+        "    int k = 0;",
+        "    int b = 5;",
+        "    while (k < 3) {",
+        "      k++;",
+        "      b = await(now(k));",
+        "      inner: {",
+        "        break;",
+        "      }",
+        "    }",
+        "    return done(b);",
+        "  }");
+    assertThat(trace(c, "once")).containsExactly("result 1");
+  }
 }

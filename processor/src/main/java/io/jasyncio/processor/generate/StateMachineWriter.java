@@ -67,7 +67,7 @@ public final class StateMachineWriter {
     if (model.dispatchLoop()) {
       // States jump to each other with "state = n; continue dispatch;". Each case is a block
       // of its own, so locals of sibling Java blocks that land in one switch cannot clash.
-      body.add("dispatch:\n").beginControlFlow("for (;;)");
+      body.add("$L:\n", model.dispatchLabel()).beginControlFlow("for (;;)");
     }
     if (routes) {
       body.beginControlFlow("try");
@@ -122,7 +122,7 @@ public final class StateMachineWriter {
           continue;
         }
         String go = String.join("\n", h.assignments()) + "\nstate = " + h.handlerState()
-            + ";\ncontinue dispatch;\n";
+            + ";\ncontinue " + model.dispatchLabel() + ";\n";
         if (h.types().isEmpty()) {
           route.append(go); // a finally block takes everything: nothing after it is reached
           break;
@@ -141,7 +141,8 @@ public final class StateMachineWriter {
         body.add("case $L:\n", s);
       }
       body.indent().add("$L", r.getKey());
-      if (!r.getKey().endsWith("continue dispatch;\n") || r.getKey().endsWith("}\n")) {
+      if (!r.getKey().endsWith("continue " + model.dispatchLabel() + ";\n")
+          || r.getKey().endsWith("}\n")) {
         body.addStatement("break");
       }
       body.unindent();

@@ -93,6 +93,8 @@ public final class BodyModeler {
     private final Map<Tree, Lowering.Forms.ExitFields> exits = new java.util.LinkedHashMap<>();
     /** The field a return value waits in while finally blocks run, once one needs it. */
     private String returned;
+    /** The dispatch loop's label, chosen once. */
+    private String dispatchLabel;
     /** The field a caught exception waits in, once a split try statement needs it. */
     private String caught;
     /** Constant locals used in other states than their own, with those states. */
@@ -158,7 +160,8 @@ public final class BodyModeler {
           lowering.splitAny() || !constants.isEmpty(), suppressedWarnings(),
           method.getAnnotation(SafeVarargs.class) != null,
           method.getAnnotation(Deprecated.class) != null, lowering.handlers(),
-          routesExceptions ? caughtField() : null, fileName + ":" + source.line(tree));
+          routesExceptions ? caughtField() : null, dispatchLabel(),
+          fileName + ":" + source.line(tree));
     }
 
     /**
@@ -356,6 +359,26 @@ public final class BodyModeler {
           taken.add(fresh);
           localNames.put(local.tree(), fresh);
           fieldNames.put(local, fresh);
+        }
+      }
+      // A local declared inside a copied statement sits in a nested block of its state's case,
+      // where a local of the case itself with the same name would be shadowed, which Java
+      // forbids ({ int y = await(a()); } { int y = 2; } lands in one case).
+      for (BodyScan.Local local : in.scan().locals()) {
+        if (local.parameter() || hoisted.contains(local) || localNames.containsKey(local.tree())
+            || fragments.containsKey(local.tree())) {
+          continue;
+        }
+        Set<String> caseLocals = namesByState.get(stateOf(local.tree(), fragments));
+        if (caseLocals != null && caseLocals.contains(local.name())) {
+          String fresh = local.name();
+          for (int n = 2; caseLocals.contains(fresh) || declaredAnywhere(fresh); n++) {
+            fresh = local.name() + n;
+          }
+          fresh = names.newName(fresh, local);
+          localNames.put(local.tree(), fresh);
+          fieldNames.put(local, fresh);
+          source.replaceName(local.tree(), fresh);
         }
       }
     }
@@ -660,6 +683,25 @@ public final class BodyModeler {
         returned = names.newName("returned", "returned");
       }
       return returned;
+    }
+
+    @Override
+    public String dispatchLabel() {
+      if (dispatchLabel == null) {
+        Set<String> labels = new HashSet<>();
+        new com.sun.source.util.TreeScanner<Void, Void>() {
+          @Override
+          public Void visitLabeledStatement(com.sun.source.tree.LabeledStatementTree l, Void p) {
+            labels.add(l.getLabel().toString());
+            return super.visitLabeledStatement(l, p);
+          }
+        }.scan(tree.getBody(), null);
+        dispatchLabel = "dispatch";
+        for (int n = 2; labels.contains(dispatchLabel); n++) {
+          dispatchLabel = "dispatch" + n;
+        }
+      }
+      return dispatchLabel;
     }
 
     @Override

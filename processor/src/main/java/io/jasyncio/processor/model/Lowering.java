@@ -101,6 +101,9 @@ final class Lowering {
     /** The field a return value waits in while finally blocks run. */
     String returnedField();
 
+    /** The label of the machine's dispatch loop, which no label of the template uses. */
+    String dispatchLabel();
+
     /** The field that keeps an enhanced for loop's iterator across suspensions. */
     String iteratorField(EnhancedForLoopTree loop);
 
@@ -543,7 +546,8 @@ final class Lowering {
           .append(exitVia(r.outer, JUMP, f.target()).replace("\n", "\n  ")).append("\n}\n");
     }
     if (!r.jumps.isEmpty()) {
-      jump.append("state = ").append(f.target()).append(";\ncontinue dispatch;");
+      jump.append("state = ").append(f.target()).append(";\ncontinue ")
+          .append(forms.dispatchLabel()).append(";");
       emit("if (" + f.kind() + " == " + JUMP + ") {\n  "
           + jump.toString().trim().replace("\n", "\n  ") + "\n}");
     }
@@ -574,7 +578,8 @@ final class Lowering {
     if (target != null) {
       out += r.fields.target() + " = " + target + ";\n";
     }
-    return out + "state = " + r.finallyStart.ref() + ";\ncontinue dispatch;";
+    return out + "state = " + r.finallyStart.ref() + ";\ncontinue " + forms.dispatchLabel()
+        + ";";
   }
 
   /**
@@ -732,6 +737,9 @@ final class Lowering {
       return;
     }
     if (s instanceof VariableTree v) {
+      // A later declarator of "int a = 1, b = 2;" shares the type tree, and its source range
+      // starts at that type: write it out on its own.
+      boolean laterDeclarator = v.getType() != null && !declaredTypes.add(v.getType());
       String field = forms.fieldOf(v);
       if (field != null) {
         if (v.getInitializer() != null) {
@@ -739,9 +747,6 @@ final class Lowering {
         }
         return;
       }
-      // A later declarator of "int a = 1, b = 2;" shares the type tree, and its source range
-      // starts at that type: write it out on its own.
-      boolean laterDeclarator = v.getType() != null && !declaredTypes.add(v.getType());
       boolean firstOfSeveral = forms.render(v).trim().endsWith(",");
       if (laterDeclarator || firstOfSeveral
           || !forms.localName(v).equals(v.getName().toString())) {
@@ -900,7 +905,7 @@ final class Lowering {
   }
 
   private String jumpText(Label label) {
-    return "state = " + label.ref() + ";\ncontinue dispatch;";
+    return "state = " + label.ref() + ";\ncontinue " + forms.dispatchLabel() + ";";
   }
 
   private void emit(String line) {

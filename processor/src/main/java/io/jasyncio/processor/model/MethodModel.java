@@ -31,6 +31,7 @@ import javax.lang.model.element.Modifier;
  * @param handlers the catch clauses of split try statements, innermost first: an exception
  *     thrown while {@code state} is in a handler's range goes to the first that matches
  * @param caughtField the field a caught exception waits in for its handler state, or null
+ * @param dispatchLabel the label of the dispatch loop (dispatch, unless the template uses it)
  * @param source where the template is ({@code Kitchen.java:20})
  */
 public record MethodModel(
@@ -52,6 +53,7 @@ public record MethodModel(
     boolean deprecated,
     List<Handler> handlers,
     String caughtField,
+    String dispatchLabel,
     String source) {
 
   /** A field of the machine: a parameter, or a local live across an await. */

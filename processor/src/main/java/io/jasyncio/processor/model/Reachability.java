@@ -68,7 +68,9 @@ final class Reachability {
           return loop(f.getCondition(), inner, l.getLabel().toString());
         }
         Answer a = canCompleteNormally(inner);
-        return a == Answer.NO && breaksOut(inner, l.getLabel().toString()) ? Answer.YES : a;
+        // Only "break label" leaves a labeled block; a plain break leaves an enclosing loop.
+        return a == Answer.NO && breaksOut(inner, l.getLabel().toString(), false)
+            ? Answer.YES : a;
       }
       case SYNCHRONIZED:
         return canCompleteNormally(((SynchronizedTree) s).getBlock());
@@ -126,10 +128,15 @@ final class Reachability {
 
   /** Whether a break in {@code body} leaves the loop or labeled statement around it. */
   private static boolean breaksOut(StatementTree body, String label) {
+    return breaksOut(body, label, true);
+  }
+
+  /** {@code plainBreaks}: whether a break without label at depth 0 leaves (a loop's body). */
+  private static boolean breaksOut(StatementTree body, String label, boolean plainBreaks) {
     Boolean found = new TreeScanner<Boolean, Integer>() {
       @Override
       public Boolean visitBreak(BreakTree node, Integer depth) {
-        return node.getLabel() == null ? depth == 0
+        return node.getLabel() == null ? plainBreaks && depth == 0
             : label != null && node.getLabel().contentEquals(label);
       }
 

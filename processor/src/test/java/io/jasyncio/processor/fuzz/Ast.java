@@ -10,8 +10,15 @@ import java.util.List;
 final class Ast {
   private Ast() {}
 
-  /** A generated body with the initial values of the method-level locals {@code a, b, c}. */
-  record Body(long seed, int a, int b, int c, Block block) {}
+  /**
+   * A generated body with the initial values of the method-level locals {@code a, b, c},
+   * declared {@code together} in one declaration or in three.
+   */
+  record Body(long seed, int a, int b, int c, boolean together, Block block) {
+    Body with(boolean together, Block block) {
+      return new Body(seed, a, b, c, together, block);
+    }
+  }
 
   // Expressions: int-valued, printed fully parenthesised.
 
@@ -41,16 +48,20 @@ final class Ast {
 
   record Not(Cond inner) implements Cond {}
 
-  // Statements. "helper" is "slow" (suspends for 1 s) or "now" (finishes inline).
+  // Statements. "helper" is "slow" (suspends for 1 s), "now" (finishes inline) or "risky"
+  // (suspends once, then throws if its argument is a multiple of 7).
 
   sealed interface Stmt
-      permits Block, Decl, AwaitDecl, Assign, AwaitAssign, Sleep, Log, Throw, Return, ReturnAwait,
-          ReturnTail, Break, Continue, If, While, DoWhile, For, Labeled, Switch, Try {}
+      permits Block, Decl, Decls, AwaitDecl, Assign, AwaitAssign, Sleep, Log, Throw, Return,
+          ReturnAwait, ReturnTail, Break, Continue, If, While, DoWhile, For, Labeled, Switch, Try {}
 
   record Block(List<Stmt> stmts) implements Stmt {}
 
   /** {@code int name = init;} */
   record Decl(String name, Expr init) implements Stmt {}
+
+  /** {@code int x = E, y = F;}: one declaration of several locals, with no await. */
+  record Decls(List<Decl> parts) implements Stmt {}
 
   /** {@code int name = await(helper(arg));}, synchronously {@code int name = arg;} */
   record AwaitDecl(String name, String helper, Expr arg) implements Stmt {}
@@ -108,7 +119,7 @@ final class Ast {
   record For(String counter, boolean awaitInit, boolean awaitCond, boolean awaitUpdate,
       Cond extra, Block body) implements Stmt {}
 
-  /** {@code label: body} where body is a loop or a block. */
+  /** {@code label: body} where body is a loop, a block, an {@code if} or a switch. */
   record Labeled(String label, Stmt body) implements Stmt {}
 
   /** A switch statement with no await inside, old-style ({@code case 1:}) or with arrows. */

@@ -14,6 +14,7 @@ import io.jasyncio.processor.fuzz.Ast.Cmp;
 import io.jasyncio.processor.fuzz.Ast.Cond;
 import io.jasyncio.processor.fuzz.Ast.Continue;
 import io.jasyncio.processor.fuzz.Ast.Decl;
+import io.jasyncio.processor.fuzz.Ast.Decls;
 import io.jasyncio.processor.fuzz.Ast.DoWhile;
 import io.jasyncio.processor.fuzz.Ast.Either;
 import io.jasyncio.processor.fuzz.Ast.Expr;
@@ -41,19 +42,63 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * Generates a random, well-typed body from one seed. Only the forms this version of the processor
- * accepts: awaits as whole statements, initializers, assignments, returns and whole conditions,
- * at any depth of blocks, {@code if}s, loops and labeled statements; switches and trys only
- * without awaits. Every loop runs at most three times (a fresh counter bumped before any
- * {@code continue} can skip it), and nothing follows a jump in its block.
+ * Generates a random, well-typed body from one seed, in the subset of Java the processor splits
+ * into states: awaits as whole statements, local initializers, assignments, {@code return
+ * done(await(...))}, tail returns ({@code return slow(x);}) and whole conditions of
+ * {@code if}/{@code while}/{@code do}/{@code for} (and a {@code for}'s init and update), at any
+ * depth of blocks, {@code if}s, loops and labeled statements, with {@code break} and
+ * {@code continue}, plain and labeled, out of any depth. Switch and try statements hold no
+ * await (unless {@link #AWAITS_IN_TRY_AND_SWITCH}) and are copied as written.
+ *
+ * <p>What javac would reject or warn about is never written: every loop runs at most three
+ * times (a fresh counter, bumped where no {@code continue} can skip it, so no condition is
+ * constant); nothing follows a statement that cannot complete normally ({@link Flow}); no
+ * divisor is a literal 0; no old-style case falls through; a finally block can complete
+ * normally. Names are reused in sibling scopes, including names the machine uses itself.
  */
 final class BodyGenerator {
   private static final int MAX_DEPTH = 4;
-  private static final String[] REUSED_NAMES = {"x", "y", "z"};
+  /**
+   * Names a body may declare again in sibling blocks; some are also names the generated machine
+   * uses for its own members and labels, or would give a renamed local ({@code x2}, {@code x_}).
+   */
+  private static final String[] REUSED_NAMES = {"x", "y", "z", "x", "y", "z", "x2", "y2", "x_",
+      "state", "state2", "dispatch", "self", "result", "caught", "returned", "exit0"};
   private static final String[] CATCHABLE =
       {"IllegalStateException", "ArithmeticException", "RuntimeException"};
 
+  /**
+   * The shapes of known processor bugs (see {@link KnownBugsTest}) that bodies may hold:
+   * {@code -Djasyncio.fuzz.knownBugs=all}, or some of {@code dispatchLabel},
+   * {@code redeclaredAfterAwait}, {@code multiDeclarator} and {@code breakInLabeled},
+   * comma-separated. None by default,
+   * so that the fuzzer keeps finding new bugs (and CI stays green) until those are fixed; when
+   * one is, its test is enabled and its shape is generated always.
+   */
+  private static final String KNOWN_BUGS = System.getProperty("jasyncio.fuzz.knownBugs", "all");
+
+  private static boolean allowed(String bug) {
+    return KNOWN_BUGS.equals("all") || List.of(KNOWN_BUGS.split(",")).contains(bug);
+  }
+
+  private static final boolean DISPATCH_LABEL = allowed("dispatchLabel");
+  private static final boolean REDECLARED_AFTER_AWAIT = allowed("redeclaredAfterAwait");
+  private static final boolean MULTI_DECLARATOR = allowed("multiDeclarator");
+  private static final boolean BREAK_IN_LABELED = allowed("breakInLabeled");
+
+  /**
+   * Whether switch statements and try statements may hold awaits too, which the processor
+   * supports since it learned to split them ({@code -Djasyncio.fuzz.awaitsInTryAndSwitch=true});
+   * off by default, as the fuzzer was first written for the version that rejected them.
+   */
+  static final boolean AWAITS_IN_TRY_AND_SWITCH =
+      Boolean.getBoolean("jasyncio.fuzz.awaitsInTryAndSwitch");
+
   private final Random random;
+  /** Whether the body so far (in source order) awaits somewhere. */
+  private boolean awaited;
+  /** Names declared after the first await, which the body does not declare again. */
+  private final Set<String> declaredAfterAwait = new HashSet<>();
   private int budget;
   private int names;
   private int tags;
@@ -65,7 +110,7 @@ final class BodyGenerator {
   /** The body for {@code seed}; the same seed always gives the same body. */
   static Body generate(long seed) {
     BodyGenerator g = new BodyGenerator(seed);
-    g.budget = 4 + g.random.nextInt(g.random.nextInt(4) == 0 ? 50 : 25);
+    g.budget = 6 + g.random.nextInt(g.random.nextInt(4) == 0 ? 50 : 30);
     Scope top = new Scope(true);
     top.readable.addAll(List.of("a", "b", "c"));
     top.assignable.addAll(List.of("a", "b", "c"));
@@ -77,7 +122,7 @@ final class BodyGenerator {
       }
     }
     return new Body(seed, g.random.nextInt(7), g.random.nextInt(7), g.random.nextInt(7),
-        Flow.normalize(new Block(stmts)));
+        MULTI_DECLARATOR, Flow.normalize(new Block(stmts)));
   }
 
   /** A break or continue target around the statement being generated. */
@@ -176,8 +221,9 @@ final class BodyGenerator {
   }
 
   private Stmt awaitStatement(Scope scope) {
+    awaited = true;
     int roll = percent();
-    String helper = random.nextBoolean() ? "slow" : "now";
+    String helper = helper();
     if (roll < 20) {
       return new Sleep(random.nextInt(4) == 0 ? 1 : 0);
     } else if (roll < 55) {
@@ -191,7 +237,29 @@ final class BodyGenerator {
     return guardedExit(scope);
   }
 
+  /** Whether to await here, {@code percent} times in a hundred where awaits may go. */
+  private boolean awaitHere(Scope scope, int percent) {
+    boolean yes = scope.awaits && percent() < percent;
+    awaited |= yes;
+    return yes;
+  }
+
+  /** Which coroutine an await form awaits: {@code slow}, {@code now} or, rarely, {@code risky}. */
+  private String helper() {
+    int roll = percent();
+    return roll < 45 ? "slow" : roll < 92 ? "now" : "risky";
+  }
+
   private Stmt declaration(Scope scope) {
+    if (MULTI_DECLARATOR && percent() < 25) {
+      List<Decl> parts = new ArrayList<>();
+      for (int i = 0, n = 2 + random.nextInt(2); i < n; i++) {
+        String name = newName(scope);
+        parts.add(new Decl(name, expr(scope, 2)));
+        declare(scope, name); // a later declarator may read an earlier one
+      }
+      return new Decls(parts);
+    }
     String name = newName(scope);
     Stmt s = new Decl(name, expr(scope, 2));
     declare(scope, name);
@@ -206,7 +274,8 @@ final class BodyGenerator {
   private String newName(Scope scope) {
     if (random.nextBoolean()) {
       String name = REUSED_NAMES[random.nextInt(REUSED_NAMES.length)];
-      if (!scope.names.contains(name)) {
+      boolean avoided = !REDECLARED_AFTER_AWAIT && declaredAfterAwait.contains(name);
+      if (!scope.names.contains(name) && !avoided) {
         return name;
       }
     }
@@ -214,6 +283,9 @@ final class BodyGenerator {
   }
 
   private void declare(Scope scope, String name) {
+    if (awaited) {
+      declaredAfterAwait.add(name);
+    }
     scope.names.add(name);
     scope.readable.add(name);
     scope.assignable.add(name);
@@ -221,7 +293,7 @@ final class BodyGenerator {
 
   private If ifStatement(Scope scope) {
     Cond cond = cond(scope, 2);
-    boolean await = scope.awaits && percent() < 35;
+    boolean await = awaitHere(scope, 35);
     Stmt then = branch(scope);
     Stmt otherwise = null;
     int roll = percent();
@@ -236,75 +308,99 @@ final class BodyGenerator {
 
   /** A branch of an {@code if}: usually a block, sometimes one unbraced simple statement. */
   private Stmt branch(Scope scope) {
-    if (percent() < 25) {
-      int roll = percent();
-      if (roll < 30) {
-        Stmt jump = jump(scope);
-        if (jump != null) {
-          return jump;
-        }
+    return percent() < 25 ? oneLiner(scope) : block(scope.nested(true, null), 4);
+  }
+
+  /** A statement that may stand unbraced as a branch or a loop body (not a declaration). */
+  private Stmt oneLiner(Scope scope) {
+    budget--;
+    int roll = percent();
+    if (roll < 30) {
+      Stmt jump = jump(scope);
+      if (jump != null) {
+        return jump;
       }
-      if (scope.awaits && roll < 50) {
-        return random.nextBoolean() ? new Sleep(random.nextInt(2))
-            : new AwaitAssign(pick(scope.assignable), random.nextBoolean() ? "slow" : "now",
-                expr(scope, 2));
-      }
-      return roll < 75 ? assignment(scope) : log(scope);
     }
-    return block(scope.nested(true, null), 4);
+    if (scope.awaits && roll < 50) {
+      awaited = true;
+      return random.nextBoolean() ? new Sleep(random.nextInt(2))
+          : new AwaitAssign(pick(scope.assignable), helper(), expr(scope, 2));
+    }
+    return roll < 75 ? assignment(scope) : log(scope);
   }
 
   private Stmt loop(Scope scope) {
     String counter = "k" + ++names;
-    String label = percent() < 30 ? "L" + ++names : null;
+    String label = percent() < 30 ? label(scope) : null;
     scope.names.add(counter);
     Scope inner = scope.nested(true, new Target(label, true, true));
     inner.readable.add(counter);
     inner.names.add(counter);
     Cond extra = percent() < 25 ? cond(inner, 1) : null;
-    boolean await = scope.awaits && percent() < 30;
-    Stmt loop;
     int kind = random.nextInt(3);
+    boolean await = awaitHere(scope, 30);
+    boolean awaitInit = kind == 2 && awaitHere(scope, 25);
+    boolean awaitUpdate = kind == 2 && awaitHere(scope, 25);
+    // Sometimes a body of one simple statement, which Printer may write without braces.
+    Block body = percent() < 20 ? new Block(List.of(oneLiner(inner))) : block(inner, 5);
+    Stmt loop;
     if (kind == 0) {
-      loop = new While(counter, random.nextBoolean(), extra, await, block(inner, 5));
+      loop = new While(counter, random.nextBoolean(), extra, await, body);
     } else if (kind == 1) {
-      loop = new DoWhile(counter, extra, await, block(inner, 5));
+      loop = new DoWhile(counter, extra, await, body);
     } else {
-      boolean awaitInit = scope.awaits && percent() < 25;
-      boolean awaitUpdate = scope.awaits && percent() < 25;
-      loop = new For(counter, awaitInit, await, awaitUpdate, extra, block(inner, 5));
+      loop = new For(counter, awaitInit, await, awaitUpdate, extra, body);
     }
     return label == null ? loop : new Labeled(label, loop);
   }
 
+  /** A fresh label, or one the generated machine may use itself if no enclosing label has it. */
+  private String label(Scope scope) {
+    String name = percent() < 15
+        ? pick(List.of(DISPATCH_LABEL ? "dispatch" : "resume", "outer"))
+        : null;
+    if (name != null && scope.targets.stream().noneMatch(t -> name.equals(t.label()))) {
+      return name;
+    }
+    return "L" + ++names;
+  }
+
+  /** A labeled block, or now and then a labeled {@code if} or switch, to leave with a break. */
   private Stmt labeledBlock(Scope scope) {
-    String label = "L" + ++names;
-    return new Labeled(label, block(scope.nested(true, new Target(label, false, false)), 4));
+    String label = label(scope);
+    Scope inner = scope.nested(true, new Target(label, false, false));
+    int roll = percent();
+    Stmt body = roll < 20 ? ifStatement(inner)
+        : roll < 30 ? switchStatement(inner)
+        : block(inner, 4);
+    return new Labeled(label, body);
   }
 
   private Stmt switchStatement(Scope scope) {
-    Scope inner = scope.nested(false, new Target(null, false, true));
+    Scope inner = scope.nested(AWAITS_IN_TRY_AND_SWITCH, new Target(null, false, true));
     List<Integer> free = new ArrayList<>(List.of(0, 1, 2, 3, 4));
     List<Case> cases = new ArrayList<>();
     int n = 1 + random.nextInt(3);
     for (int i = 0; i < n && budget > 0; i++) {
       List<Integer> labels = new ArrayList<>();
-      int count = 1 + (percent() < 25 ? 1 : 0);
+      int count = free.size() > n - i ? 1 + (percent() < 25 ? 1 : 0) : 1;
       for (int j = 0; j < count; j++) {
         labels.add(free.remove(random.nextInt(free.size())));
       }
       labels.sort(null);
-      cases.add(new Case(labels, block(inner.nested(false, null), 3), random.nextBoolean()));
+      cases.add(new Case(labels, block(inner.nested(true, null), 3), random.nextBoolean()));
     }
     if (percent() < 40) {
-      cases.add(new Case(List.of(), block(inner.nested(false, null), 2), random.nextBoolean()));
+      cases.add(new Case(List.of(), block(inner.nested(true, null), 2), random.nextBoolean()));
     }
-    Expr selector = random.nextBoolean() ? expr(scope, 1) : new Bin("%", expr(scope, 1), new Lit(5));
+    Expr selector = random.nextBoolean()
+        ? expr(scope, 1)
+        : new Bin("%", expr(scope, 1), new Lit(5));
     return new Switch(selector, random.nextBoolean(), cases);
   }
 
   private Stmt tryStatement(Scope scope) {
-    Scope inner = scope.nested(false, null);
+    Scope inner = scope.nested(AWAITS_IN_TRY_AND_SWITCH, null);
     Block body = block(inner, 4);
     if (percent() < 50) {
       List<Stmt> stmts = new ArrayList<>(body.stmts());
@@ -315,7 +411,7 @@ final class BodyGenerator {
     for (String type : CATCHABLE) {
       if (percent() < 40) {
         String name = "e" + ++names;
-        Scope handler = scope.nested(false, null);
+        Scope handler = scope.nested(AWAITS_IN_TRY_AND_SWITCH, null);
         handler.names.add(name);
         List<Stmt> stmts = new ArrayList<>();
         stmts.add(new Log("t" + ++tags, someVars(handler), name));
@@ -327,16 +423,25 @@ final class BodyGenerator {
     }
     Block fin = null;
     if (catches.isEmpty() || percent() < 30) {
-      // Only statements that complete normally, so javac has no [finally] warning to give.
-      fin = new Block(List.of(assignment(scope), log(scope)));
+      // Only statements that can complete normally, so javac has no [finally] warning to give;
+      // a guarded throw replaces a return or jump already under way.
+      List<Stmt> stmts = new ArrayList<>(List.of(assignment(scope), log(scope)));
+      if (AWAITS_IN_TRY_AND_SWITCH && awaitHere(scope, 50)) {
+        stmts.add(1, random.nextBoolean() ? new Sleep(random.nextInt(2))
+            : new AwaitAssign(pick(scope.assignable), helper(), expr(scope, 2)));
+      }
+      if (percent() < 25) {
+        stmts.add(guardedThrow(scope));
+      }
+      fin = new Block(stmts);
     }
     return new Try(body, catches, fin);
   }
 
   /** {@code if (cond) <exit>}: a throw, a return, a break or a continue. */
   private Stmt guardedExit(Scope scope) {
-    Cond cond = cond(scope, 2);
-    boolean await = scope.awaits && percent() < 25;
+    Cond cond = rareCond(scope);
+    boolean await = awaitHere(scope, 25);
     Stmt exit = percent() < 30 ? guardedThrowBody(scope) : jump(scope);
     if (exit == null) {
       exit = guardedThrowBody(scope);
@@ -346,7 +451,16 @@ final class BodyGenerator {
   }
 
   private Stmt guardedThrow(Scope scope) {
-    return new If(cond(scope, 2), false, guardedThrowBody(scope), null);
+    return new If(rareCond(scope), false, guardedThrowBody(scope), null);
+  }
+
+  /** A condition that holds about a quarter of the time, so most bodies run on past a guard. */
+  private Cond rareCond(Scope scope) {
+    if (random.nextBoolean()) {
+      return new Cmp("==", new Var(pick(scope.readable)), expr(scope, 1));
+    }
+    int m = 3 + random.nextInt(3);
+    return new ModEq(expr(scope, 2), m, random.nextInt(m));
   }
 
   private Stmt guardedThrowBody(Scope scope) {
@@ -356,7 +470,16 @@ final class BodyGenerator {
   /** A statement that cannot complete normally and fits here, or null. */
   private Stmt jump(Scope scope) {
     List<Stmt> options = new ArrayList<>();
-    boolean breakable = scope.targets.stream().anyMatch(Target::breakable);
+    boolean breakable = false;
+    for (int i = scope.targets.size() - 1; i >= 0; i--) {
+      Target t = scope.targets.get(i);
+      if (t.breakable() || t.label() != null && !BREAK_IN_LABELED) {
+        // The innermost breakable target takes a plain break; but it must not leave a labeled
+        // block or if around it unless that bug may show.
+        breakable = t.breakable();
+        break;
+      }
+    }
     boolean loop = scope.targets.stream().anyMatch(Target::loop);
     if (breakable) {
       options.add(new Break(null));
@@ -377,8 +500,9 @@ final class BodyGenerator {
     int roll = percent();
     if (roll < 15 || options.isEmpty() && roll < 60) {
       if (scope.awaits && random.nextBoolean()) {
+        awaited = true;
         return random.nextBoolean() ? new ReturnAwait(expr(scope, 1))
-            : new ReturnTail(random.nextBoolean() ? "slow" : "now", expr(scope, 1));
+            : new ReturnTail(helper(), expr(scope, 1));
       }
       return new Return(expr(scope, 1));
     }
@@ -413,7 +537,7 @@ final class BodyGenerator {
     if (op.equals("%")) {
       // A variable divisor may be zero (an ArithmeticException in both versions); a literal one
       // never is, so javac has no [divzero] warning to give.
-      Expr divisor = percent() < 15 ? new Var(pick(scope.readable)) : new Lit(2 + random.nextInt(4));
+      Expr divisor = percent() < 8 ? new Var(pick(scope.readable)) : new Lit(2 + random.nextInt(4));
       return new Bin(op, expr(scope, depth - 1), divisor);
     }
     return new Bin(op, expr(scope, depth - 1), expr(scope, depth - 1));
@@ -423,7 +547,7 @@ final class BodyGenerator {
     int roll = percent();
     if (depth == 0 || roll < 45) {
       String op = pick(List.of("==", "!=", "<", "<=", ">", ">="));
-      return new Cmp(op, expr(scope, 1), expr(scope, 1));
+      return new Cmp(op, new Var(pick(scope.readable)), expr(scope, 1));
     } else if (roll < 75) {
       int m = 2 + random.nextInt(3);
       return new ModEq(expr(scope, 1), m, random.nextInt(m));

@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
@@ -62,14 +63,17 @@ final class Differential {
     INVALID
   }
 
-  /** How a body fared; {@code diagnostics} only when it did not compile cleanly. */
-  record Verdict(Kind kind, Outcome sync, Outcome async, String diagnostics) {
+  /**
+   * How a body fared: for one that compiled, both outcomes and the loop time the {@code @Async}
+   * one took; for one that did not, the diagnostics.
+   */
+  record Verdict(Kind kind, Outcome sync, Outcome async, double asyncTime, String diagnostics) {
     /** What must stay the same while shrinking: the kind, and for a rejection its message. */
     String signature() {
       if (kind == Kind.REJECTED) {
+        // The first message without its line number ("ERROR line 12: ...").
         String first = diagnostics.lines().findFirst().orElse("");
-        int tag = first.indexOf("[jasyncio/");
-        return kind + (tag >= 0 ? first.substring(tag, first.indexOf(']', tag) + 1) : first);
+        return kind + first.substring(first.indexOf(':') + 1);
       }
       return kind.toString();
     }
@@ -97,7 +101,7 @@ final class Differential {
     if (bodies.size() == 1) {
       Compilation plain = compile(bodies, false);
       Kind kind = isClean(plain) ? Kind.REJECTED : Kind.INVALID;
-      return List.of(new Verdict(kind, null, null, diagnostics(isClean(plain) ? c : plain)));
+      return List.of(new Verdict(kind, null, null, 0, diagnostics(isClean(plain) ? c : plain)));
     }
     // Bisect: one bad method stops the processor from writing the whole class.
     int half = bodies.size() / 2;
@@ -111,12 +115,21 @@ final class Differential {
     return Printer.source(PACKAGE, CLASS, bodies);
   }
 
+  /** Nanoseconds spent compiling, and running, since the JVM started. */
+  static final LongAdder COMPILE_NANOS = new LongAdder();
+  static final LongAdder RUN_NANOS = new LongAdder();
+
   private static Compilation compile(List<Body> bodies, boolean withProcessor) {
+    long start = System.nanoTime();
     JavaFileObject file = JavaFileObjects.forSourceString(PACKAGE + "." + CLASS, source(bodies));
-    if (withProcessor) {
-      return Snippets.compile(file);
+    try {
+      if (withProcessor) {
+        return Snippets.compile(file);
+      }
+      return javac().withOptions("-Xlint:all,-processing", "-proc:none").compile(file);
+    } finally {
+      COMPILE_NANOS.add(System.nanoTime() - start);
     }
-    return javac().withOptions("-Xlint:all,-processing", "-proc:none").compile(file);
   }
 
   /** What {@code assertThat(c).succeededWithoutWarnings()} checks. */
@@ -133,12 +146,22 @@ final class Differential {
   }
 
   private static List<Verdict> run(Compilation c, List<Body> bodies) {
-    ClassLoader loader = load(c);
+    long start = System.nanoTime();
+    try {
+      return runLoaded(load(c), bodies);
+    } finally {
+      RUN_NANOS.add(System.nanoTime() - start);
+    }
+  }
+
+  private static List<Verdict> runLoaded(ClassLoader loader, List<Body> bodies) {
     List<Verdict> out = new ArrayList<>();
     for (int i = 0; i < bodies.size(); i++) {
       Outcome sync = runSync(loader, "g" + i);
-      Outcome async = runAsync(loader, "f" + i);
-      out.add(new Verdict(sync.equals(async) ? Kind.SAME : Kind.DIFFERS, sync, async, null));
+      double[] time = new double[1];
+      Outcome async = runAsync(loader, "f" + i, time);
+      Kind kind = sync.equals(async) ? Kind.SAME : Kind.DIFFERS;
+      out.add(new Verdict(kind, sync, async, time[0], null));
     }
     return out;
   }
@@ -158,12 +181,13 @@ final class Differential {
   private static ExecutorService watchdog = newWatchdog();
 
   /** Runs the coroutine on its own thread, so that one that never finishes cannot hang the test. */
-  private static synchronized Outcome runAsync(ClassLoader loader, String method) {
+  private static synchronized Outcome runAsync(ClassLoader loader, String method, double[] time) {
     BoundedLog log = new BoundedLog();
     Future<String> end = watchdog.submit(() -> {
       Coroutine<?> coroutine;
       try {
-        coroutine = (Coroutine<?>) find(loader, PACKAGE + ".Async" + CLASS, method).invoke(null, log);
+        Method factory = find(loader, PACKAGE + ".Async" + CLASS, method);
+        coroutine = (Coroutine<?>) factory.invoke(null, log);
       } catch (InvocationTargetException e) {
         return "creating the coroutine " + threw(e.getCause());
       }
@@ -173,7 +197,8 @@ final class Differential {
       } catch (Throwable e) {
         return threw(e);
       } finally {
-        loop.close();
+        time[0] = loop.time();
+        closeQuietly(loop);
       }
     });
     try {
@@ -186,6 +211,15 @@ final class Differential {
       return new Outcome(log.snapshot(), "did not finish in " + RUN_TIMEOUT_SECONDS + " s");
     } catch (InterruptedException | ExecutionException e) {
       throw new AssertionError(e);
+    }
+  }
+
+  /** Closes the loop; a failure to close must not hide how the coroutine ended. */
+  private static void closeQuietly(EventLoop loop) {
+    try {
+      loop.close();
+    } catch (RuntimeException e) {
+      // The outcome already says what went wrong.
     }
   }
 
@@ -210,6 +244,8 @@ final class Differential {
 
   /** A trace that stops a runaway loop with an {@link Error} no generated catch catches. */
   private static final class BoundedLog extends ArrayList<String> {
+    private static final long serialVersionUID = 1L;
+
     @Override
     public synchronized boolean add(String line) {
       if (size() >= MAX_TRACE) {
@@ -224,13 +260,15 @@ final class Differential {
   }
 
   private static final class TraceOverflow extends Error {
+    private static final long serialVersionUID = 1L;
+
     TraceOverflow() {
       super("more than " + MAX_TRACE + " trace lines: a loop that does not stop");
     }
   }
 
   /** The classes javac wrote for {@code c}, in a loader of their own. */
-  private static ClassLoader load(Compilation c) {
+  static ClassLoader load(Compilation c) {
     Map<String, byte[]> classes = new HashMap<>();
     for (JavaFileObject file : c.generatedFiles()) {
       if (file.getKind() != JavaFileObject.Kind.CLASS) {

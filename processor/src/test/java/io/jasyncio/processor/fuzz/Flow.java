@@ -13,6 +13,7 @@ import io.jasyncio.processor.fuzz.Ast.Cmp;
 import io.jasyncio.processor.fuzz.Ast.Cond;
 import io.jasyncio.processor.fuzz.Ast.Continue;
 import io.jasyncio.processor.fuzz.Ast.Decl;
+import io.jasyncio.processor.fuzz.Ast.Decls;
 import io.jasyncio.processor.fuzz.Ast.DoWhile;
 import io.jasyncio.processor.fuzz.Ast.Either;
 import io.jasyncio.processor.fuzz.Ast.Expr;
@@ -118,7 +119,8 @@ final class Flow {
         return true;
       }
       for (Case c : sw.cases()) {
-        if (c.breakAfter() || hasPlainBreak(c.body()) || sw.arrows() && completesNormally(c.body())) {
+        if (c.breakAfter() || hasPlainBreak(c.body())
+            || sw.arrows() && completesNormally(c.body())) {
           return true;
         }
       }
@@ -205,6 +207,8 @@ final class Flow {
   static void uses(Stmt s, Set<String> out) {
     if (s instanceof Decl d) {
       uses(d.init(), out);
+    } else if (s instanceof Decls ds) {
+      ds.parts().forEach(d -> uses(d.init(), out));
     } else if (s instanceof AwaitDecl d) {
       uses(d.arg(), out);
     } else if (s instanceof Assign a) {
@@ -269,6 +273,8 @@ final class Flow {
   static void declares(Stmt s, Set<String> out) {
     if (s instanceof Decl d) {
       out.add(d.name());
+    } else if (s instanceof Decls ds) {
+      ds.parts().forEach(d -> out.add(d.name()));
     } else if (s instanceof AwaitDecl d) {
       out.add(d.name());
     }
@@ -277,23 +283,86 @@ final class Flow {
     }
   }
 
+  private static int helperWeight(String helper) {
+    return helper.equals("now") ? 0 : helper.equals("slow") ? 1 : 2;
+  }
+
+  /** The size of the expressions, conditions and logged names of {@code s} itself. */
+  private static int ownSize(Stmt s) {
+    if (s instanceof Decl d) {
+      return size(d.init());
+    } else if (s instanceof Decls ds) {
+      return ds.parts().stream().mapToInt(d -> 2 + size(d.init())).sum();
+    } else if (s instanceof AwaitDecl d) {
+      return size(d.arg());
+    } else if (s instanceof Assign a) {
+      return size(a.value()) + (a.op().equals("=") ? 0 : 1);
+    } else if (s instanceof AwaitAssign a) {
+      return size(a.arg());
+    } else if (s instanceof Log l) {
+      return l.vars().size();
+    } else if (s instanceof Throw t) {
+      return size(t.value());
+    } else if (s instanceof Return r) {
+      return size(r.value());
+    } else if (s instanceof ReturnAwait r) {
+      return size(r.value());
+    } else if (s instanceof ReturnTail r) {
+      return size(r.value());
+    } else if (s instanceof If i) {
+      return size(i.cond());
+    } else if (s instanceof While w) {
+      return size(w.extra());
+    } else if (s instanceof DoWhile d) {
+      return size(d.extra());
+    } else if (s instanceof For f) {
+      return size(f.extra());
+    } else if (s instanceof Switch sw) {
+      return size(sw.selector());
+    }
+    return 0;
+  }
+
+  /** Literals count 0, so replacing anything by a literal makes it smaller. */
+  static int size(Expr e) {
+    if (e instanceof Bin b) {
+      return 1 + size(b.left()) + size(b.right());
+    }
+    return e instanceof Var ? 1 : 0;
+  }
+
+  static int size(Cond c) {
+    if (c == null) {
+      return 0;
+    } else if (c instanceof Cmp cmp) {
+      return 1 + size(cmp.left()) + size(cmp.right());
+    } else if (c instanceof ModEq m) {
+      return 1 + size(m.value());
+    } else if (c instanceof Both b) {
+      return 1 + size(b.left()) + size(b.right());
+    } else if (c instanceof Either e) {
+      return 1 + size(e.left()) + size(e.right());
+    }
+    return 1 + size(((Not) c).inner());
+  }
+
   /**
    * How big a body is, for the shrinker: each statement counts 10, each await 3, each
-   * {@code slow} (rather than {@code now}) and each extra loop condition 1, so every step of
-   * the shrinker makes it strictly smaller.
+   * {@code slow} (rather than {@code now}), each extra loop condition, each operator, variable
+   * and logged name 1, so every step of the shrinker makes it strictly smaller.
    */
   static int weight(Stmt s) {
     int w = 10;
     if (s instanceof AwaitDecl d) {
-      w += 3 + (d.helper().equals("slow") ? 1 : 0);
+      w += 3 + helperWeight(d.helper());
     } else if (s instanceof AwaitAssign a) {
-      w += 3 + (a.helper().equals("slow") ? 1 : 0);
+      w += 3 + helperWeight(a.helper());
     } else if (s instanceof Sleep sl) {
       w += 3 + sl.seconds();
     } else if (s instanceof ReturnAwait) {
       w += 3;
     } else if (s instanceof ReturnTail r) {
-      w += 3 + (r.helper().equals("slow") ? 1 : 0);
+      w += 3 + helperWeight(r.helper());
     } else if (s instanceof If i) {
       w += i.awaitCond() ? 3 : 0;
     } else if (s instanceof While wh) {
@@ -310,6 +379,7 @@ final class Flow {
     } else if (s instanceof Block) {
       w = 1;
     }
+    w += ownSize(s);
     for (Stmt child : children(s)) {
       w += weight(child);
     }

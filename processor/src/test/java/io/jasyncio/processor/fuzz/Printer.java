@@ -14,6 +14,7 @@ import io.jasyncio.processor.fuzz.Ast.Cmp;
 import io.jasyncio.processor.fuzz.Ast.Cond;
 import io.jasyncio.processor.fuzz.Ast.Continue;
 import io.jasyncio.processor.fuzz.Ast.Decl;
+import io.jasyncio.processor.fuzz.Ast.Decls;
 import io.jasyncio.processor.fuzz.Ast.DoWhile;
 import io.jasyncio.processor.fuzz.Ast.Either;
 import io.jasyncio.processor.fuzz.Ast.Expr;
@@ -65,7 +66,13 @@ final class Printer {
   /** The statements of the body alone, as {@code @Async} code or as plain code. */
   static String statements(Body body, boolean async) {
     Printer p = new Printer(async, 0);
-    p.line("int a = " + body.a() + ", b = " + body.b() + ", c = " + body.c() + ";");
+    if (body.together()) {
+      p.line("int a = " + body.a() + ", b = " + body.b() + ", c = " + body.c() + ";");
+    } else {
+      p.line("int a = " + body.a() + ";");
+      p.line("int b = " + body.b() + ";");
+      p.line("int c = " + body.c() + ";");
+    }
     p.blockContents(body.block());
     if (Flow.completesNormally(body.block())) {
       p.line(async ? "return done(a + b + c);" : "return a + b + c;");
@@ -117,7 +124,12 @@ final class Printer {
       ifChain(prefix, i);
     } else if (s instanceof While w) {
       String bound = w.bumpInCondition() ? w.counter() + "++ < 3" : w.counter() + " < 3";
-      line(prefix + "while (" + cond(bound, w.extra(), w.awaitCond()) + ") {");
+      String head = prefix + "while (" + cond(bound, w.extra(), w.awaitCond()) + ")";
+      if (w.bumpInCondition() && unbraced(w.counter(), w.body())) {
+        branch(head, w.body().stmts().get(0));
+        return;
+      }
+      line(head + " {");
       indent++;
       if (!w.bumpInCondition()) {
         line(w.counter() + "++;");
@@ -126,18 +138,23 @@ final class Printer {
       indent--;
       line("}");
     } else if (s instanceof DoWhile d) {
+      String tail = "while (" + cond(d.counter() + "++ < 2", d.extra(), d.awaitCond()) + ");";
+      if (unbraced(d.counter(), d.body())) {
+        branch(prefix + "do", d.body().stmts().get(0));
+        line(tail);
+        return;
+      }
       line(prefix + "do {");
       indented(d.body());
-      line("} while (" + cond(d.counter() + "++ < 2", d.extra(), d.awaitCond()) + ");");
+      line("} " + tail);
     } else if (s instanceof For f) {
       String k = f.counter();
       String init = "int " + k + " = " + (async && f.awaitInit() ? "await(now(0))" : "0");
       String update = !f.awaitUpdate() ? k + "++"
           : async ? k + " = await(slow(" + k + " + 1))" : k + " = " + k + " + 1";
-      line(prefix + "for (" + init + "; " + cond(k + " < 3", f.extra(), f.awaitCond()) + "; "
-          + update + ") {");
-      indented(f.body());
-      line("}");
+      String head = prefix + "for (" + init + "; " + cond(k + " < 3", f.extra(), f.awaitCond())
+          + "; " + update + ")";
+      branch(head, unbraced(k, f.body()) ? f.body().stmts().get(0) : f.body());
     } else if (s instanceof Labeled l) {
       compound(prefix + l.label() + ": ", l.body());
     } else if (s instanceof Switch sw) {
@@ -170,6 +187,22 @@ final class Printer {
     } else {
       line(prefix + simple(s));
     }
+  }
+
+  /**
+   * Whether a loop's body is written without braces: when it is one simple statement (not a
+   * declaration) and the counter's number is odd, so that both shapes occur.
+   */
+  private static boolean unbraced(String counter, Block body) {
+    if (body.stmts().size() != 1) {
+      return false;
+    }
+    Stmt only = body.stmts().get(0);
+    boolean simple = only instanceof Assign || only instanceof AwaitAssign
+        || only instanceof Sleep || only instanceof Log || only instanceof Throw
+        || only instanceof Return || only instanceof ReturnAwait || only instanceof ReturnTail
+        || only instanceof Break || only instanceof Continue;
+    return simple && Integer.parseInt(counter.substring(1)) % 2 == 1;
   }
 
   private void indented(Block b) {
@@ -212,6 +245,9 @@ final class Printer {
   private String simple(Stmt s) {
     if (s instanceof Decl d) {
       return "int " + d.name() + " = " + expr(d.init(), true) + ";";
+    } else if (s instanceof Decls ds) {
+      return "int " + ds.parts().stream().map(d -> d.name() + " = " + expr(d.init(), true))
+          .collect(Collectors.joining(", ")) + ";";
     } else if (s instanceof AwaitDecl d) {
       return "int " + d.name() + " = " + awaited(d.helper(), d.arg()) + ";";
     } else if (s instanceof Assign a) {
@@ -232,7 +268,7 @@ final class Printer {
           : "return " + expr(r.value(), true) + ";";
     } else if (s instanceof ReturnTail r) {
       return async ? "return " + r.helper() + "(" + expr(r.value(), true) + ");"
-          : "return " + expr(r.value(), true) + ";";
+          : "return " + value(r.helper(), r.value()) + ";";
     } else if (s instanceof Break b) {
       return b.label() == null ? "break;" : "break " + b.label() + ";";
     } else if (s instanceof Continue c) {
@@ -246,7 +282,12 @@ final class Printer {
   }
 
   private String awaited(String helper, Expr arg) {
-    return async ? "await(" + helper + "(" + expr(arg, true) + "))" : expr(arg, true);
+    return async ? "await(" + helper + "(" + expr(arg, true) + "))" : value(helper, arg);
+  }
+
+  /** What awaiting {@code helper(arg)} yields, as plain Java. */
+  private static String value(String helper, Expr arg) {
+    return helper.equals("risky") ? "riskyNow(" + expr(arg, true) + ")" : expr(arg, true);
   }
 
   private static String logText(Log l) {
@@ -306,9 +347,24 @@ final class Printer {
         .append("import java.util.*;\n")
         .append("import static io.jasyncio.Asyncio.*;\n")
         .append("public class ").append(className).append(" {\n")
-        .append("  @Async static Coroutine<Integer> slow(int v) { await(sleep(1)); return done(v); }\n")
+        .append("  @Async static Coroutine<Integer> slow(int v) {\n")
+        .append("    await(sleep(1));\n")
+        .append("    return done(v);\n")
+        .append("  }\n")
         .append("  @Async static Coroutine<Integer> now(int v) { return done(v); }\n")
-        .append("  @Async static Coroutine<Boolean> check(boolean b) { await(sleep(0)); return done(b); }\n");
+        .append("  @Async static Coroutine<Boolean> check(boolean b) {\n")
+        .append("    await(sleep(0));\n")
+        .append("    return done(b);\n")
+        .append("  }\n")
+        .append("  @Async static Coroutine<Integer> risky(int v) {\n")
+        .append("    await(sleep(0));\n")
+        .append("    if (v % 7 == 0) throw new IllegalStateException(\"risky \" + v);\n")
+        .append("    return done(v);\n")
+        .append("  }\n")
+        .append("  static int riskyNow(int v) {\n")
+        .append("    if (v % 7 == 0) throw new IllegalStateException(\"risky \" + v);\n")
+        .append("    return v;\n")
+        .append("  }\n");
     for (int i = 0; i < bodies.size(); i++) {
       s.append("  // seed ").append(bodies.get(i).seed()).append('\n');
       s.append(asyncMethod("f" + i, bodies.get(i)));
