@@ -61,4 +61,17 @@ class AwaitInSynchronizedTest {
         "}");
     s.assertGenerated("demo.AsyncKitchen");
   }
+
+  @Test
+  void synchronizedAsyncMethodIsReportedOnTheMethod() {
+    CompiledSnippet s = CompiledSnippet.compile("Kitchen",
+        "public class Kitchen {",
+        "  @Async static synchronized Coroutine<Void> boil() {",
+        "    await(sleep(1));",
+        "    return done();",
+        "  }",
+        "}");
+    s.assertOnlyError("AwaitInSynchronized", "static synchronized Coroutine<Void> boil()",
+        "boil()");
+  }
 }

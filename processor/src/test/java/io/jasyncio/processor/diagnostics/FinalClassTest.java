@@ -95,4 +95,13 @@ class FinalClassTest {
     // The tag is the fix's choice; FinalClass describes the same impossibility.
     s.assertOnlyProcessorErrorOnLine("public class Kitchen");
   }
+
+  @Test
+  void finalInstanceAsyncMethodCannotBeOverridden() {
+    CompiledSnippet s = CompiledSnippet.compile("Kitchen",
+        "public class Kitchen {",
+        "  @Async final Coroutine<Integer> boil() { return done(1); }",
+        "}");
+    s.assertOnlyError("FinalClass", "final Coroutine<Integer> boil()", "boil()");
+  }
 }
