@@ -46,8 +46,8 @@ import org.junit.jupiter.api.TestFactory;
  *       reported as generated (3)</td></tr>
  *   <tr><td>{@code jasyncio.fuzz.shrinkSeconds}</td><td>time for shrinking one (120)</td></tr>
  *   <tr><td>{@code jasyncio.fuzz.print}</td><td>print each batch's class (false)</td></tr>
- *   <tr><td>{@code jasyncio.fuzz.knownBugs}</td><td>shapes of known bugs to generate too
- *       ({@code all}, or names from {@link KnownBugsTest}; none)</td></tr>
+ *   <tr><td>{@code jasyncio.fuzz.knownBugs}</td><td>which shapes of the bugs in
+ *       {@link KnownBugsTest} to generate ({@code all}, names from there, or empty; all)</td></tr>
  *   <tr><td>{@code jasyncio.fuzz.awaitsInTryAndSwitch}</td><td>awaits inside switch and try
  *       statements too (false)</td></tr>
  * </table>
