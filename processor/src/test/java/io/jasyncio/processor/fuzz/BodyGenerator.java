@@ -94,6 +94,13 @@ final class BodyGenerator {
   static final boolean AWAITS_IN_TRY_AND_SWITCH =
       Boolean.getBoolean("jasyncio.fuzz.awaitsInTryAndSwitch");
 
+  /**
+   * Whether a group of an old-style switch may fall through into the next (with
+   * {@link #AWAITS_IN_TRY_AND_SWITCH}); the methods then carry
+   * {@code @SuppressWarnings("fallthrough")}.
+   */
+  static final boolean FALL_THROUGH = AWAITS_IN_TRY_AND_SWITCH;
+
   private final Random random;
   /** Whether the body so far (in source order) awaits somewhere. */
   private boolean awaited;

@@ -46,9 +46,9 @@ final class Flow {
 
   /**
    * The same statement with every unreachable statement dropped (whatever follows, in its block,
-   * a statement that cannot complete normally), and old-style switch groups ending in
-   * {@code break} exactly when they can complete normally and are not last (so there is no
-   * fall-through).
+   * a statement that cannot complete normally), and old-style switch groups that can complete
+   * normally ending in {@code break} unless they are last (or may fall through, with
+   * {@link BodyGenerator#FALL_THROUGH}).
    */
   static Stmt normalize(Stmt s) {
     if (s instanceof Block b) {
@@ -72,7 +72,8 @@ final class Flow {
         Case c = sw.cases().get(i);
         Block body = normalize(c.body());
         boolean last = i == sw.cases().size() - 1;
-        boolean breakAfter = !sw.arrows() && completesNormally(body) && (!last || c.breakAfter());
+        boolean breakAfter = !sw.arrows() && completesNormally(body)
+            && (c.breakAfter() || !last && !BodyGenerator.FALL_THROUGH);
         cases.add(new Case(c.labels(), body, breakAfter));
       }
       return new Switch(sw.selector(), sw.arrows(), cases);

@@ -52,15 +52,19 @@ final class Printer {
     this.indent = indent;
   }
 
+  private static final String ANNOTATIONS =
+      BodyGenerator.FALL_THROUGH ? "@SuppressWarnings(\"fallthrough\") " : "";
+
   /** {@code @Async static Coroutine<Integer> name(List<String> log) {...}}, indented by 2. */
   static String asyncMethod(String name, Body body) {
     return new Printer(true, 1).method(
-        "@Async static Coroutine<Integer> " + name + "(List<String> log)", body);
+        ANNOTATIONS + "@Async static Coroutine<Integer> " + name + "(List<String> log)", body);
   }
 
   /** {@code static int name(List<String> log) {...}}, indented by 2. */
   static String syncMethod(String name, Body body) {
-    return new Printer(false, 1).method("static int " + name + "(List<String> log)", body);
+    return new Printer(false, 1).method(
+        ANNOTATIONS + "static int " + name + "(List<String> log)", body);
   }
 
   /** The statements of the body alone, as {@code @Async} code or as plain code. */
