@@ -36,7 +36,7 @@ public final class Snippets {
       Collections.synchronizedMap(new WeakHashMap<>());
 
   /** The classes javac wrote, loaded once per compilation so statics are shared by callers. */
-  static ClassLoader load(Compilation compilation) {
+  public static ClassLoader load(Compilation compilation) {
     return LOADERS.computeIfAbsent(compilation, Snippets::newLoader);
   }
 

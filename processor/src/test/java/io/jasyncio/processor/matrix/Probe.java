@@ -8,7 +8,6 @@ import io.jasyncio.EventLoop;
 import io.jasyncio.VirtualClock;
 import io.jasyncio.processor.Snippets;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
@@ -16,9 +15,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import javax.tools.JavaFileObject;
 
 /**
@@ -142,30 +139,7 @@ final class Probe {
   private synchronized ClassLoader loader() {
     if (loader == null) {
       assertClean();
-      Map<String, byte[]> classes = new HashMap<>();
-      for (JavaFileObject file : compilation.generatedFiles()) {
-        if (file.getKind() != JavaFileObject.Kind.CLASS) {
-          continue;
-        }
-        String path = file.toUri().getPath();
-        String name = path.substring(path.indexOf("CLASS_OUTPUT/") + "CLASS_OUTPUT/".length(),
-            path.length() - ".class".length()).replace('/', '.');
-        try (InputStream in = file.openInputStream()) {
-          classes.put(name, in.readAllBytes());
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
-      loader = new ClassLoader(Probe.class.getClassLoader()) {
-        @Override
-        protected Class<?> findClass(String name) throws ClassNotFoundException {
-          byte[] bytes = classes.get(name);
-          if (bytes == null) {
-            throw new ClassNotFoundException(name);
-          }
-          return defineClass(name, bytes, 0, bytes.length);
-        }
-      };
+      loader = io.jasyncio.processor.Snippets.load(compilation);
     }
     return loader;
   }
