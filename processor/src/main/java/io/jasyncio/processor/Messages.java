@@ -100,6 +100,12 @@ public final class Messages {
         + construct + ", for example into an @Async method you await before it";
   }
 
+  public static String awaitInSwitchExpression() {
+    return "await inside a switch expression is supported only where the switch expression"
+        + " initializes a local, is assigned to a variable, or is the value of return done(...);"
+        + " give it such a place, as in var v = switch (...) { ... };";
+  }
+
   public static String tailAwaitInConstruct(String construct) {
     return "returning a coroutine from inside " + construct + " is not supported yet;"
         + " move the return out of " + construct;

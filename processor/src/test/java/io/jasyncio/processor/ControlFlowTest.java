@@ -1,6 +1,5 @@
 package io.jasyncio.processor;
 
-import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
@@ -15,38 +14,13 @@ import org.junit.jupiter.api.Test;
  */
 class ControlFlowTest {
 
-  /** Helpers every snippet can await: values after a real suspension, or at once. */
-  private static final String HELPERS = String.join("\n",
-      "  @Async static Coroutine<Integer> slow(int v) { await(sleep(1)); return done(v); }",
-      "  @Async static Coroutine<Integer> now(int v) { return done(v); }",
-      "  @Async static Coroutine<Boolean> check(boolean b) { await(sleep(0)); return done(b); }");
-
   private static Compilation compile(String... body) {
-    String source = String.join("\n",
-        "package demo;",
-        "import io.jasyncio.*;",
-        "import io.jasyncio.annotations.Async;",
-        "import java.util.*;",
-        "import static io.jasyncio.Asyncio.*;",
-        "public class Flow {",
-        "  static final boolean ALWAYS = true;",
-        HELPERS,
-        String.join("\n", body),
-        "}");
-    Compilation c = Snippets.compile(Snippets.source("demo.Flow", source));
-    assertThat(c).succeededWithoutWarnings();
-    return c;
+    return FlowSnippet.compile(body);
   }
 
   private static List<String> trace(Compilation c, String method, Object... args)
       throws Throwable {
-    List<String> log = new ArrayList<>();
-    Object[] all = new Object[args.length + 1];
-    all[0] = log;
-    System.arraycopy(args, 0, all, 1, args.length);
-    Object result = LoopRun.staticCall(c, "demo.AsyncFlow", method, all).result();
-    log.add("result " + result);
-    return log;
+    return FlowSnippet.trace(c, method, args);
   }
 
   @Test

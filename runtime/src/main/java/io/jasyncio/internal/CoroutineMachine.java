@@ -1,6 +1,9 @@
 package io.jasyncio.internal;
 
+import io.jasyncio.Awaitable;
 import io.jasyncio.Coroutine;
+import java.util.concurrent.CompletionStage;
+import java.util.function.ToIntFunction;
 
 /**
  * The base class of every state machine the jasyncio processor generates for an {@code @Async}
@@ -17,6 +20,8 @@ import io.jasyncio.Coroutine;
  *   <li>{@code awaited()} and {@code awaitedInt()} etc.: the outcome of the last
  *       {@code suspendOn}, its value returned or its exception thrown unchanged.
  *   <li>{@code complete(value)}: finishes the coroutine; {@code resume()} returns right after.
+ *   <li>{@code cases(selector, chooser)}: types the case chooser of {@code switch (await(x))},
+ *       which maps the awaited value to the state of its case once the value is there.
  * </ul>
  *
  * <pre>{@code
@@ -49,6 +54,27 @@ public abstract class CoroutineMachine<T> extends Coroutine<T> {
    */
   protected CoroutineMachine(String name) {
     super(name);
+  }
+
+  // ---- a switch whose selector awaits: the case is chosen once the awaited value is there
+
+  /**
+   * The case chooser of a switch whose selector is {@code await(selector)}: {@code chooser} maps
+   * the selector's value to the state of the matching case. Its type is checked against what
+   * {@code selector} yields here, where that type is known; the machine keeps it as a chooser of
+   * any value until the awaited value arrives.
+   */
+  @SuppressWarnings("unchecked")
+  protected static <V> ToIntFunction<Object> cases(Awaitable<V> selector,
+      ToIntFunction<? super V> chooser) {
+    return (ToIntFunction<Object>) chooser;
+  }
+
+  /** The same for a selector that awaits a {@code CompletionStage}. */
+  @SuppressWarnings("unchecked")
+  protected static <V> ToIntFunction<Object> cases(CompletionStage<V> selector,
+      ToIntFunction<? super V> chooser) {
+    return (ToIntFunction<Object>) chooser;
   }
 
   // ---- enhanced for loops that await in their body keep their position in an iterator field

@@ -43,6 +43,9 @@ import javax.lang.model.type.TypeMirror;
  * so the copied statements mean in the generated class what they meant in the template.
  */
 public final class BodyModeler {
+  private static final TypeName CASES = com.palantir.javapoet.ParameterizedTypeName.get(
+      com.palantir.javapoet.ClassName.get(java.util.function.ToIntFunction.class),
+      com.palantir.javapoet.ClassName.OBJECT);
   private static final TypeName ITERATOR = com.palantir.javapoet.ParameterizedTypeName.get(
       com.palantir.javapoet.ClassName.get(java.util.Iterator.class),
       com.palantir.javapoet.WildcardTypeName.subtypeOf(Object.class));
@@ -101,6 +104,10 @@ public final class BodyModeler {
     private final Map<BodyScan.Local, Set<Integer>> constants = new java.util.LinkedHashMap<>();
     /** The iterator fields of split enhanced for loops, by loop. */
     private final Map<Tree, String> iterators = new java.util.LinkedHashMap<>();
+    /** Names of locals the lowering declares (a switch selector's awaitable), by owner. */
+    private final Map<Tree, String> freshNames = new java.util.IdentityHashMap<>();
+    /** The field keeping the case chooser of a switch whose selector awaits, once needed. */
+    private String cases;
     /** Locals that stay locals but are renamed, by declaration. */
     private final Map<Tree, String> localNames = new java.util.IdentityHashMap<>();
     private final Set<BodyScan.Local> hoisted = new LinkedHashSet<>();
@@ -430,6 +437,10 @@ public final class BodyModeler {
         out.add(new MethodModel.Field(returned, returned,
             TypeName.get(rt.getTypeArguments().get(0)), false,
             "A return value waiting while finally blocks run."));
+      }
+      if (cases != null) {
+        out.add(new MethodModel.Field(cases, cases, CASES, false,
+            "Chooses the case of a switch whose selector awaits, once the value is there."));
       }
       for (Map.Entry<Tree, String> it : iterators.entrySet()) {
         out.add(new MethodModel.Field(it.getValue(), it.getValue(), ITERATOR, false,
@@ -789,6 +800,61 @@ public final class BodyModeler {
     }
 
     @Override
+    public boolean suspendsIn(Tree t) {
+      for (BodyScan.AwaitUse a : in.scan().awaits()) {
+        for (TreePath p = a.path(); p != null; p = p.getParentPath()) {
+          if (p.getLeaf() == t) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+
+    @Override
+    public void mustHoistTarget(AssignmentTree a) {
+      VariableTree local = localOfTarget(a);
+      if (local != null
+          && in.scan().locals().stream().noneMatch(l -> l.parameter() && l.tree() == local)) {
+        mustHoist(local); // parameters are fields already
+      }
+    }
+
+    /** The declaration of the local {@code a} assigns, or null for a field. */
+    private VariableTree localOfTarget(AssignmentTree a) {
+      if (a.getVariable() instanceof IdentifierTree id) {
+        for (BodyScan.LocalRef ref : in.scan().localRefs()) {
+          if (ref.tree() == id) {
+            return ref.local().tree();
+          }
+        }
+      }
+      return null;
+    }
+
+    @Override
+    public String casesField() {
+      if (cases == null) {
+        cases = names.newName("cases", "cases");
+      }
+      return cases;
+    }
+
+    @Override
+    public String freshName(String base, Tree owner) {
+      return freshNames.computeIfAbsent(owner, o -> {
+        String body = source.render(tree.getBody());
+        String fresh = base;
+        for (int n = 2; java.util.regex.Pattern.compile("\\b" + fresh + "\\b").matcher(body).find()
+            || machineFields.contains(fresh) || fieldNames.containsValue(fresh)
+            || freshNames.containsValue(fresh); n++) {
+          fresh = base + n;
+        }
+        return names.newName(fresh, o);
+      });
+    }
+
+    @Override
     public void replace(Tree t, java.util.function.Supplier<String> text) {
       source.replace(t, text);
     }
@@ -866,12 +932,9 @@ public final class BodyModeler {
       ExpressionTree target = a.getVariable();
       String name = target instanceof IdentifierTree id ? id.getName().toString()
           : ((MemberSelectTree) target).getIdentifier().toString();
-      if (target instanceof IdentifierTree id) {
-        for (BodyScan.LocalRef ref : in.scan().localRefs()) {
-          if (ref.tree() == id) {
-            return kindOfLocal(ref.local().tree());
-          }
-        }
+      VariableTree local = localOfTarget(a);
+      if (local != null) {
+        return kindOfLocal(local);
       }
       MemberLookup.Found found = new MemberLookup(elements, type).field(name);
       if (found == null) {

@@ -17,11 +17,13 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.SwitchExpressionTree;
 import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
+import com.sun.source.tree.YieldTree;
 import com.sun.source.util.TreeScanner;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -111,6 +113,18 @@ final class Lowering {
     MethodInvocationTree awaitIn(Tree formOrCondition);
 
     void replace(Tree t, Supplier<String> text);
+
+    /** Whether an await stands inside {@code t}. */
+    boolean suspendsIn(Tree t);
+
+    /** Makes the local {@code a} assigns a field, if it assigns a local. */
+    void mustHoistTarget(AssignmentTree a);
+
+    /** The field keeping the case chooser of a switch whose selector awaits. */
+    String casesField();
+
+    /** A name no code of the method uses, for a local the lowering declares for {@code owner}. */
+    String freshName(String base, Tree owner);
   }
 
   private final Forms forms;
@@ -123,6 +137,7 @@ final class Lowering {
   private final List<Label> allLabels = new ArrayList<>();
   private final List<PendingHandler> handlers = new ArrayList<>();
   private final Deque<Region> regions = new ArrayDeque<>();
+  private final Deque<Yield> yields = new ArrayDeque<>();
   private final Set<Tree> declaredTypes =
       java.util.Collections.newSetFromMap(new IdentityHashMap<>());
   private List<String> code = new ArrayList<>();
@@ -160,6 +175,14 @@ final class Lowering {
       this(statement, label, breakTo, continueTo, continueTo != null, -1);
     }
   }
+
+  /**
+   * Where the value of a split switch expression goes: each arm and {@code yield} writes it
+   * ({@code assign}) and leaves for the end of the switch ({@code target}); a switch expression
+   * that is the value of {@code return done(...)} returns it instead.
+   */
+  private record Yield(java.util.function.UnaryOperator<String> assign, boolean returns,
+      TypeKind kind, Target target) {}
 
   /**
    * A split try statement with a finally block, while its try and catch blocks are lowered:
@@ -226,6 +249,10 @@ final class Lowering {
   // ---- statements
 
   private void statement(StatementTree s) {
+    if (s instanceof YieldTree y) {
+      yieldStatement(y);
+      return;
+    }
     if (!suspending.contains(s)) {
       copied(s);
       return;
@@ -243,7 +270,11 @@ final class Lowering {
       case SWITCH -> lowerSwitch((SwitchTree) s, null);
       case TRY -> lowerTry((TryTree) s);
       case LABELED_STATEMENT -> lowerLabeled((LabeledStatementTree) s);
-      case EXPRESSION_STATEMENT, VARIABLE, RETURN -> suspendingForm(s);
+      case EXPRESSION_STATEMENT, VARIABLE, RETURN -> {
+        if (!switchExpressionIn(s)) {
+          suspendingForm(s);
+        }
+      }
       default -> throw new IllegalStateException("cannot split " + s.getKind());
     }
   }
@@ -359,40 +390,8 @@ final class Lowering {
    */
   private void lowerSwitch(SwitchTree sw, String label) {
     splitAny = true;
-    ExpressionTree selector = sw.getExpression();
-    while (selector instanceof ParenthesizedTree p) {
-      selector = p.getExpression();
-    }
-    fragments.put(sw.getExpression(), number);
     Label end = new Label();
-    List<Label> cases = new ArrayList<>();
-    StringBuilder dispatch = new StringBuilder();
-    boolean hasDefault = false;
-    for (CaseTree c : sw.getCases()) {
-      Label l = new Label();
-      cases.add(l);
-      if (!emit) {
-        continue;
-      }
-      if (c.getExpressions().isEmpty()) {
-        hasDefault = true;
-        dispatch.append("  default:\n");
-      } else {
-        List<String> constants = new ArrayList<>();
-        c.getExpressions().forEach(e -> constants.add(forms.render(e)));
-        dispatch.append("  case ").append(String.join(", ", constants)).append(":\n");
-      }
-      dispatch.append("    ").append(jumpText(l).replace("\n", "\n    ")).append('\n');
-    }
-    if (emit) {
-      emit("switch (" + forms.render(selector) + ") {\n" + dispatch + "}");
-    }
-    hasDefault = hasDefault || sw.getCases().stream().anyMatch(c -> c.getExpressions().isEmpty());
-    if (hasDefault) {
-      terminated = true; // every way through the switch above jumps
-    } else {
-      jump(end);
-    }
+    List<Label> cases = dispatch(sw, sw.getExpression(), sw.getCases(), end, false);
     pushTarget(new Target(sw, label, end, null, true));
     for (int i = 0; i < sw.getCases().size(); i++) {
       CaseTree c = sw.getCases().get(i);
@@ -414,6 +413,198 @@ final class Lowering {
     }
     targets.pop();
     start(end, at(sw) + ", after switch");
+  }
+
+  /**
+   * Jumps to the state of the case the selector matches, and returns the cases' labels. An
+   * awaited selector ({@code switch (await(x))}) suspends first, with a chooser typed by what
+   * {@code x} yields; a switch with no default goes to {@code end}, or for a switch expression
+   * throws as Java's does when an enum gained a constant.
+   */
+  private List<Label> dispatch(Tree sw, ExpressionTree selector, List<? extends CaseTree> cases,
+      Label end, boolean isExpression) {
+    while (selector instanceof ParenthesizedTree p) {
+      selector = p.getExpression();
+    }
+    List<Label> labels = new ArrayList<>();
+    List<String> arms = new ArrayList<>();
+    boolean hasDefault = false;
+    for (CaseTree c : cases) {
+      Label l = new Label();
+      labels.add(l);
+      c.getExpressions().forEach(e -> fragments.put(e, number));
+      if (c.getExpressions().isEmpty()) {
+        hasDefault = true;
+        arms.add("default -> " + l.ref());
+      } else if (emit) {
+        List<String> constants = new ArrayList<>();
+        c.getExpressions().forEach(e -> constants.add(forms.render(e)));
+        arms.add("case " + String.join(", ", constants) + " -> " + l.ref());
+      }
+    }
+    if (!hasDefault) {
+      arms.add(isExpression ? "default -> throw new IncompatibleClassChangeError()"
+          : "default -> " + end.ref());
+    }
+    MethodInvocationTree await = forms.awaitIn(sw);
+    if (await != null) {
+      // The selector's type is known only where its awaitable is: the chooser is typed there.
+      ExpressionTree awaitable = await.getArguments().get(0);
+      fragments.put(awaitable, number);
+      String casesField = forms.casesField();
+      String awaited = forms.freshName("selector", sw);
+      String value = forms.freshName("selected", selector);
+      Label resume = new Label();
+      int line = forms.line(sw);
+      if (emit) {
+        StringBuilder chooser = new StringBuilder();
+        arms.forEach(a -> chooser.append("    ").append(a).append(";\n"));
+        emit("{\n  var " + awaited + " = " + forms.render(awaitable).replace("\n", "\n  ")
+            + ";\n  " + casesField + " = cases(" + awaited + ", " + value + " -> switch (" + value
+            + ") {\n" + chooser + "  });\n"
+            + "  if (suspendOn(" + awaited + ", " + resume.ref() + ")) {\n"
+            + "    return; // " + forms.fileName() + ":" + line + " suspends\n  }\n}");
+      }
+      stateSet = true;
+      start(resume, forms.fileName() + ":" + line + ", resumed");
+      emit("state = " + casesField + ".applyAsInt(awaited());\ncontinue "
+          + forms.dispatchLabel() + ";");
+      terminated = true;
+      return labels;
+    }
+    fragments.put(selector, number);
+    if (emit) {
+      StringBuilder text = new StringBuilder("switch (" + forms.render(selector) + ") {\n");
+      for (String arm : arms) {
+        int arrow = arm.indexOf(" -> ");
+        String head = arm.substring(0, arrow);
+        String ref = arm.substring(arrow + 4);
+        text.append("  ").append(head).append(":\n    ");
+        if (ref.startsWith("throw ")) {
+          text.append(ref).append(";\n");
+        } else {
+          text.append(jumpText(allLabels.get(Integer.parseInt(ref.replace("\u0000", ""))))
+              .replace("\n", "\n    ")).append('\n');
+        }
+      }
+      emit(text.append("}").toString());
+    }
+    terminated = true; // every way through the switch above jumps or throws
+    return labels;
+  }
+
+  /**
+   * A statement whose value is a switch expression that awaits ({@code T v = switch ...;},
+   * {@code v = switch ...;}, {@code return done(switch ...);}): lowered like a switch statement
+   * whose arms write the value where it goes. Returns false for any other statement.
+   */
+  private boolean switchExpressionIn(StatementTree s) {
+    ExpressionTree value = null;
+    if (s instanceof VariableTree v) {
+      value = v.getInitializer();
+    } else if (s instanceof ExpressionStatementTree e
+        && e.getExpression() instanceof AssignmentTree a) {
+      value = a.getExpression();
+    } else if (s instanceof ReturnTree r && r.getExpression() instanceof MethodInvocationTree d
+        && forms.isDoneCall(d) && d.getArguments().size() == 1) {
+      value = d.getArguments().get(0);
+    }
+    while (value instanceof ParenthesizedTree p) {
+      value = p.getExpression();
+    }
+    if (!(value instanceof SwitchExpressionTree sx) || forms.awaitIn(s) != null) {
+      return false;
+    }
+    Yield sink;
+    if (s instanceof VariableTree v) {
+      forms.mustHoist(v);
+      sink = new Yield(x -> forms.fieldOf(v) + " = " + x + ";", false,
+          forms.kindOfLocal(v), null);
+    } else if (s instanceof ExpressionStatementTree e) {
+      AssignmentTree a = (AssignmentTree) e.getExpression();
+      forms.mustHoistTarget(a);
+      sink = new Yield(x -> forms.render(a.getVariable()) + " = " + x + ";", false,
+          forms.kindOfTarget(a), null);
+    } else {
+      sink = new Yield(null, true, TypeKind.NONE, null);
+    }
+    fragments.put(s, number);
+    lowerSwitchExpression(sx, sink);
+    return true;
+  }
+
+  /** A switch expression whose arms or selector await, writing its value through {@code sink}. */
+  private void lowerSwitchExpression(SwitchExpressionTree sx, Yield sink) {
+    splitAny = true;
+    Label end = new Label();
+    Yield y = new Yield(sink.assign(), sink.returns(), sink.kind(),
+        new Target(sx, null, end, null, false, regions.size()));
+    List<Label> cases = dispatch(sx, sx.getExpression(), sx.getCases(), end, true);
+    yields.push(y);
+    for (int i = 0; i < sx.getCases().size(); i++) {
+      CaseTree c = sx.getCases().get(i);
+      start(cases.get(i), at(c) + ", case");
+      if (c.getCaseKind() == CaseTree.CaseKind.RULE) {
+        Tree body = c.getBody();
+        if (body instanceof StatementTree st) {
+          statement(st); // a block that yields, or a throw
+        } else {
+          yieldValue((ExpressionTree) body, c);
+        }
+        jump(end);
+      } else {
+        for (StatementTree st : c.getStatements()) {
+          statement(st);
+        }
+      }
+    }
+    yields.pop();
+    start(end, at(sx) + ", after switch");
+  }
+
+  /** {@code yield v;} of the innermost split switch expression. */
+  private void yieldStatement(YieldTree y) {
+    fragments.put(y, number);
+    yieldValue(y.getValue(), y);
+  }
+
+  /**
+   * Hands {@code value}, an arm's expression or a yield's, to the innermost split switch
+   * expression: awaited first when it is {@code await(x)}, split further when it is a switch
+   * expression that awaits.
+   */
+  private void yieldValue(ExpressionTree value, Tree holder) {
+    Yield y = yields.peek();
+    ExpressionTree inner = value;
+    while (inner instanceof ParenthesizedTree p) {
+      inner = p.getExpression();
+    }
+    MethodInvocationTree await = forms.awaitIn(holder);
+    String text;
+    if (await != null) {
+      suspend(await.getArguments().get(0), holder);
+      text = y.returns() ? "awaited()" : BodyModeler.awaitedCall(y.kind());
+    } else if (inner instanceof SwitchExpressionTree nested && forms.suspendsIn(nested)) {
+      lowerSwitchExpression(nested, y);
+      if (!y.returns()) {
+        emit(leaveText(y.target(), y.target().breakTo()));
+        terminated = true;
+      }
+      return;
+    } else {
+      fragments.put(value, number);
+      text = emit ? forms.render(value) : "";
+    }
+    emit(yieldText(y, text));
+    terminated = true;
+  }
+
+  /** Code that writes a switch expression's value and leaves it (or returns the value). */
+  private String yieldText(Yield y, String value) {
+    if (y.returns()) {
+      return returnText(value);
+    }
+    return y.assign().apply(value) + "\n" + leaveText(y.target(), y.target().breakTo());
   }
 
   /**
@@ -484,11 +675,7 @@ final class Lowering {
     String ref;
     if (resource instanceof VariableTree v) {
       forms.mustHoist(v);
-      if (suspending.contains(v)) {
-        suspendingForm(v); // try (var r = await(open())) ...
-      } else {
-        copied(v);
-      }
+      statement(v); // try (var r = await(open())) ... splits
       ref = emit ? forms.fieldOf(v) : "";
     } else {
       fragments.put(resource, number);
@@ -825,6 +1012,22 @@ final class Lowering {
         MethodInvocationTree done = (MethodInvocationTree) node.getExpression();
         forms.replace(node, () -> "{ " + returnText(forms.doneValue(done)).replace("\n", " ")
             + " }");
+        return null;
+      }
+
+      @Override
+      public Void visitSwitchExpression(SwitchExpressionTree node, Void p) {
+        return null; // nothing jumps out of a switch expression; its yields are its own
+      }
+
+      @Override
+      public Void visitYield(YieldTree node, Void p) {
+        if (s == node) {
+          return null;
+        }
+        Yield y = yields.peek();
+        forms.replace(node, () -> "{ " + yieldText(y, forms.render(node.getValue()))
+            .replace("\n", " ") + " }");
         return null;
       }
 

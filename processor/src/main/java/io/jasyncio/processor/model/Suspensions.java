@@ -15,11 +15,13 @@ import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.SwitchExpressionTree;
 import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
+import com.sun.source.tree.YieldTree;
 import com.sun.source.util.TreePath;
 import io.jasyncio.processor.validate.AsyncioNames;
 
@@ -29,9 +31,12 @@ import io.jasyncio.processor.validate.AsyncioNames;
  *
  * <p>An await is one of {@code await(x);}, {@code T v = await(x);}, {@code v = await(x);},
  * {@code return done(await(x));}, the whole condition of an {@code if}, {@code while},
- * {@code do} or {@code for}, or the whole expression of an enhanced {@code for}. Every statement
- * around it, up to the method body, must be one the modeler lowers: a block, {@code if},
- * {@code while}, {@code do}, {@code for}, enhanced {@code for} or a labeled statement. The same holds for {@code return other;}, a tail await.
+ * {@code do} or {@code for}, the whole expression of an enhanced {@code for}, the whole selector
+ * of a switch, or the whole arm or {@code yield} value of a switch expression. Every statement
+ * around it, up to the method body, must be one the modeler lowers: a block, {@code if}, a
+ * loop, a switch, {@code try}, or a labeled statement; a switch expression around it must hand
+ * its value to a place each arm can write (see {@link #valueHolder}). The same holds for
+ * {@code return other;}, a tail await.
  */
 public final class Suspensions {
   private Suspensions() {}
@@ -65,6 +70,20 @@ public final class Suspensions {
     if (parent instanceof EnhancedForLoopTree each && each.getExpression() == call) {
       return parentPath; // for (T v : await(x)): the loop suspends before it starts
     }
+    if (parent instanceof YieldTree) {
+      return parentPath; // yield await(x); in a switch expression
+    }
+    if (parent instanceof CaseTree c && c.getBody() == call
+        && parentPath.getParentPath().getLeaf() instanceof SwitchExpressionTree) {
+      return parentPath; // case X -> await(x); in a switch expression
+    }
+    if (parent instanceof ParenthesizedTree
+        && (parentPath.getParentPath().getLeaf() instanceof SwitchTree sw
+            && sw.getExpression() == parent
+            || parentPath.getParentPath().getLeaf() instanceof SwitchExpressionTree sx
+            && sx.getExpression() == parent)) {
+      return parentPath.getParentPath(); // switch (await(x)): suspends before it dispatches
+    }
     TreePath conditionOf = parent instanceof ParenthesizedTree ? parentPath.getParentPath()
         : parentPath;
     Tree owner = conditionOf.getLeaf();
@@ -93,13 +112,24 @@ public final class Suspensions {
    * modeler cannot split into states (a {@code switch}, {@code try}, ...), or null if there is
    * none. {@code statement} itself must sit where a statement of a lowered construct stands.
    */
-  public static Tree unsupportedAncestor(TreePath statement, Tree body) {
-    Tree child = statement.getLeaf();
+  public static Tree unsupportedAncestor(TreePath statement, Tree body, AsyncioNames names) {
+    TreePath childPath = statement;
     for (TreePath p = statement.getParentPath(); p != null; p = p.getParentPath()) {
+      if (childPath.getLeaf() instanceof SwitchExpressionTree sx) {
+        // Split only where each arm can hand its value on: see valueHolder.
+        TreePath holder = valueHolder(childPath, names);
+        if (holder == null) {
+          return sx;
+        }
+        childPath = holder;
+        p = holder.getParentPath();
+      }
+      Tree child = childPath.getLeaf();
       Tree t = p.getLeaf();
       if (!(t instanceof BlockTree || t instanceof IfTree || t instanceof WhileLoopTree
           || t instanceof DoWhileLoopTree || t instanceof ForLoopTree
           || t instanceof EnhancedForLoopTree || t instanceof SwitchTree
+          || t instanceof SwitchExpressionTree
           || t instanceof CaseTree || t instanceof TryTree || t instanceof CatchTree
           || t.getKind() == Tree.Kind.LABELED_STATEMENT)) {
         return t;
@@ -112,7 +142,10 @@ public final class Suspensions {
         return t;
       }
       if (t instanceof SwitchTree sw && !sw.getCases().contains(child)) {
-        return t; // the selector: not split yet
+        return t; // a selector that holds an await deeper than await(x) itself
+      }
+      if (t instanceof SwitchExpressionTree sx && !sx.getCases().contains(child)) {
+        return t;
       }
       if (t instanceof TryTree tt && !(tt.getBlock() == child || tt.getCatches().contains(child)
           || tt.getFinallyBlock() == child || tt.getResources().contains(child))) {
@@ -126,7 +159,44 @@ public final class Suspensions {
       if (t == body) {
         return null;
       }
-      child = t;
+      childPath = p;
+    }
+    return null;
+  }
+
+  /**
+   * Where the value of the switch expression at {@code switchExpression} goes, when the lowering
+   * can write it there from each arm: the local it initializes, the assignment statement
+   * ({@code v = switch ...;}, {@code v} a simple target), {@code return done(switch ...);}, or
+   * the arm ({@code case X -> switch ...}) or {@code yield} of an outer switch expression.
+   * Null anywhere else.
+   */
+  public static TreePath valueHolder(TreePath switchExpression, AsyncioNames names) {
+    TreePath at = switchExpression;
+    while (at.getParentPath().getLeaf() instanceof ParenthesizedTree) {
+      at = at.getParentPath();
+    }
+    Tree value = at.getLeaf();
+    TreePath parentPath = at.getParentPath();
+    Tree parent = parentPath.getLeaf();
+    TreePath grand = parentPath.getParentPath();
+    if (parent instanceof VariableTree v && v.getInitializer() == value) {
+      return parentPath;
+    }
+    if (parent instanceof AssignmentTree a && a.getExpression() == value
+        && isSimpleTarget(a.getVariable()) && grand.getLeaf() instanceof ExpressionStatementTree) {
+      return grand;
+    }
+    if (parent instanceof MethodInvocationTree done && names.isDone(done)
+        && done.getArguments().size() == 1 && grand.getLeaf() instanceof ReturnTree) {
+      return grand;
+    }
+    if (parent instanceof CaseTree c && c.getBody() == value
+        && grand.getLeaf() instanceof SwitchExpressionTree) {
+      return parentPath;
+    }
+    if (parent instanceof YieldTree) {
+      return parentPath;
     }
     return null;
   }

@@ -83,8 +83,8 @@ public final class AsyncMethodValidator {
       if (value != null && value.getKind() == Tree.Kind.NULL_LITERAL) {
         report.add(Diagnostic.at(ret.path(), Messages.RETURN_NULL, Messages.returnNull()));
       } else if (!isDone
-          && Suspensions.unsupportedAncestor(ret.path(), tree.getBody()) != null) {
-        Tree outer = Suspensions.unsupportedAncestor(ret.path(), tree.getBody());
+          && Suspensions.unsupportedAncestor(ret.path(), tree.getBody(), names) != null) {
+        Tree outer = Suspensions.unsupportedAncestor(ret.path(), tree.getBody(), names);
         report.add(Diagnostic.at(ret.path(), Messages.AWAIT_POSITION,
             Messages.tailAwaitInConstruct(Suspensions.describe(outer))));
       }
@@ -194,8 +194,11 @@ public final class AsyncMethodValidator {
       report.add(Diagnostic.at(await, Messages.AWAIT_POSITION, Messages.assignmentTarget()));
       return;
     }
-    Tree outer = Suspensions.unsupportedAncestor(statement, method.getBody());
-    if (outer != null) {
+    Tree outer = Suspensions.unsupportedAncestor(statement, method.getBody(), names);
+    if (outer instanceof com.sun.source.tree.SwitchExpressionTree) {
+      report.add(Diagnostic.at(await, Messages.AWAIT_POSITION,
+          Messages.awaitInSwitchExpression()));
+    } else if (outer != null) {
       report.add(Diagnostic.at(await, Messages.AWAIT_POSITION,
           Messages.awaitInConstruct(Suspensions.describe(outer))));
     }

@@ -78,12 +78,18 @@ class AwaitPositionTest {
             "  n++;",
             "}",
             "return done(n);"}),
-        Arguments.of("a switch selector", new String[] {
-            "switch (await(twice(n))) { // here",
+        Arguments.of("a switch selector with an operator", new String[] {
+            "switch (1 + await(twice(n))) { // here",
             "  default:",
             "    break;",
             "}",
             "return done(n);"}),
+        Arguments.of("a switch arm with an operator", new String[] {
+            "int y = switch (n) {",
+            "  case 1 -> 1 + await(twice(n)); // here",
+            "  default -> 0;",
+            "};",
+            "return done(y);"}),
         Arguments.of("an assert", new String[] {
             "assert await(ready()); // here",
             "return done(n);"}));
@@ -134,6 +140,31 @@ class AwaitPositionTest {
             "    break;",
             "}",
             "return done(n);"}),
+        Arguments.of("a switch selector", new String[] {
+            "switch (await(twice(n))) { // here",
+            "  default:",
+            "    break;",
+            "}",
+            "return done(n);"}),
+        Arguments.of("a switch expression arm", new String[] {
+            "int y = switch (n) {",
+            "  case 1 -> await(twice(n)); // here",
+            "  default -> 0;",
+            "};",
+            "return done(y);"}),
+        Arguments.of("a switch expression's yield", new String[] {
+            "n = switch (n) {",
+            "  case 1 -> {",
+            "    yield await(twice(n)); // here",
+            "  }",
+            "  default -> 0;",
+            "};",
+            "return done(n);"}),
+        Arguments.of("a switch expression's selector", new String[] {
+            "return done(switch (await(twice(n))) { // here",
+            "  case 2 -> 1;",
+            "  default -> 0;",
+            "});"}),
         Arguments.of("a for-each body", new String[] {
             "for (int x : List.of(1, 2)) {",
             "  await(sleep(x)); // here",
@@ -207,6 +238,33 @@ class AwaitPositionTest {
   @MethodSource("unsupportedPositions")
   void unsupportedPositionIsReportedOnTheAwait(String where, String[] body) {
     kitchen(body).assertOnlyErrorAtCall("AwaitPosition", "// here", "await(");
+  }
+
+  @Test
+  void switchExpressionThatIsNotAValueOfItsOwnIsReportedOnTheAwait() {
+    CompiledSnippet s = kitchen(
+        "System.out.println(switch (n) {",
+        "  case 1 -> await(twice(n)); // here",
+        "  default -> 0;",
+        "});",
+        "return done(n);");
+    com.google.testing.compile.CompilationSubject.assertThat(s.compilation())
+        .hadErrorContaining("await inside a switch expression is supported only where the switch"
+            + " expression initializes a local, is assigned to a variable, or is the value of"
+            + " return done(...); give it such a place, as in var v = switch (...) { ... };");
+    s.assertOnlyErrorAtCall("AwaitPosition", "// here", "await(");
+  }
+
+  @Test
+  void tailAwaitInsideSynchronizedIsReportedOnTheReturn() {
+    CompiledSnippet s = kitchen(
+        "synchronized (this) {",
+        "  return twice(n); // here",
+        "}");
+    s.assertOnlyError("AwaitPosition", "// here", "return");
+    com.google.testing.compile.CompilationSubject.assertThat(s.compilation())
+        .hadErrorContaining("returning a coroutine from inside a synchronized block is not"
+            + " supported yet; move the return out of a synchronized block");
   }
 
   @Test
