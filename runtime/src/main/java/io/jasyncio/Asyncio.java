@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /**
  * The static facade, asyncio's module functions; use it as {@code import static
@@ -156,6 +157,76 @@ public final class Asyncio {
   public static <T> AsyncFuture<List<T>> gather(
       Collection<? extends Awaitable<? extends T>> awaitables) {
     return GatheringFuture.of(awaitables);
+  }
+
+  /**
+   * Runs {@code fn.apply(argument)} on {@code executor} and returns a future of the running loop
+   * for its outcome: asyncio's {@code loop.run_in_executor(executor, fn, argument)}. Any
+   * {@code Executor} works (null: the loop's default one); with a {@link ProcessPool} the call
+   * runs in a worker process. The task awaiting the future resumes on the loop thread, and gets
+   * the very exception {@code fn} threw. Cancelling the future, or the task awaiting it, cancels
+   * the call.
+   *
+   * <pre>{@code
+   * ExecutorService threads = Executors.newCachedThreadPool();
+   * List<AsyncFuture<String>> calls = new ArrayList<>();
+   * for (String id : ids) {
+   *   calls.add(runInExecutor(threads, Api::getResponse, id));
+   * }
+   * List<String> responses = await(gather(calls));
+   * }</pre>
+   *
+   * <p>Cancellation: if the awaiting task is cancelled meanwhile, {@code CancelledException} is
+   * thrown at that {@code await}.
+   *
+   * @throws IllegalStateException if no loop runs on this thread
+   * @throws java.util.concurrent.RejectedExecutionException if {@code executor} refuses the call
+   */
+  public static <T, R> AsyncFuture<R> runInExecutor(Executor executor,
+      SerializableFunction<? super T, ? extends R> fn, T argument) {
+    return getRunningLoop().runInExecutor(executor, fn, argument);
+  }
+
+  /**
+   * {@link #runInExecutor(Executor, SerializableFunction, Object)} for a call without argument.
+   *
+   * <p>Cancellation: if the awaiting task is cancelled meanwhile, {@code CancelledException} is
+   * thrown at that {@code await}.
+   */
+  public static <R> AsyncFuture<R> runInExecutor(Executor executor,
+      SerializableCallable<? extends R> callable) {
+    return getRunningLoop().runInExecutor(executor, callable);
+  }
+
+  /**
+   * Runs {@code callable} on the running loop's default executor, a pool of daemon threads that
+   * the loop makes on first use and shuts down when it closes: asyncio's {@code to_thread}.
+   *
+   * <pre>{@code
+   * String page = await(toThread(() -> Files.readString(path)));
+   * }</pre>
+   *
+   * <p>Differs from asyncio: no context variables to copy; arguments go in a lambda or through
+   * {@link #toThread(SerializableFunction, Object)}.
+   *
+   * <p>Cancellation: if the awaiting task is cancelled meanwhile, {@code CancelledException} is
+   * thrown at that {@code await}.
+   *
+   * @throws IllegalStateException if no loop runs on this thread
+   */
+  public static <R> AsyncFuture<R> toThread(SerializableCallable<? extends R> callable) {
+    return getRunningLoop().runInExecutor(null, callable);
+  }
+
+  /**
+   * {@link #toThread(SerializableCallable)} for {@code fn.apply(argument)}.
+   *
+   * <p>Cancellation: if the awaiting task is cancelled meanwhile, {@code CancelledException} is
+   * thrown at that {@code await}.
+   */
+  public static <T, R> AsyncFuture<R> toThread(SerializableFunction<? super T, ? extends R> fn,
+      T argument) {
+    return getRunningLoop().runInExecutor(null, fn, argument);
   }
 
   /**

@@ -1,11 +1,14 @@
 package io.jasyncio;
 
+import io.jasyncio.internal.DaemonThreadPool;
 import io.jasyncio.internal.Inbox;
 import io.jasyncio.internal.NeverAwaitedWatch;
 import io.jasyncio.internal.TimerHeap;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 
 /**
@@ -68,6 +71,8 @@ public final class EventLoop {
   private Task<?> firstLive;
   /** Coroutines made by the running entry, not watched yet; armed after each entry. */
   final FreshCoroutines fresh = new FreshCoroutines(this);
+  /** The executor of {@code runInExecutor(null, ...)} and {@code toThread}, made on first use. */
+  private ExecutorService defaultExecutor;
 
   private EventLoop(Clock clock) {
     this.clock = clock;
@@ -147,8 +152,9 @@ public final class EventLoop {
   }
 
   /**
-   * Closes the loop, dropping pending callbacks and timers; further use throws. Does nothing if it
-   * is already closed.
+   * Closes the loop, dropping pending callbacks and timers, and shuts its default executor down
+   * (calls already running there finish on their daemon threads, unawaited); further use throws.
+   * Does nothing if it is already closed.
    *
    * @throws IllegalStateException if it is running
    */
@@ -160,6 +166,9 @@ public final class EventLoop {
       return;
     }
     closed = true;
+    if (defaultExecutor != null) {
+      defaultExecutor.shutdown();
+    }
     fresh.armUnclaimed();
     inbox.close();
     ready.clear();
@@ -235,6 +244,28 @@ public final class EventLoop {
     checkClosed();
     coro.claim();
     return newTask(coro, name);
+  }
+
+  /**
+   * A future of this loop settled with {@code fn.apply(argument)}, run on {@code executor}:
+   * asyncio's {@code run_in_executor}. A null executor means the loop's default one, a pool of
+   * daemon threads made on first use and shut down by {@link #close()}. The outcome comes back
+   * through the loop's thread-safe inbox, so awaiters resume on the loop thread, and the exception
+   * {@code fn} throws is the very one they get. Cancelling the future cancels the call (a running
+   * one is interrupted). Any {@code Executor} works; a {@link ProcessPool} runs the call in a
+   * worker process, which needs {@code fn} and {@code argument} serializable.
+   *
+   * @throws java.util.concurrent.RejectedExecutionException if {@code executor} refuses the call
+   */
+  public <T, R> AsyncFuture<R> runInExecutor(Executor executor,
+      SerializableFunction<? super T, ? extends R> fn, T argument) {
+    return Offload.apply(this, executorOrDefault(executor), fn, argument);
+  }
+
+  /** {@link #runInExecutor(Executor, SerializableFunction, Object)} for a call without argument. */
+  public <R> AsyncFuture<R> runInExecutor(Executor executor,
+      SerializableCallable<? extends R> callable) {
+    return Offload.call(this, executorOrDefault(executor), callable);
   }
 
   @Override
@@ -400,6 +431,18 @@ public final class EventLoop {
           + " specified as the loop argument");
     }
     return future;
+  }
+
+  private Executor executorOrDefault(Executor executor) {
+    assert inEventLoop();
+    checkClosed();
+    if (executor != null) {
+      return executor;
+    }
+    if (defaultExecutor == null) {
+      defaultExecutor = DaemonThreadPool.create();
+    }
+    return defaultExecutor;
   }
 
   private void checkClosed() {

@@ -1,5 +1,6 @@
 package io.jasyncio.demo;
 
+import io.jasyncio.BrokenWorkerException;
 import io.jasyncio.Runner;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -13,27 +14,37 @@ import java.util.function.Supplier;
  * the command line.
  *
  * <pre>
- * java -jar demo/target/jasyncio-demo.jar            # every section
- * java -jar demo/target/jasyncio-demo.jar boiling    # one section
+ * java -jar demo/target/jasyncio-demo.jar                           # every section
+ * java -jar demo/target/jasyncio-demo.jar boiling                   # one section
+ * java -jar demo/target/jasyncio-demo.jar --workers 4 processes     # a pool of 4 workers
+ * java -jar demo/target/jasyncio-demo.jar --pairs 0 processes       # no throughput run
  * </pre>
+ *
+ * <p>Options: {@code --workers N}, the process pool's size (default: the number of cores);
+ * {@code --pairs N}, how many pairs the throughput run after section 3.2 matches (default
+ * 200,000; 0 skips it). Its progress prints on standard error.
  */
 public final class Main {
-  /** Exit status for an unknown section name, as for a usage error. */
+  /** Exit status for an unknown section name or a bad option, as for a usage error. */
   static final int USAGE = 2;
   /** Exit status for a section that a later version brings. */
   static final int NOT_BUILT = 3;
+  /** Exit status when a worker JVM of the process pool cannot start or dies. */
+  static final int WORKER_FAILED = 4;
+  /** Pairs the throughput run matches unless {@code --pairs} says otherwise. */
+  static final int DEFAULT_PAIRS = 200_000;
 
   /** The tutorial's sections in its order; null marks one that comes with a later issue. */
-  private static final Map<String, Section> SECTIONS = new LinkedHashMap<>();
-
-  static {
-    SECTIONS.put("coroutine", new CoroutineSection());
-    SECTIONS.put("sequential", new SequentialSection());
-    SECTIONS.put("generators", null);
-    SECTIONS.put("gather", new GatherSection());
-    SECTIONS.put("boiling", new BoilingSection());
-    SECTIONS.put("threads", null);
-    SECTIONS.put("processes", null);
+  private static Map<String, Section> sections(int workers, int pairs, PrintStream progress) {
+    Map<String, Section> sections = new LinkedHashMap<>();
+    sections.put("coroutine", new CoroutineSection());
+    sections.put("sequential", new SequentialSection());
+    sections.put("generators", null);
+    sections.put("gather", new GatherSection());
+    sections.put("boiling", new BoilingSection());
+    sections.put("threads", new ThreadsSection());
+    sections.put("processes", new ProcessesSection(workers, pairs, progress));
+    return sections;
   }
 
   private Main() {}
@@ -47,23 +58,47 @@ public final class Main {
   }
 
   /**
-   * Runs the sections {@code args} name (all when none) and returns the exit status: 0, or
-   * {@link #USAGE} for an unknown name, or {@link #NOT_BUILT} for a section not built yet.
+   * Runs the sections {@code args} name (all when none) with the options they give and returns
+   * the exit status: 0, or {@link #USAGE} for an unknown name or a bad option,
+   * {@link #NOT_BUILT} for a section not built yet, {@link #WORKER_FAILED} when a worker JVM
+   * fails.
    */
   static int run(String[] args, PrintStream out, PrintStream err, Supplier<Runner> runners) {
-    List<String> names = args.length == 0 ? new ArrayList<>(SECTIONS.keySet()) : List.of(args);
+    int workers = Runtime.getRuntime().availableProcessors();
+    int pairs = DEFAULT_PAIRS;
+    List<String> given = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--workers") || args[i].equals("--pairs")) {
+        int value = i + 1 < args.length ? parseCount(args[i + 1]) : -1;
+        if (value < 0 || (value == 0 && args[i].equals("--workers"))) {
+          err.println(args[i] + " needs a whole number"
+              + (args[i].equals("--workers") ? " of at least 1" : "") + " after it");
+          return USAGE;
+        }
+        if (args[i].equals("--workers")) {
+          workers = value;
+        } else {
+          pairs = value;
+        }
+        i++;
+      } else {
+        given.add(args[i]);
+      }
+    }
+    Map<String, Section> sections = sections(workers, pairs, err);
+    List<String> names = given.isEmpty() ? new ArrayList<>(sections.keySet()) : given;
     for (String name : names) {
-      if (!SECTIONS.containsKey(name)) {
+      if (!sections.containsKey(name)) {
         err.println("unknown section '" + name + "'; the sections are: "
-            + String.join(", ", SECTIONS.keySet()));
+            + String.join(", ", sections.keySet()));
         return USAGE;
       }
     }
     for (String name : names) {
-      Section section = SECTIONS.get(name);
+      Section section = sections.get(name);
       if (section == null) {
         err.println("section '" + name + "' comes with a later version of jasyncio");
-        if (args.length > 0) {
+        if (!given.isEmpty()) {
           return NOT_BUILT;
         }
         continue;
@@ -73,9 +108,22 @@ public final class Main {
       }
       try (Runner runner = runners.get()) {
         section.run(runner, out);
+      } catch (BrokenWorkerException e) {
+        out.flush();
+        err.println("section '" + name + "' needs worker JVMs: " + e.getMessage());
+        return WORKER_FAILED;
       }
       out.flush();
     }
     return 0;
+  }
+
+  /** A non-negative whole number, or -1. */
+  private static int parseCount(String s) {
+    try {
+      return Math.max(-1, Integer.parseInt(s));
+    } catch (NumberFormatException e) {
+      return -1;
+    }
   }
 }

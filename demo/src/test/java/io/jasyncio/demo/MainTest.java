@@ -18,6 +18,11 @@ class MainTest {
     return Main.run(args, out.stream(), err.stream(), () -> new Runner(new VirtualClock()));
   }
 
+  /** The lines Main itself printed on standard error, without the progress lines. */
+  private List<String> errLines() {
+    return err.lines().stream().filter(l -> !l.contains("pairs/s") && !l.contains("%")).toList();
+  }
+
   @Test
   void unknownSectionListsTheSectionsInTheTutorialsOrderAndExitsWithStatus2() {
     int status = run("kitchen");
@@ -37,7 +42,7 @@ class MainTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"generators", "threads", "processes"})
+  @ValueSource(strings = {"generators"})
   void sectionOfALaterIssueNamedExplicitlySaysSoAndFails(String section) {
     int status = run(section);
 
@@ -61,19 +66,54 @@ class MainTest {
     Printed systemErr = new Printed();
     int[] status = new int[1];
 
-    systemErr.asSystemErrDuring(() -> status[0] = run());
+    systemErr.asSystemErrDuring(() -> status[0] = run("--pairs", "0", "--workers", "1"));
 
     assertThat(status[0]).isZero();
     assertThat(out.lines().stream().filter(l -> l.startsWith("== ")).toList())
-        .containsExactly("== coroutine", "== sequential", "== gather", "== boiling");
-    assertThat(out.lines()).hasSize(4 + 3 + 8 + 8 + 11);
-    assertThat(out.lines()).endsWith("boiling for 3 sec", "boiling for 5 sec");
-    assertThat(err.lines()).hasSize(3);
-    assertThat(err.lines().get(0)).startsWith("section 'generators' comes with a later");
-    assertThat(err.lines().get(1)).startsWith("section 'threads' comes with a later");
-    assertThat(err.lines().get(2)).startsWith("section 'processes' comes with a later");
+        .containsExactly("== coroutine", "== sequential", "== gather", "== boiling",
+            "== threads", "== processes");
+    assertThat(out.lines()).hasSize(6 + 3 + 8 + 8 + 11 + 3 + 15);
+    assertThat(out.lines()).endsWith(ProcessesSectionTest.TUTORIAL.toArray(String[]::new));
+    assertThat(errLines()).singleElement().asString()
+        .startsWith("section 'generators' comes with a later");
     assertThat(systemErr.lines())
         .containsExactly("RuntimeWarning: coroutine 'numSum' was never awaited");
+  }
+
+  @Test
+  void workersAndPairsOptionsGoToTheProcessesSection() {
+    int status = run("--workers", "1", "--pairs", "1500", "processes");
+
+    assertThat(status).isZero();
+    assertThat(out.lines()).startsWith(ProcessesSectionTest.TUTORIAL.toArray(String[]::new));
+    assertThat(out.lines()).contains("1,500 pairs of phrases, chunks of 1,000:");
+    assertThat(out.lines()).filteredOn(l -> l.startsWith("  process pool, 1 worker:")).hasSize(2);
+    assertThat(out.lines()).anyMatch(l -> l.startsWith("  thread pool, 1 thread:"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"--workers", "--pairs"})
+  void optionWithoutAWholeNumberIsAUsageError(String option) {
+    assertThat(run(option, "many", "processes")).isEqualTo(2);
+    assertThat(run("processes", option)).isEqualTo(2);
+    assertThat(out.lines()).isEmpty();
+    assertThat(err.lines()).allMatch(l -> l.startsWith(option + " needs a whole number"));
+  }
+
+  @Test
+  void workerJvmThatCannotStartIsReportedClearly() {
+    System.setProperty("jasyncio.worker.java", "/nonexistent/bin/java");
+    int status;
+    try {
+      status = run("--pairs", "0", "processes");
+    } finally {
+      System.clearProperty("jasyncio.worker.java");
+    }
+
+    assertThat(status).isEqualTo(4);
+    assertThat(err.lines()).singleElement().asString().startsWith(
+        "section 'processes' needs worker JVMs: cannot start a worker JVM with"
+        + " /nonexistent/bin/java");
   }
 
   @Test

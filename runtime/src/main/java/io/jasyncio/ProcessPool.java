@@ -1,0 +1,362 @@
+package io.jasyncio;
+
+import io.jasyncio.internal.Unchecked;
+import io.jasyncio.internal.process.Job;
+import io.jasyncio.internal.process.Payloads;
+import io.jasyncio.internal.process.Payloads.Shape;
+import io.jasyncio.internal.process.WorkerCommand;
+import io.jasyncio.internal.process.Workers;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+/**
+ * A pool of worker JVMs that run serializable functions: Python's {@code ProcessPoolExecutor}.
+ *
+ * <pre>{@code
+ * try (ProcessPool pool = ProcessPool.create()) {
+ *   List<Integer> scores = pool.map(Fuzzy::score, pairs, 10);        // from plain code
+ *   int one = await(pool.submit(Fuzzy::score, pair));               // in an @Async method
+ *   int two = await(runInExecutor(pool, Fuzzy::score, pair));       // as any executor
+ * }
+ * }</pre>
+ *
+ * <p>Workers start lazily, when work arrives and no worker is idle, and in parallel; each is this
+ * JVM's {@code java} launcher with its class path, module path and a share of its heap limit
+ * (see {@code io.jasyncio.internal.process.WorkerCommand} for the system properties that change
+ * that). A worker JVM takes a few hundred milliseconds to start and more to warm up, so a pool
+ * pays off for work that takes far longer than that; reuse one pool rather than making many.
+ *
+ * <p>Each task crosses to a worker and back in Java serialization over the worker's standard
+ * input and output: the function (a lambda or method reference whose target type is
+ * {@link SerializableFunction} or {@link SerializableCallable}), what it captures, the argument
+ * and the result must all be serializable. One that is not fails its task with a
+ * {@code NotSerializableException} naming its type, before anything is sent (a result: when the
+ * worker tries to send it). A task costs a round trip, so {@link #map} sends inputs in chunks.
+ *
+ * <p>Faults stay with their task. An exception a task throws arrives with its type, message and
+ * the worker's stack trace. A worker that dies (exits, is killed, runs out of memory) fails the
+ * one task it held with a {@link BrokenWorkerException} that says how, and is replaced; the pool
+ * keeps serving. Workers exit when their input closes, so a killed pool leaves no orphan, and
+ * they deserialize through a filter that rejects known gadget classes; nothing listens on a port.
+ *
+ * <p>What a task prints on {@code System.out} is printed on this JVM's {@code System.out};
+ * {@code System.err} is this process's standard error.
+ *
+ * <p>It is an {@code ExecutorService} for serializable tasks: {@code submit(Callable)},
+ * {@code invokeAll} and the rest take a {@code Callable} or {@code Runnable} that is also
+ * {@code Serializable}, and {@link #close()} shuts it down and waits, so try-with-resources works.
+ *
+ * <p>Differs from Python: a dead worker does not break the whole pool; {@code map} returns a
+ * {@code List} (the first failure, in input order, is thrown); no {@code initializer} or
+ * {@code max_tasks_per_child}.
+ */
+public final class ProcessPool implements ExecutorService, AutoCloseable {
+  private final int size;
+  private final Workers workers;
+  private final AtomicLong jobIds = new AtomicLong();
+
+  private ProcessPool(int size) {
+    this.size = size;
+    this.workers = new Workers(size, WorkerCommand.forPoolOf(size));
+  }
+
+  /** A pool of as many workers as this machine has cores; none starts before there is work. */
+  public static ProcessPool create() {
+    return create(Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * A pool of at most {@code workers} workers; none starts before there is work.
+   *
+   * @throws IllegalArgumentException if {@code workers} is less than 1
+   */
+  public static ProcessPool create(int workers) {
+    if (workers < 1) {
+      throw new IllegalArgumentException("a process pool needs at least 1 worker, not " + workers);
+    }
+    return new ProcessPool(workers);
+  }
+
+  /** How many workers it runs at most. */
+  public int size() {
+    return size;
+  }
+
+  /**
+   * Runs {@code fn.apply(argument)} in a worker; the future completes with its result or its
+   * exception (the remote one, with its type, message and stack trace) and can be awaited in an
+   * {@code @Async} method or joined from plain code. Cancelling it drops the task if it has not
+   * been sent yet, or else its result.
+   *
+   * @throws RejectedExecutionException if the pool is shut down
+   */
+  public <T, R> CompletableFuture<R> submit(SerializableFunction<? super T, ? extends R> fn,
+      T argument) {
+    List<Object> arguments = new ArrayList<>(1);
+    arguments.add(argument);
+    return enqueue(Shape.FUNCTION, fn, arguments, results -> cast(results.get(0)),
+        () -> Collections.singletonList(fn.apply(argument)));
+  }
+
+  /**
+   * {@code fn} applied to each input, in workers, results in input order: Python's
+   * {@code Executor.map}. Inputs go to workers {@code chunksize} at a time; a chunk costs one
+   * round trip, so for many small inputs a chunk size of hundreds keeps the workers busy, while
+   * for few large ones a small size spreads them over all workers. Blocks until every result is
+   * in; call it from plain code (an {@code @Async} method awaits {@link #mapAsync} instead).
+   *
+   * @throws IllegalArgumentException if {@code chunksize} is less than 1
+   * @throws RejectedExecutionException if the pool is shut down
+   * @throws CancellationException if a chunk was cancelled (by {@link #shutdownNow()})
+   */
+  public <T, R> List<R> map(SerializableFunction<? super T, ? extends R> fn,
+      Iterable<? extends T> inputs, int chunksize) {
+    try {
+      return this.<T, R>mapAsync(fn, inputs, chunksize).join();
+    } catch (CompletionException e) {
+      // The first failure in input order, unchanged, as Executor.map raises it.
+      throw Unchecked.rethrow(Unchecked.unwrap(e));
+    }
+  }
+
+  /** {@link #map(SerializableFunction, Iterable, int)} with chunks of one input. */
+  public <T, R> List<R> map(SerializableFunction<? super T, ? extends R> fn,
+      Iterable<? extends T> inputs) {
+    return map(fn, inputs, 1);
+  }
+
+  /**
+   * {@link #map(SerializableFunction, Iterable, int)} as a future, to await in an {@code @Async}
+   * method: it completes when every chunk is done, with the results in input order or with the
+   * exception of the first failing input. Cancelling it cancels the chunks not done yet.
+   */
+  public <T, R> CompletableFuture<List<R>> mapAsync(
+      SerializableFunction<? super T, ? extends R> fn, Iterable<? extends T> inputs,
+      int chunksize) {
+    if (chunksize < 1) {
+      throw new IllegalArgumentException("chunksize must be >= 1, not " + chunksize);
+    }
+    List<CompletableFuture<List<R>>> chunks = new ArrayList<>();
+    List<Object> chunk = new ArrayList<>(chunksize);
+    for (Object input : inputs) {
+      chunk.add(input);
+      if (chunk.size() == chunksize) {
+        chunks.add(submitChunk(fn, chunk));
+        chunk = new ArrayList<>(chunksize);
+      }
+    }
+    if (!chunk.isEmpty()) {
+      chunks.add(submitChunk(fn, chunk));
+    }
+    return MapResult.of(chunks);
+  }
+
+  @Override
+  public <T> CompletableFuture<T> submit(Callable<T> task) {
+    return enqueue(Shape.CALLABLE, task, singleNull(), results -> cast(results.get(0)),
+        () -> Collections.singletonList(task.call()));
+  }
+
+  @Override
+  public <T> CompletableFuture<T> submit(Runnable task, T result) {
+    return enqueue(Shape.RUNNABLE, task, singleNull(), results -> result, () -> {
+      task.run();
+      return singleNull();
+    });
+  }
+
+  @Override
+  public CompletableFuture<?> submit(Runnable task) {
+    return submit(task, null);
+  }
+
+  /**
+   * Runs a serializable {@code Runnable} in a worker; an exception it throws is printed on
+   * standard error, as a pool thread's uncaught exception would be.
+   *
+   * @throws RejectedExecutionException if the pool is shut down, or {@code command} is not
+   *     serializable (its cause names the type)
+   */
+  @Override
+  public void execute(Runnable command) {
+    CompletableFuture<?> f = submit(command);
+    if (f.isCompletedExceptionally() && !f.isCancelled()) {
+      Throwable cause = f.handle((v, e) -> Unchecked.unwrap(e)).join();
+      throw new RejectedExecutionException(cause.getMessage(), cause);
+    }
+    f.whenComplete((v, e) -> {
+      if (e != null && !(e instanceof CancellationException)) {
+        System.err.println("Exception in a process pool task:");
+        Unchecked.unwrap(e).printStackTrace();
+      }
+    });
+  }
+
+  @Override
+  public <T> List<Future<T>> invokeAll(Collection<? extends Callable<T>> tasks)
+      throws InterruptedException {
+    return Invocations.all(this, tasks, Long.MAX_VALUE);
+  }
+
+  @Override
+  public <T> List<Future<T>> invokeAll(Collection<? extends Callable<T>> tasks, long timeout,
+      TimeUnit unit) throws InterruptedException {
+    return Invocations.all(this, tasks, unit.toNanos(timeout));
+  }
+
+  @Override
+  public <T> T invokeAny(Collection<? extends Callable<T>> tasks)
+      throws InterruptedException, ExecutionException {
+    try {
+      return Invocations.any(this, tasks, Long.MAX_VALUE);
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("no timeout was set", e);
+    }
+  }
+
+  @Override
+  public <T> T invokeAny(Collection<? extends Callable<T>> tasks, long timeout, TimeUnit unit)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    return Invocations.any(this, tasks, unit.toNanos(timeout));
+  }
+
+  /** Accepts no new tasks; those submitted still run, then the workers exit. Does not wait. */
+  @Override
+  public void shutdown() {
+    workers.shutdown();
+  }
+
+  /**
+   * Accepts no new tasks, kills the workers (the tasks they were running are cancelled) and
+   * returns the tasks that never started; their futures stay pending, and running one of the
+   * returned {@code Runnable}s runs its task in this JVM and completes its future.
+   */
+  @Override
+  public List<Runnable> shutdownNow() {
+    return new ArrayList<>(workers.shutdownNow());
+  }
+
+  @Override
+  public boolean isShutdown() {
+    return workers.isShutdown();
+  }
+
+  /** Whether it is shut down and every worker process has exited. */
+  @Override
+  public boolean isTerminated() {
+    return workers.isTerminated();
+  }
+
+  @Override
+  public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
+    return workers.awaitTermination(timeout, unit);
+  }
+
+  /**
+   * Shuts down and waits until the submitted tasks are done and every worker has exited, as
+   * {@code ExecutorService.close()} does since Java 19; if interrupted while waiting, it calls
+   * {@link #shutdownNow()} and keeps the interrupt flag set.
+   */
+  @Override
+  public void close() {
+    shutdown();
+    boolean interrupted = false;
+    while (!isTerminated()) {
+      try {
+        awaitTermination(1, TimeUnit.DAYS);
+      } catch (InterruptedException e) {
+        if (!interrupted) {
+          shutdownNow();
+          interrupted = true;
+        }
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "<ProcessPool workers=" + size
+        + (isTerminated() ? " terminated" : isShutdown() ? " shut down" : "") + ">";
+  }
+
+  private <R> CompletableFuture<List<R>> submitChunk(
+      SerializableFunction<?, ? extends R> fn, List<Object> chunk) {
+    @SuppressWarnings("unchecked")
+    SerializableFunction<Object, ? extends R> f = (SerializableFunction<Object, ? extends R>) fn;
+    return enqueue(Shape.FUNCTION, fn, chunk, ProcessPool::castAll, () -> {
+      List<Object> results = new ArrayList<>(chunk.size());
+      for (Object input : chunk) {
+        results.add(f.apply(input));
+      }
+      return results;
+    });
+  }
+
+  /**
+   * Serializes the task here, so that what cannot be serialized fails this task before anything
+   * is sent, and queues it.
+   */
+  private <V> CompletableFuture<V> enqueue(Shape shape, Object function, List<Object> arguments,
+      Function<List<Object>, V> finisher, Callable<List<Object>> local) {
+    if (function == null) {
+      throw new NullPointerException("task");
+    }
+    CompletableFuture<V> future = new CompletableFuture<>();
+    if (workers.isShutdown()) {
+      throw new RejectedExecutionException("the process pool is shut down");
+    }
+    byte[] payload;
+    try {
+      payload = Payloads.task(shape, function, arguments);
+    } catch (IOException | RuntimeException e) {
+      future.completeExceptionally(e);
+      return future;
+    }
+    workers.submit(new Job<>(jobIds.incrementAndGet(), payload, loaderOf(function), future,
+        finisher, local));
+    return future;
+  }
+
+  /** Resolves the classes of results as the function's own class does. */
+  private static ClassLoader loaderOf(Object function) {
+    ClassLoader loader = function.getClass().getClassLoader();
+    if (loader == null) {
+      loader = Thread.currentThread().getContextClassLoader();
+    }
+    return loader != null ? loader : ClassLoader.getSystemClassLoader();
+  }
+
+  private static List<Object> singleNull() {
+    List<Object> one = new ArrayList<>(1);
+    one.add(null);
+    return one;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <V> V cast(Object value) {
+    return (V) value;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <V> List<V> castAll(List<Object> values) {
+    return (List<V>) (List<?>) values;
+  }
+}

@@ -1,0 +1,207 @@
+package io.jasyncio.internal.process;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InvalidClassException;
+import java.io.NotSerializableException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.ObjectStreamClass;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What frames carry, in Java serialization: a task (a function and its arguments), its results,
+ * or the exception it failed with. Writing names the part that could not be serialized; reading
+ * goes through a {@link GadgetFilter} and resolves classes with a given loader.
+ */
+public final class Payloads {
+  private Payloads() {}
+
+  /** How a worker calls a task's function. */
+  public enum Shape {
+    /** A {@code SerializableFunction}, applied to each argument. */
+    FUNCTION("the function"),
+    /** A {@code Callable}, called once (its one argument is null). */
+    CALLABLE("the callable"),
+    /** A {@code Runnable}, run once; its result is null. */
+    RUNNABLE("the runnable");
+
+    private final String role;
+
+    Shape(String role) {
+      this.role = role;
+    }
+  }
+
+  /** A decoded task: the function, how to call it, and its arguments, one call each. */
+  public record Task(Shape shape, Object function, List<Object> arguments) {}
+
+  /**
+   * Serializes a task.
+   *
+   * @throws NotSerializableException naming the part (and the class inside it) that cannot be
+   *     serialized
+   */
+  public static byte[] task(Shape shape, Object function, List<?> arguments) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeInt(shape.ordinal());
+      write(out, function, shape.role);
+      out.writeInt(arguments.size());
+      for (int i = 0; i < arguments.size(); i++) {
+        write(out, arguments.get(i), arguments.size() == 1 ? "the argument" : "argument " + i);
+      }
+    }
+    return bytes.toByteArray();
+  }
+
+  /** Serializes results, naming the one that cannot be serialized. */
+  public static byte[] results(List<?> results) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeInt(results.size());
+      for (int i = 0; i < results.size(); i++) {
+        write(out, results.get(i), results.size() == 1 ? "the result" : "the result " + i);
+      }
+    }
+    return bytes.toByteArray();
+  }
+
+  /**
+   * Serializes an exception with its type, message, stack trace and causes; one that cannot be
+   * serialized is replaced by a {@code RuntimeException} with its type and message in the message
+   * and its stack trace.
+   */
+  public static byte[] failure(Throwable t) {
+    try {
+      return serialize(t);
+    } catch (IOException | RuntimeException e) {
+      RuntimeException stand = new RuntimeException(t.getClass().getName() + ": " + t.getMessage()
+          + " [the worker could not send this exception itself: " + e + "]");
+      stand.setStackTrace(t.getStackTrace());
+      try {
+        return serialize(stand);
+      } catch (IOException impossible) {
+        throw new IllegalStateException(impossible);
+      }
+    }
+  }
+
+  /** Reads a task written by {@link #task}. */
+  public static Task readTask(byte[] payload, ClassLoader loader)
+      throws IOException, ClassNotFoundException {
+    try (Input in = new Input(payload, loader)) {
+      int shape = in.readInt();
+      if (shape < 0 || shape >= Shape.values().length) {
+        throw new InvalidClassException("a task frame holds an unknown shape " + shape);
+      }
+      Object function = in.readChecked();
+      int n = in.readInt();
+      List<Object> arguments = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        arguments.add(in.readChecked());
+      }
+      return new Task(Shape.values()[shape], function, arguments);
+    }
+  }
+
+  /** Reads results written by {@link #results}. */
+  public static List<Object> readResults(byte[] payload, ClassLoader loader)
+      throws IOException, ClassNotFoundException {
+    try (Input in = new Input(payload, loader)) {
+      int n = in.readInt();
+      List<Object> results = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        results.add(in.readChecked());
+      }
+      return results;
+    }
+  }
+
+  /** Reads an exception written by {@link #failure}. */
+  public static Throwable readFailure(byte[] payload, ClassLoader loader)
+      throws IOException, ClassNotFoundException {
+    try (Input in = new Input(payload, loader)) {
+      Object t = in.readChecked();
+      if (!(t instanceof Throwable throwable)) {
+        throw new InvalidClassException(String.valueOf(t), "a failure frame holds no Throwable");
+      }
+      return throwable;
+    }
+  }
+
+  private static byte[] serialize(Object o) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(o);
+    }
+    return bytes.toByteArray();
+  }
+
+  private static void write(ObjectOutputStream out, Object part, String role) throws IOException {
+    try {
+      out.writeObject(part);
+    } catch (NotSerializableException e) {
+      throw notSerializable(part, role, e);
+    }
+  }
+
+  private static NotSerializableException notSerializable(Object part, String role,
+      NotSerializableException e) {
+    String type = part.getClass().getName();
+    String culprit = e.getMessage();
+    StringBuilder message = new StringBuilder(role).append(" (").append(type).append(")");
+    if (culprit != null && !culprit.equals(type)) {
+      message.append(" holds a ").append(culprit).append(", which");
+    }
+    message.append(" is not Serializable, so it cannot cross to or from a worker process");
+    if (culprit != null && culprit.contains("$$Lambda")) {
+      message.append("; a lambda is serializable only when its target type is, such as"
+          + " SerializableFunction or SerializableCallable, and only if what it captures is");
+    }
+    NotSerializableException clear = new NotSerializableException(message.toString());
+    clear.initCause(e);
+    return clear;
+  }
+
+  /** A filtered stream over one payload that resolves classes with a given loader. */
+  private static final class Input extends ObjectInputStream {
+    private final ClassLoader loader;
+    private final GadgetFilter filter = new GadgetFilter();
+
+    Input(byte[] payload, ClassLoader loader) throws IOException {
+      super(new ByteArrayInputStream(payload));
+      this.loader = loader;
+      setObjectInputFilter(filter);
+    }
+
+    /** readObject, with the filter's reason in the exception when it rejects something. */
+    Object readChecked() throws IOException, ClassNotFoundException {
+      try {
+        return readObject();
+      } catch (InvalidClassException e) {
+        String why = filter.rejection();
+        if (why == null) {
+          throw e;
+        }
+        InvalidClassException clear = new InvalidClassException(
+            "rejected by the jasyncio deserialization filter: " + why);
+        clear.initCause(e);
+        throw clear;
+      }
+    }
+
+    @Override
+    protected Class<?> resolveClass(ObjectStreamClass desc)
+        throws IOException, ClassNotFoundException {
+      try {
+        return Class.forName(desc.getName(), false, loader);
+      } catch (ClassNotFoundException e) {
+        // Primitive types and classes the loader does not see but the JDK does.
+        return super.resolveClass(desc);
+      }
+    }
+  }
+}

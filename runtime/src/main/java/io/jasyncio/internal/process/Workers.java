@@ -1,0 +1,269 @@
+package io.jasyncio.internal.process;
+
+import io.jasyncio.BrokenWorkerException;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The engine of a {@code ProcessPool}: a queue of jobs and up to {@code size} driver threads, each
+ * owning one worker JVM and feeding it one job at a time.
+ *
+ * <p>Drivers start lazily: a job that finds no idle driver starts one (up to the size), and a
+ * driver starts its JVM at once, so the JVMs of a burst of jobs boot in parallel while the jobs
+ * queue. One job at a time per worker means a crash fails exactly the job that worker held; its
+ * driver then starts a replacement and takes the next job.
+ *
+ * <table>
+ *   <caption>Life cycle</caption>
+ *   <tr><th>state</th><th>reached by</th></tr>
+ *   <tr><td>running</td><td>creation</td></tr>
+ *   <tr><td>shut down</td><td>{@link #shutdown()}: no new jobs; queued ones still run, then each
+ *       driver closes its worker and ends</td></tr>
+ *   <tr><td>stopping</td><td>{@link #shutdownNow()}: the queue is handed back, workers are killed
+ *       and the jobs they held are cancelled</td></tr>
+ *   <tr><td>terminated</td><td>shut down and every driver ended: no worker process is
+ *       left</td></tr>
+ * </table>
+ */
+public final class Workers {
+  private static final AtomicInteger POOLS = new AtomicInteger();
+
+  private final int size;
+  private final List<String> command;
+  private final String threadPrefix = "jasyncio-process-pool-" + POOLS.incrementAndGet() + "-";
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition hasJob = lock.newCondition();
+  private final Condition ended = lock.newCondition();
+  private final ArrayDeque<Job<?>> queue = new ArrayDeque<>();
+  private final Set<WorkerProcess> live = new HashSet<>();
+  private int drivers;
+  private int idle;
+  private boolean shutdown;
+  private boolean stopping;
+
+  /** Up to {@code size} workers started with {@code command}; none starts before a job. */
+  public Workers(int size, List<String> command) {
+    this.size = size;
+    this.command = List.copyOf(command);
+  }
+
+  /**
+   * Queues a job, starting a driver (and its JVM) if no idle one can take it.
+   *
+   * @throws RejectedExecutionException if the pool is shut down
+   */
+  public void submit(Job<?> job) {
+    lock.lock();
+    try {
+      if (shutdown) {
+        throw new RejectedExecutionException("the process pool is shut down");
+      }
+      queue.addLast(job);
+      if (queue.size() > idle && drivers < size) {
+        drivers++;
+        Thread t = new Thread(this::drive, threadPrefix + drivers);
+        t.setDaemon(true);
+        t.start();
+      }
+      hasJob.signal();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Accepts no more jobs; queued ones still run, then the workers exit. */
+  public void shutdown() {
+    lock.lock();
+    try {
+      shutdown = true;
+      hasJob.signalAll();
+      if (drivers == 0) {
+        ended.signalAll();
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Shuts down, kills the workers (cancelling the jobs they held) and returns the jobs that never
+   * started, which stay pending.
+   */
+  public List<Job<?>> shutdownNow() {
+    List<WorkerProcess> toKill;
+    List<Job<?>> never;
+    lock.lock();
+    try {
+      stopping = true;
+      never = new ArrayList<>(queue);
+      queue.clear();
+      toKill = new ArrayList<>(live);
+    } finally {
+      lock.unlock();
+    }
+    shutdown();
+    toKill.forEach(WorkerProcess::kill);
+    never.removeIf(Job::isDone);
+    return never;
+  }
+
+  /** Whether {@link #shutdown()} or {@link #shutdownNow()} was called. */
+  public boolean isShutdown() {
+    lock.lock();
+    try {
+      return shutdown;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Whether it is shut down and every worker has exited. */
+  public boolean isTerminated() {
+    lock.lock();
+    try {
+      return shutdown && drivers == 0;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Waits until terminated or the timeout elapses; true if terminated. */
+  public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
+    long nanos = unit.toNanos(timeout);
+    lock.lock();
+    try {
+      while (!(shutdown && drivers == 0)) {
+        if (nanos <= 0) {
+          return false;
+        }
+        nanos = ended.awaitNanos(nanos);
+      }
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** A driver: starts its worker, feeds it jobs until shut down, replaces it when it dies. */
+  private void drive() {
+    WorkerProcess worker = startOrNull();
+    try {
+      for (Job<?> job = take(); job != null; job = take()) {
+        if (job.isDone()) {
+          continue; // cancelled while queued
+        }
+        if (worker == null) {
+          try {
+            worker = start();
+          } catch (IOException e) {
+            job.fail(new BrokenWorkerException("cannot start a worker JVM with " + command.get(0)
+                + ": " + e.getMessage(), e));
+            continue;
+          }
+        }
+        try {
+          job.answer(worker.run(job.id(), job.payload(), System.out));
+        } catch (WorkerDiedException e) {
+          forget(worker);
+          worker = null;
+          if (isStopping()) {
+            job.cancel();
+          } else {
+            job.fail(new BrokenWorkerException(e.getMessage(), e.getCause()));
+            worker = startOrNull(); // the replacement boots before the next job comes
+          }
+        }
+      }
+    } finally {
+      if (worker != null) {
+        worker.close();
+        forget(worker);
+      }
+      driverEnded();
+    }
+  }
+
+  /** The next job; null once shut down with nothing queued. */
+  private Job<?> take() {
+    lock.lock();
+    try {
+      while (queue.isEmpty()) {
+        if (shutdown) {
+          return null;
+        }
+        idle++;
+        try {
+          hasJob.awaitUninterruptibly();
+        } finally {
+          idle--;
+        }
+      }
+      return queue.pollFirst();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private WorkerProcess startOrNull() {
+    try {
+      return isStopping() ? null : start();
+    } catch (IOException e) {
+      return null; // tried again, and reported, when a job needs it
+    }
+  }
+
+  private WorkerProcess start() throws IOException {
+    WorkerProcess worker = WorkerProcess.start(command);
+    boolean killNow;
+    lock.lock();
+    try {
+      live.add(worker);
+      killNow = stopping;
+    } finally {
+      lock.unlock();
+    }
+    if (killNow) {
+      worker.kill();
+    }
+    return worker;
+  }
+
+  private void forget(WorkerProcess worker) {
+    lock.lock();
+    try {
+      live.remove(worker);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private boolean isStopping() {
+    lock.lock();
+    try {
+      return stopping;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void driverEnded() {
+    lock.lock();
+    try {
+      drivers--;
+      if (drivers == 0 && shutdown) {
+        ended.signalAll();
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+}
