@@ -54,6 +54,7 @@ import javax.tools.Diagnostic.Kind;
 public final class AsyncProcessor extends AbstractProcessor {
   static final String ASYNC = "io.jasyncio.annotations.Async";
   static final String MACHINE = "io.jasyncio.internal.CoroutineMachine";
+  static final String GENERATOR_MACHINE = "io.jasyncio.internal.GeneratorMachine";
 
   private Trees trees;
   /** Classes whose models wait for a type generated in this compilation, by name. */
@@ -189,7 +190,14 @@ public final class AsyncProcessor extends AbstractProcessor {
       }
       Set<String> machineFields = new HashSet<>();
       Set<String> machineMethods = new HashSet<>();
-      for (Element member : processingEnv.getElementUtils().getAllMembers(machine)) {
+      List<Element> members = new ArrayList<>(
+          processingEnv.getElementUtils().getAllMembers(machine));
+      TypeElement generatorMachine =
+          processingEnv.getElementUtils().getTypeElement(GENERATOR_MACHINE);
+      if (generatorMachine != null) {
+        members.addAll(processingEnv.getElementUtils().getAllMembers(generatorMachine));
+      }
+      for (Element member : members) {
         if (member.getModifiers().contains(Modifier.PRIVATE)) {
           continue;
         }

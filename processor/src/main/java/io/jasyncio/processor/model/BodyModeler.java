@@ -19,6 +19,7 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import io.jasyncio.processor.Diagnostic;
 import io.jasyncio.processor.Messages;
+import io.jasyncio.processor.validate.AsyncMethodValidator;
 import io.jasyncio.processor.validate.AsyncioNames;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -104,6 +105,8 @@ public final class BodyModeler {
     private final Map<BodyScan.Local, Set<Integer>> constants = new java.util.LinkedHashMap<>();
     /** The iterator fields of split enhanced for loops, by loop. */
     private final Map<Tree, String> iterators = new java.util.LinkedHashMap<>();
+    /** Whether the method returns {@code Generator<T>} rather than {@code Coroutine<T>}. */
+    private final boolean generator;
     /** Names of locals the lowering declares (a switch selector's awaitable), by owner. */
     private final Map<Tree, String> freshNames = new java.util.IdentityHashMap<>();
     /** The field keeping the case chooser of a switch whose selector awaits, once needed. */
@@ -121,6 +124,7 @@ public final class BodyModeler {
       this.source = new SourceText(in.path().getCompilationUnit(), trees.getSourcePositions());
       this.localTypes = new LocalTypes(trees, in.path());
       this.isStatic = method.getModifiers().contains(Modifier.STATIC);
+      this.generator = AsyncMethodValidator.isGenerator(method);
       this.generated = GeneratedNames.generatedClass(type);
       String file = in.path().getCompilationUnit().getSourceFile().getName();
       this.fileName = file.substring(file.lastIndexOf('/') + 1);
@@ -168,7 +172,7 @@ public final class BodyModeler {
           method.getAnnotation(SafeVarargs.class) != null,
           method.getAnnotation(Deprecated.class) != null, lowering.handlers(),
           routesExceptions ? caughtField() : null, dispatchLabel(),
-          fileName + ":" + source.line(tree));
+          fileName + ":" + source.line(tree), generator);
     }
 
     /**
@@ -212,7 +216,7 @@ public final class BodyModeler {
         addAncestors(a.path(), out);
       }
       for (BodyScan.ReturnUse r : in.scan().returns()) {
-        if (!isDoneCall(((ReturnTree) r.path().getLeaf()).getExpression())) {
+        if (!generator && !isDoneCall(((ReturnTree) r.path().getLeaf()).getExpression())) {
           addAncestors(r.path(), out);
         }
       }
@@ -435,7 +439,7 @@ public final class BodyModeler {
       if (returned != null) {
         DeclaredType rt = (DeclaredType) method.getReturnType();
         out.add(new MethodModel.Field(returned, returned,
-            TypeName.get(rt.getTypeArguments().get(0)), false,
+            TypeName.get(generator ? rt : rt.getTypeArguments().get(0)), false,
             "A return value waiting while finally blocks run."));
       }
       if (cases != null) {
@@ -467,7 +471,8 @@ public final class BodyModeler {
         String field = names.newName(local.name(), local);
         fieldNames.put(local, field);
         out.add(new MethodModel.Field(field, local.name(), TypeName.get(type), false,
-            "Live across an await; declared at " + fileName + ":" + source.line(local.tree())
+            "Live across " + (generator ? "a yield" : "an await") + "; declared at " + fileName
+                + ":" + source.line(local.tree())
                 + "."));
       }
       return out;
@@ -629,6 +634,17 @@ public final class BodyModeler {
     @Override
     public String doneValue(MethodInvocationTree done) {
       return done.getArguments().isEmpty() ? "null" : source.render(done.getArguments().get(0));
+    }
+
+    @Override
+    public String returnValue(ReturnTree r) {
+      return generator ? source.render(r.getExpression())
+          : doneValue((MethodInvocationTree) r.getExpression());
+    }
+
+    @Override
+    public boolean isYield(MethodInvocationTree call) {
+      return in.names().isYield(call);
     }
 
     @Override
@@ -963,16 +979,24 @@ public final class BodyModeler {
 
   /** The call that reads the awaited value as a {@code kind}, as assignment conversion would. */
   static String awaitedCall(TypeKind kind) {
-    return switch (kind) {
-      case BOOLEAN -> "awaitedBoolean()";
-      case BYTE -> "awaitedByte()";
-      case SHORT -> "awaitedShort()";
-      case CHAR -> "awaitedChar()";
-      case INT -> "awaitedInt()";
-      case LONG -> "awaitedLong()";
-      case FLOAT -> "awaitedFloat()";
-      case DOUBLE -> "awaitedDouble()";
-      default -> "awaited()";
+    return valueCall("awaited", kind);
+  }
+
+  /**
+   * How resumed code reads the value of a suspension for a target of {@code kind}: the
+   * {@code awaited()} family after an await, {@code received()} after a yield.
+   */
+  static String valueCall(String family, TypeKind kind) {
+    return family + switch (kind) {
+      case BOOLEAN -> "Boolean()";
+      case BYTE -> "Byte()";
+      case SHORT -> "Short()";
+      case CHAR -> "Char()";
+      case INT -> "Int()";
+      case LONG -> "Long()";
+      case FLOAT -> "Float()";
+      case DOUBLE -> "Double()";
+      default -> "()";
     };
   }
 }

@@ -79,8 +79,8 @@ public final class BodyScan {
   /** A use of {@code this}, {@code Foo.this} or {@code super} outside local classes. */
   public record SelfRef(TreePath path, boolean isSuper) {}
 
-  /** A call of {@code await(...)}. */
-  public record AwaitUse(TreePath path, int topIndex, Context context) {}
+  /** A call of {@code await(...)}, or of {@code Generator.yield(...)} when {@code yields}. */
+  public record AwaitUse(TreePath path, int topIndex, Context context, boolean yields) {}
 
   /** A {@code return} of the method itself (not of a lambda or local class in it). */
   public record ReturnUse(TreePath path, int topIndex, boolean topLevel) {}
@@ -601,8 +601,8 @@ public final class BodyScan {
     @Override
     public Void visitMethodInvocation(MethodInvocationTree node, Void p) {
       boolean await = isAwait(node);
-      if (await) {
-        out.awaits.add(new AwaitUse(getCurrentPath(), topIndex, context()));
+      if (await || names.isYield(node)) {
+        out.awaits.add(new AwaitUse(getCurrentPath(), topIndex, context(), !await));
       }
       ExpressionTree select = node.getMethodSelect();
       if (select instanceof IdentifierTree id) {

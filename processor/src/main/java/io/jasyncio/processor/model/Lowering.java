@@ -114,6 +114,12 @@ final class Lowering {
 
     void replace(Tree t, Supplier<String> text);
 
+    /** The value a copied {@code return} finishes with: done's argument, or a generator's. */
+    String returnValue(ReturnTree r);
+
+    /** Whether {@code call} is {@code Generator.yield(...)} rather than an await. */
+    boolean isYield(MethodInvocationTree call);
+
     /** Whether an await stands inside {@code t}. */
     boolean suspendsIn(Tree t);
 
@@ -357,8 +363,7 @@ final class Lowering {
     MethodInvocationTree await = forms.awaitIn(each);
     String source;
     if (await != null) {
-      suspend(await.getArguments().get(0), each);
-      source = "awaited()";
+      source = suspendAt(await, each) + "()";
     } else {
       fragments.put(each.getExpression(), number);
       source = emit ? forms.render(each.getExpression()) : "";
@@ -582,8 +587,8 @@ final class Lowering {
     MethodInvocationTree await = forms.awaitIn(holder);
     String text;
     if (await != null) {
-      suspend(await.getArguments().get(0), holder);
-      text = y.returns() ? "awaited()" : BodyModeler.awaitedCall(y.kind());
+      String family = suspendAt(await, holder);
+      text = y.returns() ? family + "()" : BodyModeler.valueCall(family, y.kind());
     } else if (inner instanceof SwitchExpressionTree nested && forms.suspendsIn(nested)) {
       lowerSwitchExpression(nested, y);
       if (!y.returns()) {
@@ -852,8 +857,7 @@ final class Lowering {
     }
     MethodInvocationTree await = forms.awaitIn(owner);
     if (await != null) {
-      suspend(await.getArguments().get(0), owner);
-      return "awaitedBoolean()";
+      return suspendAt(await, owner) + "Boolean()";
     }
     fragments.put(condition, number);
     return emit ? forms.render(inner) : "";
@@ -873,13 +877,13 @@ final class Lowering {
       terminated = true;
       return;
     }
-    suspend(await.getArguments().get(0), s);
+    String family = suspendAt(await, s);
     fragments.put(s, number);
     if (!emit) {
       return;
     }
     if (s instanceof VariableTree v) {
-      String value = BodyModeler.awaitedCall(forms.kindOfLocal(v));
+      String value = BodyModeler.valueCall(family, forms.kindOfLocal(v));
       String field = forms.fieldOf(v);
       if (field != null) {
         emit(field + " = " + value + ";");
@@ -892,11 +896,35 @@ final class Lowering {
       ExpressionTree e = ((ExpressionStatementTree) s).getExpression();
       if (e instanceof AssignmentTree a) {
         emit(forms.render(a.getVariable()) + " = "
-            + BodyModeler.awaitedCall(forms.kindOfTarget(a)) + ";");
+            + BodyModeler.valueCall(family, forms.kindOfTarget(a)) + ";");
       } else {
-        emit("awaited();");
+        emit(family + "();");
       }
     }
+  }
+
+  /**
+   * Suspends at {@code call}, an await or a {@code Generator.yield}, and returns the family of
+   * calls that read its value once resumed: {@code awaited} or {@code received}.
+   */
+  private String suspendAt(MethodInvocationTree call, Tree statement) {
+    if (!forms.isYield(call)) {
+      suspend(call.getArguments().get(0), statement);
+      return "awaited";
+    }
+    ExpressionTree value = call.getArguments().isEmpty() ? null : call.getArguments().get(0);
+    if (value != null) {
+      fragments.put(value, number);
+    }
+    Label resume = new Label();
+    int line = forms.line(statement);
+    if (emit) {
+      emit("produce(" + (value == null ? "null" : forms.render(value)) + ", " + resume.ref()
+          + ");\nreturn; // " + forms.fileName() + ":" + line + " yields");
+    }
+    stateSet = true; // produce set it
+    start(resume, forms.fileName() + ":" + line + ", resumed");
+    return "received";
   }
 
   private void suspend(ExpressionTree awaitable, Tree statement) {
@@ -919,7 +947,7 @@ final class Lowering {
     }
     patchJumpsLeaving(s);
     if (s instanceof ReturnTree ret) {
-      emit(returnText(forms.doneValue((MethodInvocationTree) ret.getExpression())));
+      emit(returnText(forms.returnValue(ret)));
       terminated = true;
       return;
     }
@@ -1009,8 +1037,7 @@ final class Lowering {
         if (s == node) {
           return null; // the statement itself: copied() writes it
         }
-        MethodInvocationTree done = (MethodInvocationTree) node.getExpression();
-        forms.replace(node, () -> "{ " + returnText(forms.doneValue(done)).replace("\n", " ")
+        forms.replace(node, () -> "{ " + returnText(forms.returnValue(node)).replace("\n", " ")
             + " }");
         return null;
       }

@@ -62,6 +62,9 @@ public final class Suspensions {
         && parentPath.getParentPath().getLeaf() instanceof ExpressionStatementTree) {
       return parentPath.getParentPath();
     }
+    if (names.isYield((MethodInvocationTree) call)) {
+      return null; // Generator.yield(v);, S s = Generator.yield(v); or s = Generator.yield(v);
+    }
     if (parent instanceof MethodInvocationTree done && names.isDone(done)
         && done.getArguments().size() == 1
         && parentPath.getParentPath().getLeaf() instanceof ReturnTree) {

@@ -32,6 +32,13 @@ import javax.lang.model.util.ElementFilter;
  */
 public final class AsyncMethodValidator {
   private static final String COROUTINE = "io.jasyncio.Coroutine";
+  private static final String GENERATOR = "io.jasyncio.Generator";
+
+  /** Whether {@code method} is a generator: it returns {@code Generator<T>}. */
+  public static boolean isGenerator(ExecutableElement method) {
+    return method.getReturnType() instanceof DeclaredType declared
+        && ((TypeElement) declared.asElement()).getQualifiedName().contentEquals(GENERATOR);
+  }
 
   /** Checks {@code method}, whose declaration is at {@code methodPath} and body is scanned. */
   public Report validate(ExecutableElement method, TreePath methodPath, BodyScan scan,
@@ -66,7 +73,13 @@ public final class AsyncMethodValidator {
     if (scan == null) {
       return report;
     }
+    boolean generator = isGenerator(method);
     for (BodyScan.AwaitUse await : scan.awaits()) {
+      if (await.yields() != generator) {
+        report.add(Diagnostic.at(await.path(), Messages.GENERATOR_MIX, generator
+            ? Messages.awaitInGenerator(where) : Messages.yieldInCoroutine(where)));
+        continue;
+      }
       switch (await.context()) {
         case LAMBDA -> report.add(Diagnostic.at(await.path(), Messages.AWAIT_IN_LAMBDA,
             Messages.awaitInLambda(where)));
@@ -80,7 +93,12 @@ public final class AsyncMethodValidator {
     for (BodyScan.ReturnUse ret : scan.returns()) {
       ExpressionTree value = ((ReturnTree) ret.path().getLeaf()).getExpression();
       boolean isDone = value instanceof MethodInvocationTree call && names.isDone(call);
-      if (value != null && value.getKind() == Tree.Kind.NULL_LITERAL) {
+      if (generator) {
+        if (isDone) {
+          report.add(Diagnostic.at(ret.path(), Messages.GENERATOR_MIX,
+              Messages.doneInGenerator(where)));
+        }
+      } else if (value != null && value.getKind() == Tree.Kind.NULL_LITERAL) {
         report.add(Diagnostic.at(ret.path(), Messages.RETURN_NULL, Messages.returnNull()));
       } else if (!isDone
           && Suspensions.unsupportedAncestor(ret.path(), tree.getBody(), names) != null) {
@@ -118,7 +136,8 @@ public final class AsyncMethodValidator {
       MethodTree tree, Report report) {
     TypeMirror ret = method.getReturnType();
     boolean ok = ret instanceof DeclaredType declared
-        && ((TypeElement) declared.asElement()).getQualifiedName().contentEquals(COROUTINE)
+        && (((TypeElement) declared.asElement()).getQualifiedName().contentEquals(COROUTINE)
+            || isGenerator(method))
         && declared.getTypeArguments().size() == 1;
     if (!ok) {
       Tree returnTree = tree.getReturnType();
