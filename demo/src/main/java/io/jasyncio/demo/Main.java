@@ -29,7 +29,7 @@ public final class Main {
   static {
     SECTIONS.put("coroutine", new CoroutineSection());
     SECTIONS.put("sequential", new SequentialSection());
-    SECTIONS.put("generators", null);
+    SECTIONS.put("generators", new GeneratorsSection());
     SECTIONS.put("gather", new GatherSection());
     SECTIONS.put("boiling", new BoilingSection());
     SECTIONS.put("threads", null);
