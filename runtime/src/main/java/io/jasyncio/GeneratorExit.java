@@ -12,7 +12,7 @@ public final class GeneratorExit extends Error {
   private static final long serialVersionUID = 1L;
 
   /** The exit thrown into the generator named {@code generator}. */
-  GeneratorExit(String generator) {
+  public GeneratorExit(String generator) {
     super("generator " + generator + " is closing");
   }
 }

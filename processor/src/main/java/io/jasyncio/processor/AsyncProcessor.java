@@ -54,7 +54,6 @@ import javax.tools.Diagnostic.Kind;
 public final class AsyncProcessor extends AbstractProcessor {
   static final String ASYNC = "io.jasyncio.annotations.Async";
   static final String MACHINE = "io.jasyncio.internal.CoroutineMachine";
-  static final String GENERATOR_MACHINE = "io.jasyncio.internal.GeneratorMachine";
 
   private Trees trees;
   /** Classes whose models wait for a type generated in this compilation, by name. */
@@ -192,10 +191,12 @@ public final class AsyncProcessor extends AbstractProcessor {
       Set<String> machineMethods = new HashSet<>();
       List<Element> members = new ArrayList<>(
           processingEnv.getElementUtils().getAllMembers(machine));
-      TypeElement generatorMachine =
-          processingEnv.getElementUtils().getTypeElement(GENERATOR_MACHINE);
-      if (generatorMachine != null) {
-        members.addAll(processingEnv.getElementUtils().getAllMembers(generatorMachine));
+      for (io.jasyncio.processor.model.MethodKind k
+          : io.jasyncio.processor.model.MethodKind.values()) {
+        TypeElement m = processingEnv.getElementUtils().getTypeElement(k.machine());
+        if (m != null && !m.equals(machine)) {
+          members.addAll(processingEnv.getElementUtils().getAllMembers(m));
+        }
       }
       for (Element member : members) {
         if (member.getModifiers().contains(Modifier.PRIVATE)) {

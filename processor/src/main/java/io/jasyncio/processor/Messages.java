@@ -35,7 +35,18 @@ public final class Messages {
 
   public static String yieldInCoroutine(String method) {
     return "Generator.yield cannot suspend " + method + ", which returns Coroutine<T>;"
-        + " declare it Generator<T> to yield values, or await instead";
+        + " declare it Generator<T> (or AsyncGenerator<T> to await too) to yield values,"
+        + " or await instead";
+  }
+
+  public static String returnInAsyncGenerator(String method) {
+    return method + " returns AsyncGenerator<T>, which finishes with return null; only;"
+        + " yield the values with Generator.yield(...) instead";
+  }
+
+  public static String aiterPosition() {
+    return "aiter(...) marks async iteration and can only be the iterable of an enhanced for,"
+        + " as in for (T v : aiter(gen)) { ... }; to take one value, await(gen.next())";
   }
 
   public static String doneInGenerator(String method) {
@@ -45,8 +56,8 @@ public final class Messages {
 
   public static String returnType(String method, String type) {
     return "@Async method " + method + " returns " + type
-        + "; declare it Coroutine<T> and end it with return done(...);, or Generator<T> and"
-        + " end it with return null;";
+        + "; declare it Coroutine<T> and end it with return done(...);, or Generator<T> or"
+        + " AsyncGenerator<T> and end it with return null;";
   }
 
   public static String awaitOutsideAsync(String where) {

@@ -19,7 +19,6 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import io.jasyncio.processor.Diagnostic;
 import io.jasyncio.processor.Messages;
-import io.jasyncio.processor.validate.AsyncMethodValidator;
 import io.jasyncio.processor.validate.AsyncioNames;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,6 +46,10 @@ public final class BodyModeler {
   private static final TypeName CASES = com.palantir.javapoet.ParameterizedTypeName.get(
       com.palantir.javapoet.ClassName.get(java.util.function.ToIntFunction.class),
       com.palantir.javapoet.ClassName.OBJECT);
+  private static final TypeName ASYNC_ITERATOR =
+      com.palantir.javapoet.ParameterizedTypeName.get(
+          com.palantir.javapoet.ClassName.get("io.jasyncio", "AsyncGenerator"),
+          com.palantir.javapoet.WildcardTypeName.subtypeOf(Object.class));
   private static final TypeName ITERATOR = com.palantir.javapoet.ParameterizedTypeName.get(
       com.palantir.javapoet.ClassName.get(java.util.Iterator.class),
       com.palantir.javapoet.WildcardTypeName.subtypeOf(Object.class));
@@ -105,7 +108,11 @@ public final class BodyModeler {
     private final Map<BodyScan.Local, Set<Integer>> constants = new java.util.LinkedHashMap<>();
     /** The iterator fields of split enhanced for loops, by loop. */
     private final Map<Tree, String> iterators = new java.util.LinkedHashMap<>();
-    /** Whether the method returns {@code Generator<T>} rather than {@code Coroutine<T>}. */
+    /** The generator fields of split {@code for (T v : aiter(gen))} loops, by loop. */
+    private final Map<Tree, String> asyncIterators = new java.util.LinkedHashMap<>();
+    /** What the method returns: a coroutine, a generator or an async generator. */
+    private final MethodKind kind;
+    /** Whether its returns are plain ({@code return null;}), not done(...) or tail awaits. */
     private final boolean generator;
     /** Names of locals the lowering declares (a switch selector's awaitable), by owner. */
     private final Map<Tree, String> freshNames = new java.util.IdentityHashMap<>();
@@ -124,7 +131,8 @@ public final class BodyModeler {
       this.source = new SourceText(in.path().getCompilationUnit(), trees.getSourcePositions());
       this.localTypes = new LocalTypes(trees, in.path());
       this.isStatic = method.getModifiers().contains(Modifier.STATIC);
-      this.generator = AsyncMethodValidator.isGenerator(method);
+      this.kind = MethodKind.of(method);
+      this.generator = kind != MethodKind.COROUTINE;
       this.generated = GeneratedNames.generatedClass(type);
       String file = in.path().getCompilationUnit().getSourceFile().getName();
       this.fileName = file.substring(file.lastIndexOf('/') + 1);
@@ -172,7 +180,7 @@ public final class BodyModeler {
           method.getAnnotation(SafeVarargs.class) != null,
           method.getAnnotation(Deprecated.class) != null, lowering.handlers(),
           routesExceptions ? caughtField() : null, dispatchLabel(),
-          fileName + ":" + source.line(tree), generator);
+          fileName + ":" + source.line(tree), kind);
     }
 
     /**
@@ -439,12 +447,19 @@ public final class BodyModeler {
       if (returned != null) {
         DeclaredType rt = (DeclaredType) method.getReturnType();
         out.add(new MethodModel.Field(returned, returned,
-            TypeName.get(generator ? rt : rt.getTypeArguments().get(0)), false,
+            kind == MethodKind.GENERATOR ? TypeName.get(rt)
+                : kind == MethodKind.ASYNC_GENERATOR ? com.palantir.javapoet.ClassName.OBJECT
+                : TypeName.get(rt.getTypeArguments().get(0)), false,
             "A return value waiting while finally blocks run."));
       }
       if (cases != null) {
         out.add(new MethodModel.Field(cases, cases, CASES, false,
             "Chooses the case of a switch whose selector awaits, once the value is there."));
+      }
+      for (Map.Entry<Tree, String> it : asyncIterators.entrySet()) {
+        out.add(new MethodModel.Field(it.getValue(), it.getValue(), ASYNC_ITERATOR, false,
+            "The async generator the for loop at " + fileName + ":"
+                + source.line(it.getKey()) + " awaits."));
       }
       for (Map.Entry<Tree, String> it : iterators.entrySet()) {
         out.add(new MethodModel.Field(it.getValue(), it.getValue(), ITERATOR, false,
@@ -471,7 +486,8 @@ public final class BodyModeler {
         String field = names.newName(local.name(), local);
         fieldNames.put(local, field);
         out.add(new MethodModel.Field(field, local.name(), TypeName.get(type), false,
-            "Live across " + (generator ? "a yield" : "an await") + "; declared at " + fileName
+            "Live across " + (kind == MethodKind.GENERATOR ? "a yield" : "an await")
+                + "; declared at " + fileName
                 + ":" + source.line(local.tree())
                 + "."));
       }
@@ -645,6 +661,22 @@ public final class BodyModeler {
     @Override
     public boolean isYield(MethodInvocationTree call) {
       return in.names().isYield(call);
+    }
+
+    @Override
+    public boolean isAiter(MethodInvocationTree call) {
+      return in.names().isAiter(call);
+    }
+
+    @Override
+    public String finishText(String value) {
+      return kind == MethodKind.ASYNC_GENERATOR ? "finish();" : "complete(" + value + ");";
+    }
+
+    @Override
+    public String asyncIteratorField(EnhancedForLoopTree loop) {
+      return asyncIterators.computeIfAbsent(loop, l -> names.newName(
+          loop.getVariable().getName().toString() + "Source", loop));
     }
 
     @Override

@@ -120,6 +120,15 @@ final class Lowering {
     /** Whether {@code call} is {@code Generator.yield(...)} rather than an await. */
     boolean isYield(MethodInvocationTree call);
 
+    /** Whether {@code call} is {@code aiter(gen)}, an enhanced for's async source. */
+    boolean isAiter(MethodInvocationTree call);
+
+    /** The statement that finishes the machine with {@code value} (a return's value). */
+    String finishText(String value);
+
+    /** The field holding the generator of {@code for (T v : aiter(gen))}. */
+    String asyncIteratorField(EnhancedForLoopTree loop);
+
     /** Whether an await stands inside {@code t}. */
     boolean suspendsIn(Tree t);
 
@@ -359,6 +368,11 @@ final class Lowering {
    */
   private void lowerForEach(EnhancedForLoopTree each, String label) {
     splitAny = true;
+    MethodInvocationTree source0 = forms.awaitIn(each);
+    if (source0 != null && forms.isAiter(source0)) {
+      lowerAsyncFor(each, source0.getArguments().get(0), label);
+      return;
+    }
     String iterator = forms.iteratorField(each);
     MethodInvocationTree await = forms.awaitIn(each);
     String source;
@@ -386,6 +400,34 @@ final class Lowering {
     targets.pop();
     jump(top);
     start(end, at(each) + ", after for each");
+  }
+
+  /**
+   * {@code for (T v : aiter(gen)) body}: the generator lives in a field; each turn awaits its
+   * next step, leaves the loop when it finished, and else reads the value into {@code v}.
+   */
+  private void lowerAsyncFor(EnhancedForLoopTree each, ExpressionTree generator, String label) {
+    String source = forms.asyncIteratorField(each);
+    fragments.put(generator, number);
+    emit(source + " = " + (emit ? forms.render(generator) : "") + ";");
+    Label top = new Label();
+    Label end = new Label();
+    start(top, at(each) + ", async for");
+    suspendText("anext(" + source + ")", each);
+    emit("if (exhausted()) {\n  " + jumpText(end).replace("\n", "\n  ") + "\n}");
+    VariableTree v = each.getVariable();
+    fragments.put(v, number);
+    if (emit) {
+      String value = BodyModeler.awaitedCall(forms.kindOfLocal(v));
+      String field = forms.fieldOf(v);
+      emit(field != null ? field + " = " + value + ";"
+          : forms.declaredType(v) + " " + forms.localName(v) + " = " + value + ";");
+    }
+    pushTarget(new Target(each, label, end, top));
+    statement(each.getStatement());
+    targets.pop();
+    jump(top);
+    start(end, at(each) + ", after async for");
   }
 
   /**
@@ -753,14 +795,14 @@ final class Lowering {
   /** A return from where the lowering now is: through every enclosing finally block. */
   private String returnText(String value) {
     if (regions.isEmpty()) {
-      return "complete(" + value + ");\nreturn;";
+      return forms.finishText(value) + "\nreturn;";
     }
     return forms.returnedField() + " = " + value + ";\n" + exitVia(regions.peek(), RETURN, null);
   }
 
   /** A pending return, once the finally blocks of {@code r} and inside it have run. */
   private String returnFrom(Region r) {
-    return r == null ? "complete(" + forms.returnedField() + ");\nreturn;"
+    return r == null ? forms.finishText(forms.returnedField()) + "\nreturn;"
         : exitVia(r, RETURN, null);
   }
 
@@ -925,6 +967,16 @@ final class Lowering {
     stateSet = true; // produce set it
     start(resume, forms.fileName() + ":" + line + ", resumed");
     return "received";
+  }
+
+  /** Suspends on the awaitable {@code awaitable} computes, written by the lowering itself. */
+  private void suspendText(String awaitable, Tree statement) {
+    Label resume = new Label();
+    int line = forms.line(statement);
+    emit("if (suspendOn(" + awaitable + ", " + resume.ref() + ")) {\n"
+        + "  return; // " + forms.fileName() + ":" + line + " suspends\n}");
+    stateSet = true; // suspendOn set it
+    start(resume, forms.fileName() + ":" + line + ", resumed");
   }
 
   private void suspend(ExpressionTree awaitable, Tree statement) {

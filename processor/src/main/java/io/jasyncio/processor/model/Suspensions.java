@@ -52,6 +52,11 @@ public final class Suspensions {
     Tree call = await.getLeaf();
     TreePath parentPath = await.getParentPath();
     Tree parent = parentPath.getLeaf();
+    if (names.isAiter((MethodInvocationTree) call)) {
+      // for (T v : aiter(gen)): each turn awaits the generator's next step
+      return parent instanceof EnhancedForLoopTree each && each.getExpression() == call
+          ? parentPath : null;
+    }
     if (parent instanceof ExpressionStatementTree) {
       return parentPath;
     }

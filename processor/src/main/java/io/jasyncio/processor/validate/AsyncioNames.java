@@ -62,6 +62,11 @@ public final class AsyncioNames {
     return names(call.getMethodSelect(), "await");
   }
 
+  /** Whether {@code call} is {@code Asyncio.aiter(...)}, the marker of async iteration. */
+  public boolean isAiter(MethodInvocationTree call) {
+    return names(call.getMethodSelect(), "aiter");
+  }
+
   /** Whether {@code call} is {@code Asyncio.done(...)}. */
   public boolean isDone(MethodInvocationTree call) {
     return names(call.getMethodSelect(), "done");

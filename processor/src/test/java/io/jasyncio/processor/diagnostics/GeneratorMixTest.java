@@ -38,8 +38,8 @@ class GeneratorMixTest {
         "}");
     s.assertOnlyErrorAtCall("GeneratorMix", "Generator.yield(1)", "yield(");
     assertThat(s.compilation()).hadErrorContaining("Generator.yield cannot suspend"
-        + " Kitchen.boil(), which returns Coroutine<T>; declare it Generator<T> to yield values,"
-        + " or await instead");
+        + " Kitchen.boil(), which returns Coroutine<T>; declare it Generator<T> (or"
+        + " AsyncGenerator<T> to await too) to yield values, or await instead");
   }
 
   @Test
@@ -77,6 +77,58 @@ class GeneratorMixTest {
         "    }",
         "    io.jasyncio.Generator.yield(n);",
         "    return null;",
+        "  }",
+        "}");
+    s.assertGenerated("demo.AsyncKitchen");
+  }
+
+  @Test
+  void aValueReturnedFromAnAsyncGenerator() {
+    CompiledSnippet s = CompiledSnippet.compile("Kitchen",
+        "public class Kitchen {",
+        "  @Async static io.jasyncio.AsyncGenerator<Integer> pots() {",
+        "    await(sleep(1));",
+        "    io.jasyncio.Generator.yield(1);",
+        "    return AsyncKitchen.pots();",
+        "  }",
+        "}");
+    s.assertOnlyError("GeneratorMix", "return AsyncKitchen", "return");
+  }
+
+  @Test
+  void aiterOutsideAnEnhancedFor() {
+    CompiledSnippet s = CompiledSnippet.compile("Kitchen",
+        "public class Kitchen {",
+        "  @Async static io.jasyncio.AsyncGenerator<Integer> pots() {",
+        "    await(sleep(1));",
+        "    io.jasyncio.Generator.yield(1);",
+        "    return null;",
+        "  }",
+        "  @Async static Coroutine<Void> cook() {",
+        "    Iterable<Integer> all = io.jasyncio.Asyncio.aiter(AsyncKitchen.pots());",
+        "    return done();",
+        "  }",
+        "}");
+    s.assertOnlyErrorAtCall("AwaitPosition", "Iterable<Integer> all", "aiter(");
+    assertThat(s.compilation()).hadErrorContaining("aiter(...) marks async iteration and can"
+        + " only be the iterable of an enhanced for, as in for (T v : aiter(gen)) { ... };"
+        + " to take one value, await(gen.next())");
+  }
+
+  @Test
+  void anAsyncGeneratorAwaitsAndYieldsAndACoroutineIteratesIt() {
+    CompiledSnippet s = CompiledSnippet.compile("Kitchen",
+        "public class Kitchen {",
+        "  @Async static io.jasyncio.AsyncGenerator<Integer> pots() {",
+        "    await(sleep(1));",
+        "    io.jasyncio.Generator.yield(1);",
+        "    return null;",
+        "  }",
+        "  @Async static Coroutine<Void> cook() {",
+        "    for (int pot : aiter(AsyncKitchen.pots())) {",
+        "      System.out.println(pot);",
+        "    }",
+        "    return done();",
         "  }",
         "}");
     s.assertGenerated("demo.AsyncKitchen");
