@@ -61,6 +61,17 @@ public final class Asyncio {
     throw TemplateCaller.notGenerated();
   }
 
+  /**
+   * Marks async iteration in an {@code @Async} body, Python's {@code async for}:
+   * {@code for (T v : aiter(gen)) { ... }} awaits each value of {@code gen} in turn, and ends
+   * when the generator finishes. Only the rewritten method iterates; run as written, it throws.
+   *
+   * @throws IllegalStateException always, naming the generated method to call instead
+   */
+  public static <T> Iterable<T> aiter(AsyncGenerator<T> generator) {
+    throw TemplateCaller.notGenerated();
+  }
+
   /** Finishes a {@code Coroutine<Void>}: {@code return done();}. */
   public static Coroutine<Void> done() {
     return new DoneCoroutine<>(TemplateCaller.methodName("done"), null);

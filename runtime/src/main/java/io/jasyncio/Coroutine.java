@@ -104,8 +104,12 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
     this(name, true);
   }
 
+  /**
+   * A fresh coroutine of the method {@code name}; an unwatched one never warns that it was not
+   * awaited (an async generator's body, which its steps await again and again).
+   */
   @SuppressWarnings("this-escape")
-  Coroutine(String name, boolean watched) {
+  protected Coroutine(String name, boolean watched) {
     if (name == null) {
       throw new NullPointerException("name");
     }
@@ -285,6 +289,16 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
   protected final void complete(T value) {
     outcome = value;
     status = RETURNED;
+  }
+
+  /**
+   * Lets the next await take this coroutine again after it handed a value to its awaiter with
+   * {@link #complete}: an async generator's body, suspended at a yield, resumes from
+   * {@link #state} when its next step awaits it.
+   */
+  protected final void reopen() {
+    claimed = false;
+    parent = null;
   }
 
   /** {@code <coroutine object numSum at 0x1b2c>}, as Python prints a coroutine object. */

@@ -27,19 +27,17 @@ import java.util.function.Supplier;
 public final class Main {
   /** Exit status for an unknown section name or a bad option, as for a usage error. */
   static final int USAGE = 2;
-  /** Exit status for a section that a later version brings. */
-  static final int NOT_BUILT = 3;
   /** Exit status when a worker JVM of the process pool cannot start or dies. */
   static final int WORKER_FAILED = 4;
   /** Pairs the throughput run matches unless {@code --pairs} says otherwise. */
   static final int DEFAULT_PAIRS = 200_000;
 
-  /** The tutorial's sections in its order; null marks one that comes with a later issue. */
+  /** The tutorial's sections in its order. */
   private static Map<String, Section> sections(int workers, int pairs, PrintStream progress) {
     Map<String, Section> sections = new LinkedHashMap<>();
     sections.put("coroutine", new CoroutineSection());
     sections.put("sequential", new SequentialSection());
-    sections.put("generators", null);
+    sections.put("generators", new GeneratorsSection());
     sections.put("gather", new GatherSection());
     sections.put("boiling", new BoilingSection());
     sections.put("threads", new ThreadsSection());
@@ -60,8 +58,7 @@ public final class Main {
   /**
    * Runs the sections {@code args} name (all when none) with the options they give and returns
    * the exit status: 0, or {@link #USAGE} for an unknown name or a bad option,
-   * {@link #NOT_BUILT} for a section not built yet, {@link #WORKER_FAILED} when a worker JVM
-   * fails.
+   * {@link #WORKER_FAILED} when a worker JVM fails.
    */
   static int run(String[] args, PrintStream out, PrintStream err, Supplier<Runner> runners) {
     int workers = Runtime.getRuntime().availableProcessors();
@@ -96,13 +93,6 @@ public final class Main {
     }
     for (String name : names) {
       Section section = sections.get(name);
-      if (section == null) {
-        err.println("section '" + name + "' comes with a later version of jasyncio");
-        if (!given.isEmpty()) {
-          return NOT_BUILT;
-        }
-        continue;
-      }
       if (names.size() > 1) {
         out.println("== " + name);
       }

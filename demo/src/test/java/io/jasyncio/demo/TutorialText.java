@@ -18,6 +18,17 @@ final class TutorialText {
       "reading new message 3",
       "reading new message 4");
 
+  /** {@code main([reading_book_concur(), checking_whatsapp_concur()])}, the round robin. */
+  static final List<String> GENERATORS = List.of(
+      "reading page 1",
+      "reading new message 1",
+      "reading page 2",
+      "reading new message 2",
+      "reading page 3",
+      "reading new message 3",
+      "reading page 4",
+      "reading new message 4");
+
   /** {@code await main([reading_book(), checking_whatsapp()])} with {@code asyncio.gather}. */
   static final List<String> GATHER = List.of(
       "reading page 1",

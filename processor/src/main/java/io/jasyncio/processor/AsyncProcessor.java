@@ -189,7 +189,16 @@ public final class AsyncProcessor extends AbstractProcessor {
       }
       Set<String> machineFields = new HashSet<>();
       Set<String> machineMethods = new HashSet<>();
-      for (Element member : processingEnv.getElementUtils().getAllMembers(machine)) {
+      List<Element> members = new ArrayList<>(
+          processingEnv.getElementUtils().getAllMembers(machine));
+      for (io.jasyncio.processor.model.MethodKind k
+          : io.jasyncio.processor.model.MethodKind.values()) {
+        TypeElement m = processingEnv.getElementUtils().getTypeElement(k.machine());
+        if (m != null && !m.equals(machine)) {
+          members.addAll(processingEnv.getElementUtils().getAllMembers(m));
+        }
+      }
+      for (Element member : members) {
         if (member.getModifiers().contains(Modifier.PRIVATE)) {
           continue;
         }

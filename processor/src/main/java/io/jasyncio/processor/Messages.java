@@ -25,10 +25,39 @@ public final class Messages {
   public static final String LOCAL_CLASS_ACROSS_AWAIT = "LocalClassAcrossAwait";
   public static final String TEMPLATE_CALL = "TemplateCall";
   public static final String INTERNAL = "Internal";
+  public static final String GENERATOR_MIX = "GeneratorMix";
+
+  public static String awaitInGenerator(String method) {
+    return "await cannot suspend " + method + ", which returns Generator<T> and is driven by"
+        + " next(), not by an event loop; compute the value before, or make an @Async method"
+        + " return Coroutine<T> and await it there";
+  }
+
+  public static String yieldInCoroutine(String method) {
+    return "Generator.yield cannot suspend " + method + ", which returns Coroutine<T>;"
+        + " declare it Generator<T> (or AsyncGenerator<T> to await too) to yield values,"
+        + " or await instead";
+  }
+
+  public static String returnInAsyncGenerator(String method) {
+    return method + " returns AsyncGenerator<T>, which finishes with return null; only;"
+        + " yield the values with Generator.yield(...) instead";
+  }
+
+  public static String aiterPosition() {
+    return "aiter(...) marks async iteration and can only be the iterable of an enhanced for,"
+        + " as in for (T v : aiter(gen)) { ... }; to take one value, await(gen.next())";
+  }
+
+  public static String doneInGenerator(String method) {
+    return method + " returns Generator<T>, which finishes with return null; (or return other;"
+        + " to yield what another generator yields), not with done(...)";
+  }
 
   public static String returnType(String method, String type) {
     return "@Async method " + method + " returns " + type
-        + "; declare it Coroutine<T> and end it with return done(...);";
+        + "; declare it Coroutine<T> and end it with return done(...);, or Generator<T> or"
+        + " AsyncGenerator<T> and end it with return null;";
   }
 
   public static String awaitOutsideAsync(String where) {

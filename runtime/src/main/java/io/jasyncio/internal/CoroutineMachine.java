@@ -77,6 +77,18 @@ public abstract class CoroutineMachine<T> extends Coroutine<T> {
     return (ToIntFunction<Object>) chooser;
   }
 
+  // ---- async iteration: for (T v : aiter(gen)) awaits one step of gen per turn
+
+  /** The next step of {@code for (T v : aiter(gen))}: its value, or the end mark. */
+  protected static Coroutine<Object> anext(io.jasyncio.AsyncGenerator<?> generator) {
+    return AsyncGeneratorMachine.iterationStep(generator);
+  }
+
+  /** Whether the step just awaited found the generator finished. */
+  protected final boolean exhausted() throws Throwable {
+    return AsyncGeneratorMachine.isEnd(awaited());
+  }
+
   // ---- enhanced for loops that await in their body keep their position in an iterator field
 
   /** Starts an enhanced {@code for} over an {@code Iterable} or any array. */

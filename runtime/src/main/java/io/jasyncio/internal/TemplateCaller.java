@@ -42,7 +42,8 @@ public final class TemplateCaller {
   private static Optional<StackWalker.StackFrame> callerFrame() {
     return WALKER.walk(frames -> frames
         .dropWhile(f -> f.getClassName().equals(TemplateCaller.class.getName())
-            || f.getClassName().equals("io.jasyncio.Asyncio"))
+            || f.getClassName().equals("io.jasyncio.Asyncio")
+            || f.getClassName().equals("io.jasyncio.Generator"))
         .findFirst());
   }
 }

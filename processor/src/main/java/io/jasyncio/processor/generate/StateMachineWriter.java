@@ -18,6 +18,10 @@ import javax.lang.model.element.Modifier;
  */
 public final class StateMachineWriter {
   static final ClassName MACHINE = ClassName.get("io.jasyncio.internal", "CoroutineMachine");
+  static final ClassName GENERATOR_MACHINE =
+      ClassName.get("io.jasyncio.internal", "GeneratorMachine");
+  static final ClassName ASYNC_GENERATOR_MACHINE =
+      ClassName.get("io.jasyncio.internal", "AsyncGeneratorMachine");
 
   private final String templateClass;
 
@@ -34,7 +38,8 @@ public final class StateMachineWriter {
         .addAnnotation(suppress(model.suppressed()))
         .addModifiers(Modifier.PRIVATE)
         .addTypeVariables(model.typeVariables())
-        .superclass(ParameterizedTypeName.get(MACHINE, model.valueType().box()));
+        .superclass(ParameterizedTypeName.get(ClassName.bestGuess(model.kind().machine()),
+            model.valueType().box()));
     if (model.isStatic()) {
       type.addModifiers(Modifier.STATIC);
     }
@@ -155,7 +160,9 @@ public final class StateMachineWriter {
   /** The generated method that callers call: it creates the machine and runs nothing. */
   public MethodSpec factory(MethodModel model) {
     MethodSpec.Builder m = MethodSpec.methodBuilder(model.name())
-        .addJavadoc("Creates the coroutine of {@link $L#$L}; running it is awaiting it.\n",
+        .addJavadoc(model.kind() == io.jasyncio.processor.model.MethodKind.COROUTINE
+            ? "Creates the coroutine of {@link $L#$L}; running it is awaiting it.\n"
+            : "Creates the generator of {@link $L#$L}; each step runs it to its next yield.\n",
             templateClass, model.name())
         .addModifiers(model.visibility())
         .addTypeVariables(model.typeVariables())
@@ -199,7 +206,8 @@ public final class StateMachineWriter {
 
   /** Every type name the writer itself emits, so the class writer can import them safely. */
   static List<TypeName> ownTypes() {
-    return List.of(MACHINE, ClassName.get(IllegalStateException.class),
+    return List.of(MACHINE, GENERATOR_MACHINE, ASYNC_GENERATOR_MACHINE,
+        ClassName.get(IllegalStateException.class),
         ClassName.get(SuppressWarnings.class), ClassName.get(Override.class),
         ClassName.get(Throwable.class), AsyncClassWriter.GENERATED);
   }

@@ -46,6 +46,10 @@ public final class BodyModeler {
   private static final TypeName CASES = com.palantir.javapoet.ParameterizedTypeName.get(
       com.palantir.javapoet.ClassName.get(java.util.function.ToIntFunction.class),
       com.palantir.javapoet.ClassName.OBJECT);
+  private static final TypeName ASYNC_ITERATOR =
+      com.palantir.javapoet.ParameterizedTypeName.get(
+          com.palantir.javapoet.ClassName.get("io.jasyncio", "AsyncGenerator"),
+          com.palantir.javapoet.WildcardTypeName.subtypeOf(Object.class));
   private static final TypeName ITERATOR = com.palantir.javapoet.ParameterizedTypeName.get(
       com.palantir.javapoet.ClassName.get(java.util.Iterator.class),
       com.palantir.javapoet.WildcardTypeName.subtypeOf(Object.class));
@@ -104,6 +108,12 @@ public final class BodyModeler {
     private final Map<BodyScan.Local, Set<Integer>> constants = new java.util.LinkedHashMap<>();
     /** The iterator fields of split enhanced for loops, by loop. */
     private final Map<Tree, String> iterators = new java.util.LinkedHashMap<>();
+    /** The generator fields of split {@code for (T v : aiter(gen))} loops, by loop. */
+    private final Map<Tree, String> asyncIterators = new java.util.LinkedHashMap<>();
+    /** What the method returns: a coroutine, a generator or an async generator. */
+    private final MethodKind kind;
+    /** Whether its returns are plain ({@code return null;}), not done(...) or tail awaits. */
+    private final boolean generator;
     /** Names of locals the lowering declares (a switch selector's awaitable), by owner. */
     private final Map<Tree, String> freshNames = new java.util.IdentityHashMap<>();
     /** The field keeping the case chooser of a switch whose selector awaits, once needed. */
@@ -121,6 +131,8 @@ public final class BodyModeler {
       this.source = new SourceText(in.path().getCompilationUnit(), trees.getSourcePositions());
       this.localTypes = new LocalTypes(trees, in.path());
       this.isStatic = method.getModifiers().contains(Modifier.STATIC);
+      this.kind = MethodKind.of(method);
+      this.generator = kind != MethodKind.COROUTINE;
       this.generated = GeneratedNames.generatedClass(type);
       String file = in.path().getCompilationUnit().getSourceFile().getName();
       this.fileName = file.substring(file.lastIndexOf('/') + 1);
@@ -168,7 +180,7 @@ public final class BodyModeler {
           method.getAnnotation(SafeVarargs.class) != null,
           method.getAnnotation(Deprecated.class) != null, lowering.handlers(),
           routesExceptions ? caughtField() : null, dispatchLabel(),
-          fileName + ":" + source.line(tree));
+          fileName + ":" + source.line(tree), kind);
     }
 
     /**
@@ -212,7 +224,7 @@ public final class BodyModeler {
         addAncestors(a.path(), out);
       }
       for (BodyScan.ReturnUse r : in.scan().returns()) {
-        if (!isDoneCall(((ReturnTree) r.path().getLeaf()).getExpression())) {
+        if (!generator && !isDoneCall(((ReturnTree) r.path().getLeaf()).getExpression())) {
           addAncestors(r.path(), out);
         }
       }
@@ -435,12 +447,19 @@ public final class BodyModeler {
       if (returned != null) {
         DeclaredType rt = (DeclaredType) method.getReturnType();
         out.add(new MethodModel.Field(returned, returned,
-            TypeName.get(rt.getTypeArguments().get(0)), false,
+            kind == MethodKind.GENERATOR ? TypeName.get(rt)
+                : kind == MethodKind.ASYNC_GENERATOR ? com.palantir.javapoet.ClassName.OBJECT
+                : TypeName.get(rt.getTypeArguments().get(0)), false,
             "A return value waiting while finally blocks run."));
       }
       if (cases != null) {
         out.add(new MethodModel.Field(cases, cases, CASES, false,
             "Chooses the case of a switch whose selector awaits, once the value is there."));
+      }
+      for (Map.Entry<Tree, String> it : asyncIterators.entrySet()) {
+        out.add(new MethodModel.Field(it.getValue(), it.getValue(), ASYNC_ITERATOR, false,
+            "The async generator the for loop at " + fileName + ":"
+                + source.line(it.getKey()) + " awaits."));
       }
       for (Map.Entry<Tree, String> it : iterators.entrySet()) {
         out.add(new MethodModel.Field(it.getValue(), it.getValue(), ITERATOR, false,
@@ -467,7 +486,9 @@ public final class BodyModeler {
         String field = names.newName(local.name(), local);
         fieldNames.put(local, field);
         out.add(new MethodModel.Field(field, local.name(), TypeName.get(type), false,
-            "Live across an await; declared at " + fileName + ":" + source.line(local.tree())
+            "Live across " + (kind == MethodKind.GENERATOR ? "a yield" : "an await")
+                + "; declared at " + fileName
+                + ":" + source.line(local.tree())
                 + "."));
       }
       return out;
@@ -629,6 +650,33 @@ public final class BodyModeler {
     @Override
     public String doneValue(MethodInvocationTree done) {
       return done.getArguments().isEmpty() ? "null" : source.render(done.getArguments().get(0));
+    }
+
+    @Override
+    public String returnValue(ReturnTree r) {
+      return generator ? source.render(r.getExpression())
+          : doneValue((MethodInvocationTree) r.getExpression());
+    }
+
+    @Override
+    public boolean isYield(MethodInvocationTree call) {
+      return in.names().isYield(call);
+    }
+
+    @Override
+    public boolean isAiter(MethodInvocationTree call) {
+      return in.names().isAiter(call);
+    }
+
+    @Override
+    public String finishText(String value) {
+      return kind == MethodKind.ASYNC_GENERATOR ? "finish();" : "complete(" + value + ");";
+    }
+
+    @Override
+    public String asyncIteratorField(EnhancedForLoopTree loop) {
+      return asyncIterators.computeIfAbsent(loop, l -> names.newName(
+          loop.getVariable().getName().toString() + "Source", loop));
     }
 
     @Override
@@ -963,16 +1011,24 @@ public final class BodyModeler {
 
   /** The call that reads the awaited value as a {@code kind}, as assignment conversion would. */
   static String awaitedCall(TypeKind kind) {
-    return switch (kind) {
-      case BOOLEAN -> "awaitedBoolean()";
-      case BYTE -> "awaitedByte()";
-      case SHORT -> "awaitedShort()";
-      case CHAR -> "awaitedChar()";
-      case INT -> "awaitedInt()";
-      case LONG -> "awaitedLong()";
-      case FLOAT -> "awaitedFloat()";
-      case DOUBLE -> "awaitedDouble()";
-      default -> "awaited()";
+    return valueCall("awaited", kind);
+  }
+
+  /**
+   * How resumed code reads the value of a suspension for a target of {@code kind}: the
+   * {@code awaited()} family after an await, {@code received()} after a yield.
+   */
+  static String valueCall(String family, TypeKind kind) {
+    return family + switch (kind) {
+      case BOOLEAN -> "Boolean()";
+      case BYTE -> "Byte()";
+      case SHORT -> "Short()";
+      case CHAR -> "Char()";
+      case INT -> "Int()";
+      case LONG -> "Long()";
+      case FLOAT -> "Float()";
+      case DOUBLE -> "Double()";
+      default -> "()";
     };
   }
 }

@@ -79,8 +79,11 @@ public final class BodyScan {
   /** A use of {@code this}, {@code Foo.this} or {@code super} outside local classes. */
   public record SelfRef(TreePath path, boolean isSuper) {}
 
-  /** A call of {@code await(...)}. */
-  public record AwaitUse(TreePath path, int topIndex, Context context) {}
+  /** What suspends: {@code await(x)}, {@code Generator.yield(v)} or {@code aiter(gen)}. */
+  public enum Suspension { AWAIT, YIELD, AITER }
+
+  /** A call that suspends the method: an await, a yield, or the marker of async iteration. */
+  public record AwaitUse(TreePath path, int topIndex, Context context, Suspension kind) {}
 
   /** A {@code return} of the method itself (not of a lambda or local class in it). */
   public record ReturnUse(TreePath path, int topIndex, boolean topLevel) {}
@@ -601,13 +604,15 @@ public final class BodyScan {
     @Override
     public Void visitMethodInvocation(MethodInvocationTree node, Void p) {
       boolean await = isAwait(node);
-      if (await) {
-        out.awaits.add(new AwaitUse(getCurrentPath(), topIndex, context()));
+      Suspension kind = await ? Suspension.AWAIT : names.isYield(node) ? Suspension.YIELD
+          : names.isAiter(node) ? Suspension.AITER : null;
+      if (kind != null) {
+        out.awaits.add(new AwaitUse(getCurrentPath(), topIndex, context(), kind));
       }
       ExpressionTree select = node.getMethodSelect();
       if (select instanceof IdentifierTree id) {
         String name = id.getName().toString();
-        if (resolveLocal(name + "()") == null && !await && !names.isDone(node)) {
+        if (resolveLocal(name + "()") == null && kind == null && !names.isDone(node)) {
           MemberLookup.Found found = lookup.methods(name);
           if (found == null) {
             out.unresolved.add(new Unresolved(new TreePath(getCurrentPath(), id), name, true));

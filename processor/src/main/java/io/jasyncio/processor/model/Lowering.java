@@ -114,6 +114,21 @@ final class Lowering {
 
     void replace(Tree t, Supplier<String> text);
 
+    /** The value a copied {@code return} finishes with: done's argument, or a generator's. */
+    String returnValue(ReturnTree r);
+
+    /** Whether {@code call} is {@code Generator.yield(...)} rather than an await. */
+    boolean isYield(MethodInvocationTree call);
+
+    /** Whether {@code call} is {@code aiter(gen)}, an enhanced for's async source. */
+    boolean isAiter(MethodInvocationTree call);
+
+    /** The statement that finishes the machine with {@code value} (a return's value). */
+    String finishText(String value);
+
+    /** The field holding the generator of {@code for (T v : aiter(gen))}. */
+    String asyncIteratorField(EnhancedForLoopTree loop);
+
     /** Whether an await stands inside {@code t}. */
     boolean suspendsIn(Tree t);
 
@@ -353,12 +368,16 @@ final class Lowering {
    */
   private void lowerForEach(EnhancedForLoopTree each, String label) {
     splitAny = true;
+    MethodInvocationTree source0 = forms.awaitIn(each);
+    if (source0 != null && forms.isAiter(source0)) {
+      lowerAsyncFor(each, source0.getArguments().get(0), label);
+      return;
+    }
     String iterator = forms.iteratorField(each);
     MethodInvocationTree await = forms.awaitIn(each);
     String source;
     if (await != null) {
-      suspend(await.getArguments().get(0), each);
-      source = "awaited()";
+      source = suspendAt(await, each) + "()";
     } else {
       fragments.put(each.getExpression(), number);
       source = emit ? forms.render(each.getExpression()) : "";
@@ -381,6 +400,34 @@ final class Lowering {
     targets.pop();
     jump(top);
     start(end, at(each) + ", after for each");
+  }
+
+  /**
+   * {@code for (T v : aiter(gen)) body}: the generator lives in a field; each turn awaits its
+   * next step, leaves the loop when it finished, and else reads the value into {@code v}.
+   */
+  private void lowerAsyncFor(EnhancedForLoopTree each, ExpressionTree generator, String label) {
+    String source = forms.asyncIteratorField(each);
+    fragments.put(generator, number);
+    emit(source + " = " + (emit ? forms.render(generator) : "") + ";");
+    Label top = new Label();
+    Label end = new Label();
+    start(top, at(each) + ", async for");
+    suspendText("anext(" + source + ")", each);
+    emit("if (exhausted()) {\n  " + jumpText(end).replace("\n", "\n  ") + "\n}");
+    VariableTree v = each.getVariable();
+    fragments.put(v, number);
+    if (emit) {
+      String value = BodyModeler.awaitedCall(forms.kindOfLocal(v));
+      String field = forms.fieldOf(v);
+      emit(field != null ? field + " = " + value + ";"
+          : forms.declaredType(v) + " " + forms.localName(v) + " = " + value + ";");
+    }
+    pushTarget(new Target(each, label, end, top));
+    statement(each.getStatement());
+    targets.pop();
+    jump(top);
+    start(end, at(each) + ", after async for");
   }
 
   /**
@@ -582,8 +629,8 @@ final class Lowering {
     MethodInvocationTree await = forms.awaitIn(holder);
     String text;
     if (await != null) {
-      suspend(await.getArguments().get(0), holder);
-      text = y.returns() ? "awaited()" : BodyModeler.awaitedCall(y.kind());
+      String family = suspendAt(await, holder);
+      text = y.returns() ? family + "()" : BodyModeler.valueCall(family, y.kind());
     } else if (inner instanceof SwitchExpressionTree nested && forms.suspendsIn(nested)) {
       lowerSwitchExpression(nested, y);
       if (!y.returns()) {
@@ -748,14 +795,14 @@ final class Lowering {
   /** A return from where the lowering now is: through every enclosing finally block. */
   private String returnText(String value) {
     if (regions.isEmpty()) {
-      return "complete(" + value + ");\nreturn;";
+      return forms.finishText(value) + "\nreturn;";
     }
     return forms.returnedField() + " = " + value + ";\n" + exitVia(regions.peek(), RETURN, null);
   }
 
   /** A pending return, once the finally blocks of {@code r} and inside it have run. */
   private String returnFrom(Region r) {
-    return r == null ? "complete(" + forms.returnedField() + ");\nreturn;"
+    return r == null ? forms.finishText(forms.returnedField()) + "\nreturn;"
         : exitVia(r, RETURN, null);
   }
 
@@ -852,8 +899,7 @@ final class Lowering {
     }
     MethodInvocationTree await = forms.awaitIn(owner);
     if (await != null) {
-      suspend(await.getArguments().get(0), owner);
-      return "awaitedBoolean()";
+      return suspendAt(await, owner) + "Boolean()";
     }
     fragments.put(condition, number);
     return emit ? forms.render(inner) : "";
@@ -873,13 +919,13 @@ final class Lowering {
       terminated = true;
       return;
     }
-    suspend(await.getArguments().get(0), s);
+    String family = suspendAt(await, s);
     fragments.put(s, number);
     if (!emit) {
       return;
     }
     if (s instanceof VariableTree v) {
-      String value = BodyModeler.awaitedCall(forms.kindOfLocal(v));
+      String value = BodyModeler.valueCall(family, forms.kindOfLocal(v));
       String field = forms.fieldOf(v);
       if (field != null) {
         emit(field + " = " + value + ";");
@@ -892,11 +938,45 @@ final class Lowering {
       ExpressionTree e = ((ExpressionStatementTree) s).getExpression();
       if (e instanceof AssignmentTree a) {
         emit(forms.render(a.getVariable()) + " = "
-            + BodyModeler.awaitedCall(forms.kindOfTarget(a)) + ";");
+            + BodyModeler.valueCall(family, forms.kindOfTarget(a)) + ";");
       } else {
-        emit("awaited();");
+        emit(family + "();");
       }
     }
+  }
+
+  /**
+   * Suspends at {@code call}, an await or a {@code Generator.yield}, and returns the family of
+   * calls that read its value once resumed: {@code awaited} or {@code received}.
+   */
+  private String suspendAt(MethodInvocationTree call, Tree statement) {
+    if (!forms.isYield(call)) {
+      suspend(call.getArguments().get(0), statement);
+      return "awaited";
+    }
+    ExpressionTree value = call.getArguments().isEmpty() ? null : call.getArguments().get(0);
+    if (value != null) {
+      fragments.put(value, number);
+    }
+    Label resume = new Label();
+    int line = forms.line(statement);
+    if (emit) {
+      emit("produce(" + (value == null ? "null" : forms.render(value)) + ", " + resume.ref()
+          + ");\nreturn; // " + forms.fileName() + ":" + line + " yields");
+    }
+    stateSet = true; // produce set it
+    start(resume, forms.fileName() + ":" + line + ", resumed");
+    return "received";
+  }
+
+  /** Suspends on the awaitable {@code awaitable} computes, written by the lowering itself. */
+  private void suspendText(String awaitable, Tree statement) {
+    Label resume = new Label();
+    int line = forms.line(statement);
+    emit("if (suspendOn(" + awaitable + ", " + resume.ref() + ")) {\n"
+        + "  return; // " + forms.fileName() + ":" + line + " suspends\n}");
+    stateSet = true; // suspendOn set it
+    start(resume, forms.fileName() + ":" + line + ", resumed");
   }
 
   private void suspend(ExpressionTree awaitable, Tree statement) {
@@ -919,7 +999,7 @@ final class Lowering {
     }
     patchJumpsLeaving(s);
     if (s instanceof ReturnTree ret) {
-      emit(returnText(forms.doneValue((MethodInvocationTree) ret.getExpression())));
+      emit(returnText(forms.returnValue(ret)));
       terminated = true;
       return;
     }
@@ -1009,8 +1089,7 @@ final class Lowering {
         if (s == node) {
           return null; // the statement itself: copied() writes it
         }
-        MethodInvocationTree done = (MethodInvocationTree) node.getExpression();
-        forms.replace(node, () -> "{ " + returnText(forms.doneValue(done)).replace("\n", " ")
+        forms.replace(node, () -> "{ " + returnText(forms.returnValue(node)).replace("\n", " ")
             + " }");
         return null;
       }

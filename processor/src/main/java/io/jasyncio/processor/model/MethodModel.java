@@ -33,6 +33,7 @@ import javax.lang.model.element.Modifier;
  * @param caughtField the field a caught exception waits in for its handler state, or null
  * @param dispatchLabel the label of the dispatch loop (dispatch, unless the template uses it)
  * @param source where the template is ({@code Kitchen.java:20})
+ * @param kind what the method returns, which decides its machine's superclass
  */
 public record MethodModel(
     String name,
@@ -54,7 +55,8 @@ public record MethodModel(
     List<Handler> handlers,
     String caughtField,
     String dispatchLabel,
-    String source) {
+    String source,
+    MethodKind kind) {
 
   /** A field of the machine: a parameter, or a local live across an await. */
   public record Field(String name, String sourceName, TypeName type, boolean isFinal,

@@ -52,6 +52,11 @@ public final class Suspensions {
     Tree call = await.getLeaf();
     TreePath parentPath = await.getParentPath();
     Tree parent = parentPath.getLeaf();
+    if (names.isAiter((MethodInvocationTree) call)) {
+      // for (T v : aiter(gen)): each turn awaits the generator's next step
+      return parent instanceof EnhancedForLoopTree each && each.getExpression() == call
+          ? parentPath : null;
+    }
     if (parent instanceof ExpressionStatementTree) {
       return parentPath;
     }
@@ -61,6 +66,9 @@ public final class Suspensions {
     if (parent instanceof AssignmentTree a && a.getExpression() == call
         && parentPath.getParentPath().getLeaf() instanceof ExpressionStatementTree) {
       return parentPath.getParentPath();
+    }
+    if (names.isYield((MethodInvocationTree) call)) {
+      return null; // Generator.yield(v);, S s = Generator.yield(v); or s = Generator.yield(v);
     }
     if (parent instanceof MethodInvocationTree done && names.isDone(done)
         && done.getArguments().size() == 1

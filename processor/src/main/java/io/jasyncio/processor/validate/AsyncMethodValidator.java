@@ -13,6 +13,7 @@ import io.jasyncio.processor.Messages;
 import io.jasyncio.processor.Report;
 import io.jasyncio.processor.model.BodyScan;
 import io.jasyncio.processor.model.GeneratedNames;
+import io.jasyncio.processor.model.MethodKind;
 import io.jasyncio.processor.model.Suspensions;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -31,7 +32,6 @@ import javax.lang.model.util.ElementFilter;
  * generated code that compiles.
  */
 public final class AsyncMethodValidator {
-  private static final String COROUTINE = "io.jasyncio.Coroutine";
 
   /** Checks {@code method}, whose declaration is at {@code methodPath} and body is scanned. */
   public Report validate(ExecutableElement method, TreePath methodPath, BodyScan scan,
@@ -66,7 +66,14 @@ public final class AsyncMethodValidator {
     if (scan == null) {
       return report;
     }
+    MethodKind methodKind = MethodKind.of(method);
     for (BodyScan.AwaitUse await : scan.awaits()) {
+      boolean yields = await.kind() == BodyScan.Suspension.YIELD;
+      if (yields ? !methodKind.yields() : !methodKind.awaits()) {
+        report.add(Diagnostic.at(await.path(), Messages.GENERATOR_MIX, yields
+            ? Messages.yieldInCoroutine(where) : Messages.awaitInGenerator(where)));
+        continue;
+      }
       switch (await.context()) {
         case LAMBDA -> report.add(Diagnostic.at(await.path(), Messages.AWAIT_IN_LAMBDA,
             Messages.awaitInLambda(where)));
@@ -80,7 +87,17 @@ public final class AsyncMethodValidator {
     for (BodyScan.ReturnUse ret : scan.returns()) {
       ExpressionTree value = ((ReturnTree) ret.path().getLeaf()).getExpression();
       boolean isDone = value instanceof MethodInvocationTree call && names.isDone(call);
-      if (value != null && value.getKind() == Tree.Kind.NULL_LITERAL) {
+      if (methodKind == MethodKind.ASYNC_GENERATOR && !isNull(value)) {
+        report.add(Diagnostic.at(ret.path(), Messages.GENERATOR_MIX,
+            Messages.returnInAsyncGenerator(where)));
+      } else if (methodKind == MethodKind.GENERATOR) {
+        if (isDone) {
+          report.add(Diagnostic.at(ret.path(), Messages.GENERATOR_MIX,
+              Messages.doneInGenerator(where)));
+        }
+      } else if (methodKind == MethodKind.ASYNC_GENERATOR) {
+        continue;
+      } else if (value != null && value.getKind() == Tree.Kind.NULL_LITERAL) {
         report.add(Diagnostic.at(ret.path(), Messages.RETURN_NULL, Messages.returnNull()));
       } else if (!isDone
           && Suspensions.unsupportedAncestor(ret.path(), tree.getBody(), names) != null) {
@@ -117,9 +134,7 @@ public final class AsyncMethodValidator {
   private static boolean checkReturnType(ExecutableElement method, TreePath methodPath,
       MethodTree tree, Report report) {
     TypeMirror ret = method.getReturnType();
-    boolean ok = ret instanceof DeclaredType declared
-        && ((TypeElement) declared.asElement()).getQualifiedName().contentEquals(COROUTINE)
-        && declared.getTypeArguments().size() == 1;
+    boolean ok = MethodKind.of(method) != null;
     if (!ok) {
       Tree returnTree = tree.getReturnType();
       String name = method.getSimpleName() + "()";
@@ -175,6 +190,13 @@ public final class AsyncMethodValidator {
     }
   }
 
+  private static boolean isNull(ExpressionTree value) {
+    while (value instanceof com.sun.source.tree.ParenthesizedTree p) {
+      value = p.getExpression();
+    }
+    return value != null && value.getKind() == Tree.Kind.NULL_LITERAL;
+  }
+
   private static TypeElement enclosingType(TypeElement t) {
     Element e = t.getEnclosingElement();
     return e instanceof TypeElement te ? te : null;
@@ -185,7 +207,9 @@ public final class AsyncMethodValidator {
       Report report) {
     TreePath statement = Suspensions.suspendingStatement(await, names);
     if (statement == null) {
-      report.add(Diagnostic.at(await, Messages.AWAIT_POSITION, Messages.awaitPosition()));
+      report.add(Diagnostic.at(await, Messages.AWAIT_POSITION,
+          names.isAiter((MethodInvocationTree) await.getLeaf()) ? Messages.aiterPosition()
+              : Messages.awaitPosition()));
       return;
     }
     if (statement.getLeaf() instanceof ExpressionStatementTree e

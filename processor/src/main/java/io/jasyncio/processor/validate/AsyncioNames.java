@@ -20,15 +20,18 @@ import java.util.Set;
  */
 public final class AsyncioNames {
   private static final String FACADE = "io.jasyncio.Asyncio";
+  private static final String GENERATOR = "io.jasyncio.Generator";
 
   private final Set<String> staticNames = new HashSet<>();
   private final boolean allStatic;
   private final boolean simpleFacade;
+  private final boolean simpleGenerator;
 
   private AsyncioNames(CompilationUnitTree unit) {
     boolean all = false;
     boolean simple = unit.getPackageName() != null
         && unit.getPackageName().toString().equals("io.jasyncio");
+    boolean generator = simple;
     for (ImportTree imp : unit.getImports()) {
       String name = imp.getQualifiedIdentifier().toString();
       if (imp.isStatic()) {
@@ -39,10 +42,14 @@ public final class AsyncioNames {
         }
       } else if (name.equals(FACADE) || name.equals("io.jasyncio.*")) {
         simple = true;
+        generator |= name.equals("io.jasyncio.*");
+      } else if (name.equals(GENERATOR)) {
+        generator = true;
       }
     }
     this.allStatic = all;
     this.simpleFacade = simple;
+    this.simpleGenerator = generator;
   }
 
   /** The names visible in one compilation unit. */
@@ -55,9 +62,27 @@ public final class AsyncioNames {
     return names(call.getMethodSelect(), "await");
   }
 
+  /** Whether {@code call} is {@code Asyncio.aiter(...)}, the marker of async iteration. */
+  public boolean isAiter(MethodInvocationTree call) {
+    return names(call.getMethodSelect(), "aiter");
+  }
+
   /** Whether {@code call} is {@code Asyncio.done(...)}. */
   public boolean isDone(MethodInvocationTree call) {
     return names(call.getMethodSelect(), "done");
+  }
+
+  /**
+   * Whether {@code call} is {@code Generator.yield(...)}; Java allows no unqualified call of a
+   * method named {@code yield}, so it is always qualified.
+   */
+  public boolean isYield(MethodInvocationTree call) {
+    if (!(call.getMethodSelect() instanceof MemberSelectTree member)
+        || !member.getIdentifier().contentEquals("yield")) {
+      return false;
+    }
+    String qualifier = member.getExpression().toString();
+    return qualifier.equals(GENERATOR) || (simpleGenerator && qualifier.equals("Generator"));
   }
 
   /** Whether {@code ref} is {@code Asyncio::await}. */
