@@ -22,7 +22,7 @@ import java.util.function.Supplier;
  *
  * <p>Options: {@code --workers N}, the process pool's size (default: the number of cores);
  * {@code --pairs N}, how many pairs the throughput run after section 3.2 matches (default
- * 200,000; 0 skips it). Its progress prints on standard error.
+ * 200,000; 0 skips it). Its progress bar prints on standard error.
  */
 public final class Main {
   /** Exit status for an unknown section name or a bad option, as for a usage error. */

@@ -27,7 +27,7 @@ final class ProcessesSection implements Section {
 
   /**
    * The section with a pool of {@code workers}, then a throughput run over {@code pairs} pairs
-   * (none if 0) whose progress prints on {@code progress}.
+   * (none if 0) whose progress bar prints on {@code progress}.
    */
   ProcessesSection(int workers, int pairs, PrintStream progress) {
     this.workers = workers;

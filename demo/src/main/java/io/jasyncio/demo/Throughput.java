@@ -11,13 +11,15 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import java.util.function.IntConsumer;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * The larger run after tutorial section 3.2: the fuzzy match over many pairs of made-up phrases,
- * with its progress on standard error, on a process pool of one worker, of all workers, and on a plain thread
+ * with a progress bar, on a process pool of one worker, of all workers, and on a plain thread
  * pool of as many threads, each timed from pool creation (worker JVMs' start-up included) to the
  * last result.
  *
@@ -57,13 +59,17 @@ final class Throughput {
 
   /** A run: the inputs and a pool size in, the results out. */
   private interface Run {
-    List<Match> apply(List<Pair> inputs, int size, IntConsumer done);
+    List<Match> apply(List<Pair> inputs, int size, ProgressBar bar);
   }
 
   private void report(PrintStream out, String label, List<Pair> inputs, Run run, int size) {
     long start = System.nanoTime();
     List<Match> results;
-    results = run.apply(inputs, size, tenths(label, inputs.size()));
+    try (ProgressBar bar = new ProgressBarBuilder().setTaskName(label)
+        .setInitialMax(inputs.size()).setStyle(ProgressBarStyle.ASCII)
+        .setConsumer(new ConsoleProgressBarConsumer(progress)).build()) {
+      results = run.apply(inputs, size, bar);
+    }
     double seconds = (System.nanoTime() - start) / 1e9;
     if (results.size() != inputs.size()) {
       throw new IllegalStateException(label + " returned " + results.size() + " results");
@@ -72,26 +78,14 @@ final class Throughput {
         inputs.size() / seconds);
   }
 
-  /** Counts finished pairs and prints a line on the progress stream at each tenth. */
-  private IntConsumer tenths(String label, int total) {
-    AtomicInteger finished = new AtomicInteger();
-    return n -> {
-      int before = finished.getAndAdd(n);
-      int after = before + n;
-      if (after * 10L / total > before * 10L / total) {
-        progress.printf(Locale.ROOT, "%s: %d%%%n", label, after * 100L / total);
-      }
-    };
-  }
-
-  private List<Match> onProcesses(List<Pair> inputs, int size, IntConsumer bar) {
+  private List<Match> onProcesses(List<Pair> inputs, int size, ProgressBar bar) {
     try (ProcessPool pool = ProcessPool.create(size)) {
       return inChunks(inputs, bar,
           chunk -> pool.mapAsync(FuzzyMatch::fuzzyMatch, chunk, chunk.size()));
     }
   }
 
-  private List<Match> onThreads(List<Pair> inputs, int size, IntConsumer bar) {
+  private List<Match> onThreads(List<Pair> inputs, int size, ProgressBar bar) {
     ExecutorService threads = Executors.newFixedThreadPool(size);
     try {
       return inChunks(inputs, bar, chunk -> CompletableFuture.supplyAsync(() -> {
@@ -106,14 +100,14 @@ final class Throughput {
     }
   }
 
-  /** Sends every chunk at once, counts each as it finishes, and joins them in order. */
-  private static List<Match> inChunks(List<Pair> inputs, IntConsumer bar,
+  /** Sends every chunk at once, steps the bar as each finishes, and joins them in order. */
+  private static List<Match> inChunks(List<Pair> inputs, ProgressBar bar,
       Function<List<Pair>, CompletableFuture<List<Match>>> send) {
     List<CompletableFuture<List<Match>>> chunks = new ArrayList<>();
     for (int from = 0; from < inputs.size(); from += CHUNKSIZE) {
       List<Pair> chunk = inputs.subList(from, Math.min(inputs.size(), from + CHUNKSIZE));
       int n = chunk.size();
-      chunks.add(send.apply(new ArrayList<>(chunk)).whenComplete((v, e) -> bar.accept(n)));
+      chunks.add(send.apply(new ArrayList<>(chunk)).whenComplete((v, e) -> bar.stepBy(n)));
     }
     List<Match> all = new ArrayList<>(inputs.size());
     for (CompletableFuture<List<Match>> c : chunks) {

@@ -18,7 +18,7 @@ class MainTest {
     return Main.run(args, out.stream(), err.stream(), () -> new Runner(new VirtualClock()));
   }
 
-  /** The lines Main itself printed on standard error, without the progress lines. */
+  /** The lines Main itself printed on standard error, without the progress bar's. */
   private List<String> errLines() {
     return err.lines().stream().filter(l -> !l.contains("pairs/s") && !l.contains("%")).toList();
   }
