@@ -60,6 +60,8 @@ final class UserService implements AutoCloseable {
   }
 
   private void answer(HttpExchange exchange) throws IOException {
+    // Counted before the answer goes out: a client that has its answer sees the count.
+    requests.incrementAndGet();
     try (exchange) {
       String id = exchange.getRequestURI().getPath().substring("/users/".length());
       byte[] body = ("{\"id\": \"" + id + "\", \"name\": \"User " + id + "\"}")
@@ -69,7 +71,6 @@ final class UserService implements AutoCloseable {
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(body);
       }
-      requests.incrementAndGet();
     }
   }
 
