@@ -77,6 +77,35 @@ public abstract class CoroutineMachine<T> extends Coroutine<T> {
     return (ToIntFunction<Object>) chooser;
   }
 
+  // ---- try-with-resources over an AsyncCloseable awaits its close
+
+  /**
+   * What closing {@code resource} awaits: its {@code aclose()} coroutine, or one that fails with
+   * what {@code aclose()} threw at once, so the rewritten try-with-resources treats both alike.
+   */
+  protected static Awaitable<Void> closeAsync(io.jasyncio.AsyncCloseable resource) {
+    try {
+      return resource.aclose();
+    } catch (Throwable thrown) {
+      return new Failed(thrown);
+    }
+  }
+
+  /** A coroutine that fails with a given throwable when it runs. */
+  private static final class Failed extends CoroutineMachine<Void> {
+    private final Throwable thrown;
+
+    Failed(Throwable thrown) {
+      super("close");
+      this.thrown = thrown;
+    }
+
+    @Override
+    protected void resume() throws Throwable {
+      throw thrown;
+    }
+  }
+
   // ---- async iteration: for (T v : aiter(gen)) awaits one step of gen per turn
 
   /** The next step of {@code for (T v : aiter(gen))}: its value, or the end mark. */

@@ -108,6 +108,8 @@ public final class BodyModeler {
     private final Map<BodyScan.Local, Set<Integer>> constants = new java.util.LinkedHashMap<>();
     /** The iterator fields of split enhanced for loops, by loop. */
     private final Map<Tree, String> iterators = new java.util.LinkedHashMap<>();
+    /** Whether each try-with-resources resource is an AsyncCloseable, once asked. */
+    private final Map<Tree, Boolean> closesAsync = new java.util.IdentityHashMap<>();
     /** The generator fields of split {@code for (T v : aiter(gen))} loops, by loop. */
     private final Map<Tree, String> asyncIterators = new java.util.LinkedHashMap<>();
     /** What the method returns: a coroutine, a generator or an async generator. */
@@ -228,6 +230,26 @@ public final class BodyModeler {
           addAncestors(r.path(), out);
         }
       }
+      // try (AsyncCloseable r = ...) awaits r's close even when its block awaits nothing.
+      new com.sun.source.util.TreePathScanner<Void, Void>() {
+        @Override
+        public Void visitTry(com.sun.source.tree.TryTree t, Void p) {
+          if (t.getResources().stream().anyMatch(BodyModeler.Run.this::closesAsync)) {
+            addAncestors(getCurrentPath(), out);
+          }
+          return super.visitTry(t, p);
+        }
+
+        @Override
+        public Void visitClass(com.sun.source.tree.ClassTree c, Void p) {
+          return null;
+        }
+
+        @Override
+        public Void visitLambdaExpression(com.sun.source.tree.LambdaExpressionTree l, Void p) {
+          return null;
+        }
+      }.scan(new TreePath(in.path(), tree.getBody()), null);
       return out;
     }
 
@@ -671,6 +693,43 @@ public final class BodyModeler {
     @Override
     public String finishText(String value) {
       return kind == MethodKind.ASYNC_GENERATOR ? "finish();" : "complete(" + value + ");";
+    }
+
+    @Override
+    public boolean closesAsync(Tree resource) {
+      return closesAsync.computeIfAbsent(resource, r -> {
+        TypeElement closeable = elements.getTypeElement("io.jasyncio.AsyncCloseable");
+        TypeMirror type = closeable == null ? null : resourceType(r);
+        return type != null && type.getKind() == javax.lang.model.type.TypeKind.DECLARED
+            && typeUtils.isAssignable(typeUtils.erasure(type),
+                typeUtils.erasure(closeable.asType()));
+      });
+    }
+
+    /** The type of a resource: a declared one, or a local or field named in try (r). */
+    private TypeMirror resourceType(Tree resource) {
+      BodyScan.Local local = null;
+      for (BodyScan.Local l : in.scan().locals()) {
+        if (l.tree() == resource) {
+          local = l;
+        }
+      }
+      if (resource instanceof IdentifierTree id) {
+        for (BodyScan.LocalRef ref : in.scan().localRefs()) {
+          if (ref.tree() == id) {
+            local = ref.local();
+          }
+        }
+        if (local == null) {
+          MemberLookup.Found found = new MemberLookup(elements, type).field(id.getName().toString());
+          return found == null ? null : found.first().asType();
+        }
+      }
+      if (local == null) {
+        return null;
+      }
+      TypeMirror t = local.topLevel() ? localTypes.of(local.name()) : typeAtUse(local);
+      return t != null ? t : typeInScopeAfter(local);
     }
 
     @Override

@@ -126,6 +126,9 @@ final class Lowering {
     /** The statement that finishes the machine with {@code value} (a return's value). */
     String finishText(String value);
 
+    /** Whether the try-with-resources resource {@code resource} is an AsyncCloseable. */
+    boolean closesAsync(Tree resource);
+
     /** The field holding the generator of {@code for (T v : aiter(gen))}. */
     String asyncIteratorField(EnhancedForLoopTree loop);
 
@@ -742,6 +745,22 @@ final class Lowering {
     handlers.add(new PendingHandler(first, number, null, region.finallyStart, region));
     start(region.finallyStart, at(resource) + ", close");
     Forms.ExitFields f = region.fields;
+    if (forms.closesAsync(resource)) {
+      // async with: the close is awaited; what it throws while an exception is on its way is
+      // added to that exception as suppressed, as for close() in Java.
+      Label afterClose = new Label();
+      emit("if (" + ref + " == null) {\n  " + jumpText(afterClose).replace("\n", "\n  ") + "\n}");
+      suspendText("closeAsync(" + ref + ")", resource);
+      emit("if (" + f.kind() + " == " + THROW + ") {\n"
+          + "  try {\n    awaited();\n"
+          + "  } catch (Throwable closing) {\n    " + f.thrown() + ".addSuppressed(closing);\n"
+          + "  }\n"
+          + "} else {\n  awaited();\n}");
+      start(afterClose, at(resource) + ", closed");
+      finallyEnd(region);
+      start(end, at(resource) + ", after resource");
+      return;
+    }
     emit("if (" + ref + " != null) {\n"
         + "  if (" + f.kind() + " == " + THROW + ") {\n"
         + "    try {\n      " + ref + ".close();\n"
