@@ -108,6 +108,10 @@ public final class BodyModeler {
     private final Map<BodyScan.Local, Set<Integer>> constants = new java.util.LinkedHashMap<>();
     /** The iterator fields of split enhanced for loops, by loop. */
     private final Map<Tree, String> iterators = new java.util.LinkedHashMap<>();
+    /** The body's text, for choosing names it does not use. */
+    private String bodyText;
+    /** Names {@link #uniqueName} has given out. */
+    private final Set<String> given = new HashSet<>();
     /** Whether each try-with-resources resource is an AsyncCloseable, once asked. */
     private final Map<Tree, Boolean> closesAsync = new java.util.IdentityHashMap<>();
     /** The generator fields of split {@code for (T v : aiter(gen))} loops, by loop. */
@@ -959,6 +963,105 @@ public final class BodyModeler {
         }
         return names.newName(fresh, o);
       });
+    }
+
+    @Override
+    public boolean awaitsInExpression(Tree owner) {
+      for (BodyScan.AwaitUse a : in.scan().awaits()) {
+        if (a.kind() == BodyScan.Suspension.AWAIT
+            && Suspensions.suspendingStatement(a.path(), in.names()) == null) {
+          TreePath at = Suspensions.expressionOwner(a.path(), in.names());
+          if (at != null && at.getLeaf() == owner) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+
+    @Override
+    public void hoistLocalsIn(Tree e) {
+      int from = source.start(e);
+      int to = source.end(e);
+      for (BodyScan.LocalRef ref : in.scan().localRefs()) {
+        int at = source.start(ref.tree());
+        if (at >= from && at < to && !ref.local().parameter()) {
+          mustHoist(ref.local().tree()); // read or written in a continuation lambda
+        }
+      }
+    }
+
+    @Override
+    public ExpressionAwaits.Code chain(ExpressionTree e,
+        java.util.function.Function<String, ExpressionAwaits.Code> end) {
+      return new ExpressionAwaits(new ExpressionAwaits.Source() {
+        @Override
+        public int start(Tree t) {
+          return source.start(t);
+        }
+
+        @Override
+        public int end(Tree t) {
+          return source.end(t);
+        }
+
+        @Override
+        public String render(int from, int to) {
+          return source.renderRange(from, to);
+        }
+
+        @Override
+        public boolean isAwait(MethodInvocationTree call) {
+          return in.names().isAwait(call);
+        }
+
+        @Override
+        public boolean isLocal(IdentifierTree id) {
+          return in.scan().localRefs().stream().anyMatch(r -> r.tree() == id);
+        }
+
+        @Override
+        public boolean isVariable(IdentifierTree id) {
+          return isLocal(id) || new MemberLookup(elements, type).field(id.getName().toString())
+              != null;
+        }
+
+        @Override
+        public String freshName(String base) {
+          return uniqueName(base);
+        }
+      }).convert(e, end);
+    }
+
+    @Override
+    public String renderBetween(Tree before, Tree after) {
+      return source.renderRange(source.end(before), source.start(after));
+    }
+
+    @Override
+    public String uniqueLocal(String base) {
+      return uniqueName(base);
+    }
+
+    @Override
+    public String resultType() {
+      DeclaredType rt = (DeclaredType) method.getReturnType();
+      return TypeName.get(rt.getTypeArguments().get(0)).toString();
+    }
+
+    /** A name no code of the method uses and the lowering has not given out: base1, base2... */
+    private String uniqueName(String base) {
+      if (bodyText == null) {
+        bodyText = source.render(tree.getBody());
+      }
+      for (int n = 1; ; n++) {
+        String fresh = base + n;
+        if (!java.util.regex.Pattern.compile("\\b" + fresh + "\\b").matcher(bodyText).find()
+            && !machineFields.contains(fresh) && !fieldNames.containsValue(fresh)
+            && given.add(fresh)) {
+          return fresh;
+        }
+      }
     }
 
     @Override
