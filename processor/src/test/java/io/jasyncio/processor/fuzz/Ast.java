@@ -53,7 +53,8 @@ final class Ast {
 
   sealed interface Stmt
       permits Block, Decl, Decls, AwaitDecl, Assign, AwaitAssign, Sleep, Log, Throw, Return,
-          ReturnAwait, ReturnTail, Break, Continue, If, While, DoWhile, For, Labeled, Switch, Try {}
+          ReturnAwait, ReturnTail, Break, Continue, If, While, DoWhile, For, ForEach, Labeled, Switch,
+          Try, ArrSet, Use {}
 
   record Block(List<Stmt> stmts) implements Stmt {}
 
@@ -119,11 +120,57 @@ final class Ast {
   record For(String counter, boolean awaitInit, boolean awaitCond, boolean awaitUpdate,
       Cond extra, Block body) implements Stmt {}
 
+  /**
+   * {@code for (varType var : source) body} over {@code List.of(elems)} ({@code source}
+   * {@code "list"}), {@code new int[] {elems}} ({@code "ints"}) or {@code new long[] {elems}}
+   * ({@code "longs"}); with a {@code helper} ({@code "slow"} or {@code "now"}) the iterated
+   * expression is awaited, {@code await(slowList(List.of(...)))}, synchronously the list alone.
+   * {@code varType} is {@code int}, {@code long}, {@code Integer} or {@code var}, as assignment
+   * conversion allows for the element type. With an {@code array} name (arrays only), the
+   * array is first declared as that local, {@code int[] array = {elems};}, and the loop
+   * iterates the local, which its body may change ({@link ArrSet}).
+   */
+  record ForEach(String var, String varType, String source, List<Expr> elems, String array,
+      String helper, Block body) implements Stmt {
+    /** Whether the loop variable is an int or an Integer, usable in int expressions. */
+    boolean intVar() {
+      return varType.equals("int") || varType.equals("Integer")
+          || varType.equals("var") && !source.equals("longs");
+    }
+
+    ForEach withVarType(String varType) {
+      return new ForEach(var, varType, source, elems, array, helper, body);
+    }
+
+    ForEach withElems(List<Expr> elems) {
+      return new ForEach(var, varType, source, elems, array, helper, body);
+    }
+
+    ForEach withHelper(String helper) {
+      return new ForEach(var, varType, source, elems, array, helper, body);
+    }
+
+    ForEach withBody(Block body) {
+      return new ForEach(var, varType, source, elems, array, helper, body);
+    }
+  }
+
+  /** {@code array[index] = value;} */
+  record ArrSet(String array, int index, Expr value) implements Stmt {}
+
+  /** {@code resource.use();}, which logs its use. */
+  record Use(String resource) implements Stmt {}
+
   /** {@code label: body} where body is a loop, a block, an {@code if} or a switch. */
   record Labeled(String label, Stmt body) implements Stmt {}
 
-  /** A switch statement with no await inside, old-style ({@code case 1:}) or with arrows. */
-  record Switch(Expr selector, boolean arrows, List<Case> cases) implements Stmt {
+  /**
+   * A switch statement, old-style ({@code case 1:}) or with arrows, over {@code kind}
+   * {@code "int"} ({@code switch (selector)}, labels 0 to 4), {@code "string"}
+   * ({@code switch ("s" + selector)}, labels {@code "s0"} to {@code "s4"}) or {@code "enum"}
+   * ({@code switch (color(selector))}, labels {@code RED} to {@code BLACK} of seven constants).
+   */
+  record Switch(Expr selector, String kind, boolean arrows, List<Case> cases) implements Stmt {
     boolean hasDefault() {
       return cases.stream().anyMatch(c -> c.labels().isEmpty());
     }
@@ -135,8 +182,40 @@ final class Ast {
    */
   record Case(List<Integer> labels, Block body, boolean breakAfter) {}
 
-  /** A try statement with no await inside; {@code fin} may be null. */
-  record Try(Block body, List<Catch> catches, Block fin) implements Stmt {}
+  /**
+   * A try statement, with resources when {@code resources} is not empty; {@code fin} may be
+   * null. The printed try block first uses each resource ({@code r.use();}), so that javac has
+   * no [try] warning to give.
+   */
+  record Try(List<Resource> resources, Block body, List<Catch> catches, Block fin)
+      implements Stmt {}
+
+  /**
+   * {@code Res name = new Res(log, "tag", value, failsOnClose)}, or with a {@code helper}
+   * ({@code "slow"}, {@code "now"}, {@code "risky"}: fails to open if value is a multiple of 7)
+   * {@code Res name = await(openSlow(log, "tag", value, failsOnClose))}. A {@code Res} logs
+   * its opening, use and closing, and its close throws when {@code failsOnClose}. The type is
+   * {@code var} rather than {@code Res} with {@code var}; with {@code outside} the resource is
+   * declared just before the try statement, which names it alone: {@code try (name)}.
+   */
+  record Resource(String name, String tag, Expr value, String helper, boolean failsOnClose,
+      boolean var, boolean outside) {
+    Resource withValue(Expr value) {
+      return new Resource(name, tag, value, helper, failsOnClose, var, outside);
+    }
+
+    Resource withHelper(String helper) {
+      return new Resource(name, tag, value, helper, failsOnClose, var, outside);
+    }
+
+    Resource withFailsOnClose(boolean failsOnClose) {
+      return new Resource(name, tag, value, helper, failsOnClose, var, outside);
+    }
+
+    Resource inside() {
+      return new Resource(name, tag, value, helper, failsOnClose, false, false);
+    }
+  }
 
   record Catch(String type, String name, Block body) {}
 }

@@ -1,5 +1,6 @@
 package io.jasyncio.processor.fuzz;
 
+import io.jasyncio.processor.fuzz.Ast.ArrSet;
 import io.jasyncio.processor.fuzz.Ast.AwaitAssign;
 import io.jasyncio.processor.fuzz.Ast.AwaitDecl;
 import io.jasyncio.processor.fuzz.Ast.Assign;
@@ -19,12 +20,14 @@ import io.jasyncio.processor.fuzz.Ast.DoWhile;
 import io.jasyncio.processor.fuzz.Ast.Either;
 import io.jasyncio.processor.fuzz.Ast.Expr;
 import io.jasyncio.processor.fuzz.Ast.For;
+import io.jasyncio.processor.fuzz.Ast.ForEach;
 import io.jasyncio.processor.fuzz.Ast.If;
 import io.jasyncio.processor.fuzz.Ast.Labeled;
 import io.jasyncio.processor.fuzz.Ast.Lit;
 import io.jasyncio.processor.fuzz.Ast.Log;
 import io.jasyncio.processor.fuzz.Ast.ModEq;
 import io.jasyncio.processor.fuzz.Ast.Not;
+import io.jasyncio.processor.fuzz.Ast.Resource;
 import io.jasyncio.processor.fuzz.Ast.Return;
 import io.jasyncio.processor.fuzz.Ast.ReturnAwait;
 import io.jasyncio.processor.fuzz.Ast.ReturnTail;
@@ -33,11 +36,14 @@ import io.jasyncio.processor.fuzz.Ast.Stmt;
 import io.jasyncio.processor.fuzz.Ast.Switch;
 import io.jasyncio.processor.fuzz.Ast.Throw;
 import io.jasyncio.processor.fuzz.Ast.Try;
+import io.jasyncio.processor.fuzz.Ast.Use;
 import io.jasyncio.processor.fuzz.Ast.Var;
 import io.jasyncio.processor.fuzz.Ast.While;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
@@ -45,10 +51,15 @@ import java.util.Set;
  * Generates a random, well-typed body from one seed, in the subset of Java the processor splits
  * into states: awaits as whole statements, local initializers, assignments, {@code return
  * done(await(...))}, tail returns ({@code return slow(x);}) and whole conditions of
- * {@code if}/{@code while}/{@code do}/{@code for} (and a {@code for}'s init and update), at any
- * depth of blocks, {@code if}s, loops and labeled statements, with {@code break} and
+ * {@code if}/{@code while}/{@code do}/{@code for} (and a {@code for}'s init and update), the
+ * iterated expression of an enhanced {@code for} (over a list, an {@code int[]} or a
+ * {@code long[]}) and resource initializers of try-with-resources, at any depth of blocks,
+ * {@code if}s, loops, switch statements (over int, String and an enum, old-style with
+ * fall-through or with arrows), try statements (with catch, finally or resources that log
+ * their closing and may fail to close) and labeled statements, with {@code break} and
  * {@code continue}, plain and labeled, out of any depth. Switch and try statements hold no
- * await (unless {@link #AWAITS_IN_TRY_AND_SWITCH}) and are copied as written.
+ * await if {@link #AWAITS_IN_TRY_AND_SWITCH} is off; no switch selector awaits, and there are
+ * no switch expressions (the processor rejects awaits there).
  *
  * <p>What javac would reject or warn about is never written: every loop runs at most three
  * times (a fresh counter, bumped where no {@code continue} can skip it, so no condition is
@@ -69,15 +80,27 @@ final class BodyGenerator {
       {"IllegalStateException", "ArithmeticException", "RuntimeException"};
 
   /**
-   * The shapes of the bugs in {@link KnownBugsTest} that bodies may hold: {@code all} (the
-   * default: all are fixed), or some of {@code dispatchLabel}, {@code redeclaredAfterAwait},
-   * {@code multiDeclarator} and {@code breakInLabeled}, comma-separated
-   * ({@code -Djasyncio.fuzz.knownBugs=}, empty, for none). While a bug is open, leaving its
-   * shape out lets the fuzzer find new bugs, and CI stay green, until it is fixed.
+   * The shapes of the bugs in {@link KnownBugsTest} that bodies may hold: by default all but
+   * those of {@link #OPEN_BUGS}; {@code all}; or some of {@code dispatchLabel},
+   * {@code redeclaredAfterAwait}, {@code multiDeclarator}, {@code breakInLabeled} (all fixed)
+   * and {@code resourceReference}, comma-separated ({@code -Djasyncio.fuzz.knownBugs=}, empty,
+   * for none). While a bug is open, leaving its shape out lets the fuzzer find new bugs, and CI
+   * stay green, until it is fixed.
    */
-  private static final String KNOWN_BUGS = System.getProperty("jasyncio.fuzz.knownBugs", "all");
+  private static final String KNOWN_BUGS = System.getProperty("jasyncio.fuzz.knownBugs");
+
+  /**
+   * The shapes of the bugs still open (disabled tests in {@link KnownBugsTest}), left out
+   * unless {@code -Djasyncio.fuzz.knownBugs} asks for them:
+   * {@code resourceReference}, a resource naming an existing local ({@code try (r; ...)})
+   * that is not the last resource.
+   */
+  private static final List<String> OPEN_BUGS = List.of("resourceReference");
 
   private static boolean allowed(String bug) {
+    if (KNOWN_BUGS == null) {
+      return !OPEN_BUGS.contains(bug);
+    }
     return KNOWN_BUGS.equals("all") || List.of(KNOWN_BUGS.split(",")).contains(bug);
   }
 
@@ -85,14 +108,16 @@ final class BodyGenerator {
   private static final boolean REDECLARED_AFTER_AWAIT = allowed("redeclaredAfterAwait");
   private static final boolean MULTI_DECLARATOR = allowed("multiDeclarator");
   private static final boolean BREAK_IN_LABELED = allowed("breakInLabeled");
+  private static final boolean RESOURCE_REFERENCE = allowed("resourceReference");
 
   /**
-   * Whether switch statements and try statements may hold awaits too, which the processor
-   * supports since it learned to split them ({@code -Djasyncio.fuzz.awaitsInTryAndSwitch=true});
-   * off by default, as the fuzzer was first written for the version that rejected them.
+   * Whether switch statements and try statements (their blocks, catch and finally blocks, and
+   * resource initializers) may hold awaits too, which the processor supports since it learned
+   * to split them; on by default ({@code -Djasyncio.fuzz.awaitsInTryAndSwitch=false} for bodies
+   * that await only outside them).
    */
-  static final boolean AWAITS_IN_TRY_AND_SWITCH =
-      Boolean.getBoolean("jasyncio.fuzz.awaitsInTryAndSwitch");
+  static final boolean AWAITS_IN_TRY_AND_SWITCH = Boolean.parseBoolean(
+      System.getProperty("jasyncio.fuzz.awaitsInTryAndSwitch", "true"));
 
   /**
    * Whether a group of an old-style switch may fall through into the next (with
@@ -139,6 +164,12 @@ final class BodyGenerator {
   private static final class Scope {
     final List<String> readable = new ArrayList<>();
     final List<String> assignable = new ArrayList<>();
+    /** Locals that may be logged but are not ints (long loop variables). */
+    final List<String> loggable = new ArrayList<>();
+    /** Arrays an enhanced {@code for} around iterates, and their lengths. */
+    final Map<String, Integer> arrays = new LinkedHashMap<>();
+    /** Resources of the try-with-resources statements around. */
+    final List<String> resources = new ArrayList<>();
     final Set<String> names = new HashSet<>();
     final List<Target> targets = new ArrayList<>();
     final boolean awaits;
@@ -152,6 +183,9 @@ final class BodyGenerator {
       Scope s = new Scope(this.awaits && awaits);
       s.readable.addAll(readable);
       s.assignable.addAll(assignable);
+      s.loggable.addAll(loggable);
+      s.arrays.putAll(arrays);
+      s.resources.addAll(resources);
       s.names.addAll(names);
       s.targets.addAll(targets);
       if (target != null) {
@@ -223,6 +257,8 @@ final class BodyGenerator {
       return block(scope.nested(true, null), 3);
     } else if (roll < 95) {
       return guardedExit(scope);
+    } else if (!scope.resources.isEmpty() && percent() < 40) {
+      return new Use(pick(scope.resources));
     }
     return log(scope);
   }
@@ -274,6 +310,13 @@ final class BodyGenerator {
   }
 
   private Stmt assignment(Scope scope) {
+    if (!scope.arrays.isEmpty() && percent() < 25) {
+      String array = pick(List.copyOf(scope.arrays.keySet()));
+      int length = scope.arrays.get(array);
+      // Now and then an index past the end: an ArrayIndexOutOfBoundsException in both versions.
+      int index = percent() < 5 || length == 0 ? random.nextInt(3) : random.nextInt(length);
+      return new ArrSet(array, index, expr(scope, 2));
+    }
     String op = pick(List.of("=", "+=", "-=", "*=", "+="));
     return new Assign(pick(scope.assignable), op, expr(scope, 2));
   }
@@ -337,6 +380,10 @@ final class BodyGenerator {
   }
 
   private Stmt loop(Scope scope) {
+    if (percent() < 30) {
+      String label = percent() < 30 ? label(scope) : null;
+      return forEach(scope, scope.nested(true, new Target(label, true, true)), label);
+    }
     String counter = "k" + ++names;
     String label = percent() < 30 ? label(scope) : null;
     scope.names.add(counter);
@@ -361,6 +408,47 @@ final class BodyGenerator {
     return label == null ? loop : new Labeled(label, loop);
   }
 
+  /**
+   * An enhanced {@code for} over a list, an {@code int[]} or a {@code long[]} of up to three
+   * elements (so it runs at most three times), maybe awaited; its variable may be read and
+   * assigned in the body when it is an int or an Integer, and is only logged when a long.
+   */
+  private Stmt forEach(Scope scope, Scope inner, String label) {
+    String source = pick(List.of("list", "list", "ints", "ints", "longs"));
+    List<Expr> elems = new ArrayList<>();
+    for (int i = 0, n = random.nextInt(4); i < n; i++) {
+      elems.add(expr(scope, 1));
+    }
+    String helper = awaitHere(scope, 35) ? (random.nextBoolean() ? "slow" : "now") : null;
+    String varType = switch (source) {
+      case "list" -> pick(List.of("int", "int", "Integer", "var", "long"));
+      case "ints" -> pick(List.of("int", "int", "var", "long", "Integer"));
+      default -> pick(List.of("long", "var"));
+    };
+    String var = newName(scope);
+    if (awaited) {
+      declaredAfterAwait.add(var);
+    }
+    inner.names.add(var);
+    String array = !source.equals("list") && percent() < 50 ? "arr" + ++names : null;
+    if (array != null) {
+      scope.names.add(array);
+      inner.names.add(array);
+      inner.arrays.put(array, elems.size());
+    }
+    ForEach probe =
+        new ForEach(var, varType, source, elems, array, helper, new Block(List.of()));
+    if (probe.intVar()) {
+      inner.readable.add(var);
+      inner.assignable.add(var);
+    } else {
+      inner.loggable.add(var);
+    }
+    Block body = percent() < 20 ? new Block(List.of(oneLiner(inner))) : block(inner, 5);
+    Stmt loop = probe.withBody(body);
+    return label == null ? loop : new Labeled(label, loop);
+  }
+
   /** A fresh label, or one the generated machine may use itself if no enclosing label has it. */
   private String label(Scope scope) {
     String name = percent() < 15
@@ -379,6 +467,7 @@ final class BodyGenerator {
     int roll = percent();
     Stmt body = roll < 20 ? ifStatement(inner)
         : roll < 30 ? switchStatement(inner)
+        : roll < 40 ? tryStatement(inner)
         : block(inner, 4);
     return new Labeled(label, body);
   }
@@ -403,11 +492,31 @@ final class BodyGenerator {
     Expr selector = random.nextBoolean()
         ? expr(scope, 1)
         : new Bin("%", expr(scope, 1), new Lit(5));
-    return new Switch(selector, random.nextBoolean(), cases);
+    String kind = pick(List.of("int", "int", "string", "enum"));
+    return new Switch(selector, kind, random.nextBoolean(), cases);
   }
 
   private Stmt tryStatement(Scope scope) {
     Scope inner = scope.nested(AWAITS_IN_TRY_AND_SWITCH, null);
+    List<Resource> resources = new ArrayList<>();
+    if (percent() < 35) {
+      for (int i = 0, n = percent() < 35 ? 2 : 1; i < n; i++) {
+        // A resource declared before the try statement has a name of its own, as the try may
+        // be labeled and printed in a block whose scope the generator does not see here.
+        boolean outside = percent() < 20 && (RESOURCE_REFERENCE || i == n - 1);
+        String name = outside ? "res" + ++names : newName(inner);
+        // Awaits in a resource declared outside are awaits in the enclosing block.
+        Scope where = outside ? scope : inner;
+        String helper = awaitHere(where, 40) ? pick(List.of("slow", "now", "now", "risky")) : null;
+        resources.add(new Resource(name, "r" + ++tags, expr(scope, 1), helper,
+            percent() < 30, percent() < 25, outside));
+        if (awaited) {
+          declaredAfterAwait.add(name);
+        }
+        inner.names.add(name);
+        inner.resources.add(name);
+      }
+    }
     Block body = block(inner, 4);
     if (percent() < 50) {
       List<Stmt> stmts = new ArrayList<>(body.stmts());
@@ -429,7 +538,7 @@ final class BodyGenerator {
       }
     }
     Block fin = null;
-    if (catches.isEmpty() || percent() < 30) {
+    if (catches.isEmpty() && resources.isEmpty() || percent() < 25) {
       // Only statements that can complete normally, so javac has no [finally] warning to give;
       // a guarded throw replaces a return or jump already under way.
       List<Stmt> stmts = new ArrayList<>(List.of(assignment(scope), log(scope)));
@@ -442,7 +551,7 @@ final class BodyGenerator {
       }
       fin = new Block(stmts);
     }
-    return new Try(body, catches, fin);
+    return new Try(resources, body, catches, fin);
   }
 
   /** {@code if (cond) <exit>}: a throw, a return, a break or a continue. */
@@ -527,7 +636,8 @@ final class BodyGenerator {
     List<String> vars = new ArrayList<>();
     int n = random.nextInt(4);
     for (int i = 0; i < n; i++) {
-      String v = pick(scope.readable);
+      String v = !scope.loggable.isEmpty() && percent() < 30 ? pick(scope.loggable)
+          : pick(scope.readable);
       if (!vars.contains(v)) {
         vars.add(v);
       }

@@ -226,8 +226,14 @@ final class Differential {
     });
   }
 
+  /** How a version ended by throwing: the class, message and suppressed messages. */
   private static String threw(Throwable e) {
-    return "threw " + e.getClass().getName() + ": " + e.getMessage();
+    StringBuilder s = new StringBuilder("threw " + e.getClass().getName() + ": " + e.getMessage());
+    for (Throwable x : e.getSuppressed()) {
+      s.append(" (suppressed ").append(x.getClass().getName()).append(": ")
+          .append(x.getMessage()).append(')');
+    }
+    return s.toString();
   }
 
   private static Method find(ClassLoader loader, String className, String method)

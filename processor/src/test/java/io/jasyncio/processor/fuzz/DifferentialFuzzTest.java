@@ -34,6 +34,9 @@ import org.junit.jupiter.api.TestFactory;
  *     -Djasyncio.fuzz.seed=SEED
  * </pre>
  *
+ * <p>({@code -Dtest} takes a simple class name or a path pattern such as
+ * {@code 'io/jasyncio/processor/fuzz/*'}; a dotted pattern matches nothing.)
+ *
  * <p>A failing body is shrunk ({@link Shrinker}) and reported with its seed and the smallest
  * body that still fails the same way. Other system properties:
  *
@@ -47,9 +50,11 @@ import org.junit.jupiter.api.TestFactory;
  *   <tr><td>{@code jasyncio.fuzz.shrinkSeconds}</td><td>time for shrinking one (120)</td></tr>
  *   <tr><td>{@code jasyncio.fuzz.print}</td><td>print each batch's class (false)</td></tr>
  *   <tr><td>{@code jasyncio.fuzz.knownBugs}</td><td>which shapes of the bugs in
- *       {@link KnownBugsTest} to generate ({@code all}, names from there, or empty; all)</td></tr>
+ *       {@link KnownBugsTest} to generate ({@code all}, names from there, or empty; all but the
+ *       shapes of open bugs)</td></tr>
  *   <tr><td>{@code jasyncio.fuzz.awaitsInTryAndSwitch}</td><td>awaits inside switch and try
- *       statements too (false)</td></tr>
+ *       statements (cases, try, catch and finally blocks, resource initializers) too
+ *       (true)</td></tr>
  * </table>
  */
 class DifferentialFuzzTest {
@@ -123,6 +128,8 @@ class DifferentialFuzzTest {
     private long returned;
     private long traceLines;
     private double virtualSeconds;
+    private long closing;
+    private long suppressing;
     private final Map<String, Long> ends = new TreeMap<>();
 
     synchronized void add(Differential.Verdict verdict) {
@@ -132,6 +139,12 @@ class DifferentialFuzzTest {
         return;
       }
       traceLines += verdict.sync().trace().size();
+      if (verdict.sync().trace().stream().anyMatch(l -> l.startsWith("close "))) {
+        closing++;
+      }
+      if (verdict.sync().toString().contains("suppressed")) {
+        suppressing++;
+      }
       virtualSeconds += verdict.asyncTime();
       String end = verdict.sync().end();
       if (end.startsWith("returned")) {
@@ -144,9 +157,10 @@ class DifferentialFuzzTest {
     @Override
     public synchronized String toString() {
       return String.format(Locale.ROOT, "%d bodies: %d returned, others %s; on average %.1f"
-              + " trace lines and %.1f s of loop time",
+              + " trace lines and %.1f s of loop time; %d closed a resource, %d saw a suppressed"
+              + " exception",
           bodies, returned, ends, traceLines / (double) Math.max(1, bodies),
-          virtualSeconds / Math.max(1, bodies));
+          virtualSeconds / Math.max(1, bodies), closing, suppressing);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.jasyncio.processor.fuzz;
 
+import io.jasyncio.processor.fuzz.Ast.ArrSet;
 import io.jasyncio.processor.fuzz.Ast.AwaitAssign;
 import io.jasyncio.processor.fuzz.Ast.AwaitDecl;
 import io.jasyncio.processor.fuzz.Ast.Assign;
@@ -18,8 +19,10 @@ import io.jasyncio.processor.fuzz.Ast.DoWhile;
 import io.jasyncio.processor.fuzz.Ast.Either;
 import io.jasyncio.processor.fuzz.Ast.Expr;
 import io.jasyncio.processor.fuzz.Ast.For;
+import io.jasyncio.processor.fuzz.Ast.ForEach;
 import io.jasyncio.processor.fuzz.Ast.If;
 import io.jasyncio.processor.fuzz.Ast.Labeled;
+import io.jasyncio.processor.fuzz.Ast.Resource;
 import io.jasyncio.processor.fuzz.Ast.Log;
 import io.jasyncio.processor.fuzz.Ast.ModEq;
 import io.jasyncio.processor.fuzz.Ast.Not;
@@ -31,6 +34,7 @@ import io.jasyncio.processor.fuzz.Ast.Stmt;
 import io.jasyncio.processor.fuzz.Ast.Switch;
 import io.jasyncio.processor.fuzz.Ast.Throw;
 import io.jasyncio.processor.fuzz.Ast.Try;
+import io.jasyncio.processor.fuzz.Ast.Use;
 import io.jasyncio.processor.fuzz.Ast.Var;
 import io.jasyncio.processor.fuzz.Ast.While;
 import java.util.ArrayList;
@@ -64,6 +68,8 @@ final class Flow {
     } else if (s instanceof For f) {
       return new For(f.counter(), f.awaitInit(), f.awaitCond(), f.awaitUpdate(), f.extra(),
           normalize(f.body()));
+    } else if (s instanceof ForEach e) {
+      return e.withBody(normalize(e.body()));
     } else if (s instanceof Labeled l) {
       return new Labeled(l.label(), normalize(l.body()));
     } else if (s instanceof Switch sw) {
@@ -76,13 +82,14 @@ final class Flow {
             && (c.breakAfter() || !last && !BodyGenerator.FALL_THROUGH);
         cases.add(new Case(c.labels(), body, breakAfter));
       }
-      return new Switch(sw.selector(), sw.arrows(), cases);
+      return new Switch(sw.selector(), sw.kind(), sw.arrows(), cases);
     } else if (s instanceof Try t) {
       List<Catch> catches = new ArrayList<>();
       for (Catch c : t.catches()) {
         catches.add(new Catch(c.type(), c.name(), normalize(c.body())));
       }
-      return new Try(normalize(t.body()), catches, t.fin() == null ? null : normalize(t.fin()));
+      return new Try(t.resources(), normalize(t.body()), catches,
+          t.fin() == null ? null : normalize(t.fin()));
     }
     return s;
   }
@@ -106,7 +113,7 @@ final class Flow {
     } else if (s instanceof If i) {
       return i.otherwise() == null || completesNormally(i.then())
           || completesNormally(i.otherwise());
-    } else if (s instanceof While || s instanceof For) {
+    } else if (s instanceof While || s instanceof For || s instanceof ForEach) {
       return true; // conditions are never constant
     } else if (s instanceof DoWhile d) {
       return doCompletesNormally(d, null);
@@ -146,7 +153,8 @@ final class Flow {
     if (s instanceof Break b) {
       return b.label() == null;
     }
-    if (s instanceof While || s instanceof DoWhile || s instanceof For || s instanceof Switch) {
+    if (s instanceof While || s instanceof DoWhile || s instanceof For || s instanceof ForEach
+        || s instanceof Switch) {
       return false;
     }
     return children(s).stream().anyMatch(Flow::hasPlainBreak);
@@ -157,7 +165,7 @@ final class Flow {
     if (s instanceof Continue c) {
       return c.label() == null;
     }
-    if (s instanceof While || s instanceof DoWhile || s instanceof For) {
+    if (s instanceof While || s instanceof DoWhile || s instanceof For || s instanceof ForEach) {
       return false;
     }
     return children(s).stream().anyMatch(Flow::hasPlainContinue);
@@ -190,6 +198,8 @@ final class Flow {
       out.add(d.body());
     } else if (s instanceof For f) {
       out.add(f.body());
+    } else if (s instanceof ForEach e) {
+      out.add(e.body());
     } else if (s instanceof Labeled l) {
       out.add(l.body());
     } else if (s instanceof Switch sw) {
@@ -236,8 +246,17 @@ final class Flow {
       uses(d.extra(), out);
     } else if (s instanceof For f) {
       uses(f.extra(), out);
+    } else if (s instanceof ForEach e) {
+      e.elems().forEach(x -> uses(x, out));
+    } else if (s instanceof ArrSet a) {
+      out.add(a.array());
+      uses(a.value(), out);
+    } else if (s instanceof Use u) {
+      out.add(u.resource());
     } else if (s instanceof Switch sw) {
       uses(sw.selector(), out);
+    } else if (s instanceof Try t) {
+      t.resources().forEach(r -> uses(r.value(), out));
     }
     for (Stmt child : children(s)) {
       uses(child, out);
@@ -270,8 +289,19 @@ final class Flow {
     }
   }
 
-  /** Adds every local name declared anywhere in {@code s} (not loop counters). */
+  /**
+   * Adds every local name declared anywhere in {@code s} (not loop counters, but the variables
+   * of enhanced {@code for} loops and resources).
+   */
   static void declares(Stmt s, Set<String> out) {
+    if (s instanceof ForEach e) {
+      out.add(e.var());
+      if (e.array() != null) {
+        out.add(e.array());
+      }
+    } else if (s instanceof Try t) {
+      t.resources().forEach(r -> out.add(r.name()));
+    }
     if (s instanceof Decl d) {
       out.add(d.name());
     } else if (s instanceof Decls ds) {
@@ -318,8 +348,14 @@ final class Flow {
       return size(d.extra());
     } else if (s instanceof For f) {
       return size(f.extra());
+    } else if (s instanceof ForEach e) {
+      return e.elems().stream().mapToInt(x -> 1 + size(x)).sum() + (e.array() != null ? 1 : 0);
+    } else if (s instanceof ArrSet a) {
+      return size(a.value());
     } else if (s instanceof Switch sw) {
-      return size(sw.selector());
+      return size(sw.selector()) + (sw.kind().equals("int") ? 0 : 1);
+    } else if (s instanceof Try t) {
+      return t.resources().stream().mapToInt(r -> size(r.value())).sum();
     }
     return 0;
   }
@@ -373,10 +409,17 @@ final class Flow {
     } else if (s instanceof For f) {
       w += (f.awaitInit() ? 3 : 0) + (f.awaitCond() ? 3 : 0) + (f.awaitUpdate() ? 3 : 0)
           + (f.extra() != null ? 1 : 0);
+    } else if (s instanceof ForEach e) {
+      w += (e.helper() != null ? 3 + helperWeight(e.helper()) : 0)
+          + (e.varType().equals("int") ? 0 : 1);
     } else if (s instanceof Switch sw) {
       w += 5 * sw.cases().size();
     } else if (s instanceof Try t) {
       w += 5 * t.catches().size() + (t.fin() != null ? 5 : 0);
+      for (Resource r : t.resources()) {
+        w += 5 + (r.helper() != null ? 3 + helperWeight(r.helper()) : 0)
+            + (r.failsOnClose() ? 1 : 0) + (r.var() ? 1 : 0) + (r.outside() ? 1 : 0);
+      }
     } else if (s instanceof Block) {
       w = 1;
     }

@@ -1,5 +1,6 @@
 package io.jasyncio.processor.fuzz;
 
+import io.jasyncio.processor.fuzz.Ast.ArrSet;
 import io.jasyncio.processor.fuzz.Ast.AwaitAssign;
 import io.jasyncio.processor.fuzz.Ast.AwaitDecl;
 import io.jasyncio.processor.fuzz.Ast.Assign;
@@ -19,12 +20,14 @@ import io.jasyncio.processor.fuzz.Ast.DoWhile;
 import io.jasyncio.processor.fuzz.Ast.Either;
 import io.jasyncio.processor.fuzz.Ast.Expr;
 import io.jasyncio.processor.fuzz.Ast.For;
+import io.jasyncio.processor.fuzz.Ast.ForEach;
 import io.jasyncio.processor.fuzz.Ast.If;
 import io.jasyncio.processor.fuzz.Ast.Labeled;
 import io.jasyncio.processor.fuzz.Ast.Lit;
 import io.jasyncio.processor.fuzz.Ast.Log;
 import io.jasyncio.processor.fuzz.Ast.ModEq;
 import io.jasyncio.processor.fuzz.Ast.Not;
+import io.jasyncio.processor.fuzz.Ast.Resource;
 import io.jasyncio.processor.fuzz.Ast.Return;
 import io.jasyncio.processor.fuzz.Ast.ReturnAwait;
 import io.jasyncio.processor.fuzz.Ast.ReturnTail;
@@ -33,6 +36,7 @@ import io.jasyncio.processor.fuzz.Ast.Stmt;
 import io.jasyncio.processor.fuzz.Ast.Switch;
 import io.jasyncio.processor.fuzz.Ast.Throw;
 import io.jasyncio.processor.fuzz.Ast.Try;
+import io.jasyncio.processor.fuzz.Ast.Use;
 import io.jasyncio.processor.fuzz.Ast.Var;
 import io.jasyncio.processor.fuzz.Ast.While;
 import java.util.List;
@@ -113,6 +117,15 @@ final class Printer {
       line("int " + w.counter() + " = 0;");
     } else if (loop instanceof DoWhile d) {
       line("int " + d.counter() + " = 0;");
+    } else if (loop instanceof Try t) {
+      for (Resource r : t.resources()) {
+        if (r.outside()) {
+          line(resource(r) + ";");
+        }
+      }
+    } else if (loop instanceof ForEach e && e.array() != null) {
+      line((e.source().equals("ints") ? "int" : "long") + "[] " + e.array() + " = "
+          + iterated(e) + ";");
     }
     String prefix = s instanceof Labeled l ? l.label() + ": " : "";
     compound(prefix, loop);
@@ -159,14 +172,30 @@ final class Printer {
       String head = prefix + "for (" + init + "; " + cond(k + " < 3", f.extra(), f.awaitCond())
           + "; " + update + ")";
       branch(head, unbraced(k, f.body()) ? f.body().stmts().get(0) : f.body());
+    } else if (s instanceof ForEach e) {
+      String source = e.array() != null ? e.array() : iterated(e);
+      if (async && e.helper() != null) {
+        String suffix = e.source().equals("list") ? "List"
+            : e.source().equals("ints") ? "Ints" : "Longs";
+        source = "await(" + e.helper() + suffix + "(" + source + "))";
+      }
+      String head = prefix + "for (" + e.varType() + " " + e.var() + " : " + source + ")";
+      boolean unbraced = e.elems().size() % 2 == 1 && simple(e.body());
+      branch(head, unbraced ? e.body().stmts().get(0) : e.body());
     } else if (s instanceof Labeled l) {
       compound(prefix + l.label() + ": ", l.body());
     } else if (s instanceof Switch sw) {
-      line(prefix + "switch (" + expr(sw.selector(), true) + ") {");
+      String selector = switch (sw.kind()) {
+        case "string" -> "\"s\" + " + expr(sw.selector(), false);
+        case "enum" -> "color(" + expr(sw.selector(), true) + ")";
+        default -> expr(sw.selector(), true);
+      };
+      line(prefix + "switch (" + selector + ") {");
       indent++;
       for (Case c : sw.cases()) {
         String labels = c.labels().isEmpty() ? "default"
-            : "case " + c.labels().stream().map(String::valueOf).collect(Collectors.joining(", "));
+            : "case " + c.labels().stream().map(l -> caseLabel(sw.kind(), l))
+                .collect(Collectors.joining(", "));
         line(labels + (sw.arrows() ? " -> {" : ": {"));
         indented(c.body());
         line("}");
@@ -177,7 +206,16 @@ final class Printer {
       indent--;
       line("}");
     } else if (s instanceof Try t) {
-      line(prefix + "try {");
+      if (t.resources().isEmpty()) {
+        line(prefix + "try {");
+      } else {
+        line(prefix + "try (" + t.resources().stream()
+            .map(r -> r.outside() ? r.name() : resource(r))
+            .collect(Collectors.joining("; ")) + ") {");
+        for (Resource r : t.resources()) {
+          line("  " + r.name() + ".use();");
+        }
+      }
       indented(t.body());
       for (Catch c : t.catches()) {
         line("} catch (" + c.type() + " " + c.name() + ") {");
@@ -193,20 +231,63 @@ final class Printer {
     }
   }
 
+  /** The constant a case label {@code label} (0 to 4) stands for in a switch of {@code kind}. */
+  private static String caseLabel(String kind, int label) {
+    return switch (kind) {
+      case "string" -> "\"s" + label + "\"";
+      case "enum" -> COLORS.get(label);
+      default -> String.valueOf(label);
+    };
+  }
+
+  /** The constants of the enum that enum switches are over; labels use the first five. */
+  private static final List<String> COLORS =
+      List.of("RED", "GREEN", "BLUE", "GRAY", "BLACK", "WHITE", "PINK");
+
+  /** What an enhanced {@code for} iterates, before any await. */
+  private static String iterated(ForEach e) {
+    String elems = e.elems().stream().map(x -> expr(x, true)).collect(Collectors.joining(", "));
+    return switch (e.source()) {
+      case "list" -> e.elems().isEmpty() ? "List.<Integer>of()" : "List.of(" + elems + ")";
+      case "ints" -> "new int[] {" + elems + "}";
+      default -> "new long[] {" + elems + "}";
+    };
+  }
+
+  /** A resource declaration of a try-with-resources statement. */
+  private String resource(Resource r) {
+    String args = "log, \"" + r.tag() + "\", " + expr(r.value(), true) + ", " + r.failsOnClose();
+    String init;
+    if (r.helper() == null) {
+      init = "new Res(" + args + ")";
+    } else if (async) {
+      String helper = Character.toUpperCase(r.helper().charAt(0)) + r.helper().substring(1);
+      init = "await(open" + helper + "(" + args + "))";
+    } else {
+      init = r.helper().equals("risky") ? "Res.risky(" + args + ")" : "new Res(" + args + ")";
+    }
+    return (r.var() ? "var " : "Res ") + r.name() + " = " + init;
+  }
+
+  /** Whether a block is one simple statement (not a declaration), which may stand unbraced. */
+  private static boolean simple(Block body) {
+    if (body.stmts().size() != 1) {
+      return false;
+    }
+    Stmt only = body.stmts().get(0);
+    return only instanceof Assign || only instanceof AwaitAssign
+        || only instanceof Sleep || only instanceof Log || only instanceof Throw
+        || only instanceof Return || only instanceof ReturnAwait || only instanceof ReturnTail
+        || only instanceof Break || only instanceof Continue || only instanceof ArrSet
+        || only instanceof Use;
+  }
+
   /**
    * Whether a loop's body is written without braces: when it is one simple statement (not a
    * declaration) and the counter's number is odd, so that both shapes occur.
    */
   private static boolean unbraced(String counter, Block body) {
-    if (body.stmts().size() != 1) {
-      return false;
-    }
-    Stmt only = body.stmts().get(0);
-    boolean simple = only instanceof Assign || only instanceof AwaitAssign
-        || only instanceof Sleep || only instanceof Log || only instanceof Throw
-        || only instanceof Return || only instanceof ReturnAwait || only instanceof ReturnTail
-        || only instanceof Break || only instanceof Continue;
-    return simple && Integer.parseInt(counter.substring(1)) % 2 == 1;
+    return simple(body) && Integer.parseInt(counter.substring(1)) % 2 == 1;
   }
 
   private void indented(Block b) {
@@ -273,6 +354,10 @@ final class Printer {
     } else if (s instanceof ReturnTail r) {
       return async ? "return " + r.helper() + "(" + expr(r.value(), true) + ");"
           : "return " + value(r.helper(), r.value()) + ";";
+    } else if (s instanceof ArrSet a) {
+      return a.array() + "[" + a.index() + "] = " + expr(a.value(), true) + ";";
+    } else if (s instanceof Use u) {
+      return u.resource() + ".use();";
     } else if (s instanceof Break b) {
       return b.label() == null ? "break;" : "break " + b.label() + ";";
     } else if (s instanceof Continue c) {
@@ -297,7 +382,8 @@ final class Printer {
   private static String logText(Log l) {
     StringBuilder text = new StringBuilder("\"" + l.tag());
     if (l.exception() != null) {
-      text.append(" \" + ").append(l.exception()).append(".getMessage() + \"");
+      text.append(" \" + ").append(l.exception()).append(".getMessage() + suppressed(")
+          .append(l.exception()).append(") + \"");
     }
     for (String v : l.vars()) {
       text.append(' ').append(v).append("=\" + ").append(v).append(" + \"");
@@ -342,6 +428,75 @@ final class Printer {
     return top ? text : "(" + text + ")";
   }
 
+  /**
+   * What enhanced {@code for} loops iterate (awaited or not), the resource of try-with-resources
+   * statements, the enum of enum switches, and how a catch block logs suppressed exceptions.
+   */
+  private static final String EXTRA_HELPERS = String.join("\n",
+      "  @Async static Coroutine<List<Integer>> slowList(List<Integer> xs) {",
+      "    await(sleep(1));",
+      "    return done(xs);",
+      "  }",
+      "  @Async static Coroutine<List<Integer>> nowList(List<Integer> xs) { return done(xs); }",
+      "  @Async static Coroutine<int[]> slowInts(int[] xs) {",
+      "    await(sleep(1));",
+      "    return done(xs);",
+      "  }",
+      "  @Async static Coroutine<int[]> nowInts(int[] xs) { return done(xs); }",
+      "  @Async static Coroutine<long[]> slowLongs(long[] xs) {",
+      "    await(sleep(1));",
+      "    return done(xs);",
+      "  }",
+      "  @Async static Coroutine<long[]> nowLongs(long[] xs) { return done(xs); }",
+      "  enum Color { " + String.join(", ", COLORS) + " }",
+      "  static Color color(int v) {",
+      "    return Color.values()[Math.floorMod(v, " + COLORS.size() + ")];",
+      "  }",
+      "  static final class Res implements AutoCloseable {",
+      "    private final List<String> log;",
+      "    private final String name;",
+      "    private final boolean failsOnClose;",
+      "    Res(List<String> log, String name, int value, boolean failsOnClose) {",
+      "      this.log = log;",
+      "      this.name = name;",
+      "      this.failsOnClose = failsOnClose;",
+      "      log.add(\"open \" + name + \" \" + value);",
+      "    }",
+      "    static Res risky(List<String> log, String name, int value, boolean failsOnClose) {",
+      "      if (value % 7 == 0) throw new IllegalStateException(\"open \" + name + \" \" + value);",
+      "      return new Res(log, name, value, failsOnClose);",
+      "    }",
+      "    void use() {",
+      "      log.add(\"use \" + name);",
+      "    }",
+      "    @Override public void close() {",
+      "      log.add(\"close \" + name);",
+      "      if (failsOnClose) throw new IllegalStateException(\"close \" + name);",
+      "    }",
+      "  }",
+      "  @Async static Coroutine<Res> openSlow(List<String> log, String name, int value,",
+      "      boolean failsOnClose) {",
+      "    await(sleep(1));",
+      "    return done(new Res(log, name, value, failsOnClose));",
+      "  }",
+      "  @Async static Coroutine<Res> openNow(List<String> log, String name, int value,",
+      "      boolean failsOnClose) {",
+      "    return done(new Res(log, name, value, failsOnClose));",
+      "  }",
+      "  @Async static Coroutine<Res> openRisky(List<String> log, String name, int value,",
+      "      boolean failsOnClose) {",
+      "    await(sleep(0));",
+      "    return done(Res.risky(log, name, value, failsOnClose));",
+      "  }",
+      "  static String suppressed(Throwable e) {",
+      "    StringBuilder s = new StringBuilder();",
+      "    for (Throwable x : e.getSuppressed()) {",
+      "      s.append(\" suppressed \").append(x.getMessage());",
+      "    }",
+      "    return s.toString();",
+      "  }",
+      "");
+
   /** The whole class a batch compiles: the helpers, then {@code fN} and {@code gN} per body. */
   static String source(String pkg, String className, List<Body> bodies) {
     StringBuilder s = new StringBuilder();
@@ -368,7 +523,8 @@ final class Printer {
         .append("  static int riskyNow(int v) {\n")
         .append("    if (v % 7 == 0) throw new IllegalStateException(\"risky \" + v);\n")
         .append("    return v;\n")
-        .append("  }\n");
+        .append("  }\n")
+        .append(EXTRA_HELPERS);
     for (int i = 0; i < bodies.size(); i++) {
       s.append("  // seed ").append(bodies.get(i).seed()).append('\n');
       s.append(asyncMethod("f" + i, bodies.get(i)));

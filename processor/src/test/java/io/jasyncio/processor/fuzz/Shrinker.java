@@ -1,5 +1,6 @@
 package io.jasyncio.processor.fuzz;
 
+import io.jasyncio.processor.fuzz.Ast.ArrSet;
 import io.jasyncio.processor.fuzz.Ast.AwaitAssign;
 import io.jasyncio.processor.fuzz.Ast.AwaitDecl;
 import io.jasyncio.processor.fuzz.Ast.Assign;
@@ -17,12 +18,14 @@ import io.jasyncio.processor.fuzz.Ast.Lit;
 import io.jasyncio.processor.fuzz.Ast.Log;
 import io.jasyncio.processor.fuzz.Ast.ModEq;
 import io.jasyncio.processor.fuzz.Ast.Not;
+import io.jasyncio.processor.fuzz.Ast.Resource;
 import io.jasyncio.processor.fuzz.Ast.Throw;
 import io.jasyncio.processor.fuzz.Ast.Var;
 import io.jasyncio.processor.fuzz.Ast.Decl;
 import io.jasyncio.processor.fuzz.Ast.Decls;
 import io.jasyncio.processor.fuzz.Ast.DoWhile;
 import io.jasyncio.processor.fuzz.Ast.For;
+import io.jasyncio.processor.fuzz.Ast.ForEach;
 import io.jasyncio.processor.fuzz.Ast.If;
 import io.jasyncio.processor.fuzz.Ast.Labeled;
 import io.jasyncio.processor.fuzz.Ast.Return;
@@ -256,12 +259,45 @@ final class Shrinker {
       }
       map(blockVariants(f.body()), b -> new For(f.counter(), f.awaitInit(), f.awaitCond(),
           f.awaitUpdate(), f.extra(), b), out);
+    } else if (s instanceof ForEach e) {
+      Set<String> used = new HashSet<>();
+      Flow.uses(e.body(), used);
+      if (!used.contains(e.var()) && !used.contains(e.array()) && !Flow.hasPlainBreak(e.body())
+          && !Flow.hasPlainContinue(e.body())) {
+        out.add(e.body());
+      }
+      if (e.helper() != null) {
+        out.add(e.withHelper(null));
+        if (!e.helper().equals("now")) {
+          out.add(e.withHelper("now"));
+        }
+      }
+      if (!e.varType().equals("int") && !e.source().equals("longs")) {
+        out.add(e.withVarType("int"));
+      }
+      if (e.array() != null && !used.contains(e.array())) {
+        out.add(new ForEach(e.var(), e.varType(), e.source(), e.elems(), null, e.helper(),
+            e.body()));
+      }
+      for (int i = 0; i < e.elems().size(); i++) {
+        int at = i;
+        List<Expr> fewer = new ArrayList<>(e.elems());
+        fewer.remove(at);
+        out.add(e.withElems(fewer));
+        for (Expr x : smaller(e.elems().get(i))) {
+          List<Expr> elems = new ArrayList<>(e.elems());
+          elems.set(at, x);
+          out.add(e.withElems(elems));
+        }
+      }
+      map(blockVariants(e.body()), e::withBody, out);
     } else if (s instanceof Labeled l) {
       if (!Flow.hasJump(l.body(), l.label(), true) && !Flow.hasJump(l.body(), l.label(), false)) {
         out.add(l.body());
       }
       for (Stmt b : variants(l.body())) {
-        boolean loop = b instanceof While || b instanceof DoWhile || b instanceof For;
+        boolean loop = b instanceof While || b instanceof DoWhile || b instanceof For
+            || b instanceof ForEach;
         if (loop || !Flow.hasJump(b, l.label(), false)) {
           out.add(new Labeled(l.label(), b));
         }
@@ -273,36 +309,73 @@ final class Shrinker {
         if (sw.cases().size() > 1) {
           List<Case> fewer = new ArrayList<>(sw.cases());
           fewer.remove(at);
-          out.add(new Switch(sw.selector(), sw.arrows(), fewer));
+          out.add(new Switch(sw.selector(), sw.kind(), sw.arrows(), fewer));
         }
         map(blockVariants(c.body()), b -> {
           List<Case> cases = new ArrayList<>(sw.cases());
           cases.set(at, new Case(c.labels(), b, c.breakAfter()));
-          return new Switch(sw.selector(), sw.arrows(), cases);
+          return new Switch(sw.selector(), sw.kind(), sw.arrows(), cases);
         }, out);
       }
     } else if (s instanceof Try t) {
-      out.add(t.body());
+      List<Resource> rs = t.resources();
+      Set<String> usedInBody = new HashSet<>();
+      Flow.uses(t.body(), usedInBody);
+      if (rs.stream().noneMatch(r -> usedInBody.contains(r.name()))) {
+        out.add(t.body());
+      }
       for (int i = 0; i < t.catches().size(); i++) {
         int at = i;
         Catch c = t.catches().get(i);
-        if (t.catches().size() > 1 || t.fin() != null) {
+        if (t.catches().size() > 1 || t.fin() != null || !rs.isEmpty()) {
           List<Catch> fewer = new ArrayList<>(t.catches());
           fewer.remove(at);
-          out.add(new Try(t.body(), fewer, t.fin()));
+          out.add(new Try(rs, t.body(), fewer, t.fin()));
         }
         map(blockVariants(c.body()), b -> {
           List<Catch> catches = new ArrayList<>(t.catches());
           catches.set(at, new Catch(c.type(), c.name(), b));
-          return new Try(t.body(), catches, t.fin());
+          return new Try(rs, t.body(), catches, t.fin());
         }, out);
       }
-      if (t.fin() != null && !t.catches().isEmpty()) {
-        out.add(new Try(t.body(), t.catches(), null));
+      if (t.fin() != null && (!t.catches().isEmpty() || !rs.isEmpty())) {
+        out.add(new Try(rs, t.body(), t.catches(), null));
       }
-      map(blockVariants(t.body()), b -> new Try(b, t.catches(), t.fin()), out);
+      for (int i = 0; i < rs.size(); i++) {
+        int at = i;
+        Resource r = rs.get(i);
+        if (rs.size() > 1 || !t.catches().isEmpty() || t.fin() != null) {
+          List<Resource> fewer = new ArrayList<>(rs);
+          fewer.remove(at);
+          if (!usedInBody.contains(r.name())) {
+            out.add(new Try(fewer, t.body(), t.catches(), t.fin()));
+          }
+        }
+        List<Resource> simpler = new ArrayList<>();
+        if (r.helper() != null) {
+          simpler.add(r.withHelper(null));
+          if (!r.helper().equals("now")) {
+            simpler.add(r.withHelper("now"));
+          }
+        }
+        if (r.failsOnClose()) {
+          simpler.add(r.withFailsOnClose(false));
+        }
+        if (r.var() || r.outside()) {
+          simpler.add(r.inside());
+        }
+        for (Expr x : smaller(r.value())) {
+          simpler.add(r.withValue(x));
+        }
+        for (Resource sr : simpler) {
+          List<Resource> changed = new ArrayList<>(rs);
+          changed.set(at, sr);
+          out.add(new Try(changed, t.body(), t.catches(), t.fin()));
+        }
+      }
+      map(blockVariants(t.body()), b -> new Try(rs, b, t.catches(), t.fin()), out);
       if (t.fin() != null) {
-        map(blockVariants(t.fin()), b -> new Try(t.body(), t.catches(), b), out);
+        map(blockVariants(t.fin()), b -> new Try(rs, t.body(), t.catches(), b), out);
       }
     }
     return out;
@@ -338,6 +411,8 @@ final class Shrinker {
       }
     } else if (s instanceof Throw t) {
       map(smaller(t.value()), e -> new Throw(t.tag(), e), out);
+    } else if (s instanceof ArrSet a) {
+      map(smaller(a.value()), e -> new ArrSet(a.array(), a.index(), e), out);
     } else if (s instanceof Return r) {
       map(smaller(r.value()), Return::new, out);
     } else if (s instanceof ReturnAwait r) {
@@ -355,7 +430,10 @@ final class Shrinker {
       map(smaller(f.extra()), c -> new For(f.counter(), f.awaitInit(), f.awaitCond(),
           f.awaitUpdate(), c, f.body()), out);
     } else if (s instanceof Switch sw) {
-      map(smaller(sw.selector()), e -> new Switch(e, sw.arrows(), sw.cases()), out);
+      map(smaller(sw.selector()), e -> new Switch(e, sw.kind(), sw.arrows(), sw.cases()), out);
+      if (!sw.kind().equals("int")) {
+        out.add(new Switch(sw.selector(), "int", sw.arrows(), sw.cases()));
+      }
     }
   }
 
