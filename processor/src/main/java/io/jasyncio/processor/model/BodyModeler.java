@@ -238,7 +238,12 @@ public final class BodyModeler {
       new com.sun.source.util.TreePathScanner<Void, Void>() {
         @Override
         public Void visitTry(com.sun.source.tree.TryTree t, Void p) {
-          if (t.getResources().stream().anyMatch(BodyModeler.Run.this::closesAsync)) {
+          if (t.getResources().stream().anyMatch(BodyModeler.Run.this::closesAsync)
+              || ((t.getFinallyBlock() != null || !t.getResources().isEmpty())
+                  && JumpsOut.of(t))) {
+            // A jump out of a copied try would set the state before its finally (or close)
+            // runs, and an exception from there would be routed by the state jumped to:
+            // split, the finally runs in a state of its own, inside the enclosing try's range.
             addAncestors(getCurrentPath(), out);
           }
           return super.visitTry(t, p);
@@ -738,7 +743,7 @@ public final class BodyModeler {
 
     @Override
     public String asyncIteratorField(EnhancedForLoopTree loop) {
-      return asyncIterators.computeIfAbsent(loop, l -> names.newName(
+      return asyncIterators.computeIfAbsent(loop, l -> fieldName(
           loop.getVariable().getName().toString() + "Source", loop));
     }
 
@@ -788,9 +793,9 @@ public final class BodyModeler {
     public Lowering.Forms.ExitFields exitFields(Tree t) {
       return exits.computeIfAbsent(t, k -> {
         int n = exits.size() + 1;
-        return new Lowering.Forms.ExitFields(names.newName("exit" + n, "exit" + n),
-            names.newName("exitThrown" + n, "exitThrown" + n),
-            names.newName("exitTarget" + n, "exitTarget" + n));
+        return new Lowering.Forms.ExitFields(fieldName("exit" + n, "exit" + n),
+            fieldName("exitThrown" + n, "exitThrown" + n),
+            fieldName("exitTarget" + n, "exitTarget" + n));
       });
     }
 
@@ -802,7 +807,7 @@ public final class BodyModeler {
     @Override
     public String returnedField() {
       if (returned == null) {
-        returned = names.newName("returned", "returned");
+        returned = fieldName("returned", "returned");
       }
       return returned;
     }
@@ -829,7 +834,7 @@ public final class BodyModeler {
     @Override
     public String caughtField() {
       if (caught == null) {
-        caught = names.newName("caught", "caught");
+        caught = fieldName("caught", "caught");
       }
       return caught;
     }
@@ -895,7 +900,7 @@ public final class BodyModeler {
         ExpressionTree e = loop.getExpression();
         String base = e instanceof IdentifierTree id ? id.getName().toString()
             : loop.getVariable().getName().toString();
-        return names.newName(base + "Iterator", loop);
+        return fieldName(base + "Iterator", loop);
       });
     }
 
@@ -946,7 +951,7 @@ public final class BodyModeler {
     @Override
     public String casesField() {
       if (cases == null) {
-        cases = names.newName("cases", "cases");
+        cases = fieldName("cases", "cases");
       }
       return cases;
     }
@@ -1047,6 +1052,23 @@ public final class BodyModeler {
     public String resultType() {
       DeclaredType rt = (DeclaredType) method.getReturnType();
       return TypeName.get(rt.getTypeArguments().get(0)).toString();
+    }
+
+    /**
+     * The name of a field the lowering adds to the machine: {@code base}, or base2, base3...
+     * when the body uses the name, since a local of that name would hide the field.
+     */
+    private String fieldName(String base, Object tag) {
+      if (bodyText == null) {
+        bodyText = source.render(tree.getBody());
+      }
+      String fresh = base;
+      for (int n = 2; java.util.regex.Pattern.compile("\\b" + fresh + "\\b").matcher(bodyText)
+          .find() || machineFields.contains(fresh) || given.contains(fresh); n++) {
+        fresh = base + n;
+      }
+      given.add(fresh);
+      return names.newName(fresh, tag);
     }
 
     /** A name no code of the method uses and the lowering has not given out: base1, base2... */

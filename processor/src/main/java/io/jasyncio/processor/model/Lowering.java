@@ -750,7 +750,8 @@ final class Lowering {
       ref = emit ? forms.fieldOf(v) : "";
     } else {
       fragments.put(resource, number);
-      ref = emit ? forms.render(resource) : "";
+      // javac's end of a resource that names a variable takes in the ';' before the next one
+      ref = emit ? forms.render(resource).replaceAll("\\s*;\\s*$", "") : "";
     }
     Region region = new Region(forms.exitFields(resource), regions.peek());
     forms.returnedField();
