@@ -136,11 +136,19 @@ public non-sealed class AsyncFuture<T> implements Awaitable<T> {
    * already done.
    */
   public boolean cancel() {
+    return cancel(null);
+  }
+
+  /**
+   * Same as {@link #cancel()}, with the message of the {@code CancelledException} its awaiters
+   * get (asyncio's {@code cancel(msg)}); null for none.
+   */
+  public boolean cancel(String message) {
     assert loop == null || loop.inEventLoop();
     if (state != PENDING) {
       return false;
     }
-    cancelWith(null);
+    cancelWith(message == null ? null : new CancelledException(message));
     return true;
   }
 

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The static facade, asyncio's module functions; use it as {@code import static
@@ -30,6 +31,13 @@ import java.util.concurrent.Executor;
  * body, and the methods here only run when a template is called as written.
  */
 public final class Asyncio {
+  /** {@link ReturnWhen#FIRST_COMPLETED}, for {@code Asyncio.wait(tasks, FIRST_COMPLETED)}. */
+  public static final ReturnWhen FIRST_COMPLETED = ReturnWhen.FIRST_COMPLETED;
+  /** {@link ReturnWhen#FIRST_EXCEPTION}. */
+  public static final ReturnWhen FIRST_EXCEPTION = ReturnWhen.FIRST_EXCEPTION;
+  /** {@link ReturnWhen#ALL_COMPLETED}. */
+  public static final ReturnWhen ALL_COMPLETED = ReturnWhen.ALL_COMPLETED;
+
   private Asyncio() {}
 
   /**
@@ -168,6 +176,208 @@ public final class Asyncio {
   public static <T> AsyncFuture<List<T>> gather(
       Collection<? extends Awaitable<? extends T>> awaitables) {
     return GatheringFuture.of(awaitables);
+  }
+
+  /**
+   * {@link #gather(Collection)} with asyncio's {@code return_exceptions} flag: when true, every
+   * awaitable runs to its end and an exception (or the {@code CancelledException} of a
+   * cancelled one) takes its place in the list, so the future always finishes with the whole
+   * list (unless the gather itself is cancelled); the elements are therefore {@code Object}s.
+   * When false, it is {@link #gather(Collection)}.
+   *
+   * <p>Cancellation: if the awaiting task is cancelled meanwhile, {@code CancelledException} is
+   * thrown at that {@code await}.
+   */
+  public static AsyncFuture<List<Object>> gather(
+      Collection<? extends Awaitable<?>> awaitables, boolean returnExceptions) {
+    return GatheringFuture.of(awaitables, returnExceptions);
+  }
+
+  /**
+   * The task running on this thread's loop, or null (in a callback, or where no loop runs):
+   * asyncio's {@code current_task()}.
+   */
+  public static Task<?> currentTask() {
+    EventLoop loop = EventLoop.current();
+    return loop == null ? null : loop.currentTask;
+  }
+
+  /**
+   * Awaits {@code awaitable} for at most {@code seconds}: Python 3.12's {@code wait_for}. A
+   * coroutine runs inline in the awaiting task; when time is up it is cancelled at its current
+   * await ({@code finally} blocks run, and may await), and once it has ended this throws a
+   * {@code TimeoutException} whose cause is that {@code CancelledException}. A future or task is
+   * cancelled the same way. {@code Double.POSITIVE_INFINITY} means no limit (Python's
+   * {@code None}); zero or less cancels at once whatever is not already done.
+   *
+   * <pre>{@code
+   * try {
+   *   String page = await(waitFor(fetch(url), 5));
+   * } catch (TimeoutException e) { ... }
+   * }</pre>
+   *
+   * <p>Cancellation: if the awaiting task is cancelled meanwhile, {@code CancelledException} is
+   * thrown at that {@code await}.
+   *
+   * @throws TimeoutException (at the await) if the time ran out
+   */
+  public static <T> Coroutine<T> waitFor(Awaitable<T> awaitable, double seconds)
+      throws TimeoutException {
+    return new WaitFor<>(awaitable, seconds);
+  }
+
+  /**
+   * {@link #waitFor(Awaitable, double)} with a {@code Duration} (null: no limit).
+   *
+   * <p>Cancellation: if the awaiting task is cancelled meanwhile, {@code CancelledException} is
+   * thrown at that {@code await}.
+   *
+   * @throws TimeoutException (at the await) if the time ran out
+   */
+  public static <T> Coroutine<T> waitFor(Awaitable<T> awaitable, Duration timeout)
+      throws TimeoutException {
+    return new WaitFor<>(awaitable, seconds(timeout));
+  }
+
+  /**
+   * A deadline {@code delay} from now for the awaits in a try-with-resources block: asyncio's
+   * {@code timeout(delay)}; null means none (it can be set later with {@link
+   * Timeout#reschedule}). Must be called inside a task, as in an {@code @Async} body:
+   *
+   * <pre>{@code
+   * try (var scope = timeout(Duration.ofSeconds(10))) {
+   *   await(longRunningTask());
+   * } catch (TimeoutException e) { ... }
+   * }</pre>
+   *
+   * <p>It declares {@code TimeoutException} so that javac makes the code around the
+   * try-with-resources statement handle it (the catch clauses of a try-with-resources cover its
+   * resources' initializers); the exception itself comes at the end of the block.
+   *
+   * @throws IllegalStateException if no task is running on this thread
+   * @throws TimeoutException at the end of the block, if the deadline passed
+   */
+  public static Timeout timeout(Duration delay) throws TimeoutException {
+    double now = getRunningLoop().time();
+    return new Timeout(delay == null ? Double.POSITIVE_INFINITY : now + seconds(delay));
+  }
+
+  /**
+   * {@link #timeout(Duration)} in seconds ({@code Double.POSITIVE_INFINITY}: none).
+   *
+   * @throws IllegalStateException if no task is running on this thread
+   * @throws TimeoutException at the end of the block, if the deadline passed
+   */
+  public static Timeout timeout(double delay) throws TimeoutException {
+    return new Timeout(getRunningLoop().time() + delay);
+  }
+
+  /**
+   * A deadline at loop time {@code when} ({@link EventLoop#time()}): asyncio's
+   * {@code timeout_at}.
+   *
+   * @throws IllegalStateException if no task is running on this thread
+   * @throws TimeoutException at the end of the block, if the deadline passed
+   */
+  public static Timeout timeoutAt(double when) throws TimeoutException {
+    return new Timeout(when);
+  }
+
+  /**
+   * Protects {@code awaitable} from cancellation: asyncio's {@code shield}. The returned future
+   * follows it; cancelling that future (as cancelling the task that awaits it does) leaves the
+   * awaitable running. A coroutine is wrapped in a task first; one already done is returned as
+   * is.
+   *
+   * <p>Cancellation: if the awaiting task is cancelled meanwhile, {@code CancelledException} is
+   * thrown at that {@code await}, and the shielded work goes on.
+   *
+   * @throws IllegalStateException if {@code awaitable} is a coroutine and no loop runs here
+   */
+  public static <T> AsyncFuture<T> shield(Awaitable<T> awaitable) {
+    return Shield.of(awaitable);
+  }
+
+  /**
+   * Waits for the futures (or tasks) until {@code returnWhen} holds, and finishes with the sets
+   * of those done and those still pending: asyncio's {@code wait}. It throws nothing for their
+   * failures. Call it qualified, {@code Asyncio.wait(...)}: inside any class, {@code wait} names
+   * {@code Object.wait}.
+   *
+   * <pre>{@code
+   * var r = await(Asyncio.wait(List.of(t1, t2), FIRST_COMPLETED));
+   * for (Task<String> t : r.done()) { ... }
+   * }</pre>
+   *
+   * <p>Cancellation: if the awaiting task is cancelled meanwhile, {@code CancelledException} is
+   * thrown at that {@code await}; the futures are not cancelled.
+   *
+   * @throws IllegalArgumentException if {@code futures} is empty
+   */
+  public static <F extends AsyncFuture<?>> Coroutine<DoneAndPending<F>> wait(
+      Collection<F> futures, ReturnWhen returnWhen) {
+    return new Wait<>(futures, Double.POSITIVE_INFINITY, returnWhen);
+  }
+
+  /**
+   * {@link #wait(Collection, ReturnWhen)} that also returns after {@code timeout} seconds,
+   * with what is done then ({@code Double.POSITIVE_INFINITY}: no limit). It throws no
+   * {@code TimeoutException}.
+   *
+   * <p>Cancellation: if the awaiting task is cancelled meanwhile, {@code CancelledException} is
+   * thrown at that {@code await}.
+   */
+  public static <F extends AsyncFuture<?>> Coroutine<DoneAndPending<F>> wait(
+      Collection<F> futures, double timeout, ReturnWhen returnWhen) {
+    return new Wait<>(futures, timeout, returnWhen);
+  }
+
+  /**
+   * {@link #wait(Collection, double, ReturnWhen)} with a {@code Duration} (null: no limit).
+   *
+   * <p>Cancellation: if the awaiting task is cancelled meanwhile, {@code CancelledException} is
+   * thrown at that {@code await}.
+   */
+  public static <F extends AsyncFuture<?>> Coroutine<DoneAndPending<F>> wait(
+      Collection<F> futures, Duration timeout, ReturnWhen returnWhen) {
+    return new Wait<>(futures, seconds(timeout), returnWhen);
+  }
+
+  /**
+   * The awaitables in the order they finish: asyncio's {@code as_completed}. Returns as many
+   * awaitables as there are distinct arguments; awaiting each in turn gives the result of the
+   * next one to finish, or throws its exception. Coroutines are wrapped in tasks at once.
+   *
+   * <pre>{@code
+   * for (Awaitable<String> next : asCompleted(List.of(fetch("a"), fetch("b")))) {
+   *   String page = await(next);   // the earliest first
+   * }
+   * }</pre>
+   *
+   * <p>Cancellation: if the awaiting task is cancelled meanwhile, {@code CancelledException} is
+   * thrown at that {@code await}.
+   *
+   * @throws IllegalStateException if no loop runs on this thread
+   */
+  public static <T> Iterable<Awaitable<T>> asCompleted(
+      Collection<? extends Awaitable<? extends T>> awaitables) {
+    return new AsCompleted<>(awaitables, Double.POSITIVE_INFINITY);
+  }
+
+  /**
+   * {@link #asCompleted(Collection)} with a time limit in seconds: the awaits that would finish
+   * after it throw {@code TimeoutException}, undeclared (catch {@code Exception} around them).
+   *
+   * <p>Cancellation: if the awaiting task is cancelled meanwhile, {@code CancelledException} is
+   * thrown at that {@code await}.
+   */
+  public static <T> Iterable<Awaitable<T>> asCompleted(
+      Collection<? extends Awaitable<? extends T>> awaitables, double timeout) {
+    return new AsCompleted<>(awaitables, timeout);
+  }
+
+  private static double seconds(Duration d) {
+    return d == null ? Double.POSITIVE_INFINITY : d.getSeconds() + d.getNano() / 1e9;
   }
 
   /**

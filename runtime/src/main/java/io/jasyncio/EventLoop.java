@@ -73,6 +73,8 @@ public final class EventLoop {
   final FreshCoroutines fresh = new FreshCoroutines(this);
   /** The executor of {@code runInExecutor(null, ...)} and {@code toThread}, made on first use. */
   private ExecutorService defaultExecutor;
+  /** Whether new tasks start eagerly: {@link TaskFactory#EAGER}. */
+  private boolean eagerTasks;
 
   private EventLoop(Clock clock) {
     this.clock = clock;
@@ -247,6 +249,24 @@ public final class EventLoop {
   }
 
   /**
+   * Sets how {@link #createTask} (and so {@code Asyncio.createTask}, {@code gather},
+   * {@code TaskGroup}) starts tasks: asyncio's {@code loop.set_task_factory}, with
+   * {@link TaskFactory#EAGER} for Python 3.12's {@code eager_task_factory}.
+   */
+  public void setTaskFactory(TaskFactory factory) {
+    assert inEventLoop();
+    if (factory == null) {
+      throw new NullPointerException("factory");
+    }
+    eagerTasks = factory == TaskFactory.EAGER;
+  }
+
+  /** How new tasks start; {@link TaskFactory#STANDARD} unless set. */
+  public TaskFactory getTaskFactory() {
+    return eagerTasks ? TaskFactory.EAGER : TaskFactory.STANDARD;
+  }
+
+  /**
    * A future of this loop settled with {@code fn.apply(argument)}, run on {@code executor}:
    * asyncio's {@code run_in_executor}. A null executor means the loop's default one, a pool of
    * daemon threads made on first use and shut down by {@link #close()}. The outcome comes back
@@ -310,7 +330,12 @@ public final class EventLoop {
       firstLive.previousLive = task;
     }
     firstLive = task;
-    wake(task);
+    if (eagerTasks && isLoopThread()) {
+      // Python 3.12's eager_start: only while the loop runs, as asyncio checks is_running().
+      task.startEagerly();
+    } else {
+      wake(task);
+    }
     return task;
   }
 

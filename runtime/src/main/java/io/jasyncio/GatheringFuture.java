@@ -17,19 +17,34 @@ import java.util.function.Consumer;
  */
 final class GatheringFuture<T> extends AsyncFuture<List<T>> {
   private final List<Awaitable<? extends T>> arguments;
+  /** asyncio's return_exceptions: failures are results, in their place in the list. */
+  private final boolean returnExceptions;
   private final Consumer<AsyncFuture<?>> onChildDone = this::childDone;
   /** One future per argument, duplicates included; null until attached to a loop. */
   private List<AsyncFuture<? extends T>> children;
   private int unfinished;
   private boolean cancelRequested;
+  private String cancelMessage;
 
-  private GatheringFuture(EventLoop loop, List<Awaitable<? extends T>> arguments) {
+  private GatheringFuture(EventLoop loop, List<Awaitable<? extends T>> arguments,
+      boolean returnExceptions) {
     super(loop);
     this.arguments = arguments;
+    this.returnExceptions = returnExceptions;
   }
 
   /** Asyncio.gather: see there. */
   static <T> AsyncFuture<List<T>> of(Collection<? extends Awaitable<? extends T>> awaitables) {
+    return of(awaitables, false);
+  }
+
+  /**
+   * Asyncio.gather with asyncio's {@code return_exceptions}: when set, an exception (or the
+   * {@code CancelledException} of a cancelled child) stands in the list in place of a result,
+   * which is why the caller types the list's elements as {@code Object}.
+   */
+  static <T> AsyncFuture<List<T>> of(Collection<? extends Awaitable<? extends T>> awaitables,
+      boolean returnExceptions) {
     EventLoop loop = EventLoop.current();
     List<Awaitable<? extends T>> arguments = new ArrayList<>(awaitables);
     if (arguments.isEmpty()) {
@@ -52,7 +67,7 @@ final class GatheringFuture<T> extends AsyncFuture<List<T>> {
         }
       }
     }
-    GatheringFuture<T> gather = new GatheringFuture<>(loop, arguments);
+    GatheringFuture<T> gather = new GatheringFuture<>(loop, arguments, returnExceptions);
     if (loop != null) {
       gather.start();
     }
@@ -94,45 +109,58 @@ final class GatheringFuture<T> extends AsyncFuture<List<T>> {
     if (isDone()) {
       return;
     }
-    if (child.isCancelled()) {
-      fail(child.cancelledException());
-      return;
-    }
-    Throwable e = child.exception();
-    if (e != null) {
-      fail(e);
-      return;
+    if (!returnExceptions) {
+      if (child.isCancelled()) {
+        fail(child.cancelledException());
+        return;
+      }
+      Throwable e = child.exception();
+      if (e != null) {
+        fail(e);
+        return;
+      }
     }
     if (--unfinished == 0) {
       List<T> results = new ArrayList<>(children.size());
       for (AsyncFuture<? extends T> f : children) {
-        results.add(f.result());
+        results.add(outcomeOf(f));
       }
       if (cancelRequested) {
-        fail(new CancelledException());
+        fail(new CancelledException(cancelMessage));
       } else {
         finish(results);
       }
     }
   }
 
+  /** A child's result, or (return_exceptions) its exception or cancellation in its place. */
+  @SuppressWarnings("unchecked")
+  private T outcomeOf(AsyncFuture<? extends T> f) {
+    if (f.isCancelled()) {
+      return (T) f.cancelledException();
+    }
+    Throwable e = f.exception();
+    return e != null ? (T) e : f.result();
+  }
+
   /** Cancels the children; the gather fails with CancelledException once they are done. */
   @Override
-  public boolean cancel() {
+  public boolean cancel(String message) {
     if (isDone()) {
       return false;
     }
     if (children == null) {
-      return super.cancel();
+      return super.cancel(message);
     }
     boolean any = false;
     for (AsyncFuture<? extends T> f : children) {
-      if (f.cancel()) {
+      if (f.cancel(message)) {
         any = true;
       }
     }
     if (any) {
       cancelRequested = true;
+      cancelMessage = message;
     }
     return any;
   }

@@ -27,8 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Differs from asyncio: {@code setResult}/{@code setException} throw
  * {@code UnsupportedOperationException} (asyncio raises {@code RuntimeError}); names count up
- * per process (like asyncio) so {@code Task-1} is the first task of the program; no cancel
- * message, {@code uncancel} or {@code cancelling} count yet.
+ * per process (like asyncio) so {@code Task-1} is the first task of the program.
  *
  * <p>Cancellation: if the awaiting task is cancelled meanwhile, {@code CancelledException} is
  * thrown at that {@code await}.
@@ -50,6 +49,10 @@ public final class Task<T> extends AsyncFuture<T> {
   private Object waitingOn;
   /** cancel() found nothing to cancel: throw CancelledException into the coroutine at its step. */
   private boolean mustCancel;
+  /** The message of that CancelledException, or null. */
+  private String cancelMessage;
+  /** Pending cancellation requests: asyncio's {@code _num_cancels_requested}. */
+  private int cancelRequests;
   /** Links of the loop's list of pending tasks. */
   Task<?> previousLive;
   Task<?> nextLive;
@@ -73,20 +76,34 @@ public final class Task<T> extends AsyncFuture<T> {
 
   /**
    * Requests cancellation: a {@code CancelledException} is thrown into the coroutine at the
-   * await it is suspended on, whose future is cancelled too; a task that has not taken its first
-   * step never runs its body. The task ends cancelled unless its coroutine catches the exception.
-   * Returns false if the task is already done.
+   * await it is suspended on, whose future is cancelled too (the innermost await: a task that
+   * awaits a coroutine, which awaits a sleep, has that sleep cut short); a task that has not
+   * taken its first step never runs its body. The task ends cancelled unless its coroutine
+   * catches the exception. Each call counts one request (see {@link #cancelling()}). Returns
+   * false if the task is already done.
    */
   @Override
   public boolean cancel() {
+    return cancel(null);
+  }
+
+  /**
+   * Same as {@link #cancel()}, with the message of the {@code CancelledException} thrown into the
+   * coroutine (asyncio's {@code cancel(msg)}); null for none.
+   */
+  @Override
+  public boolean cancel(String message) {
     assert loop.inEventLoop();
     if (isDone()) {
       return false;
     }
+    cancelRequests++;
     Object w = waitingOn;
     if (w instanceof AsyncFuture<?> future) {
       // Cancelling the future queues this task, and awaited() then throws CancelledException.
-      if (future.cancel()) {
+      // waitingOn stays: if it is a task that catches its cancellation, cancelling this task
+      // again must cancel it again, as asyncio leaves _fut_waiter in place.
+      if (future.cancel(message)) {
         return true;
       }
     } else if (w instanceof TimerHandle timer) {
@@ -96,7 +113,30 @@ public final class Task<T> extends AsyncFuture<T> {
       loop.wake(this);
     }
     mustCancel = true;
+    cancelMessage = message;
     return true;
+  }
+
+  /**
+   * How many cancellation requests are pending: {@link #cancel()} calls not yet undone by
+   * {@link #uncancel()}. asyncio's {@code cancelling()}; structured-concurrency code (a
+   * {@code TaskGroup}, a {@code timeout} scope) uses it to tell its own cancellation from one
+   * requested from outside.
+   */
+  public int cancelling() {
+    return cancelRequests;
+  }
+
+  /**
+   * Undoes one cancellation request and returns how many remain; asyncio's {@code uncancel()}.
+   * It does not stop a {@code CancelledException} already on its way; it is for code that
+   * caught the cancellation it caused itself and goes on, as {@code timeout} does.
+   */
+  public int uncancel() {
+    if (cancelRequests > 0) {
+      cancelRequests--;
+    }
+    return cancelRequests;
   }
 
   /** Always throws: a task's result comes from its coroutine. */
@@ -138,7 +178,8 @@ public final class Task<T> extends AsyncFuture<T> {
     Coroutine<?> c = leaf;
     if (mustCancel) {
       mustCancel = false;
-      CancelledException cancel = new CancelledException();
+      CancelledException cancel = new CancelledException(cancelMessage);
+      cancelMessage = null;
       if (c.status == Coroutine.CREATED) {
         // Throwing into a coroutine that never started ends it before its first line.
         c.status = Coroutine.THREW;
@@ -146,7 +187,11 @@ public final class Task<T> extends AsyncFuture<T> {
         finishFrom(c);
         return;
       }
-      c.awaiting = cancel;
+      if (!wakesWithCancellation(c.awaiting)) {
+        // As asyncio's __step keeps the CancelledError its wake-up already carries (with the
+        // message of the first cancel), and makes one only otherwise.
+        c.awaiting = cancel;
+      }
     }
     loop.currentTask = this;
     try {
@@ -174,13 +219,27 @@ public final class Task<T> extends AsyncFuture<T> {
     }
   }
 
+  /**
+   * Runs the first step now, inside the caller's step or callback (Python 3.12's eager start),
+   * then gives the loop back its current task.
+   */
+  void startEagerly() {
+    Task<?> creator = loop.currentTask;
+    try {
+      step();
+    } finally {
+      loop.currentTask = creator;
+    }
+  }
+
   /** The leaf coroutine suspends on a pending future (asyncio's {@code _fut_waiter}). */
   void waitFor(AsyncFuture<?> future) {
     waitingOn = future;
     future.addWaiter(this);
     // The task cancelled itself during this step: cancel what it now waits on, as asyncio does.
-    if (mustCancel && future.cancel()) {
+    if (mustCancel && future.cancel(cancelMessage)) {
       mustCancel = false;
+      cancelMessage = null;
     }
   }
 
@@ -201,6 +260,12 @@ public final class Task<T> extends AsyncFuture<T> {
     }
   }
 
+  /** Whether what the leaf awaited will throw a CancelledException anyway. */
+  private static boolean wakesWithCancellation(Object awaited) {
+    return awaited instanceof AsyncFuture<?> f && f.isDone()
+        && (f.isCancelled() || f.exception() instanceof CancelledException);
+  }
+
   /** Takes the outcome of the task's outermost coroutine, which has just finished. */
   private void finishFrom(Coroutine<?> root) {
     loop.removeLive(this);
@@ -208,7 +273,7 @@ public final class Task<T> extends AsyncFuture<T> {
       if (mustCancel) {
         // Cancelled during the very step in which its coroutine returned.
         mustCancel = false;
-        cancelWith(null);
+        cancelWith(cancelMessage == null ? null : new CancelledException(cancelMessage));
       } else {
         @SuppressWarnings("unchecked")
         T value = (T) root.outcome;

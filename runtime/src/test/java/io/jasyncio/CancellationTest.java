@@ -120,4 +120,113 @@ class CancellationTest {
         .isInstanceOf(UnsupportedOperationException.class);
     loop.runUntilComplete(task);
   }
+  @Test
+  void cancellingATaskCancelsWhatItsAwaitedCoroutineAwaitsAndFinallyBlocksMayAwait() {
+    // Python 3.11: cancel('stop') -> True, True; cancelling() 2; future cancelled;
+    // ["inner cancelled ('stop',)", 'outer cancelled', 'outer cleaned at 1', "main got ('stop',)"]
+    AsyncFuture<String> future = loop.createFuture();
+    Coroutine<Void> inner = Script.named("inner")
+        .await(() -> future, v -> { }, e -> {
+          log.add("inner cancelled " + e.getMessage());
+          throw e;
+        })
+        .build();
+    Throwable[] caught = new Throwable[1];
+    Task<Void> outer = loop.createTask(Script.named("outer")
+        .await(() -> inner, v -> { }, e -> {
+          log.add("outer cancelled");
+          caught[0] = e;
+        })
+        .await(() -> sleep(1))
+        .run(() -> {
+          log.add("outer cleaned at " + loop.time());
+          throw caught[0];
+        })
+        .build());
+    loop.callSoon(() -> {
+      assertThat(outer.cancel("stop")).isTrue();
+      assertThat(outer.cancel()).isTrue();
+      assertThat(outer.cancelling()).isEqualTo(2);
+      assertThat(future.isCancelled()).isTrue();
+    });
+
+    assertThatThrownBy(() -> loop.runUntilComplete(outer))
+        .isInstanceOf(CancelledException.class).hasMessage("stop");
+    assertThat(log).containsExactly("inner cancelled stop", "outer cancelled",
+        "outer cleaned at 1.0");
+    assertThat(outer.isCancelled()).isTrue();
+  }
+
+  @Test
+  void aTaskThatUncancelsGoesOnAndItsCountDropsToZero() {
+    // Python 3.11: ['caught; cancelling=1', 'uncancel -> 0'] and result 'went on'.
+    Task<?>[] self = new Task<?>[1];
+    Task<String> task = loop.createTask(Script.named("stubborn")
+        .run(() -> self[0] = Asyncio.currentTask())
+        .await(() -> sleep(10), v -> { }, e -> {
+          log.add("caught; cancelling=" + self[0].cancelling());
+          log.add("uncancel -> " + self[0].uncancel());
+        })
+        .await(() -> sleep(1))
+        .returning(() -> "went on"));
+    loop.callLater(1, task::cancel);
+
+    assertThat(loop.runUntilComplete(task)).isEqualTo("went on");
+    assertThat(log).containsExactly("caught; cancelling=1", "uncancel -> 0");
+    assertThat(loop.time()).isEqualTo(2.0);
+    assertThat(task.uncancel()).isZero();
+  }
+
+  @Test
+  void aTaskThatCancelsItselfGetsTheExceptionAtItsNextAwait() {
+    // Python 3.11: ['still running', 'cancelled at sleep'], at time 0.
+    Task<Void> task = loop.createTask(Script.named("self")
+        .run(() -> Asyncio.currentTask().cancel())
+        .log(log, "still running")
+        .await(() -> sleep(5), v -> log.add("slept"), e -> {
+          log.add("cancelled at sleep");
+          throw e;
+        })
+        .build());
+
+    assertThatThrownBy(() -> loop.runUntilComplete(task)).isInstanceOf(CancelledException.class);
+    assertThat(log).containsExactly("still running", "cancelled at sleep");
+    assertThat(loop.time()).isEqualTo(0.0);
+  }
+
+  @Test
+  void cancellingATaskAwaitingATaskThatIgnoresCancellationCancelsThatTaskAgain() {
+    // asyncio leaves _fut_waiter in place: the second cancel() reaches the inner task again.
+    Task<String> inner = loop.createTask(Script.named("inner")
+        .await(() -> sleep(10), v -> { }, e -> log.add("inner ignores 1"))
+        .await(() -> sleep(10), v -> { }, e -> log.add("inner ignores 2"))
+        .returning(() -> "inner done"));
+    Task<String> outer = loop.createTask(Script.named("outer")
+        .await(() -> inner, v -> log.add("outer got " + v))
+        .returning(() -> "outer done"));
+    loop.callLater(1, outer::cancel);
+    loop.callLater(2, outer::cancel);
+
+    assertThat(loop.runUntilComplete(outer)).isEqualTo("outer done");
+    assertThat(log).containsExactly("inner ignores 1", "inner ignores 2", "outer got inner done");
+    assertThat(loop.time()).isEqualTo(2.0);
+    assertThat(outer.cancelling()).isEqualTo(2);
+  }
+
+  @Test
+  void currentTaskIsTheTaskWhoseStepRunsAndNullElsewhere() {
+    Task<?>[] seen = new Task<?>[2];
+    Task<Void> task = loop.createTask(Script.named("t")
+        .run(() -> seen[0] = Asyncio.currentTask())
+        .await(() -> sleep(0))
+        .run(() -> loop.callSoon(() -> seen[1] = Asyncio.currentTask()))
+        .build());
+
+    loop.runUntilComplete(task);
+    loop.runUntilComplete(Script.named("later").await(() -> sleep(0)).build());
+
+    assertThat(seen[0]).isSameAs(task);
+    assertThat(seen[1]).isNull();
+    assertThat(Asyncio.currentTask()).isNull();
+  }
 }

@@ -116,6 +116,22 @@ public abstract class CoroutineMachine<T> extends Coroutine<T> {
     }
   }
 
+  /**
+   * What closing {@code resource} awaits when {@code failure} (null: none) leaves the block:
+   * {@code aclose(failure)}, Python's {@code __aexit__}, or one that fails with what it threw at
+   * once. What the await throws then replaces {@code failure} (the resource applies Java's
+   * suppression rule itself unless it means to replace it, as {@code TaskGroup} and
+   * {@code Timeout} do); see {@link io.jasyncio.AsyncCloseable#aclose(Throwable)}.
+   */
+  protected static Awaitable<Void> closeAsync(io.jasyncio.AsyncCloseable resource,
+      Throwable failure) {
+    try {
+      return resource.aclose(failure);
+    } catch (Throwable thrown) {
+      return new Failed(thrown);
+    }
+  }
+
   /** A coroutine that fails with a given throwable when it runs. */
   private static final class Failed extends CoroutineMachine<Void> {
     private final Throwable thrown;
