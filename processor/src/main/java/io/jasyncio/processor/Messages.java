@@ -121,7 +121,13 @@ public final class Messages {
 
   public static String awaitPosition() {
     return "await in this position is not supported yet; give it a statement of its own,"
-        + " as in var v = await(...);, or make it the whole condition of an if or a loop";
+        + " as in var v = await(...);, then use v";
+  }
+
+  public static String compoundTarget() {
+    return "a compound assignment that awaits can only update a local or a field of this class"
+        + " (count or this.count) here; compute the value first, as in var v = await(...);,"
+        + " then update the target";
   }
 
   public static String awaitInConstruct(String construct) {

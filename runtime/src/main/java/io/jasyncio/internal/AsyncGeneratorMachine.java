@@ -118,16 +118,41 @@ public abstract class AsyncGeneratorMachine<T> extends Coroutine<Object>
     return Iteration.asDouble(received());
   }
 
+  // ---- awaits inside expressions: the rest of the expression as a continuation (see Step)
+
+  /** Awaits {@code awaitable}, then runs the rest of the expression with its value. */
+  protected static <T, R> Coroutine<R> awaitThen(io.jasyncio.Awaitable<T> awaitable,
+      Step.Then<? super T, R> then) {
+    return Step.await(awaitable, then);
+  }
+
+  /** Awaits {@code stage}, then runs the rest of the expression with its value. */
+  protected static <T, R> Coroutine<R> awaitThen(java.util.concurrent.CompletionStage<T> stage,
+      Step.Then<? super T, R> then) {
+    return Step.await(stage, then);
+  }
+
+  /** The end of a chain: the value of the whole expression. */
+  protected static <R> Coroutine<R> resultOf(R value) {
+    return Step.done(value);
+  }
+
+  /** A {@code ?:}, {@code &&} or {@code ||} whose branch awaits; see {@link Step#either}. */
+  protected static <A, B, R> Coroutine<R> either(boolean condition, Step.Branch<A> ifTrue,
+      Step.Branch<B> ifFalse, Step.ThenEither<? super A, ? super B, R> then) {
+    return Step.either(condition, ifTrue, ifFalse, then);
+  }
+
   // ---- AsyncGenerator
 
   @Override
   public final Coroutine<T> next() {
-    return new Step<>(this, null, false);
+    return new NextStep<>(this, null, false);
   }
 
   @Override
   public final Coroutine<T> send(Object value) {
-    return new Step<>(this, value, false);
+    return new NextStep<>(this, value, false);
   }
 
   @Override
@@ -137,7 +162,7 @@ public abstract class AsyncGeneratorMachine<T> extends Coroutine<Object>
 
   /** A step of {@code for (T v : aiter(gen))}: finishes with {@code END} past the end. */
   static Coroutine<Object> iterationStep(AsyncGenerator<?> gen) {
-    return new Step<>((AsyncGeneratorMachine<?>) gen, null, true);
+    return new NextStep<>((AsyncGeneratorMachine<?>) gen, null, true);
   }
 
   /** Whether {@code value}, the outcome of an iteration step, marks the end. */
@@ -179,13 +204,13 @@ public abstract class AsyncGeneratorMachine<T> extends Coroutine<Object>
   }
 
   /** One step: awaits the body to its next yield. */
-  private static final class Step<T> extends CoroutineMachine<T> {
+  private static final class NextStep<T> extends CoroutineMachine<T> {
     private final AsyncGeneratorMachine<?> gen;
     private final Object toSend;
     /** Whether the end finishes this step with END (async for) or throws (anext). */
     private final boolean iterating;
 
-    Step(AsyncGeneratorMachine<?> gen, Object toSend, boolean iterating) {
+    NextStep(AsyncGeneratorMachine<?> gen, Object toSend, boolean iterating) {
       super(iterating ? "aiter" : "anext");
       this.gen = gen;
       this.toSend = toSend;

@@ -77,6 +77,31 @@ public abstract class CoroutineMachine<T> extends Coroutine<T> {
     return (ToIntFunction<Object>) chooser;
   }
 
+  // ---- awaits inside expressions: the rest of the expression as a continuation (see Step)
+
+  /** Awaits {@code awaitable}, then runs the rest of the expression with its value. */
+  protected static <T, R> Coroutine<R> awaitThen(io.jasyncio.Awaitable<T> awaitable,
+      Step.Then<? super T, R> then) {
+    return Step.await(awaitable, then);
+  }
+
+  /** Awaits {@code stage}, then runs the rest of the expression with its value. */
+  protected static <T, R> Coroutine<R> awaitThen(java.util.concurrent.CompletionStage<T> stage,
+      Step.Then<? super T, R> then) {
+    return Step.await(stage, then);
+  }
+
+  /** The end of a chain: the value of the whole expression. */
+  protected static <R> Coroutine<R> resultOf(R value) {
+    return Step.done(value);
+  }
+
+  /** A {@code ?:}, {@code &&} or {@code ||} whose branch awaits; see {@link Step#either}. */
+  protected static <A, B, R> Coroutine<R> either(boolean condition, Step.Branch<A> ifTrue,
+      Step.Branch<B> ifFalse, Step.ThenEither<? super A, ? super B, R> then) {
+    return Step.either(condition, ifTrue, ifFalse, then);
+  }
+
   // ---- try-with-resources over an AsyncCloseable awaits its close
 
   /**

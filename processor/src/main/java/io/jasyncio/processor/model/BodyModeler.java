@@ -108,6 +108,10 @@ public final class BodyModeler {
     private final Map<BodyScan.Local, Set<Integer>> constants = new java.util.LinkedHashMap<>();
     /** The iterator fields of split enhanced for loops, by loop. */
     private final Map<Tree, String> iterators = new java.util.LinkedHashMap<>();
+    /** The body's text, for choosing names it does not use. */
+    private String bodyText;
+    /** Names {@link #uniqueName} has given out. */
+    private final Set<String> given = new HashSet<>();
     /** Whether each try-with-resources resource is an AsyncCloseable, once asked. */
     private final Map<Tree, Boolean> closesAsync = new java.util.IdentityHashMap<>();
     /** The generator fields of split {@code for (T v : aiter(gen))} loops, by loop. */
@@ -234,7 +238,12 @@ public final class BodyModeler {
       new com.sun.source.util.TreePathScanner<Void, Void>() {
         @Override
         public Void visitTry(com.sun.source.tree.TryTree t, Void p) {
-          if (t.getResources().stream().anyMatch(BodyModeler.Run.this::closesAsync)) {
+          if (t.getResources().stream().anyMatch(BodyModeler.Run.this::closesAsync)
+              || ((t.getFinallyBlock() != null || !t.getResources().isEmpty())
+                  && JumpsOut.of(t))) {
+            // A jump out of a copied try would set the state before its finally (or close)
+            // runs, and an exception from there would be routed by the state jumped to:
+            // split, the finally runs in a state of its own, inside the enclosing try's range.
             addAncestors(getCurrentPath(), out);
           }
           return super.visitTry(t, p);
@@ -734,7 +743,7 @@ public final class BodyModeler {
 
     @Override
     public String asyncIteratorField(EnhancedForLoopTree loop) {
-      return asyncIterators.computeIfAbsent(loop, l -> names.newName(
+      return asyncIterators.computeIfAbsent(loop, l -> fieldName(
           loop.getVariable().getName().toString() + "Source", loop));
     }
 
@@ -784,9 +793,9 @@ public final class BodyModeler {
     public Lowering.Forms.ExitFields exitFields(Tree t) {
       return exits.computeIfAbsent(t, k -> {
         int n = exits.size() + 1;
-        return new Lowering.Forms.ExitFields(names.newName("exit" + n, "exit" + n),
-            names.newName("exitThrown" + n, "exitThrown" + n),
-            names.newName("exitTarget" + n, "exitTarget" + n));
+        return new Lowering.Forms.ExitFields(fieldName("exit" + n, "exit" + n),
+            fieldName("exitThrown" + n, "exitThrown" + n),
+            fieldName("exitTarget" + n, "exitTarget" + n));
       });
     }
 
@@ -798,7 +807,7 @@ public final class BodyModeler {
     @Override
     public String returnedField() {
       if (returned == null) {
-        returned = names.newName("returned", "returned");
+        returned = fieldName("returned", "returned");
       }
       return returned;
     }
@@ -825,7 +834,7 @@ public final class BodyModeler {
     @Override
     public String caughtField() {
       if (caught == null) {
-        caught = names.newName("caught", "caught");
+        caught = fieldName("caught", "caught");
       }
       return caught;
     }
@@ -891,7 +900,7 @@ public final class BodyModeler {
         ExpressionTree e = loop.getExpression();
         String base = e instanceof IdentifierTree id ? id.getName().toString()
             : loop.getVariable().getName().toString();
-        return names.newName(base + "Iterator", loop);
+        return fieldName(base + "Iterator", loop);
       });
     }
 
@@ -942,7 +951,7 @@ public final class BodyModeler {
     @Override
     public String casesField() {
       if (cases == null) {
-        cases = names.newName("cases", "cases");
+        cases = fieldName("cases", "cases");
       }
       return cases;
     }
@@ -959,6 +968,122 @@ public final class BodyModeler {
         }
         return names.newName(fresh, o);
       });
+    }
+
+    @Override
+    public boolean awaitsInExpression(Tree owner) {
+      for (BodyScan.AwaitUse a : in.scan().awaits()) {
+        if (a.kind() == BodyScan.Suspension.AWAIT
+            && Suspensions.suspendingStatement(a.path(), in.names()) == null) {
+          TreePath at = Suspensions.expressionOwner(a.path(), in.names());
+          if (at != null && at.getLeaf() == owner) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+
+    @Override
+    public void hoistLocalsIn(Tree e) {
+      int from = source.start(e);
+      int to = source.end(e);
+      for (BodyScan.LocalRef ref : in.scan().localRefs()) {
+        int at = source.start(ref.tree());
+        if (at >= from && at < to && !ref.local().parameter()) {
+          mustHoist(ref.local().tree()); // read or written in a continuation lambda
+        }
+      }
+    }
+
+    @Override
+    public ExpressionAwaits.Code chain(ExpressionTree e,
+        java.util.function.Function<String, ExpressionAwaits.Code> end) {
+      return new ExpressionAwaits(new ExpressionAwaits.Source() {
+        @Override
+        public int start(Tree t) {
+          return source.start(t);
+        }
+
+        @Override
+        public int end(Tree t) {
+          return source.end(t);
+        }
+
+        @Override
+        public String render(int from, int to) {
+          return source.renderRange(from, to);
+        }
+
+        @Override
+        public boolean isAwait(MethodInvocationTree call) {
+          return in.names().isAwait(call);
+        }
+
+        @Override
+        public boolean isLocal(IdentifierTree id) {
+          return in.scan().localRefs().stream().anyMatch(r -> r.tree() == id);
+        }
+
+        @Override
+        public boolean isVariable(IdentifierTree id) {
+          return isLocal(id) || new MemberLookup(elements, type).field(id.getName().toString())
+              != null;
+        }
+
+        @Override
+        public String freshName(String base) {
+          return uniqueName(base);
+        }
+      }).convert(e, end);
+    }
+
+    @Override
+    public String renderBetween(Tree before, Tree after) {
+      return source.renderRange(source.end(before), source.start(after));
+    }
+
+    @Override
+    public String uniqueLocal(String base) {
+      return uniqueName(base);
+    }
+
+    @Override
+    public String resultType() {
+      DeclaredType rt = (DeclaredType) method.getReturnType();
+      return TypeName.get(rt.getTypeArguments().get(0)).toString();
+    }
+
+    /**
+     * The name of a field the lowering adds to the machine: {@code base}, or base2, base3...
+     * when the body uses the name, since a local of that name would hide the field.
+     */
+    private String fieldName(String base, Object tag) {
+      if (bodyText == null) {
+        bodyText = source.render(tree.getBody());
+      }
+      String fresh = base;
+      for (int n = 2; java.util.regex.Pattern.compile("\\b" + fresh + "\\b").matcher(bodyText)
+          .find() || machineFields.contains(fresh) || given.contains(fresh); n++) {
+        fresh = base + n;
+      }
+      given.add(fresh);
+      return names.newName(fresh, tag);
+    }
+
+    /** A name no code of the method uses and the lowering has not given out: base1, base2... */
+    private String uniqueName(String base) {
+      if (bodyText == null) {
+        bodyText = source.render(tree.getBody());
+      }
+      for (int n = 1; ; n++) {
+        String fresh = base + n;
+        if (!java.util.regex.Pattern.compile("\\b" + fresh + "\\b").matcher(bodyText).find()
+            && !machineFields.contains(fresh) && !fieldNames.containsValue(fresh)
+            && given.add(fresh)) {
+          return fresh;
+        }
+      }
     }
 
     @Override

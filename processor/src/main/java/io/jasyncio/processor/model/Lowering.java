@@ -126,6 +126,25 @@ final class Lowering {
     /** The statement that finishes the machine with {@code value} (a return's value). */
     String finishText(String value);
 
+    /** Whether an await stands inside the expression of {@code owner} (not as all of it). */
+    boolean awaitsInExpression(Tree owner);
+
+    /** Makes every local {@code e} uses a field: continuation lambdas read and write them. */
+    void hoistLocalsIn(Tree e);
+
+    /** The chain of continuations that evaluates {@code e} and hands its value to {@code end}. */
+    ExpressionAwaits.Code chain(ExpressionTree e,
+        java.util.function.Function<String, ExpressionAwaits.Code> end);
+
+    /** The method's result type {@code T} of {@code Coroutine<T>}, as source. */
+    String resultType();
+
+    /** The source text between two trees (an operator), replacements applied. */
+    String renderBetween(Tree before, Tree after);
+
+    /** A name for a local the lowering declares that no code of the method uses. */
+    String uniqueLocal(String base);
+
     /** Whether the try-with-resources resource {@code resource} is an AsyncCloseable. */
     boolean closesAsync(Tree resource);
 
@@ -289,7 +308,9 @@ final class Lowering {
       case TRY -> lowerTry((TryTree) s);
       case LABELED_STATEMENT -> lowerLabeled((LabeledStatementTree) s);
       case EXPRESSION_STATEMENT, VARIABLE, RETURN -> {
-        if (!switchExpressionIn(s)) {
+        if (forms.awaitsInExpression(s)) {
+          expressionStatement(s);
+        } else if (!switchExpressionIn(s)) {
           suspendingForm(s);
         }
       }
@@ -729,7 +750,8 @@ final class Lowering {
       ref = emit ? forms.fieldOf(v) : "";
     } else {
       fragments.put(resource, number);
-      ref = emit ? forms.render(resource) : "";
+      // javac's end of a resource that names a variable takes in the ';' before the next one
+      ref = emit ? forms.render(resource).replaceAll("\\s*;\\s*$", "") : "";
     }
     Region region = new Region(forms.exitFields(resource), regions.peek());
     forms.returnedField();
@@ -916,6 +938,10 @@ final class Lowering {
     while (inner instanceof ParenthesizedTree p) {
       inner = p.getExpression();
     }
+    if (forms.awaitsInExpression(owner)) {
+      suspendOnChain(inner, owner, v -> done(v));
+      return "awaitedBoolean()";
+    }
     MethodInvocationTree await = forms.awaitIn(owner);
     if (await != null) {
       return suspendAt(await, owner) + "Boolean()";
@@ -986,6 +1012,82 @@ final class Lowering {
     stateSet = true; // produce set it
     start(resume, forms.fileName() + ":" + line + ", resumed");
     return "received";
+  }
+
+  /**
+   * A statement whose expression awaits inside it: the expression runs as a chain of
+   * continuations the machine awaits, and the statement's own work (declaring the local,
+   * returning) follows with the chain's value.
+   */
+  private void expressionStatement(StatementTree s) {
+    fragments.put(s, number);
+    if (s instanceof VariableTree v) {
+      // A declared reference type is the value's target type, as in the template.
+      boolean typed = emit && !forms.sourceType(v).equals("var")
+          && !forms.kindOfLocal(v).isPrimitive();
+      String type = typed ? forms.sourceType(v) : null;
+      suspendOnChain(v.getInitializer(), s, x -> typedResult(type, x));
+      if (emit) {
+        String value = BodyModeler.awaitedCall(forms.kindOfLocal(v));
+        String field = forms.fieldOf(v);
+        emit(field != null ? field + " = " + value + ";"
+            : forms.declaredType(v) + " " + forms.localName(v) + " = " + value + ";");
+      }
+      return;
+    }
+    if (s instanceof ReturnTree r) {
+      ExpressionTree value = ((MethodInvocationTree) r.getExpression()).getArguments().get(0);
+      String type = emit ? forms.resultType() : null;
+      suspendOnChain(value, s, x -> typedResult(type, x));
+      emit(returnText("awaited()"));
+      terminated = true;
+      return;
+    }
+    ExpressionTree e = ((ExpressionStatementTree) s).getExpression();
+    if (e instanceof com.sun.source.tree.CompoundAssignmentTree c) {
+      // x op= E: x is read before E, and op= narrows as Java's does, on a copy of x's type.
+      forms.hoistLocalsIn(c.getVariable());
+      String target = emit ? forms.render(c.getVariable()) : "";
+      String op = emit ? forms.renderBetween(c.getVariable(), c.getExpression()).trim() : "";
+      String held = emit ? forms.uniqueLocal("held") : "";
+      String updated = emit ? forms.uniqueLocal("updated") : "";
+      emit("var " + held + " = " + target + ";");
+      suspendOnChain(c.getExpression(), s, x -> new ExpressionAwaits.Code(List.of(
+          "var " + updated + " = " + held + ";", updated + " " + op + " " + x + ";",
+          target + " = " + updated + ";"), "resultOf(null)"));
+      emit("awaited();");
+      return;
+    }
+    suspendOnChain(e, s, x -> new ExpressionAwaits.Code(List.of(x + ";"), "resultOf(null)"));
+    emit("awaited();");
+  }
+
+  /** The end of a chain whose value has {@code type} as its target type (none when null). */
+  private ExpressionAwaits.Code typedResult(String type, String value) {
+    if (type == null) {
+      return done(value);
+    }
+    String name = forms.uniqueLocal("value");
+    return new ExpressionAwaits.Code(List.of(type + " " + name + " = " + value + ";"),
+        "resultOf(" + name + ")");
+  }
+
+  private static ExpressionAwaits.Code done(String value) {
+    return new ExpressionAwaits.Code(List.of(), "resultOf(" + value + ")");
+  }
+
+  /** Suspends on the chain of continuations for {@code e}, which ends with {@code end}. */
+  private void suspendOnChain(ExpressionTree e, Tree owner,
+      java.util.function.Function<String, ExpressionAwaits.Code> end) {
+    forms.hoistLocalsIn(e);
+    fragments.put(e, number);
+    if (!emit) {
+      suspendText("", owner);
+      return;
+    }
+    ExpressionAwaits.Code chain = forms.chain(e, end);
+    chain.statements().forEach(this::emit);
+    suspendText(chain.chain(), owner);
   }
 
   /** Suspends on the awaitable {@code awaitable} computes, written by the lowering itself. */

@@ -117,6 +117,11 @@ public final class SourceText {
     return dedent(render(tree), column(tree));
   }
 
+  /** The text from {@code from} to {@code to} with the replacements inside it applied. */
+  public String renderRange(int from, int to) {
+    return render(from, to);
+  }
+
   private String render(int from, int to) {
     List<Edit> inside = new ArrayList<>();
     for (Edit e : edits) {

@@ -64,6 +64,7 @@ public final class Suspensions {
       return parentPath;
     }
     if (parent instanceof AssignmentTree a && a.getExpression() == call
+        && isSimpleTarget(a.getVariable())
         && parentPath.getParentPath().getLeaf() instanceof ExpressionStatementTree) {
       return parentPath.getParentPath();
     }
@@ -103,6 +104,85 @@ public final class Suspensions {
       return conditionOf;
     }
     return null;
+  }
+
+  /**
+   * The statement (or the {@code if}/loop whose condition it is) that suspends for an await
+   * nested in an expression, as in {@code f(a, await(g()))} or {@code total = x + await(y())},
+   * when every expression between the await and that statement is one the processor can
+   * continue after an await; null otherwise. Its owner is an expression statement, a local's
+   * initializer, {@code return done(...)}, or a condition.
+   */
+  public static TreePath expressionOwner(TreePath await, AsyncioNames names) {
+    if (!names.isAwait((MethodInvocationTree) await.getLeaf())) {
+      return null; // Generator.yield and aiter(...) take statement forms only
+    }
+    TreePath childPath = await;
+    for (TreePath p = await.getParentPath(); p != null; p = p.getParentPath()) {
+      Tree child = childPath.getLeaf();
+      Tree t = p.getLeaf();
+      switch (t.getKind()) {
+        case EXPRESSION_STATEMENT:
+          return p;
+        case VARIABLE:
+          return ((VariableTree) t).getInitializer() == child ? p : null;
+        case RETURN:
+          return null; // only through done(...), below
+        case IF:
+        case WHILE_LOOP:
+        case DO_WHILE_LOOP:
+          return child instanceof ParenthesizedTree || child instanceof ExpressionTree ? p : null;
+        case FOR_LOOP:
+          return ((ForLoopTree) t).getCondition() == child ? p : null;
+        case METHOD_INVOCATION: {
+          MethodInvocationTree call = (MethodInvocationTree) t;
+          if (names.isDone(call) && p.getParentPath().getLeaf() instanceof ReturnTree) {
+            return call.getArguments().size() == 1 ? p.getParentPath() : null;
+          }
+          if (names.isAiter(call) || names.isYield(call)) {
+            return null;
+          }
+          break; // an argument, or (through the member select) the receiver
+        }
+        case MEMBER_SELECT:
+        case NEW_CLASS:
+        case PARENTHESIZED:
+        case TYPE_CAST:
+        case INSTANCE_OF:
+        case CONDITIONAL_EXPRESSION:
+        case ARRAY_ACCESS:
+        case NEW_ARRAY:
+        case ASSIGNMENT:
+        case CONDITIONAL_AND:
+        case CONDITIONAL_OR:
+          break;
+        default:
+          if (t instanceof com.sun.source.tree.BinaryTree
+              || t instanceof com.sun.source.tree.CompoundAssignmentTree) {
+            break;
+          }
+          if (t instanceof com.sun.source.tree.UnaryTree u && !isIncrement(u)) {
+            break;
+          }
+          return null;
+      }
+      if (t instanceof com.sun.source.tree.NewClassTree n && n.getClassBody() != null) {
+        return null;
+      }
+      if ((t instanceof AssignmentTree || t instanceof com.sun.source.tree.CompoundAssignmentTree)
+          && !(p.getParentPath().getLeaf() instanceof ExpressionStatementTree)) {
+        return null; // an assignment inside a larger expression: give it a statement of its own
+      }
+      childPath = p;
+    }
+    return null;
+  }
+
+  private static boolean isIncrement(com.sun.source.tree.UnaryTree u) {
+    return switch (u.getKind()) {
+      case PREFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_INCREMENT, POSTFIX_DECREMENT -> true;
+      default -> false;
+    };
   }
 
   /** {@code v} or {@code this.v}: what an awaited value may be assigned to. */

@@ -1,6 +1,5 @@
 package io.jasyncio.processor.validate;
 
-import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -207,15 +206,19 @@ public final class AsyncMethodValidator {
       Report report) {
     TreePath statement = Suspensions.suspendingStatement(await, names);
     if (statement == null) {
+      statement = Suspensions.expressionOwner(await, names);
+      if (statement != null
+          && statement.getLeaf() instanceof ExpressionStatementTree e
+          && e.getExpression() instanceof com.sun.source.tree.CompoundAssignmentTree c
+          && !Suspensions.isSimpleTarget(c.getVariable())) {
+        report.add(Diagnostic.at(await, Messages.AWAIT_POSITION, Messages.compoundTarget()));
+        return;
+      }
+    }
+    if (statement == null) {
       report.add(Diagnostic.at(await, Messages.AWAIT_POSITION,
           names.isAiter((MethodInvocationTree) await.getLeaf()) ? Messages.aiterPosition()
               : Messages.awaitPosition()));
-      return;
-    }
-    if (statement.getLeaf() instanceof ExpressionStatementTree e
-        && e.getExpression() instanceof AssignmentTree a
-        && !Suspensions.isSimpleTarget(a.getVariable())) {
-      report.add(Diagnostic.at(await, Messages.AWAIT_POSITION, Messages.assignmentTarget()));
       return;
     }
     Tree outer = Suspensions.unsupportedAncestor(statement, method.getBody(), names);

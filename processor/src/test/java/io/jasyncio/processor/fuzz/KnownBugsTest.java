@@ -12,7 +12,6 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -219,7 +218,6 @@ class KnownBugsTest {
   // knownBugs=resourceReference (seeds 20250637, 20250729, 20250756 and 10 more of the 300 from
   // seed 20250601): a resource that names an existing local, Java 9's try (r; ...), is copied
   // with the ';' after it into the machine's close code: "if (r; != null)", "r;.close();".
-  @Disabled("fuzz counterexample: try (r; Res s = ...) with an await inside writes 'r;.close()'")
   @Test
   void aResourceThatNamesALocalAndIsNotTheLastIsClosed() throws Throwable {
     Compilation c = compile(
@@ -241,7 +239,6 @@ class KnownBugsTest {
   // resource's close) of a try statement copied whole (no await inside) while a return, break
   // or continue leaves it, inside a split try with a finally block (or resources), skips the
   // outer finally block (or close): the exception goes straight out of the machine.
-  @Disabled("fuzz counterexample: a throwing inner finally during a return skips the outer one")
   @Test
   void anExceptionFromAnInnerFinallyDuringAReturnRunsTheOuterFinally() throws Throwable {
     Compilation c = compile(
@@ -263,7 +260,6 @@ class KnownBugsTest {
   }
 
   // The same, as the fuzzer found it: try-with-resources, and a continue.
-  @Disabled("fuzz counterexample: a failing inner close during a continue skips the outer close")
   @Test
   void aFailingCloseDuringAContinueClosesTheOuterResource() throws Throwable {
     Compilation c = compile(
@@ -288,7 +284,6 @@ class KnownBugsTest {
   // Seed 4001986 of the run from seed 4000000: a local named "returned" (the name of the
   // machine's field for a return on its way through a finally block) declared in a try block
   // with a finally block: the return value is lost.
-  @Disabled("fuzz counterexample: a local named 'returned' in a try with finally loses the result")
   @Test
   void aLocalNamedReturnedInATryBlockKeepsTheResult() throws Throwable {
     Compilation c = compile(

@@ -1,0 +1,368 @@
+package io.jasyncio.processor.model;
+
+import com.sun.source.tree.ArrayAccessTree;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.InstanceOfTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewArrayTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.util.TreeScanner;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Writes an expression that awaits inside it as a chain of continuations, Java's evaluation order
+ * kept: what Java evaluates before an await is evaluated before it (held in a {@code var}, so
+ * javac types it), the await becomes {@code Step.await(x, v -> ...)}, and the rest of the
+ * expression runs in the continuation with {@code v} in the await's place. {@code &&},
+ * {@code ||} and {@code ?:} evaluate only the side Java would ({@code Step.either}).
+ *
+ * <p>What is evaluated before an await and cannot change meanwhile is left in place instead of
+ * held: literals, {@code this}, lambdas, and locals the expression does not assign (the machine
+ * owns its locals; nothing else can change them while it is suspended).
+ */
+final class ExpressionAwaits {
+
+  /** What the converter asks of the modeler. */
+  interface Source {
+    int start(Tree t);
+
+    int end(Tree t);
+
+    /** The text between two positions, with the modeler's replacements applied. */
+    String render(int from, int to);
+
+    boolean isAwait(MethodInvocationTree call);
+
+    /** Whether {@code id} names a local or parameter of the method. */
+    boolean isLocal(IdentifierTree id);
+
+    /** Whether {@code id} names a field or local (an expression), not a type or package. */
+    boolean isVariable(IdentifierTree id);
+
+    /** A name no code of the method uses. */
+    String freshName(String base);
+  }
+
+  /** Statements to run, then a coroutine expression that runs the rest. */
+  record Code(List<String> statements, String chain) {
+    Code prepend(String statement) {
+      List<String> all = new ArrayList<>();
+      all.add(statement);
+      all.addAll(statements);
+      return new Code(all, chain);
+    }
+
+    /** As the body of a lambda. */
+    String asLambdaBody() {
+      if (statements.isEmpty()) {
+        return chain;
+      }
+      StringBuilder b = new StringBuilder("{\n");
+      for (String s : statements) {
+        b.append("  ").append(s.replace("\n", "\n  ")).append('\n');
+      }
+      return b.append("  return ").append(chain.replace("\n", "\n  ")).append(";\n}").toString();
+    }
+  }
+
+  private final Source source;
+  private final Set<String> assignedLocals = new java.util.HashSet<>();
+
+  ExpressionAwaits(Source source) {
+    this.source = source;
+  }
+
+  /**
+   * The chain for {@code e}, whose value the returned code hands to {@code end} (which returns
+   * the final code, typically {@code Step.done(value)}).
+   */
+  Code convert(ExpressionTree e, Function<String, Code> end) {
+    collectAssignedLocals(e);
+    return cps(e, end);
+  }
+
+  /** Whether {@code t} holds an await (not inside a lambda or class body). */
+  boolean awaitsIn(Tree t) {
+    boolean[] found = new boolean[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree node, Void p) {
+        if (source.isAwait(node)) {
+          found[0] = true;
+        }
+        return super.visitMethodInvocation(node, p);
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree node, Void p) {
+        return null;
+      }
+
+      @Override
+      public Void visitClass(com.sun.source.tree.ClassTree node, Void p) {
+        return null;
+      }
+    }.scan(t, null);
+    return found[0];
+  }
+
+  private Code cps(ExpressionTree e, Function<String, Code> k) {
+    if (!awaitsIn(e)) {
+      return k.apply(text(e, Map.of()));
+    }
+    if (e instanceof ParenthesizedTree p) {
+      return cps(p.getExpression(), v -> k.apply("(" + v + ")"));
+    }
+    if (e instanceof MethodInvocationTree call && source.isAwait(call)) {
+      ExpressionTree awaited = call.getArguments().get(0);
+      return cps(awaited, a -> {
+        String v = source.freshName("awaited");
+        Code rest = k.apply(v);
+        return new Code(List.of(), "awaitThen(" + a + ", " + v + " -> "
+            + rest.asLambdaBody() + ")");
+      });
+    }
+    if (e instanceof ConditionalExpressionTree c && !awaitsIn(c.getTrueExpression())
+        && !awaitsIn(c.getFalseExpression())) {
+      // Only the condition awaits: the rest, branches included, runs after it.
+      return cps(c.getCondition(), cond -> k.apply("(" + cond + " ? "
+          + text(c.getTrueExpression(), Map.of()) + " : " + text(c.getFalseExpression(), Map.of())
+          + ")"));
+    }
+    if (e instanceof ConditionalExpressionTree c) {
+      return cps(c.getCondition(), condition -> bind(condition, cond -> either(cond, c.getTrueExpression(),
+          c.getFalseExpression(), (x, y) -> "(" + cond + " ? " + x + " : " + y + ")", k)));
+    }
+    if (e.getKind() == Tree.Kind.CONDITIONAL_AND || e.getKind() == Tree.Kind.CONDITIONAL_OR) {
+      BinaryTree b = (BinaryTree) e;
+      boolean and = e.getKind() == Tree.Kind.CONDITIONAL_AND;
+      if (!awaitsIn(b.getRightOperand())) {
+        String op = and ? " && " : " || ";
+        return cps(b.getLeftOperand(), left -> k.apply("(" + left + op
+            + text(b.getRightOperand(), Map.of()) + ")"));
+      }
+      return cps(b.getLeftOperand(), leftValue -> bind(leftValue, left -> {
+        String x = source.freshName("taken");
+        String rest = chainOf(b.getRightOperand());
+        String whenTrue = and ? rest : "resultOf(true)";
+        String whenFalse = and ? "resultOf(false)" : rest;
+        String y = source.freshName("other");
+        Code after = k.apply("(" + left + " ? " + x + " : " + y + ")");
+        return new Code(List.of(), "either(" + left + ", () -> " + whenTrue + ", () -> "
+            + whenFalse + ", (" + x + ", " + y + ") -> " + after.asLambdaBody() + ")");
+      }));
+    }
+    List<ExpressionTree> operands = operands(e);
+    return sequence(operands, 0, new IdentityHashMap<>(), subs -> k.apply(text(e, subs)));
+  }
+
+  /** {@code value} under a name, held in a {@code var} unless it is one: it is used twice. */
+  private Code bind(String value, Function<String, Code> body) {
+    if (value.matches("[A-Za-z_$][A-Za-z_$0-9]*")) {
+      return body.apply(value);
+    }
+    String name = source.freshName("condition");
+    return body.apply(name).prepend("var " + name + " = " + value + ";");
+  }
+
+  /**
+   * {@code cond ? t : f} where a branch awaits: the branch taken runs as a chain of its own,
+   * and the rest sees {@code cond ? x : y}, typed by Java as the conditional was. A branch that
+   * does not await stays in place, evaluated there only if taken.
+   */
+  private Code either(String cond, ExpressionTree t, ExpressionTree f,
+      java.util.function.BinaryOperator<String> conditional, Function<String, Code> k) {
+    String x = source.freshName("taken");
+    String y = source.freshName("other");
+    boolean tAwaits = awaitsIn(t);
+    boolean fAwaits = awaitsIn(f);
+    String whenTrue = tAwaits ? chainOf(t) : "resultOf(null)";
+    String whenFalse = fAwaits ? chainOf(f) : "resultOf(null)";
+    String trueValue = tAwaits ? x : text(t, Map.of());
+    String falseValue = fAwaits ? y : text(f, Map.of());
+    Code after = k.apply(conditional.apply(trueValue, falseValue));
+    return new Code(List.of(), "either(" + cond + ", () -> " + whenTrue + ", () -> "
+        + whenFalse + ", (" + x + ", " + y + ") -> " + after.asLambdaBody() + ")");
+  }
+
+  /** A chain that evaluates {@code e} and finishes with its value. */
+  private String chainOf(ExpressionTree e) {
+    return cps(e, v -> new Code(List.of(), "resultOf(" + v + ")")).asLambdaBody();
+  }
+
+  /**
+   * Evaluates {@code ops} from the {@code i}-th on, in order: one that awaits is chained, one
+   * evaluated before a later await is held in a {@code var} unless it cannot change meanwhile.
+   */
+  private Code sequence(List<ExpressionTree> ops, int i, Map<Tree, String> subs,
+      Function<Map<Tree, String>, Code> k) {
+    if (i == ops.size()) {
+      return k.apply(subs);
+    }
+    ExpressionTree op = ops.get(i);
+    if (awaitsIn(op)) {
+      return cps(op, v -> {
+        Map<Tree, String> more = new IdentityHashMap<>(subs);
+        more.put(op, v);
+        return sequence(ops, i + 1, more, k);
+      });
+    }
+    boolean awaitLater = false;
+    for (int j = i + 1; j < ops.size(); j++) {
+      awaitLater |= awaitsIn(ops.get(j));
+    }
+    if (!awaitLater || stable(op)) {
+      return sequence(ops, i + 1, subs, k);
+    }
+    String held = source.freshName("held");
+    Map<Tree, String> more = new IdentityHashMap<>(subs);
+    more.put(op, held);
+    return sequence(ops, i + 1, more, k).prepend("var " + held + " = " + text(op, Map.of()) + ";");
+  }
+
+  /** What Java evaluates, in order, to compute {@code e} once its operands are there. */
+  private List<ExpressionTree> operands(ExpressionTree e) {
+    List<ExpressionTree> out = new ArrayList<>();
+    if (e instanceof MethodInvocationTree call) {
+      if (call.getMethodSelect() instanceof MemberSelectTree select
+          && isExpression(select.getExpression())) {
+        out.add(select.getExpression());
+      }
+      out.addAll(call.getArguments());
+    } else if (e instanceof NewClassTree n) {
+      if (n.getEnclosingExpression() != null) {
+        out.add(n.getEnclosingExpression());
+      }
+      out.addAll(n.getArguments());
+    } else if (e instanceof BinaryTree b) {
+      out.add(b.getLeftOperand());
+      out.add(b.getRightOperand());
+    } else if (e instanceof UnaryTree u) {
+      out.add(u.getExpression());
+    } else if (e instanceof TypeCastTree c) {
+      out.add(c.getExpression());
+    } else if (e instanceof InstanceOfTree i) {
+      out.add(i.getExpression());
+    } else if (e instanceof MemberSelectTree m) {
+      out.add(m.getExpression());
+    } else if (e instanceof ArrayAccessTree a) {
+      out.add(a.getExpression());
+      out.add(a.getIndex());
+    } else if (e instanceof NewArrayTree n) {
+      out.addAll(n.getDimensions());
+      if (n.getInitializers() != null) {
+        out.addAll(n.getInitializers());
+      }
+    } else if (e instanceof AssignmentTree a) {
+      targetParts(a.getVariable(), out);
+      out.add(a.getExpression());
+    } else {
+      throw new IllegalStateException("no operands for " + e.getKind());
+    }
+    return out;
+  }
+
+  /** The parts of an assignment's target Java evaluates before its right side. */
+  private void targetParts(ExpressionTree target, List<ExpressionTree> out) {
+    if (target instanceof ArrayAccessTree a) {
+      out.add(a.getExpression());
+      out.add(a.getIndex());
+    } else if (target instanceof MemberSelectTree m && isExpression(m.getExpression())) {
+      out.add(m.getExpression());
+    }
+  }
+
+  /** Whether {@code e} computes a value, rather than naming a type or package. */
+  private boolean isExpression(ExpressionTree e) {
+    if (e instanceof IdentifierTree id) {
+      return id.getName().contentEquals("this") || source.isVariable(id);
+    }
+    if (e instanceof MemberSelectTree m) {
+      return isExpression(m.getExpression());
+    }
+    return true;
+  }
+
+  /** Whether reading {@code e} later gives what reading it now would. */
+  private boolean stable(ExpressionTree e) {
+    if (e instanceof LiteralTree || e instanceof LambdaExpressionTree) {
+      return true;
+    }
+    if (e instanceof MemberReferenceTree ref) {
+      return !isExpression(ref.getQualifierExpression())
+          || stable(ref.getQualifierExpression());
+    }
+    if (e instanceof ParenthesizedTree p) {
+      return stable(p.getExpression());
+    }
+    if (e instanceof IdentifierTree id) {
+      return id.getName().contentEquals("this")
+          || (source.isLocal(id) && !assignedLocals.contains(id.getName().toString()))
+          || !isExpression(id);
+    }
+    if (e instanceof MemberSelectTree m) {
+      return !isExpression(m) || m.getIdentifier().contentEquals("class");
+    }
+    return false;
+  }
+
+  /** {@code e}'s text with {@code subs} laid over the subtrees they name. */
+  private String text(Tree e, Map<Tree, String> subs) {
+    List<Map.Entry<Tree, String>> inside = new ArrayList<>(subs.entrySet());
+    inside.sort(Comparator.comparingInt(s -> source.start(s.getKey())));
+    StringBuilder out = new StringBuilder();
+    int at = source.start(e);
+    for (Map.Entry<Tree, String> s : inside) {
+      out.append(source.render(at, source.start(s.getKey()))).append(s.getValue());
+      at = source.end(s.getKey());
+    }
+    return out.append(source.render(at, source.end(e))).toString();
+  }
+
+  private void collectAssignedLocals(Tree e) {
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitAssignment(AssignmentTree node, Void p) {
+        note(node.getVariable());
+        return super.visitAssignment(node, p);
+      }
+
+      @Override
+      public Void visitCompoundAssignment(CompoundAssignmentTree node, Void p) {
+        note(node.getVariable());
+        return super.visitCompoundAssignment(node, p);
+      }
+
+      @Override
+      public Void visitUnary(UnaryTree node, Void p) {
+        note(node.getExpression());
+        return super.visitUnary(node, p);
+      }
+
+      private void note(ExpressionTree target) {
+        if (target instanceof IdentifierTree id) {
+          assignedLocals.add(id.getName().toString());
+        }
+      }
+    }.scan(e, null);
+  }
+}

@@ -1,0 +1,163 @@
+package io.jasyncio.internal;
+
+import io.jasyncio.Awaitable;
+import io.jasyncio.Coroutine;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Awaits inside expressions, as the processor writes them: the rest of an expression after an
+ * {@code await} becomes a continuation, {@code f(a, await(g()), h())} becomes
+ * {@code Step.await(g(), v -> Step.done(f(a, v, h())))}, so javac itself types every value that
+ * crosses the suspension ({@code v} is exactly what {@code g()} yields) and every overload is
+ * resolved as in the template. The machine awaits the coroutine a chain of steps makes.
+ *
+ * <p>Internal API: it changes with the processor, and only generated code should call it.
+ */
+public final class Step {
+  private Step() {}
+
+  /** The rest of an expression once an awaited value is there. */
+  @FunctionalInterface
+  public interface Then<T, R> {
+    Coroutine<R> apply(T value) throws Throwable;
+  }
+
+  /** A branch of {@code ?:}, {@code &&} or {@code ||}, evaluated only when taken. */
+  @FunctionalInterface
+  public interface Branch<T> {
+    Coroutine<T> get() throws Throwable;
+  }
+
+  /** The rest of a {@code ?:} once the branch taken has its value (the other's is null). */
+  @FunctionalInterface
+  public interface ThenEither<A, B, R> {
+    Coroutine<R> apply(A ifTrue, B ifFalse) throws Throwable;
+  }
+
+  /** Awaits {@code awaitable}, then goes on with {@code then}. */
+  public static <T, R> Coroutine<R> await(Awaitable<T> awaitable, Then<? super T, R> then) {
+    return new AwaitThen<>(awaitable, then);
+  }
+
+  /** Awaits {@code stage}, then goes on with {@code then}. */
+  public static <T, R> Coroutine<R> await(CompletionStage<T> stage, Then<? super T, R> then) {
+    return new AwaitThen<>(stage, then);
+  }
+
+  /** The end of a chain: the expression's value. */
+  public static <R> Coroutine<R> done(R value) {
+    return new Done<>(value);
+  }
+
+  /**
+   * {@code condition ? a : b} where a branch awaits: runs the branch taken, then {@code then}
+   * with its value, so the rest of the expression computes {@code condition ? x : y} with Java's
+   * own typing of the conditional.
+   */
+  public static <A, B, R> Coroutine<R> either(boolean condition, Branch<A> ifTrue,
+      Branch<B> ifFalse, ThenEither<? super A, ? super B, R> then) {
+    return new Either<>(condition, ifTrue, ifFalse, then);
+  }
+
+  /** A finished step. */
+  private static final class Done<R> extends Coroutine<R> {
+    private final R value;
+
+    Done(R value) {
+      super("await", false);
+      this.value = value;
+    }
+
+    @Override
+    protected void resume() {
+      complete(value);
+    }
+  }
+
+  /** Awaits one value, then awaits the rest of the chain. */
+  private static final class AwaitThen<T, R> extends Coroutine<R> {
+    private Object source;
+    private Then<? super T, R> then;
+
+    AwaitThen(Object source, Then<? super T, R> then) {
+      super("await", false);
+      this.source = source;
+      this.then = then;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    protected void resume() throws Throwable {
+      switch (state) {
+        case 0:
+          if (source instanceof Awaitable<?> a ? suspendOn(a, 1)
+              : suspendOn((CompletionStage<?>) source, 1)) {
+            return;
+          }
+          // fall through: the value is there at once
+        case 1: {
+          Coroutine<R> rest = then.apply((T) awaited());
+          source = null;
+          then = null;
+          if (suspendOn(rest, 2)) {
+            return;
+          }
+        }
+          // fall through
+        case 2:
+          complete(awaited());
+          return;
+        default:
+          throw new IllegalStateException("bad state " + state);
+      }
+    }
+  }
+
+  /** Runs one branch of a conditional, then the rest of the chain with its value. */
+  private static final class Either<A, B, R> extends Coroutine<R> {
+    private final boolean condition;
+    private Branch<A> ifTrue;
+    private Branch<B> ifFalse;
+    private ThenEither<? super A, ? super B, R> then;
+
+    Either(boolean condition, Branch<A> ifTrue, Branch<B> ifFalse,
+        ThenEither<? super A, ? super B, R> then) {
+      super("await", false);
+      this.condition = condition;
+      this.ifTrue = ifTrue;
+      this.ifFalse = ifFalse;
+      this.then = then;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    protected void resume() throws Throwable {
+      switch (state) {
+        case 0: {
+          Coroutine<?> branch = condition ? ifTrue.get() : ifFalse.get();
+          ifTrue = null;
+          ifFalse = null;
+          if (suspendOn(branch, 1)) {
+            return;
+          }
+        }
+          // fall through
+        case 1: {
+          Object value = awaited();
+          Coroutine<R> rest = condition ? then.apply((A) value, null)
+              : then.apply(null, (B) value);
+          then = null;
+          if (suspendOn(rest, 2)) {
+            return;
+          }
+        }
+          // fall through
+        case 2:
+          complete(awaited());
+          return;
+        default:
+          throw new IllegalStateException("bad state " + state);
+      }
+    }
+  }
+}
