@@ -97,4 +97,50 @@ class AsyncCloseTest {
     assertThat(FlowSnippet.trace(c, "early")).containsExactly("open a", "closed a at 1.0",
         "finally at 1.0", "result from body");
   }
+
+  @Test
+  void taskGroupAndTimeoutScopesBehaveAsPythonsAsyncWith() throws Throwable {
+    Compilation c = compile(
+        "  @Async static Coroutine<Integer> child(List<String> log, String name, double t,",
+        "      boolean fail) {",
+        "    try {",
+        "      await(sleep(t));",
+        "    } catch (CancelledException e) {",
+        "      log.add(name + \" cancelled at \" + getRunningLoop().time());",
+        "      throw e;",
+        "    }",
+        "    if (fail) throw new IllegalStateException(name + \" failed\");",
+        "    log.add(name + \" done at \" + getRunningLoop().time());",
+        "    return done(1);",
+        "  }",
+        "  @Async static Coroutine<String> group(List<String> log, boolean fail) {",
+        "    try {",
+        "      try (TaskGroup tg = new TaskGroup()) {",
+        "        tg.createTask(child(log, \"a\", 1, fail));",
+        "        tg.createTask(child(log, \"b\", 3, false));",
+        "      }",
+        "    } catch (ExceptionGroup g) {",
+        "      return done(\"group: \" + g.exceptions().get(0).getMessage());",
+        "    }",
+        "    return done(\"all done at \" + getRunningLoop().time());",
+        "  }",
+        "  @SuppressWarnings(\"try\") // the scope is held, not named, as Python's async with",
+        "  @Async static Coroutine<String> limited(List<String> log, double limit) {",
+        "    try {",
+        "      try (var scope = timeout(java.time.Duration.ofMillis((long) (limit * 1000)))) {",
+        "        await(sleep(2));",
+        "        log.add(\"slept\");",
+        "      }",
+        "    } catch (java.util.concurrent.TimeoutException e) {",
+        "      return done(\"timed out at \" + getRunningLoop().time());",
+        "    }",
+        "    return done(\"in time\");",
+        "  }");
+    assertThat(FlowSnippet.trace(c, "group", false))
+        .containsExactly("a done at 1.0", "b done at 3.0", "result all done at 3.0");
+    assertThat(FlowSnippet.trace(c, "group", true))
+        .containsExactly("b cancelled at 1.0", "result group: a failed");
+    assertThat(FlowSnippet.trace(c, "limited", 5.0)).containsExactly("slept", "result in time");
+    assertThat(FlowSnippet.trace(c, "limited", 0.5)).containsExactly("result timed out at 0.5");
+  }
 }

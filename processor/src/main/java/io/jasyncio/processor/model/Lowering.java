@@ -768,16 +768,15 @@ final class Lowering {
     start(region.finallyStart, at(resource) + ", close");
     Forms.ExitFields f = region.fields;
     if (forms.closesAsync(resource)) {
-      // async with: the close is awaited; what it throws while an exception is on its way is
-      // added to that exception as suppressed, as for close() in Java.
+      // async with: aclose(failure), Python's __aexit__, is awaited with the exception leaving
+      // the block (null if none); what it throws replaces whatever exit was pending. A resource
+      // that only implements aclose() keeps Java's rule: its failure is added as suppressed.
       Label afterClose = new Label();
       emit("if (" + ref + " == null) {\n  " + jumpText(afterClose).replace("\n", "\n  ") + "\n}");
-      suspendText("closeAsync(" + ref + ")", resource);
-      emit("if (" + f.kind() + " == " + THROW + ") {\n"
-          + "  try {\n    awaited();\n"
-          + "  } catch (Throwable closing) {\n    " + f.thrown() + ".addSuppressed(closing);\n"
-          + "  }\n"
-          + "} else {\n  awaited();\n}");
+      suspendText("closeAsync(" + ref + ", " + f.kind() + " == " + THROW + " ? " + f.thrown()
+          + " : null)", resource);
+      emit("try {\n  awaited();\n} catch (Throwable closing) {\n  " + f.thrown()
+          + " = closing;\n  " + f.kind() + " = " + THROW + ";\n}");
       start(afterClose, at(resource) + ", closed");
       finallyEnd(region);
       start(end, at(resource) + ", after resource");
