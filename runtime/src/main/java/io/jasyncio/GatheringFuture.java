@@ -52,7 +52,7 @@ final class GatheringFuture<T> extends AsyncFuture<List<T>> {
       none.finish(new ArrayList<>());
       return none;
     }
-    Map<Awaitable<?>, Boolean> seen = new IdentityHashMap<>();
+    Map<Awaitable<?>, Boolean> seen = new IdentityHashMap<>(arguments.size()); // no resizing
     for (Awaitable<? extends T> a : arguments) {
       if (a == null) {
         throw new NullPointerException("gather argument");
@@ -81,7 +81,7 @@ final class GatheringFuture<T> extends AsyncFuture<List<T>> {
 
   /** Wraps coroutines in tasks, in argument order, and watches every child. */
   private void start() {
-    Map<Awaitable<?>, AsyncFuture<? extends T>> futures = new IdentityHashMap<>();
+    Map<Awaitable<?>, AsyncFuture<? extends T>> futures = new IdentityHashMap<>(arguments.size());
     children = new ArrayList<>(arguments.size());
     for (Awaitable<? extends T> a : arguments) {
       AsyncFuture<? extends T> f = futures.get(a);

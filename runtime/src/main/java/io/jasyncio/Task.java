@@ -38,7 +38,10 @@ public final class Task<T> extends AsyncFuture<T> {
   private static final AtomicLong COUNTER = new AtomicLong();
 
   private final Coroutine<T> coro;
-  private final String name;
+  /** The name given, or null until {@link #getName()} makes {@code Task-<number>}. */
+  private String name;
+  /** The task's number, for its default name: drawn at creation, formatted only when asked. */
+  private final long number;
   /** The coroutine to resume at the next step: the innermost one, suspended at a leaf await. */
   Coroutine<?> leaf;
   /** How deep coroutines now run inline, one awaiting the next, on the loop's stack. */
@@ -60,12 +63,16 @@ public final class Task<T> extends AsyncFuture<T> {
   Task(EventLoop loop, Coroutine<T> coro, String name) {
     super(loop);
     this.coro = coro;
-    this.name = name != null ? name : "Task-" + COUNTER.incrementAndGet();
+    this.name = name;
+    this.number = name != null ? 0 : COUNTER.incrementAndGet();
     this.leaf = coro;
   }
 
   /** The task's name, {@code Task-1}, {@code Task-2}, ... unless one was given. */
   public String getName() {
+    if (name == null) {
+      name = "Task-" + number; // formatted lazily: most tasks are never asked their name
+    }
     return name;
   }
 
@@ -163,7 +170,7 @@ public final class Task<T> extends AsyncFuture<T> {
 
   @Override
   String reprDetails() {
-    return " name='" + name + "' coro=" + coro;
+    return " name='" + getName() + "' coro=" + coro;
   }
 
   // ---- the engine ------------------------------------------------------------------------------
