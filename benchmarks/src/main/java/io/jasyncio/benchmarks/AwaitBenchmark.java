@@ -33,12 +33,16 @@ public class AwaitBenchmark {
   static final int N = 10_000;
 
   private EventLoop loop;
+  /** A loop whose tasks start eagerly, as Python 3.12's eager task factory. */
+  private EventLoop eagerLoop;
   private ExecutorService single;
 
   /** Makes the loop and the single-thread executor the trial reuses. */
   @Setup(Level.Trial)
   public void setUp() {
     loop = EventLoop.create();
+    eagerLoop = EventLoop.create();
+    eagerLoop.setTaskFactory(io.jasyncio.TaskFactory.EAGER);
     single = Executors.newSingleThreadExecutor();
   }
 
@@ -46,6 +50,7 @@ public class AwaitBenchmark {
   @TearDown(Level.Trial)
   public void tearDown() {
     loop.close();
+    eagerLoop.close();
     single.shutdownNow();
   }
 
@@ -76,6 +81,16 @@ public class AwaitBenchmark {
   @OperationsPerInvocation(N)
   public long jasyncioSpawn() {
     return loop.runUntilComplete(AsyncJasyncioWorkloads.spawn(N, Workload.SPAWN_BATCH));
+  }
+
+  /**
+   * jasyncio with the eager task factory: each trivial task runs to its end when created, so it
+   * never goes through the ready queue.
+   */
+  @Benchmark
+  @OperationsPerInvocation(N)
+  public long jasyncioSpawnEager() {
+    return eagerLoop.runUntilComplete(AsyncJasyncioWorkloads.spawn(N, Workload.SPAWN_BATCH));
   }
 
   /** The floor: a hand-written check of a finished future. */
