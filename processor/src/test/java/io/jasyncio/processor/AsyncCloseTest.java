@@ -143,4 +143,24 @@ class AsyncCloseTest {
     assertThat(FlowSnippet.trace(c, "limited", 5.0)).containsExactly("slept", "result in time");
     assertThat(FlowSnippet.trace(c, "limited", 0.5)).containsExactly("result timed out at 0.5");
   }
+
+  @Test
+  void aHeldLockIsReleasedWhenItsBlockEndsSoTheNextTaskGetsIt() throws Throwable {
+    Compilation c = compile(
+        "  @Async static Coroutine<Void> worker(List<String> log, Lock lock, String name) {",
+        "    try (var held = await(lock.hold())) {",
+        "      log.add(name + \" in at \" + getRunningLoop().time());",
+        "      await(sleep(1));",
+        "      log.add(name + \" out, held \" + held.isHeld());",
+        "    }",
+        "    return done();",
+        "  }",
+        "  @Async static Coroutine<Boolean> both(List<String> log) {",
+        "    Lock lock = new Lock();",
+        "    await(gather(worker(log, lock, \"a\"), worker(log, lock, \"b\")));",
+        "    return done(lock.locked());",
+        "  }");
+    assertThat(FlowSnippet.trace(c, "both")).containsExactly("a in at 0.0", "a out, held true",
+        "b in at 1.0", "b out, held true", "result false");
+  }
 }
