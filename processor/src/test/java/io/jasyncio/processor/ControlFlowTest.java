@@ -536,6 +536,31 @@ class ControlFlowTest {
   }
 
   @Test
+  void aResourceNamingALocalThatLivesAcrossAnAwaitIsClosed() throws Throwable {
+    // Found by the differential fuzzer (seed 6009317): res4 lives across the await, so it is a
+    // field of the machine, which Java's try (res4) does not accept; the try is split instead.
+    Compilation c = compile(
+        "  static final class Res implements AutoCloseable {",
+        "    final String name; final List<String> log;",
+        "    Res(String name, List<String> log) { this.name = name; this.log = log; }",
+        "    void use() { log.add(\"use \" + name); }",
+        "    @Override public void close() { log.add(\"close \" + name); }",
+        "  }",
+        "  @Async static Coroutine<Integer> named(List<String> log) {",
+        "    Res res4 = new Res(\"r4\", log);",
+        "    Res res5 = new Res(\"r5\", log);",
+        "    await(now(1));",
+        "    try (res4; res5) {",
+        "      res4.use();",
+        "      res5.use();",
+        "    }",
+        "    return done(2);",
+        "  }");
+    assertThat(trace(c, "named"))
+        .containsExactly("use r4", "use r5", "close r5", "close r4", "result 2");
+  }
+
+  @Test
   void aPlainBreakInsideALabeledBlockLeavesTheLoop() throws Throwable {
     // Found by the differential fuzzer: the labeled block cannot complete normally, since its
     // break leaves the while loop, so nothing may be written after it in the same state.

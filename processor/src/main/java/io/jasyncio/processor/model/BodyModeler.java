@@ -239,8 +239,12 @@ public final class BodyModeler {
         @Override
         public Void visitTry(com.sun.source.tree.TryTree t, Void p) {
           if (t.getResources().stream().anyMatch(BodyModeler.Run.this::closesAsync)
+              || t.getResources().stream().anyMatch(r -> !(r instanceof VariableTree))
               || ((t.getFinallyBlock() != null || !t.getResources().isEmpty())
                   && JumpsOut.of(t))) {
+            // try (r) names a variable, which Java requires to be an effectively final local
+            // or a final field: a local hoisted into a field is neither, so such a try is split
+            // and closes r itself.
             // A jump out of a copied try would set the state before its finally (or close)
             // runs, and an exception from there would be routed by the state jumped to:
             // split, the finally runs in a state of its own, inside the enclosing try's range.
