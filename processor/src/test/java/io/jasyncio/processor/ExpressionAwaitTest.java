@@ -140,4 +140,24 @@ class ExpressionAwaitTest {
     assertThat(FlowSnippet.trace(c, "stops"))
         .containsExactly("a", "failing", "result caught boom");
   }
+
+  @Test
+  void temporariesOfWildcardIntersectionAnonymousAndGenericTypesAreTypedByJavac()
+      throws Throwable {
+    Compilation c = compile(
+        "  static <T> T first(List<T> list) { return list.get(0); }",
+        "  static String join(Object a, int b, Object c) { return a + \"/\" + b + \"/\" + c; }",
+        "  @Async static Coroutine<String> types(List<String> log, boolean flag) {",
+        "    List<? extends Number> numbers = List.of(1, 2.5);",
+        "    String wild = join(numbers.get(1), await(traced(log, \"w\", 7)), numbers.get(0));",
+        "    var anon = new Object() { int twice(int v) { return 2 * v; } };",
+        "    int doubled = anon.twice(await(traced(log, \"a\", 4)));",
+        "    var mixed = flag ? Integer.valueOf(1) : \"one\";",
+        "    String both = join(mixed, await(traced(log, \"m\", 2)), mixed.hashCode() > 0);",
+        "    String generic = join(first(List.of(\"g\")), await(traced(log, \"g\", 5)), 0);",
+        "    return done(wild + \" \" + doubled + \" \" + both + \" \" + generic);",
+        "  }");
+    assertThat(FlowSnippet.trace(c, "types", true)).containsExactly("w", "a", "m", "g",
+        "result 2.5/7/1 8 1/2/true g/5/0");
+  }
 }
