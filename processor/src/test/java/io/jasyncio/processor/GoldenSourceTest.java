@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 class GoldenSourceTest {
   private static final Path GOLDEN = Path.of("src/test/resources/golden/AsyncKitchen.java");
   private static final Path LOOP_GOLDEN = Path.of("src/test/resources/golden/AsyncPots.java");
+  private static final Path EXPRESSION_GOLDEN =
+      Path.of("src/test/resources/golden/AsyncOrders.java");
 
   @Test
   void kitchenReadsLikeAHandWrittenStateMachine() throws IOException {
@@ -50,12 +52,7 @@ class GoldenSourceTest {
         "    return done(2 * x);",
         "  }",
         "}"));
-    assertThat(c).succeededWithoutWarnings();
-    String generated = Snippets.generatedSource(c, "demo.AsyncKitchen");
-    if (Boolean.getBoolean("jasyncio.updateGolden")) {
-      Files.writeString(GOLDEN, generated, StandardCharsets.UTF_8);
-    }
-    assertThat(generated).isEqualTo(Files.readString(GOLDEN, StandardCharsets.UTF_8));
+    assertMatchesGolden(c, "demo.AsyncKitchen", GOLDEN);
   }
 
   @Test
@@ -85,11 +82,43 @@ class GoldenSourceTest {
         "    return done(stirred);",
         "  }",
         "}"));
+    assertMatchesGolden(c, "demo.AsyncPots", LOOP_GOLDEN);
+  }
+
+  @Test
+  void anExpressionThatAwaitsBecomesAChainOfContinuations() throws IOException {
+    Compilation c = Snippets.compile(Snippets.source("demo.Orders",
+        "package demo;",
+        "",
+        "import io.jasyncio.Coroutine;",
+        "import io.jasyncio.annotations.Async;",
+        "import static io.jasyncio.Asyncio.*;",
+        "",
+        "public class Orders {",
+        "  @Async",
+        "  static Coroutine<Integer> price(String item) {",
+        "    await(sleep(1));",
+        "    return done(item.length());",
+        "  }",
+        "",
+        "  @Async",
+        "  static Coroutine<String> total(String a, String b, boolean express) {",
+        "    int sum = await(price(a)) + await(price(b));",
+        "    String line = express && sum > 10 ? \"express \" + await(price(\"fee\")) : \"standard\";",
+        "    System.out.println(line + \": \" + sum);",
+        "    return done(line);",
+        "  }",
+        "}"));
+    assertMatchesGolden(c, "demo.AsyncOrders", EXPRESSION_GOLDEN);
+  }
+
+  private static void assertMatchesGolden(Compilation c, String className, Path golden)
+      throws IOException {
     assertThat(c).succeededWithoutWarnings();
-    String generated = Snippets.generatedSource(c, "demo.AsyncPots");
+    String generated = Snippets.generatedSource(c, className);
     if (Boolean.getBoolean("jasyncio.updateGolden")) {
-      Files.writeString(LOOP_GOLDEN, generated, StandardCharsets.UTF_8);
+      Files.writeString(golden, generated, StandardCharsets.UTF_8);
     }
-    assertThat(generated).isEqualTo(Files.readString(LOOP_GOLDEN, StandardCharsets.UTF_8));
+    assertThat(generated).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
   }
 }

@@ -137,8 +137,8 @@ final class ExpressionAwaits {
       return cps(awaited, a -> {
         String v = source.freshName("awaited");
         Code rest = k.apply(v);
-        return new Code(List.of(), "awaitThen(" + a + ", " + v + " -> "
-            + rest.asLambdaBody() + ")");
+        return new Code(List.of(), "awaitThen(" + a + ", " + v + " ->\n"
+            + indent(rest.asLambdaBody()) + ")");
       });
     }
     if (e instanceof ConditionalExpressionTree c && !awaitsIn(c.getTrueExpression())
@@ -167,8 +167,7 @@ final class ExpressionAwaits {
         String whenFalse = and ? "resultOf(false)" : rest;
         String y = source.freshName("other");
         Code after = k.apply("(" + left + " ? " + x + " : " + y + ")");
-        return new Code(List.of(), "either(" + left + ", () -> " + whenTrue + ", () -> "
-            + whenFalse + ", (" + x + ", " + y + ") -> " + after.asLambdaBody() + ")");
+        return new Code(List.of(), eitherText(left, whenTrue, whenFalse, x, y, after));
       }));
     }
     List<ExpressionTree> operands = operands(e);
@@ -200,8 +199,20 @@ final class ExpressionAwaits {
     String trueValue = tAwaits ? x : text(t, Map.of());
     String falseValue = fAwaits ? y : text(f, Map.of());
     Code after = k.apply(conditional.apply(trueValue, falseValue));
-    return new Code(List.of(), "either(" + cond + ", () -> " + whenTrue + ", () -> "
-        + whenFalse + ", (" + x + ", " + y + ") -> " + after.asLambdaBody() + ")");
+    return new Code(List.of(), eitherText(cond, whenTrue, whenFalse, x, y, after));
+  }
+
+  /** {@code either(...)} with each branch and the rest on a line of its own. */
+  private static String eitherText(String cond, String whenTrue, String whenFalse, String x,
+      String y, Code after) {
+    return "either(" + cond + ",\n" + indent("() -> " + whenTrue) + ",\n"
+        + indent("() -> " + whenFalse) + ",\n"
+        + indent("(" + x + ", " + y + ") -> " + after.asLambdaBody()) + ")";
+  }
+
+  /** {@code text} indented by one continuation step (four blanks) on every line. */
+  private static String indent(String text) {
+    return "    " + text.replace("\n", "\n    ");
   }
 
   /** A chain that evaluates {@code e} and finishes with its value. */
