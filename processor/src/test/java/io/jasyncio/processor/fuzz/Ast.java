@@ -12,17 +12,25 @@ final class Ast {
 
   /**
    * A generated body with the initial values of the method-level locals {@code a, b, c},
-   * declared {@code together} in one declaration or in three.
+   * declared {@code together} in one declaration or in three. A {@code generator} body is an
+   * {@code @Async} method returning {@code Generator<Integer>}, which yields instead of awaiting
+   * ({@link Yield}, {@link YieldDecl}); its caller takes every value, or with a
+   * {@code closeAfter} above 0 only that many and then closes it.
    */
-  record Body(long seed, int a, int b, int c, boolean together, Block block) {
+  record Body(long seed, int a, int b, int c, boolean together, Block block, boolean generator,
+      int closeAfter) {
     Body with(boolean together, Block block) {
-      return new Body(seed, a, b, c, together, block);
+      return new Body(seed, a, b, c, together, block, generator, closeAfter);
+    }
+
+    Body withCloseAfter(int closeAfter) {
+      return new Body(seed, a, b, c, together, block, generator, closeAfter);
     }
   }
 
   // Expressions: int-valued, printed fully parenthesised.
 
-  sealed interface Expr permits Lit, Var, Bin {}
+  sealed interface Expr permits Lit, Var, Bin, Await, Traced, Ternary, Call, Recv {}
 
   /** A literal, never negative. */
   record Lit(int value) implements Expr {}
@@ -32,9 +40,33 @@ final class Ast {
   /** {@code left op right} for op one of {@code + - * %}. */
   record Bin(String op, Expr left, Expr right) implements Expr {}
 
+  /**
+   * An await nested in an expression, {@code await(helper(arg))}; plainly {@code arg} (or
+   * {@code riskyNow(arg)} for {@code risky}).
+   */
+  record Await(String helper, Expr arg) implements Expr {}
+
+  /** {@code t(log, "label", value)}: logs {@code label value}, and is {@code value}. */
+  record Traced(String label, Expr value) implements Expr {}
+
+  /** {@code (cond ? then : otherwise)}. */
+  record Ternary(Cond cond, Expr then, Expr otherwise) implements Expr {}
+
+  /**
+   * {@code name(log, args...)}: {@code p2} (two ints), {@code p3} (three) or {@code pv}
+   * (varargs); each logs its name and arguments and returns a mix of them.
+   */
+  record Call(String name, List<Expr> args) implements Expr {}
+
+  /**
+   * {@code box(log, "label").plus(arg)}: the receiver logs {@code box label} when made, and
+   * {@code plus} logs {@code label plus arg} and is {@code arg + 1}.
+   */
+  record Recv(String label, Expr arg) implements Expr {}
+
   // Conditions.
 
-  sealed interface Cond permits Cmp, ModEq, Both, Either, Not {}
+  sealed interface Cond permits Cmp, ModEq, Both, Either, Not, AwaitCheck, TracedCond {}
 
   /** {@code left op right} for op one of {@code == != < <= > >=}. */
   record Cmp(String op, Expr left, Expr right) implements Cond {}
@@ -48,13 +80,19 @@ final class Ast {
 
   record Not(Cond inner) implements Cond {}
 
+  /** {@code await(check(inner))}, nested in a condition; plainly {@code (inner)}. */
+  record AwaitCheck(Cond inner) implements Cond {}
+
+  /** {@code tb(log, "label", inner)}: logs {@code label true} or {@code label false}. */
+  record TracedCond(String label, Cond inner) implements Cond {}
+
   // Statements. "helper" is "slow" (suspends for 1 s), "now" (finishes inline) or "risky"
   // (suspends once, then throws if its argument is a multiple of 7).
 
   sealed interface Stmt
       permits Block, Decl, Decls, AwaitDecl, Assign, AwaitAssign, Sleep, Log, Throw, Return,
           ReturnAwait, ReturnTail, Break, Continue, If, While, DoWhile, For, ForEach, Labeled, Switch,
-          Try, ArrSet, Use {}
+          Try, ArrSet, Use, Yield, YieldDecl, Show {}
 
   record Block(List<Stmt> stmts) implements Stmt {}
 
@@ -157,6 +195,21 @@ final class Ast {
 
   /** {@code array[index] = value;} */
   record ArrSet(String array, int index, Expr value) implements Stmt {}
+
+  /**
+   * In a generator body: {@code Generator.yield(value);}, in the plain twin
+   * {@code out.add(value);}.
+   */
+  record Yield(Expr value) implements Stmt {}
+
+  /**
+   * In a generator body: {@code Integer name = Generator.yield(value);} (null, as the caller
+   * only calls {@code next()}), in the plain twin {@code Integer name = put(out, value);}.
+   */
+  record YieldDecl(String name, Expr value) implements Stmt {}
+
+  /** {@code log.add("tag " + v1 + " " + v2 ...);}: string concatenation of int expressions. */
+  record Show(String tag, List<Expr> values) implements Stmt {}
 
   /** {@code resource.use();}, which logs its use. */
   record Use(String resource) implements Stmt {}

@@ -39,6 +39,16 @@ import io.jasyncio.processor.fuzz.Ast.Try;
 import io.jasyncio.processor.fuzz.Ast.Use;
 import io.jasyncio.processor.fuzz.Ast.Var;
 import io.jasyncio.processor.fuzz.Ast.While;
+import io.jasyncio.processor.fuzz.Ast.Await;
+import io.jasyncio.processor.fuzz.Ast.AwaitCheck;
+import io.jasyncio.processor.fuzz.Ast.Call;
+import io.jasyncio.processor.fuzz.Ast.Recv;
+import io.jasyncio.processor.fuzz.Ast.Show;
+import io.jasyncio.processor.fuzz.Ast.Ternary;
+import io.jasyncio.processor.fuzz.Ast.Traced;
+import io.jasyncio.processor.fuzz.Ast.TracedCond;
+import io.jasyncio.processor.fuzz.Ast.Yield;
+import io.jasyncio.processor.fuzz.Ast.YieldDecl;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -51,21 +61,29 @@ import java.util.Set;
  * Generates a random, well-typed body from one seed, in the subset of Java the processor splits
  * into states: awaits as whole statements, local initializers, assignments, {@code return
  * done(await(...))}, tail returns ({@code return slow(x);}) and whole conditions of
- * {@code if}/{@code while}/{@code do}/{@code for} (and a {@code for}'s init and update), the
+ * {@code if}/{@code while}/{@code do}/{@code for} (and a {@code for}'s init and update), nested
+ * in expressions ({@link #NESTED_AWAITS}), the
  * iterated expression of an enhanced {@code for} (over a list, an {@code int[]} or a
  * {@code long[]}) and resource initializers of try-with-resources, at any depth of blocks,
  * {@code if}s, loops, switch statements (over int, String and an enum, old-style with
  * fall-through or with arrows), try statements (with catch, finally or resources that log
  * their closing and may fail to close) and labeled statements, with {@code break} and
  * {@code continue}, plain and labeled, out of any depth. Switch and try statements hold no
- * await if {@link #AWAITS_IN_TRY_AND_SWITCH} is off; no switch selector awaits, and there are
- * no switch expressions (the processor rejects awaits there).
+ * await if {@link #AWAITS_IN_TRY_AND_SWITCH} is off; no switch selector, thrown value, tail
+ * return's argument, resource's argument or element of an iterated array awaits, and there are
+ * no switch expressions (the processor rejects awaits in most of these places).
  *
  * <p>What javac would reject or warn about is never written: every loop runs at most three
  * times (a fresh counter, bumped where no {@code continue} can skip it, so no condition is
  * constant); nothing follows a statement that cannot complete normally ({@link Flow}); no
  * divisor is a literal 0; no old-style case falls through; a finally block can complete
  * normally. Names are reused in sibling scopes, including names the machine uses itself.
+ *
+ * <p>A share of the bodies ({@link #GENERATORS}) are generator bodies: the same statements with
+ * {@code Generator.yield(v);} (or {@code Integer x = Generator.yield(v);}) where the others
+ * await, no await anywhere, {@code return null;} for a return, and a last yield of
+ * {@code a + b + c}. No catch clause catches an {@code Error}, so {@code GeneratorExit} from
+ * {@code close()} reaches the finally blocks as the plain twin's stand-in does.
  */
 final class BodyGenerator {
   private static final int MAX_DEPTH = 4;
@@ -83,17 +101,24 @@ final class BodyGenerator {
    * The shapes of the bugs in {@link KnownBugsTest} that bodies may hold: by default all but
    * those of {@link #OPEN_BUGS}; {@code all}; or some of {@code dispatchLabel},
    * {@code redeclaredAfterAwait}, {@code multiDeclarator}, {@code breakInLabeled} and
-   * {@code resourceReference} (all fixed), comma-separated ({@code -Djasyncio.fuzz.knownBugs=}, empty,
-   * for none). While a bug is open, leaving its shape out lets the fuzzer find new bugs, and CI
-   * stay green, until it is fixed.
+   * {@code resourceReference} (all fixed), {@code forEachSplit}, {@code multiDeclaratorAwait},
+   * {@code callBeforeLaterAwait} and {@code boxedArrayElement} (open), comma-separated
+   * ({@code -Djasyncio.fuzz.knownBugs=}, empty, for none). While a bug is open, leaving its
+   * shape out lets the fuzzer find new bugs, and CI stay green, until it is fixed.
    */
   private static final String KNOWN_BUGS = System.getProperty("jasyncio.fuzz.knownBugs");
 
   /**
    * The shapes of the bugs still open (disabled tests in {@link KnownBugsTest}), left out
-   * unless {@code -Djasyncio.fuzz.knownBugs} asks for them; none today.
+   * unless {@code -Djasyncio.fuzz.knownBugs} asks for them: {@code forEachSplit} (in a generator
+   * body, an enhanced {@code for} the machine splits: one holding a yield or a try statement) and
+   * {@code multiDeclaratorAwait} (an await in an initializer of a declaration of several
+   * locals), {@code callBeforeLaterAwait} ({@link Shapes#callBeforeLaterAwait}) and
+   * {@code boxedArrayElement} (an {@code Integer} loop variable over an {@code int[]} compared
+   * with {@code ==} or {@code !=}).
    */
-  private static final List<String> OPEN_BUGS = List.of();
+  private static final List<String> OPEN_BUGS = List.of("forEachSplit", "multiDeclaratorAwait",
+      "callBeforeLaterAwait", "boxedArrayElement");
 
   private static boolean allowed(String bug) {
     if (KNOWN_BUGS == null) {
@@ -107,6 +132,10 @@ final class BodyGenerator {
   private static final boolean MULTI_DECLARATOR = allowed("multiDeclarator");
   private static final boolean BREAK_IN_LABELED = allowed("breakInLabeled");
   private static final boolean RESOURCE_REFERENCE = allowed("resourceReference");
+  private static final boolean FOR_EACH_SPLIT = allowed("forEachSplit");
+  private static final boolean MULTI_DECLARATOR_AWAIT = allowed("multiDeclaratorAwait");
+  private static final boolean CALL_BEFORE_LATER_AWAIT = allowed("callBeforeLaterAwait");
+  private static final boolean BOXED_ARRAY_ELEMENT = allowed("boxedArrayElement");
 
   /**
    * Whether switch statements and try statements (their blocks, catch and finally blocks, and
@@ -124,7 +153,26 @@ final class BodyGenerator {
    */
   static final boolean FALL_THROUGH = AWAITS_IN_TRY_AND_SWITCH;
 
+  /**
+   * How many bodies in a hundred are generator bodies ({@code Generator<Integer>}, yielding
+   * where the others await; {@code -Djasyncio.fuzz.generators=0} for none).
+   */
+  static final int GENERATORS = Integer.getInteger("jasyncio.fuzz.generators", 25);
+
+  /**
+   * Whether awaits may be nested in expressions ({@link Await}, {@link AwaitCheck}): in local
+   * initializers, assignments (compound ones too), array element stores, string
+   * concatenations, {@code return done(...)}, the arguments of awaited calls and conditions,
+   * as operands, call arguments and receivers' arguments, on either side of {@code &&},
+   * {@code ||} and {@code ?:} (on by default; {@code -Djasyncio.fuzz.nestedAwaits=false} for
+   * whole-statement awaits only).
+   */
+  static final boolean NESTED_AWAITS = Boolean.parseBoolean(
+      System.getProperty("jasyncio.fuzz.nestedAwaits", "true"));
+
   private final Random random;
+  /** Whether this is a generator body: yields instead of awaits, and no awaits at all. */
+  private boolean generator;
   /** Whether the body so far (in source order) awaits somewhere. */
   private boolean awaited;
   /** Names declared after the first await, which the body does not declare again. */
@@ -140,6 +188,8 @@ final class BodyGenerator {
   /** The body for {@code seed}; the same seed always gives the same body. */
   static Body generate(long seed) {
     BodyGenerator g = new BodyGenerator(seed);
+    g.generator = g.random.nextInt(100) < GENERATORS;
+    int closeAfter = g.generator && g.random.nextInt(100) < 35 ? 1 + g.random.nextInt(4) : 0;
     g.budget = 6 + g.random.nextInt(g.random.nextInt(4) == 0 ? 50 : 30);
     Scope top = new Scope(true);
     top.readable.addAll(List.of("a", "b", "c"));
@@ -152,7 +202,7 @@ final class BodyGenerator {
       }
     }
     return new Body(seed, g.random.nextInt(7), g.random.nextInt(7), g.random.nextInt(7),
-        MULTI_DECLARATOR, Flow.normalize(new Block(stmts)));
+        MULTI_DECLARATOR, Flow.normalize(new Block(stmts)), g.generator, closeAfter);
   }
 
   /** A break or continue target around the statement being generated. */
@@ -166,11 +216,19 @@ final class BodyGenerator {
     final List<String> loggable = new ArrayList<>();
     /** Arrays an enhanced {@code for} around iterates, and their lengths. */
     final Map<String, Integer> arrays = new LinkedHashMap<>();
+    /**
+     * Integer loop variables over int arrays (boxed by the machine otherwise than by javac),
+     * which are not compared with {@code ==} or {@code !=} unless {@code boxedArrayElement} may
+     * show.
+     */
+    final Set<String> boxed = new HashSet<>();
     /** Resources of the try-with-resources statements around. */
     final List<String> resources = new ArrayList<>();
     final Set<String> names = new HashSet<>();
     final List<Target> targets = new ArrayList<>();
     final boolean awaits;
+    /** Whether try statements may be written here. */
+    boolean tries = true;
     int depth;
 
     Scope(boolean awaits) {
@@ -183,9 +241,11 @@ final class BodyGenerator {
       s.assignable.addAll(assignable);
       s.loggable.addAll(loggable);
       s.arrays.putAll(arrays);
+      s.boxed.addAll(boxed);
       s.resources.addAll(resources);
       s.names.addAll(names);
       s.targets.addAll(targets);
+      s.tries = tries;
       if (target != null) {
         s.targets.add(target);
       }
@@ -249,7 +309,7 @@ final class BodyGenerator {
       return labeledBlock(scope);
     } else if (roll < 80 && nest) {
       return switchStatement(scope);
-    } else if (roll < 85 && nest) {
+    } else if (roll < 85 && nest && scope.tries) {
       return tryStatement(scope);
     } else if (roll < 87 && nest) {
       return block(scope.nested(true, null), 3);
@@ -258,29 +318,47 @@ final class BodyGenerator {
     } else if (!scope.resources.isEmpty() && percent() < 40) {
       return new Use(pick(scope.resources));
     }
-    return log(scope);
+    return logOrShow(scope);
   }
 
   private Stmt awaitStatement(Scope scope) {
     awaited = true;
     int roll = percent();
+    if (generator) {
+      if (roll < 60) {
+        return new Yield(expr(scope, 2));
+      } else if (roll < 80) {
+        // Its value is null (the caller only calls next()): a name to log, not an int.
+        String name = newName(scope);
+        Stmt s = new YieldDecl(name, expr(scope, 2));
+        declare(scope, name);
+        scope.readable.remove(name);
+        scope.assignable.remove(name);
+        scope.loggable.add(name);
+        return s;
+      }
+      return guardedExit(scope);
+    }
     String helper = helper();
     if (roll < 20) {
       return new Sleep(random.nextInt(4) == 0 ? 1 : 0);
     } else if (roll < 55) {
       String name = newName(scope);
-      Stmt s = new AwaitDecl(name, helper, expr(scope, 2));
+      Stmt s = new AwaitDecl(name, helper, awExpr(scope, 2));
       declare(scope, name);
       return s;
     } else if (roll < 90) {
-      return new AwaitAssign(pick(scope.assignable), helper, expr(scope, 2));
+      return new AwaitAssign(pick(scope.assignable), helper, awExpr(scope, 2));
     }
     return guardedExit(scope);
   }
 
-  /** Whether to await here, {@code percent} times in a hundred where awaits may go. */
+  /**
+   * Whether to await here, {@code percent} times in a hundred where awaits may go (never in a
+   * generator body).
+   */
   private boolean awaitHere(Scope scope, int percent) {
-    boolean yes = scope.awaits && percent() < percent;
+    boolean yes = scope.awaits && percent() < percent && !generator;
     awaited |= yes;
     return yes;
   }
@@ -296,13 +374,13 @@ final class BodyGenerator {
       List<Decl> parts = new ArrayList<>();
       for (int i = 0, n = 2 + random.nextInt(2); i < n; i++) {
         String name = newName(scope);
-        parts.add(new Decl(name, expr(scope, 2)));
+        parts.add(new Decl(name, expr(scope, 2, MULTI_DECLARATOR_AWAIT)));
         declare(scope, name); // a later declarator may read an earlier one
       }
       return new Decls(parts);
     }
     String name = newName(scope);
-    Stmt s = new Decl(name, expr(scope, 2));
+    Stmt s = new Decl(name, awExpr(scope, 2));
     declare(scope, name);
     return s;
   }
@@ -313,10 +391,10 @@ final class BodyGenerator {
       int length = scope.arrays.get(array);
       // Now and then an index past the end: an ArrayIndexOutOfBoundsException in both versions.
       int index = percent() < 5 || length == 0 ? random.nextInt(3) : random.nextInt(length);
-      return new ArrSet(array, index, expr(scope, 2));
+      return new ArrSet(array, index, awExpr(scope, 2));
     }
     String op = pick(List.of("=", "+=", "-=", "*=", "+="));
-    return new Assign(pick(scope.assignable), op, expr(scope, 2));
+    return new Assign(pick(scope.assignable), op, awExpr(scope, 2));
   }
 
   private String newName(Scope scope) {
@@ -340,7 +418,7 @@ final class BodyGenerator {
   }
 
   private If ifStatement(Scope scope) {
-    Cond cond = cond(scope, 2);
+    Cond cond = awCond(scope, 2);
     boolean await = awaitHere(scope, 35);
     Stmt then = branch(scope);
     Stmt otherwise = null;
@@ -371,16 +449,22 @@ final class BodyGenerator {
     }
     if (scope.awaits && roll < 50) {
       awaited = true;
+      if (generator) {
+        return new Yield(expr(scope, 2));
+      }
       return random.nextBoolean() ? new Sleep(random.nextInt(2))
-          : new AwaitAssign(pick(scope.assignable), helper(), expr(scope, 2));
+          : new AwaitAssign(pick(scope.assignable), helper(), awExpr(scope, 2));
     }
-    return roll < 75 ? assignment(scope) : log(scope);
+    return roll < 75 ? assignment(scope) : logOrShow(scope);
   }
 
   private Stmt loop(Scope scope) {
     if (percent() < 30) {
       String label = percent() < 30 ? label(scope) : null;
-      return forEach(scope, scope.nested(true, new Target(label, true, true)), label);
+      boolean split = !generator || FOR_EACH_SPLIT;
+      Scope inner = scope.nested(split, new Target(label, true, true));
+      inner.tries &= split;
+      return forEach(scope, inner, label);
     }
     String counter = "k" + ++names;
     String label = percent() < 30 ? label(scope) : null;
@@ -388,7 +472,7 @@ final class BodyGenerator {
     Scope inner = scope.nested(true, new Target(label, true, true));
     inner.readable.add(counter);
     inner.names.add(counter);
-    Cond extra = percent() < 25 ? cond(inner, 1) : null;
+    Cond extra = percent() < 25 ? awCond(inner, 1) : null;
     int kind = random.nextInt(3);
     boolean await = awaitHere(scope, 30);
     boolean awaitInit = kind == 2 && awaitHere(scope, 25);
@@ -436,6 +520,9 @@ final class BodyGenerator {
     }
     ForEach probe =
         new ForEach(var, varType, source, elems, array, helper, new Block(List.of()));
+    if (varType.equals("Integer") && !source.equals("list")) {
+      inner.boxed.add(var);
+    }
     if (probe.intVar()) {
       inner.readable.add(var);
       inner.assignable.add(var);
@@ -465,7 +552,7 @@ final class BodyGenerator {
     int roll = percent();
     Stmt body = roll < 20 ? ifStatement(inner)
         : roll < 30 ? switchStatement(inner)
-        : roll < 40 ? tryStatement(inner)
+        : roll < 40 && inner.tries ? tryStatement(inner)
         : block(inner, 4);
     return new Labeled(label, body);
   }
@@ -539,13 +626,19 @@ final class BodyGenerator {
     if (catches.isEmpty() && resources.isEmpty() || percent() < 25) {
       // Only statements that can complete normally, so javac has no [finally] warning to give;
       // a guarded throw replaces a return or jump already under way.
-      List<Stmt> stmts = new ArrayList<>(List.of(assignment(scope), log(scope)));
-      if (AWAITS_IN_TRY_AND_SWITCH && awaitHere(scope, 50)) {
+      // Awaits nested in its expressions only where a finally block may await.
+      Scope finScope = scope.nested(AWAITS_IN_TRY_AND_SWITCH, null);
+      List<Stmt> stmts = new ArrayList<>(List.of(assignment(finScope), log(scope)));
+      if (AWAITS_IN_TRY_AND_SWITCH && generator && scope.awaits && percent() < 30) {
+        // A yield in a finally block: while the generator closes, close() throws.
+        awaited = true;
+        stmts.add(1, new Yield(expr(scope, 2)));
+      } else if (AWAITS_IN_TRY_AND_SWITCH && awaitHere(scope, 50)) {
         stmts.add(1, random.nextBoolean() ? new Sleep(random.nextInt(2))
-            : new AwaitAssign(pick(scope.assignable), helper(), expr(scope, 2)));
+            : new AwaitAssign(pick(scope.assignable), helper(), awExpr(scope, 2)));
       }
       if (percent() < 25) {
-        stmts.add(guardedThrow(scope));
+        stmts.add(guardedThrow(finScope));
       }
       fin = new Block(stmts);
     }
@@ -554,7 +647,7 @@ final class BodyGenerator {
 
   /** {@code if (cond) <exit>}: a throw, a return, a break or a continue. */
   private Stmt guardedExit(Scope scope) {
-    Cond cond = rareCond(scope);
+    Cond cond = awRareCond(scope);
     boolean await = awaitHere(scope, 25);
     Stmt exit = percent() < 30 ? guardedThrowBody(scope) : jump(scope);
     if (exit == null) {
@@ -565,16 +658,41 @@ final class BodyGenerator {
   }
 
   private Stmt guardedThrow(Scope scope) {
-    return new If(rareCond(scope), false, guardedThrowBody(scope), null);
+    return new If(awRareCond(scope), false, guardedThrowBody(scope), null);
   }
 
   /** A condition that holds about a quarter of the time, so most bodies run on past a guard. */
-  private Cond rareCond(Scope scope) {
+  private Cond rareCond(Scope scope, boolean aw) {
     if (random.nextBoolean()) {
-      return new Cmp("==", new Var(pick(scope.readable)), expr(scope, 1));
+      Var left = new Var(pick(scope.readable));
+      Expr right = expr(scope, 1, aw);
+      if (!identity(scope, "==", left, right)) {
+        return new Cmp("==", left, right);
+      }
     }
     int m = 3 + random.nextInt(3);
-    return new ModEq(expr(scope, 2), m, random.nextInt(m));
+    return new ModEq(expr(scope, 2, aw), m, random.nextInt(m));
+  }
+
+  /**
+   * Whether {@code left op right} would compare an Integer loop variable over an int array by
+   * identity while {@code boxedArrayElement} may not show: {@code op} is {@code ==} or
+   * {@code !=} and a side is such a variable (the other side may be an Integer too).
+   */
+  private static boolean identity(Scope scope, String op, Expr left, Expr right) {
+    if (BOXED_ARRAY_ELEMENT || !op.equals("==") && !op.equals("!=")) {
+      return false;
+    }
+    return boxedSide(scope, left) || boxedSide(scope, right);
+  }
+
+  private static boolean boxedSide(Scope scope, Expr e) {
+    if (e instanceof Var v) {
+      return scope.boxed.contains(v.name());
+    } else if (e instanceof Ternary t) {
+      return boxedSide(scope, t.then()) || boxedSide(scope, t.otherwise());
+    }
+    return false;
   }
 
   private Stmt guardedThrowBody(Scope scope) {
@@ -613,12 +731,12 @@ final class BodyGenerator {
     }
     int roll = percent();
     if (roll < 15 || options.isEmpty() && roll < 60) {
-      if (scope.awaits && random.nextBoolean()) {
+      if (scope.awaits && !generator && random.nextBoolean()) {
         awaited = true;
-        return random.nextBoolean() ? new ReturnAwait(expr(scope, 1))
+        return random.nextBoolean() ? new ReturnAwait(awExpr(scope, 1))
             : new ReturnTail(helper(), expr(scope, 1));
       }
-      return new Return(expr(scope, 1));
+      return new Return(awExpr(scope, 1));
     }
     if (roll < 25 || options.isEmpty()) {
       return guardedThrowBody(scope);
@@ -644,33 +762,144 @@ final class BodyGenerator {
   }
 
   private Expr expr(Scope scope, int depth) {
+    return expr(scope, depth, false);
+  }
+
+  /** Whether awaits may be nested in an expression here ({@code aw}: where Java allows). */
+  private boolean nestedAwaits(Scope scope, boolean aw) {
+    return aw && NESTED_AWAITS && scope.awaits && !generator;
+  }
+
+  /** An int expression; with {@code aw}, awaits may be nested in it (see NESTED_AWAITS). */
+  private Expr expr(Scope scope, int depth, boolean aw) {
+    boolean awaits = nestedAwaits(scope, aw);
+    if (awaits && percent() < 15) {
+      awaited = true;
+      Expr arg = depth == 0 || random.nextBoolean() ? leaf(scope) : expr(scope, depth - 1, true);
+      return new Await(helper(), arg);
+    }
+    if (depth > 0 && percent() < (awaits ? 18 : 6)) {
+      return richExpr(scope, depth, aw);
+    }
     int roll = percent();
     if (depth == 0 || roll < 40) {
-      return random.nextInt(10) < 6 ? new Var(pick(scope.readable)) : new Lit(random.nextInt(10));
+      return leaf(scope);
     }
     String op = pick(List.of("+", "-", "*", "+", "%"));
     if (op.equals("%")) {
       // A variable divisor may be zero (an ArithmeticException in both versions); a literal one
       // never is, so javac has no [divzero] warning to give.
       Expr divisor = percent() < 8 ? new Var(pick(scope.readable)) : new Lit(2 + random.nextInt(4));
-      return new Bin(op, expr(scope, depth - 1), divisor);
+      return new Bin(op, expr(scope, depth - 1, aw), divisor);
     }
-    return new Bin(op, expr(scope, depth - 1), expr(scope, depth - 1));
+    return new Bin(op, expr(scope, depth - 1, aw), expr(scope, depth - 1, aw));
   }
 
+  /**
+   * An expression where awaits may be nested (see {@link #NESTED_AWAITS}), without the shape of
+   * {@code callBeforeLaterAwait} unless that bug may show.
+   */
+  private Expr awExpr(Scope scope, int depth) {
+    for (int i = 0; i < 3; i++) {
+      Expr e = expr(scope, depth, true);
+      if (CALL_BEFORE_LATER_AWAIT || !Shapes.callBeforeLaterAwait(e)) {
+        return e;
+      }
+    }
+    return expr(scope, depth, false);
+  }
+
+  /** A condition where awaits may be nested, as {@link #awExpr}. */
+  private Cond awCond(Scope scope, int depth) {
+    for (int i = 0; i < 3; i++) {
+      Cond c = cond(scope, depth, true);
+      if (CALL_BEFORE_LATER_AWAIT || !Shapes.callBeforeLaterAwait(c)) {
+        return c;
+      }
+    }
+    return cond(scope, depth, false);
+  }
+
+  /** A rare condition where awaits may be nested, as {@link #awExpr}. */
+  private Cond awRareCond(Scope scope) {
+    for (int i = 0; i < 3; i++) {
+      Cond c = rareCond(scope, true);
+      if (CALL_BEFORE_LATER_AWAIT || !Shapes.callBeforeLaterAwait(c)) {
+        return c;
+      }
+    }
+    return rareCond(scope, false);
+  }
+
+  private Expr leaf(Scope scope) {
+    return random.nextInt(10) < 6 ? new Var(pick(scope.readable)) : new Lit(random.nextInt(10));
+  }
+
+  /** A traced value, a conditional, a call or a call on a traced receiver. */
+  private Expr richExpr(Scope scope, int depth, boolean aw) {
+    int roll = percent();
+    if (roll < 30) {
+      return new Traced("L" + ++tags, expr(scope, depth - 1, aw));
+    } else if (roll < 55) {
+      return new Ternary(cond(scope, depth - 1, aw), expr(scope, depth - 1, aw),
+          expr(scope, depth - 1, aw));
+    } else if (roll < 85) {
+      String name = pick(List.of("p2", "p3", "pv"));
+      int n = name.equals("p2") ? 2 : name.equals("p3") ? 3 : random.nextInt(4);
+      List<Expr> args = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        args.add(expr(scope, depth - 1, aw));
+      }
+      return new Call(name, args);
+    }
+    return new Recv("B" + ++tags, expr(scope, depth - 1, aw));
+  }
+
+  /** Mostly a log line of names, sometimes one of expressions ({@link Show}). */
+  private Stmt logOrShow(Scope scope) {
+    if (percent() < 30) {
+      List<Expr> values = new ArrayList<>();
+      for (int i = 0, n = 1 + random.nextInt(3); i < n; i++) {
+        values.add(expr(scope, 1 + random.nextInt(2), true));
+      }
+      if (!CALL_BEFORE_LATER_AWAIT && Shapes.operands(values)) {
+        return log(scope);
+      }
+      return new Show("s" + ++tags, values);
+    }
+    return log(scope);
+  }
+
+
   private Cond cond(Scope scope, int depth) {
+    return cond(scope, depth, false);
+  }
+
+  /** A condition; with {@code aw}, awaits may be nested in it (see NESTED_AWAITS). */
+  private Cond cond(Scope scope, int depth, boolean aw) {
+    boolean awaits = nestedAwaits(scope, aw);
+    if (depth > 0 && awaits && percent() < 10) {
+      awaited = true;
+      return new AwaitCheck(cond(scope, depth - 1, aw));
+    }
+    if (depth > 0 && percent() < (awaits ? 12 : 4)) {
+      return new TracedCond("C" + ++tags, cond(scope, depth - 1, aw));
+    }
     int roll = percent();
     if (depth == 0 || roll < 45) {
       String op = pick(List.of("==", "!=", "<", "<=", ">", ">="));
-      return new Cmp(op, new Var(pick(scope.readable)), expr(scope, 1));
+      Expr left = awaits && percent() < 30 ? expr(scope, 1, aw) : new Var(pick(scope.readable));
+      Expr right = expr(scope, 1, aw);
+      return new Cmp(identity(scope, op, left, right) ? "<=" : op, left, right);
     } else if (roll < 75) {
       int m = 2 + random.nextInt(3);
-      return new ModEq(expr(scope, 1), m, random.nextInt(m));
+      return new ModEq(expr(scope, 1, aw), m, random.nextInt(m));
     } else if (roll < 85) {
-      return new Both(cond(scope, depth - 1), cond(scope, depth - 1));
+      return new Both(cond(scope, depth - 1, aw), cond(scope, depth - 1, aw));
     } else if (roll < 95) {
-      return new Either(cond(scope, depth - 1), cond(scope, depth - 1));
+      return new Either(cond(scope, depth - 1, aw), cond(scope, depth - 1, aw));
     }
-    return new Not(cond(scope, depth - 1));
+    return new Not(cond(scope, depth - 1, aw));
   }
+
 }

@@ -12,8 +12,11 @@ import io.jasyncio.processor.fuzz.Ast.Body;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -152,9 +155,12 @@ final class Differential {
   private static List<Verdict> runLoaded(ClassLoader loader, List<Body> bodies) {
     List<Verdict> out = new ArrayList<>();
     for (int i = 0; i < bodies.size(); i++) {
-      Outcome sync = runSync(loader, "g" + i);
+      Body body = bodies.get(i);
       double[] time = new double[1];
-      Outcome async = runAsync(loader, "f" + i, time);
+      Outcome sync = body.generator() ? runPlainGenerator(loader, i, body.closeAfter())
+          : runSync(loader, "g" + i);
+      Outcome async = body.generator() ? runGenerator(loader, "f" + i, body.closeAfter())
+          : runAsync(loader, "f" + i, time);
       Kind kind = sync.equals(async) ? Kind.SAME : Kind.DIFFERS;
       out.add(new Verdict(kind, sync, async, time[0], null));
     }
@@ -173,12 +179,138 @@ final class Differential {
     }
   }
 
+  /**
+   * Runs the plain twin of generator body {@code i}, {@code gi(log, out)}, where {@code out}
+   * stands for the caller: it logs each value as the caller does ({@code yield v}), and with
+   * {@code closeAfter} above 0 it throws {@link Exit}, standing for {@code GeneratorExit}, right
+   * after the value the caller closes the generator after. A value added while that unwinds the
+   * body is a yield while closing: what follows it is not logged, and the run ends as
+   * {@code close()} would then, with an {@code IllegalStateException}.
+   */
+  private static Outcome runPlainGenerator(ClassLoader loader, int i, int closeAfter) {
+    BoundedLog log = new BoundedLog();
+    Out out = new Out(log, closeAfter, "f" + i);
+    String end;
+    try {
+      Method m = loader.loadClass(PACKAGE + "." + CLASS)
+          .getDeclaredMethod("g" + i, List.class, List.class);
+      m.setAccessible(true);
+      m.invoke(null, log, out);
+      end = out.closeEnd != null ? out.closeEnd : out.closing ? "closed" : "finished";
+    } catch (InvocationTargetException e) {
+      Throwable cause = e.getCause();
+      if (out.closeEnd != null) {
+        end = out.closeEnd;
+      } else if (cause == out.exit) {
+        end = "closed";
+      } else if (out.closing) {
+        end = "close " + threw(cause);
+      } else {
+        end = threw(cause);
+      }
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
+    }
+    return new Outcome(log.snapshot(), end);
+  }
+
+  /** The caller of a generator body's plain twin: see {@link #runPlainGenerator}. */
+  private static final class Out extends ArrayList<Integer> {
+    private static final long serialVersionUID = 1L;
+    private final BoundedLog log;
+    private final int closeAfter;
+    private final String name;
+    /** The exit thrown at the value the caller closes after, once thrown. */
+    Exit exit;
+    boolean closing;
+    /** How the run ends, once the body yielded while closing. */
+    String closeEnd;
+
+    Out(BoundedLog log, int closeAfter, String name) {
+      this.log = log;
+      this.closeAfter = closeAfter;
+      this.name = name;
+    }
+
+    @Override
+    public boolean add(Integer v) {
+      if (closing) {
+        if (closeEnd == null) {
+          closeEnd = "close threw java.lang.IllegalStateException: generator " + name
+              + " yielded while closing";
+          log.freeze();
+        }
+        throw new Exit();
+      }
+      super.add(v);
+      log.add("yield " + v);
+      if (size() == closeAfter) {
+        closing = true;
+        exit = new Exit();
+        throw exit;
+      }
+      return true;
+    }
+  }
+
+  /** Stands for {@code GeneratorExit} in the plain twin: an Error no generated catch catches. */
+  private static final class Exit extends Error {
+    private static final long serialVersionUID = 1L;
+
+    Exit() {
+      super("closing");
+    }
+  }
+
+  /**
+   * Iterates the generator of {@code method}: each value with {@code hasNext()} and
+   * {@code next()}, logged as {@code yield v}, and once it finishes one {@code next()} more,
+   * which must throw {@code NoSuchElementException}; or with {@code closeAfter} above 0,
+   * {@code close()} right after that many values.
+   */
+  private static synchronized Outcome runGenerator(ClassLoader loader, String method,
+      int closeAfter) {
+    BoundedLog log = new BoundedLog();
+    return watch(log, () -> {
+      Iterator<?> g;
+      try {
+        g = (Iterator<?>) find(loader, PACKAGE + ".Async" + CLASS, method).invoke(null, log);
+      } catch (InvocationTargetException e) {
+        return "creating the generator " + threw(e.getCause());
+      }
+      int taken = 0;
+      try {
+        while (g.hasNext()) {
+          Object v = g.next();
+          log.add("yield " + v);
+          if (++taken == closeAfter) {
+            try {
+              ((AutoCloseable) g).close();
+              return "closed";
+            } catch (Throwable e) {
+              return "close " + threw(e);
+            }
+          }
+        }
+      } catch (Throwable e) {
+        return threw(e);
+      }
+      try {
+        return "finished, but next() past the end returned " + g.next();
+      } catch (NoSuchElementException e) {
+        return "finished";
+      } catch (Throwable e) {
+        return "finished, but next() past the end " + threw(e);
+      }
+    });
+  }
+
   private static ExecutorService watchdog = newWatchdog();
 
   /** Runs the coroutine on its own thread, so that one that never finishes cannot hang the test. */
   private static synchronized Outcome runAsync(ClassLoader loader, String method, double[] time) {
     BoundedLog log = new BoundedLog();
-    Future<String> end = watchdog.submit(() -> {
+    return watch(log, () -> {
       Coroutine<?> coroutine;
       try {
         Method factory = find(loader, PACKAGE + ".Async" + CLASS, method);
@@ -196,6 +328,11 @@ final class Differential {
         closeQuietly(loop);
       }
     });
+  }
+
+  /** Runs {@code run} on the watchdog's thread, for at most {@link #RUN_TIMEOUT_SECONDS}. */
+  private static synchronized Outcome watch(BoundedLog log, Callable<String> run) {
+    Future<String> end = watchdog.submit(run);
     try {
       return new Outcome(log, end.get(RUN_TIMEOUT_SECONDS, TimeUnit.SECONDS));
     } catch (TimeoutException e) {
@@ -246,9 +383,18 @@ final class Differential {
   /** A trace that stops a runaway loop with an {@link Error} no generated catch catches. */
   private static final class BoundedLog extends ArrayList<String> {
     private static final long serialVersionUID = 1L;
+    /** Whether what is added from now on is left out (the rest of a run nobody sees). */
+    private boolean frozen;
+
+    synchronized void freeze() {
+      frozen = true;
+    }
 
     @Override
     public synchronized boolean add(String line) {
+      if (frozen) {
+        return false;
+      }
       if (size() >= MAX_TRACE) {
         throw new TraceOverflow();
       }

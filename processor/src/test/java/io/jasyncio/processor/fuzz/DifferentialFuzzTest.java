@@ -23,7 +23,9 @@ import org.junit.jupiter.api.TestFactory;
  * bodies ({@link BodyGenerator}) are printed once as {@code @Async} methods that really await
  * and once as plain methods where each await is replaced by its value ({@link Printer}); both
  * must log the same trace and end the same way (the same result, or an exception of the same
- * class and message), and the batch must compile without warnings ({@link Differential}).
+ * class and message), and the batch must compile without warnings ({@link Differential}). A
+ * generator body's twin adds each yielded value to a list: iterating the generator (or taking
+ * a few values and closing it) must log the same values, trace and end.
  *
  * <p>Body {@code i} comes from seed {@code jasyncio.fuzz.seed + i}; CI runs 300 bodies from a
  * fixed seed. A longer run, and one failing body again:
@@ -52,6 +54,13 @@ import org.junit.jupiter.api.TestFactory;
  *   <tr><td>{@code jasyncio.fuzz.knownBugs}</td><td>which shapes of the bugs in
  *       {@link KnownBugsTest} to generate ({@code all}, names from there, or empty; all but the
  *       shapes of open bugs)</td></tr>
+ *   <tr><td>{@code jasyncio.fuzz.generators}</td><td>how many bodies in a hundred are
+ *       generator bodies, {@code Generator<Integer>} methods that yield where the others await,
+ *       checked against the same body adding each value to a list (25)</td></tr>
+ *   <tr><td>{@code jasyncio.fuzz.nestedAwaits}</td><td>awaits nested in expressions: operands,
+ *       call arguments, string concatenations, either side of {@code &&}, {@code ||} and
+ *       {@code ?:}, compound assignments, array stores, awaits in awaited arguments
+ *       (true)</td></tr>
  *   <tr><td>{@code jasyncio.fuzz.awaitsInTryAndSwitch}</td><td>awaits inside switch and try
  *       statements (cases, try, catch and finally blocks, resource initializers) too
  *       (true)</td></tr>

@@ -37,6 +37,16 @@ import io.jasyncio.processor.fuzz.Ast.Try;
 import io.jasyncio.processor.fuzz.Ast.Use;
 import io.jasyncio.processor.fuzz.Ast.Var;
 import io.jasyncio.processor.fuzz.Ast.While;
+import io.jasyncio.processor.fuzz.Ast.Await;
+import io.jasyncio.processor.fuzz.Ast.AwaitCheck;
+import io.jasyncio.processor.fuzz.Ast.Call;
+import io.jasyncio.processor.fuzz.Ast.Recv;
+import io.jasyncio.processor.fuzz.Ast.Show;
+import io.jasyncio.processor.fuzz.Ast.Ternary;
+import io.jasyncio.processor.fuzz.Ast.Traced;
+import io.jasyncio.processor.fuzz.Ast.TracedCond;
+import io.jasyncio.processor.fuzz.Ast.Yield;
+import io.jasyncio.processor.fuzz.Ast.YieldDecl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -253,6 +263,12 @@ final class Flow {
       uses(a.value(), out);
     } else if (s instanceof Use u) {
       out.add(u.resource());
+    } else if (s instanceof Yield y) {
+      uses(y.value(), out);
+    } else if (s instanceof Show sh) {
+      sh.values().forEach(v -> uses(v, out));
+    } else if (s instanceof YieldDecl y) {
+      uses(y.value(), out);
     } else if (s instanceof Switch sw) {
       uses(sw.selector(), out);
     } else if (s instanceof Try t) {
@@ -269,6 +285,18 @@ final class Flow {
     } else if (e instanceof Bin b) {
       uses(b.left(), out);
       uses(b.right(), out);
+    } else if (e instanceof Await a) {
+      uses(a.arg(), out);
+    } else if (e instanceof Traced t) {
+      uses(t.value(), out);
+    } else if (e instanceof Ternary t) {
+      uses(t.cond(), out);
+      uses(t.then(), out);
+      uses(t.otherwise(), out);
+    } else if (e instanceof Call c) {
+      c.args().forEach(x -> uses(x, out));
+    } else if (e instanceof Recv r) {
+      uses(r.arg(), out);
     }
   }
 
@@ -286,6 +314,10 @@ final class Flow {
       uses(e.right(), out);
     } else if (c instanceof Not n) {
       uses(n.inner(), out);
+    } else if (c instanceof AwaitCheck a) {
+      uses(a.inner(), out);
+    } else if (c instanceof TracedCond t) {
+      uses(t.inner(), out);
     }
   }
 
@@ -308,6 +340,8 @@ final class Flow {
       ds.parts().forEach(d -> out.add(d.name()));
     } else if (s instanceof AwaitDecl d) {
       out.add(d.name());
+    } else if (s instanceof YieldDecl y) {
+      out.add(y.name());
     }
     for (Stmt child : children(s)) {
       declares(child, out);
@@ -356,6 +390,12 @@ final class Flow {
       return size(sw.selector()) + (sw.kind().equals("int") ? 0 : 1);
     } else if (s instanceof Try t) {
       return t.resources().stream().mapToInt(r -> size(r.value())).sum();
+    } else if (s instanceof Yield y) {
+      return size(y.value());
+    } else if (s instanceof YieldDecl y) {
+      return 1 + size(y.value());
+    } else if (s instanceof Show sh) {
+      return sh.values().stream().mapToInt(v -> 1 + size(v)).sum();
     }
     return 0;
   }
@@ -364,6 +404,16 @@ final class Flow {
   static int size(Expr e) {
     if (e instanceof Bin b) {
       return 1 + size(b.left()) + size(b.right());
+    } else if (e instanceof Await a) {
+      return 3 + helperWeight(a.helper()) + size(a.arg());
+    } else if (e instanceof Traced t) {
+      return 1 + size(t.value());
+    } else if (e instanceof Ternary t) {
+      return 1 + size(t.cond()) + size(t.then()) + size(t.otherwise());
+    } else if (e instanceof Call c) {
+      return 1 + c.args().stream().mapToInt(x -> 1 + size(x)).sum();
+    } else if (e instanceof Recv r) {
+      return 1 + size(r.arg());
     }
     return e instanceof Var ? 1 : 0;
   }
@@ -379,6 +429,10 @@ final class Flow {
       return 1 + size(b.left()) + size(b.right());
     } else if (c instanceof Either e) {
       return 1 + size(e.left()) + size(e.right());
+    } else if (c instanceof AwaitCheck a) {
+      return 3 + size(a.inner());
+    } else if (c instanceof TracedCond t) {
+      return 1 + size(t.inner());
     }
     return 1 + size(((Not) c).inner());
   }

@@ -39,6 +39,16 @@ import io.jasyncio.processor.fuzz.Ast.Try;
 import io.jasyncio.processor.fuzz.Ast.Use;
 import io.jasyncio.processor.fuzz.Ast.Var;
 import io.jasyncio.processor.fuzz.Ast.While;
+import io.jasyncio.processor.fuzz.Ast.Await;
+import io.jasyncio.processor.fuzz.Ast.AwaitCheck;
+import io.jasyncio.processor.fuzz.Ast.Call;
+import io.jasyncio.processor.fuzz.Ast.Recv;
+import io.jasyncio.processor.fuzz.Ast.Show;
+import io.jasyncio.processor.fuzz.Ast.Ternary;
+import io.jasyncio.processor.fuzz.Ast.Traced;
+import io.jasyncio.processor.fuzz.Ast.TracedCond;
+import io.jasyncio.processor.fuzz.Ast.Yield;
+import io.jasyncio.processor.fuzz.Ast.YieldDecl;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -48,32 +58,45 @@ import java.util.stream.Collectors;
  */
 final class Printer {
   private final boolean async;
+  /** Whether the body is a generator's: yields, and {@code return null;} (plain: void). */
+  private final boolean generator;
   private final StringBuilder out = new StringBuilder();
   private int indent;
 
-  private Printer(boolean async, int indent) {
+  private Printer(boolean async, boolean generator, int indent) {
     this.async = async;
+    this.generator = generator;
     this.indent = indent;
   }
 
   private static final String ANNOTATIONS =
       BodyGenerator.FALL_THROUGH ? "@SuppressWarnings(\"fallthrough\") " : "";
 
-  /** {@code @Async static Coroutine<Integer> name(List<String> log) {...}}, indented by 2. */
+  /**
+   * {@code @Async static Coroutine<Integer> name(List<String> log) {...}}, or for a generator
+   * body {@code @Async static Generator<Integer> name(List<String> log) {...}}, indented by 2.
+   */
   static String asyncMethod(String name, Body body) {
-    return new Printer(true, 1).method(
-        ANNOTATIONS + "@Async static Coroutine<Integer> " + name + "(List<String> log)", body);
+    String type = body.generator() ? "Generator<Integer> " : "Coroutine<Integer> ";
+    return new Printer(true, body.generator(), 1).method(
+        ANNOTATIONS + "@Async static " + type + name + "(List<String> log)", body);
   }
 
-  /** {@code static int name(List<String> log) {...}}, indented by 2. */
+  /**
+   * {@code static int name(List<String> log) {...}}, or for a generator body
+   * {@code static void name(List<String> log, List<Integer> out) {...}}, where each yield adds
+   * to {@code out}, indented by 2.
+   */
   static String syncMethod(String name, Body body) {
-    return new Printer(false, 1).method(
-        ANNOTATIONS + "static int " + name + "(List<String> log)", body);
+    String header = body.generator()
+        ? "static void " + name + "(List<String> log, List<Integer> out)"
+        : "static int " + name + "(List<String> log)";
+    return new Printer(false, body.generator(), 1).method(ANNOTATIONS + header, body);
   }
 
   /** The statements of the body alone, as {@code @Async} code or as plain code. */
   static String statements(Body body, boolean async) {
-    Printer p = new Printer(async, 0);
+    Printer p = new Printer(async, body.generator(), 0);
     if (body.together()) {
       p.line("int a = " + body.a() + ", b = " + body.b() + ", c = " + body.c() + ";");
     } else {
@@ -82,7 +105,14 @@ final class Printer {
       p.line("int c = " + body.c() + ";");
     }
     p.blockContents(body.block());
-    if (Flow.completesNormally(body.block())) {
+    if (!Flow.completesNormally(body.block())) {
+      // Nothing follows.
+    } else if (body.generator()) {
+      p.line(async ? "Generator.yield(a + b + c);" : "out.add(a + b + c);");
+      if (async) {
+        p.line("return null;");
+      }
+    } else {
       p.line(async ? "return done(a + b + c);" : "return a + b + c;");
     }
     return p.out.toString();
@@ -245,7 +275,7 @@ final class Printer {
       List.of("RED", "GREEN", "BLUE", "GRAY", "BLACK", "WHITE", "PINK");
 
   /** What an enhanced {@code for} iterates, before any await. */
-  private static String iterated(ForEach e) {
+  private String iterated(ForEach e) {
     String elems = e.elems().stream().map(x -> expr(x, true)).collect(Collectors.joining(", "));
     return switch (e.source()) {
       case "list" -> e.elems().isEmpty() ? "List.<Integer>of()" : "List.of(" + elems + ")";
@@ -279,7 +309,7 @@ final class Printer {
         || only instanceof Sleep || only instanceof Log || only instanceof Throw
         || only instanceof Return || only instanceof ReturnAwait || only instanceof ReturnTail
         || only instanceof Break || only instanceof Continue || only instanceof ArrSet
-        || only instanceof Use;
+        || only instanceof Use || only instanceof Yield || only instanceof Show;
   }
 
   /**
@@ -358,6 +388,15 @@ final class Printer {
       return a.array() + "[" + a.index() + "] = " + expr(a.value(), true) + ";";
     } else if (s instanceof Use u) {
       return u.resource() + ".use();";
+    } else if (s instanceof Show sh) {
+      return "log.add(\"" + sh.tag() + "\"" + sh.values().stream()
+          .map(v -> " + \" \" + " + expr(v, false)).collect(Collectors.joining()) + ");";
+    } else if (s instanceof Yield y) {
+      return async ? "Generator.yield(" + expr(y.value(), true) + ");"
+          : "out.add(" + expr(y.value(), true) + ");";
+    } else if (s instanceof YieldDecl y) {
+      return "Integer " + y.name() + " = "
+          + (async ? "Generator.yield(" : "put(out, ") + expr(y.value(), true) + ");";
     } else if (s instanceof Break b) {
       return b.label() == null ? "break;" : "break " + b.label() + ";";
     } else if (s instanceof Continue c) {
@@ -367,6 +406,9 @@ final class Printer {
   }
 
   private String returned(String value) {
+    if (generator) {
+      return async ? "return null;" : "return;";
+    }
     return async ? "return done(" + value + ");" : "return " + value + ";";
   }
 
@@ -375,7 +417,7 @@ final class Printer {
   }
 
   /** What awaiting {@code helper(arg)} yields, as plain Java. */
-  private static String value(String helper, Expr arg) {
+  private String value(String helper, Expr arg) {
     return helper.equals("risky") ? "riskyNow(" + expr(arg, true) + ")" : expr(arg, true);
   }
 
@@ -401,7 +443,7 @@ final class Printer {
     return async && await ? "await(check(" + text + "))" : text;
   }
 
-  static String cond(Cond c, boolean top) {
+  String cond(Cond c, boolean top) {
     String text;
     if (c instanceof Cmp cmp) {
       text = expr(cmp.left(), false) + " " + cmp.op() + " " + expr(cmp.right(), false);
@@ -411,17 +453,39 @@ final class Printer {
       text = cond(b.left(), false) + " && " + cond(b.right(), false);
     } else if (c instanceof Either e) {
       text = cond(e.left(), false) + " || " + cond(e.right(), false);
+    } else if (c instanceof AwaitCheck a) {
+      if (async) {
+        return "await(check(" + cond(a.inner(), true) + "))";
+      }
+      return cond(a.inner(), top);
+    } else if (c instanceof TracedCond t) {
+      return "tb(log, \"" + t.label() + "\", " + cond(t.inner(), true) + ")";
     } else {
       return "!(" + cond(((Not) c).inner(), true) + ")";
     }
     return top ? text : "(" + text + ")";
   }
 
-  static String expr(Expr e, boolean top) {
+  String expr(Expr e, boolean top) {
     if (e instanceof Lit l) {
       return String.valueOf(l.value());
     } else if (e instanceof Var v) {
       return v.name();
+    } else if (e instanceof Await a) {
+      // Plainly the value boxed as done(v) boxes it: an Integer, as await(...) is in the source.
+      return async ? "await(" + a.helper() + "(" + expr(a.arg(), true) + "))"
+          : (a.helper().equals("risky") ? "riskyVal(" : "val(") + expr(a.arg(), true) + ")";
+    } else if (e instanceof Traced t) {
+      return "t(log, \"" + t.label() + "\", " + expr(t.value(), true) + ")";
+    } else if (e instanceof Ternary t) {
+      String text = cond(t.cond(), true) + " ? " + expr(t.then(), false) + " : "
+          + expr(t.otherwise(), false);
+      return top ? text : "(" + text + ")";
+    } else if (e instanceof Call c) {
+      return c.name() + "(log" + c.args().stream().map(x -> ", " + expr(x, true))
+          .collect(Collectors.joining()) + ")";
+    } else if (e instanceof Recv r) {
+      return "box(log, \"" + r.label() + "\").plus(" + expr(r.arg(), true) + ")";
     }
     Bin b = (Bin) e;
     String text = expr(b.left(), false) + " " + b.op() + " " + expr(b.right(), false);
@@ -488,6 +552,50 @@ final class Printer {
       "    await(sleep(0));",
       "    return done(Res.risky(log, name, value, failsOnClose));",
       "  }",
+      "  static int t(List<String> log, String label, int v) {",
+      "    log.add(label + \" \" + v);",
+      "    return v;",
+      "  }",
+      "  static boolean tb(List<String> log, String label, boolean v) {",
+      "    log.add(label + \" \" + v);",
+      "    return v;",
+      "  }",
+      "  static int p2(List<String> log, int x, int y) {",
+      "    log.add(\"p2 \" + x + \" \" + y);",
+      "    return x * 2 + y;",
+      "  }",
+      "  static int p3(List<String> log, int x, int y, int z) {",
+      "    log.add(\"p3 \" + x + \" \" + y + \" \" + z);",
+      "    return x - y + z;",
+      "  }",
+      "  static int pv(List<String> log, int... xs) {",
+      "    log.add(\"pv \" + Arrays.toString(xs));",
+      "    int s = 0;",
+      "    for (int x : xs) {",
+      "      s = s * 3 + x;",
+      "    }",
+      "    return s;",
+      "  }",
+      "  static Box box(List<String> log, String label) {",
+      "    log.add(\"box \" + label);",
+      "    return new Box(log, label);",
+      "  }",
+      "  static final class Box {",
+      "    private final List<String> log;",
+      "    private final String label;",
+      "    Box(List<String> log, String label) {",
+      "      this.log = log;",
+      "      this.label = label;",
+      "    }",
+      "    int plus(int v) {",
+      "      log.add(label + \" plus \" + v);",
+      "      return v + 1;",
+      "    }",
+      "  }",
+      "  static Integer put(List<Integer> out, int v) {",
+      "    out.add(v);",
+      "    return null;",
+      "  }",
       "  static String suppressed(Throwable e) {",
       "    StringBuilder s = new StringBuilder();",
       "    for (Throwable x : e.getSuppressed()) {",
@@ -519,6 +627,12 @@ final class Printer {
         .append("    await(sleep(0));\n")
         .append("    if (v % 7 == 0) throw new IllegalStateException(\"risky \" + v);\n")
         .append("    return done(v);\n")
+        .append("  }\n")
+        .append("  static Integer val(int v) {\n")
+        .append("    return v;\n")
+        .append("  }\n")
+        .append("  static Integer riskyVal(int v) {\n")
+        .append("    return riskyNow(v);\n")
         .append("  }\n")
         .append("  static int riskyNow(int v) {\n")
         .append("    if (v % 7 == 0) throw new IllegalStateException(\"risky \" + v);\n")

@@ -36,6 +36,16 @@ import io.jasyncio.processor.fuzz.Ast.Stmt;
 import io.jasyncio.processor.fuzz.Ast.Switch;
 import io.jasyncio.processor.fuzz.Ast.Try;
 import io.jasyncio.processor.fuzz.Ast.While;
+import io.jasyncio.processor.fuzz.Ast.Await;
+import io.jasyncio.processor.fuzz.Ast.AwaitCheck;
+import io.jasyncio.processor.fuzz.Ast.Call;
+import io.jasyncio.processor.fuzz.Ast.Recv;
+import io.jasyncio.processor.fuzz.Ast.Show;
+import io.jasyncio.processor.fuzz.Ast.Ternary;
+import io.jasyncio.processor.fuzz.Ast.Traced;
+import io.jasyncio.processor.fuzz.Ast.TracedCond;
+import io.jasyncio.processor.fuzz.Ast.Yield;
+import io.jasyncio.processor.fuzz.Ast.YieldDecl;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -80,6 +90,11 @@ final class Shrinker {
         Body apart = current.with(false, current.block());
         unique.putIfAbsent(Printer.statements(apart, true), apart);
       }
+      if (current.closeAfter() > 0) {
+        // Printed the same: keyed apart from the bodies above.
+        Body all = current.withCloseAfter(0);
+        unique.putIfAbsent("takes all\n" + Printer.statements(all, true), all);
+      }
       List<Body> candidates = new ArrayList<>(unique.values());
       candidates.sort(Comparator.comparingInt(Shrinker::weight));
       // Candidates that behave differently compile together; a rejected body would make the
@@ -109,7 +124,7 @@ final class Shrinker {
 
   /** The weight of the body's statements, and 1 for declaring a, b and c in one declaration. */
   static int weight(Body body) {
-    return Flow.weight(body.block()) + (body.together() ? 1 : 0);
+    return Flow.weight(body.block()) + (body.together() ? 1 : 0) + (body.closeAfter() > 0 ? 1 : 0);
   }
 
   /** Every block that differs from {@code b} by one simplification somewhere inside. */
@@ -155,7 +170,7 @@ final class Shrinker {
   private static boolean removable(List<Stmt> stmts, int i) {
     Set<String> declared = new HashSet<>();
     if (stmts.get(i) instanceof Decl || stmts.get(i) instanceof Decls
-        || stmts.get(i) instanceof AwaitDecl) {
+        || stmts.get(i) instanceof AwaitDecl || stmts.get(i) instanceof YieldDecl) {
       Flow.declares(stmts.get(i), declared);
     }
     Set<String> used = new HashSet<>();
@@ -171,7 +186,8 @@ final class Shrinker {
     Set<String> inner = new HashSet<>();
     Set<String> others = new HashSet<>();
     for (Stmt s : ((Block) stmts.get(i)).stmts()) {
-      boolean declaration = s instanceof Decl || s instanceof Decls || s instanceof AwaitDecl;
+      boolean declaration = s instanceof Decl || s instanceof Decls || s instanceof AwaitDecl
+          || s instanceof YieldDecl;
       Flow.declares(s, declaration ? inner : others);
     }
     for (int j = 0; j < stmts.size(); j++) {
@@ -198,6 +214,8 @@ final class Shrinker {
       if (!d.helper().equals("now")) {
         out.add(new AwaitDecl(d.name(), "now", d.arg()));
       }
+    } else if (s instanceof YieldDecl y) {
+      out.add(new Decl(y.name(), y.value()));
     } else if (s instanceof AwaitAssign a) {
       out.add(new Assign(a.name(), "=", a.arg()));
       if (!a.helper().equals("now")) {
@@ -413,6 +431,24 @@ final class Shrinker {
       map(smaller(t.value()), e -> new Throw(t.tag(), e), out);
     } else if (s instanceof ArrSet a) {
       map(smaller(a.value()), e -> new ArrSet(a.array(), a.index(), e), out);
+    } else if (s instanceof Yield y) {
+      map(smaller(y.value()), Yield::new, out);
+    } else if (s instanceof Show sh) {
+      for (int i = 0; i < sh.values().size(); i++) {
+        int at = i;
+        if (sh.values().size() > 1) {
+          List<Expr> fewer = new ArrayList<>(sh.values());
+          fewer.remove(at);
+          out.add(new Show(sh.tag(), fewer));
+        }
+        map(smaller(sh.values().get(i)), x -> {
+          List<Expr> values = new ArrayList<>(sh.values());
+          values.set(at, x);
+          return new Show(sh.tag(), values);
+        }, out);
+      }
+    } else if (s instanceof YieldDecl y) {
+      map(smaller(y.value()), e -> new YieldDecl(y.name(), e), out);
     } else if (s instanceof Return r) {
       map(smaller(r.value()), Return::new, out);
     } else if (s instanceof ReturnAwait r) {
@@ -456,6 +492,39 @@ final class Shrinker {
           out.add(new Bin(b.op(), b.left(), r));
         }
       }
+    } else if (e instanceof Await a) {
+      out.add(a.arg());
+      if (!a.helper().equals("now")) {
+        out.add(new Await("now", a.arg()));
+      }
+      smaller(a.arg()).forEach(x -> out.add(new Await(a.helper(), x)));
+    } else if (e instanceof Traced t) {
+      out.add(t.value());
+      smaller(t.value()).forEach(x -> out.add(new Traced(t.label(), x)));
+    } else if (e instanceof Ternary t) {
+      out.add(t.then());
+      out.add(t.otherwise());
+      smaller(t.cond()).forEach(c -> out.add(new Ternary(c, t.then(), t.otherwise())));
+      smaller(t.then()).forEach(x -> out.add(new Ternary(t.cond(), x, t.otherwise())));
+      smaller(t.otherwise()).forEach(x -> out.add(new Ternary(t.cond(), t.then(), x)));
+    } else if (e instanceof Call c) {
+      out.addAll(c.args());
+      for (int i = 0; i < c.args().size(); i++) {
+        int at = i;
+        if (c.name().equals("pv")) {
+          List<Expr> fewer = new ArrayList<>(c.args());
+          fewer.remove(at);
+          out.add(new Call(c.name(), fewer));
+        }
+        smaller(c.args().get(i)).forEach(x -> {
+          List<Expr> args = new ArrayList<>(c.args());
+          args.set(at, x);
+          out.add(new Call(c.name(), args));
+        });
+      }
+    } else if (e instanceof Recv r) {
+      out.add(r.arg());
+      smaller(r.arg()).forEach(x -> out.add(new Recv(r.label(), x)));
     }
     return out;
   }
@@ -480,6 +549,12 @@ final class Shrinker {
     } else if (c instanceof Not n) {
       out.add(n.inner());
       smaller(n.inner()).forEach(i -> out.add(new Not(i)));
+    } else if (c instanceof AwaitCheck a) {
+      out.add(a.inner());
+      smaller(a.inner()).forEach(i -> out.add(new AwaitCheck(i)));
+    } else if (c instanceof TracedCond t) {
+      out.add(t.inner());
+      smaller(t.inner()).forEach(i -> out.add(new TracedCond(t.label(), i)));
     }
     return out;
   }
