@@ -104,7 +104,27 @@ public final class Iteration {
       if (index >= length) {
         throw new NoSuchElementException();
       }
-      return java.lang.reflect.Array.get(array, index++);
+      int i = index++;
+      // Boxed as javac's for loop boxes (valueOf, which shares the small values), since the
+      // loop variable may be a wrapper compared with ==; reflection's boxing does not share.
+      if (array instanceof Object[] objects) {
+        return objects[i];
+      } else if (array instanceof int[] ints) {
+        return Integer.valueOf(ints[i]);
+      } else if (array instanceof long[] longs) {
+        return Long.valueOf(longs[i]);
+      } else if (array instanceof double[] doubles) {
+        return Double.valueOf(doubles[i]);
+      } else if (array instanceof boolean[] booleans) {
+        return Boolean.valueOf(booleans[i]);
+      } else if (array instanceof char[] chars) {
+        return Character.valueOf(chars[i]);
+      } else if (array instanceof byte[] bytes) {
+        return Byte.valueOf(bytes[i]);
+      } else if (array instanceof short[] shorts) {
+        return Short.valueOf(shorts[i]);
+      }
+      return Float.valueOf(((float[]) array)[i]);
     }
   }
 }

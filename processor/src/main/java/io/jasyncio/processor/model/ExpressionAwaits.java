@@ -230,16 +230,24 @@ final class ExpressionAwaits {
       return k.apply(subs);
     }
     ExpressionTree op = ops.get(i);
-    if (awaitsIn(op)) {
-      return cps(op, v -> {
-        Map<Tree, String> more = new IdentityHashMap<>(subs);
-        more.put(op, v);
-        return sequence(ops, i + 1, more, k);
-      });
-    }
     boolean awaitLater = false;
     for (int j = i + 1; j < ops.size(); j++) {
       awaitLater |= awaitsIn(ops.get(j));
+    }
+    if (awaitsIn(op)) {
+      boolean holdValue = awaitLater;
+      return cps(op, v -> {
+        Map<Tree, String> more = new IdentityHashMap<>(subs);
+        if (!holdValue || v.matches("[A-Za-z_$][A-Za-z_$0-9]*")) {
+          more.put(op, v);
+          return sequence(ops, i + 1, more, k);
+        }
+        // The operand's value is more than a name (a call on the awaited value): Java computes
+        // it before the later operands, so it is held now, not written into the final text.
+        String held = source.freshName("held");
+        more.put(op, held);
+        return sequence(ops, i + 1, more, k).prepend("var " + held + " = " + v + ";");
+      });
     }
     if (!awaitLater || stable(op)) {
       return sequence(ops, i + 1, subs, k);

@@ -308,6 +308,10 @@ final class Lowering {
       case TRY -> lowerTry((TryTree) s);
       case LABELED_STATEMENT -> lowerLabeled((LabeledStatementTree) s);
       case EXPRESSION_STATEMENT, VARIABLE, RETURN -> {
+        if (s instanceof VariableTree v && v.getType() != null) {
+          // int x = await(a()), y = 2;: y shares x's type tree and is copied on its own
+          declaredTypes.add(v.getType());
+        }
         if (forms.awaitsInExpression(s)) {
           expressionStatement(s);
         } else if (!switchExpressionIn(s)) {

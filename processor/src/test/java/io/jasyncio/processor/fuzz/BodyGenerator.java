@@ -117,8 +117,7 @@ final class BodyGenerator {
    * {@code boxedArrayElement} (an {@code Integer} loop variable over an {@code int[]} compared
    * with {@code ==} or {@code !=}).
    */
-  private static final List<String> OPEN_BUGS = List.of("forEachSplit", "multiDeclaratorAwait",
-      "callBeforeLaterAwait", "boxedArrayElement");
+  private static final List<String> OPEN_BUGS = List.of();
 
   private static boolean allowed(String bug) {
     if (KNOWN_BUGS == null) {

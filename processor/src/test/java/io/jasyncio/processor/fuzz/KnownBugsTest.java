@@ -13,7 +13,6 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -345,8 +344,6 @@ class KnownBugsTest {
   // nextInt/nextLong/nextElement(...), which the coroutine machine has and the generator's base
   // class lacks: "cannot find symbol: method iterate(int[])", so the processor's output does not
   // compile.
-  @Disabled("fuzz counterexample: a yield in an enhanced for in a Generator body: the generated"
-      + " machine calls iterate(...)/nextInt(...), which Generator lacks (cannot find symbol)")
   @Test
   void aGeneratorYieldsInsideAnEnhancedFor() throws Throwable {
     Compilation c = compileAny(
@@ -368,8 +365,6 @@ class KnownBugsTest {
   // knownBugs=forEachSplit, with no yield in the loop (seeds 20250656, 20250693, 20250694 with
   // -Djasyncio.fuzz.generators=100): a try statement with a finally block or a resource that a
   // jump leaves splits the enhanced for around it just the same.
-  @Disabled("fuzz counterexample: an enhanced for holding a try-with-resources left by continue,"
-      + " in a Generator body: the machine calls iterate(...)/nextInt(...), which Generator lacks")
   @Test
   void aGeneratorRunsAnEnhancedForWhoseTryIsLeftByAJump() throws Throwable {
     Compilation c = compileAny(
@@ -396,8 +391,6 @@ class KnownBugsTest {
   // its lowered form, "variable x is already defined in method resume()"; when it is (as below,
   // with the processor of this writing), "variable x might not have been initialized". With the
   // await in the second initializer only, it compiles.
-  @Disabled("fuzz counterexample: int x = await(now(1)), y = 2; does not compile (variable x is"
-      + " already defined in method resume() / might not have been initialized)")
   @Test
   void aDeclarationOfSeveralLocalsMayAwaitInItsFirstInitializer() throws Throwable {
     Compilation c = compile(
@@ -420,8 +413,6 @@ class KnownBugsTest {
   // an await after it among the same operands, its code runs first too (seed 8002413 of the run from seed 8000000:
   // c = p3(log, t(log, "L11", await(now(0))), p2(log, 0, 8), await(now(2))); logs p2 before
   // L11).
-  @Disabled("fuzz counterexample: t(log, \"A\", await(now(1))) + p2(log, u(log, \"B\"),"
-      + " await(now(2))) runs u and the second await before t")
   @Test
   void aCallTakingAnAwaitedValueRunsBeforeTheNextOperand() throws Throwable {
     Compilation c = compile(
@@ -461,8 +452,6 @@ class KnownBugsTest {
   // with java.lang.reflect.Array.get, which makes a new Integer, where javac's loop boxes with
   // Integer.valueOf, whose cache gives the same object for -128 to 127: == on the loop variable
   // (with another Integer, an awaited value included) is false where Java says true.
-  @Disabled("fuzz counterexample: for (Integer x : new int[] {3}) in a split loop: x == y for"
-      + " Integer y = 3 is false (Array.get boxes without Integer.valueOf's cache)")
   @Test
   void anIntegerLoopVariableOverAnIntArrayIsBoxedAsJavaBoxesIt() throws Throwable {
     Compilation c = compile(
