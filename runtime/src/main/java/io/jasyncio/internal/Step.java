@@ -86,7 +86,7 @@ public final class Step {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "fallthrough"}) // each state falls into the next
     protected void resume() throws Throwable {
       switch (state) {
         case 0:
@@ -130,7 +130,7 @@ public final class Step {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "fallthrough"}) // each state falls into the next
     protected void resume() throws Throwable {
       switch (state) {
         case 0: {
