@@ -38,6 +38,8 @@ public final class Task<T> extends AsyncFuture<T> {
   private static final AtomicLong COUNTER = new AtomicLong();
 
   private final Coroutine<T> coro;
+  /** The context variables' values this task sees; see {@link ContextVar}. */
+  final Context context;
   /** The name given, or null until {@link #getName()} makes {@code Task-<number>}. */
   private String name;
   /** The task's number, for its default name: drawn at creation, formatted only when asked. */
@@ -66,6 +68,9 @@ public final class Task<T> extends AsyncFuture<T> {
     this.name = name;
     this.number = name != null ? 0 : COUNTER.incrementAndGet();
     this.leaf = coro;
+    // Python's copy_context() at task creation: the creator's values, changed apart from now on
+    Task<?> creator = loop.currentTask;
+    this.context = creator != null ? creator.context.copy() : Context.current().copy();
   }
 
   /** The task's name, {@code Task-1}, {@code Task-2}, ... unless one was given. */
