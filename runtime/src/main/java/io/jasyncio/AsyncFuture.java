@@ -57,6 +57,35 @@ public non-sealed class AsyncFuture<T> implements Awaitable<T> {
     this.loop = loop;
   }
 
+  /**
+   * A {@code CompletableFuture} that completes as this future does: with its result, its very
+   * exception, or cancelled; for code on other threads, which may {@code join()} it. Cancelling
+   * the {@code CompletableFuture} cancels this future, on the loop's thread. Call it on the
+   * loop's thread, as every method of this class.
+   */
+  public CompletableFuture<T> toCompletableFuture() {
+    CompletableFuture<T> out = new CompletableFuture<>();
+    addDoneCallback(f -> completeFrom(f, out));
+    EventLoop owner = loop;
+    out.whenComplete((v, e) -> {
+      if (out.isCancelled() && owner != null) {
+        owner.callSoonThreadsafe(() -> cancel());
+      }
+    });
+    return out;
+  }
+
+  /** Completes {@code out} as {@code done} completed. */
+  static <T> void completeFrom(AsyncFuture<T> done, CompletableFuture<T> out) {
+    if (done.isCancelled()) {
+      out.cancel(false);
+    } else if (done.exception() != null) {
+      out.completeExceptionally(done.exception());
+    } else {
+      out.complete(done.result());
+    }
+  }
+
   /** The loop this future belongs to (asyncio's {@code get_loop()}). */
   public EventLoop getLoop() {
     return loop;

@@ -80,6 +80,40 @@ public final class Asyncio {
     throw TemplateCaller.notGenerated();
   }
 
+  /**
+   * Schedules {@code coro} as a task on {@code loop} from any thread, Python's
+   * {@code run_coroutine_threadsafe}: the returned {@code CompletableFuture} completes with the
+   * task's result or very exception; cancelling it cancels the task.
+   */
+  public static <T> java.util.concurrent.CompletableFuture<T> runCoroutineThreadsafe(
+      Coroutine<T> coro, EventLoop loop) {
+    java.util.concurrent.CompletableFuture<T> out = new java.util.concurrent.CompletableFuture<>();
+    loop.callSoonThreadsafe(() -> {
+      if (out.isDone()) {
+        return; // cancelled before the loop got to it
+      }
+      Task<T> task;
+      try {
+        task = loop.createTask(coro);
+      } catch (Throwable t) {
+        out.completeExceptionally(t);
+        return;
+      }
+      task.addDoneCallback(f -> AsyncFuture.completeFrom(f, out));
+      out.whenComplete((v, e) -> {
+        if (out.isCancelled()) {
+          loop.callSoonThreadsafe(() -> task.cancel());
+        }
+      });
+    });
+    return out;
+  }
+
+  /** The tasks of the running loop not done yet, Python's {@code asyncio.all_tasks()}. */
+  public static java.util.Set<Task<?>> allTasks() {
+    return new java.util.LinkedHashSet<>(getRunningLoop().allTasks());
+  }
+
   /** Finishes a {@code Coroutine<Void>}: {@code return done();}. */
   public static Coroutine<Void> done() {
     return new DoneCoroutine<>(TemplateCaller.methodName("done"), null);
