@@ -1,5 +1,6 @@
 package io.jasyncio;
 
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -38,8 +39,11 @@ public final class Task<T> extends AsyncFuture<T> {
   private static final AtomicLong COUNTER = new AtomicLong();
 
   private final Coroutine<T> coro;
-  /** The context variables' values this task sees; see {@link ContextVar}. */
-  final Context context;
+  /**
+   * The context variables' values this task sees (see {@link ContextVar}): the map inherited
+   * from its creator, shared until this task first needs a {@link Context} of its own.
+   */
+  private Object context;
   /** The name given, or null until {@link #getName()} makes {@code Task-<number>}. */
   private String name;
   /** The task's number, for its default name: drawn at creation, formatted only when asked. */
@@ -68,9 +72,25 @@ public final class Task<T> extends AsyncFuture<T> {
     this.name = name;
     this.number = name != null ? 0 : COUNTER.incrementAndGet();
     this.leaf = coro;
-    // Python's copy_context() at task creation: the creator's values, changed apart from now on
-    Task<?> creator = loop.currentTask;
-    this.context = creator != null ? creator.context.copy() : Context.current().copy();
+    // Python's copy_context() at task creation: the creator's values, shared, never changed
+    this.context = Context.inherited(loop);
+  }
+
+  /** This task's context, made from the inherited values the first time it is asked for. */
+  @SuppressWarnings("unchecked")
+  Context context() {
+    if (context instanceof Context own) {
+      return own;
+    }
+    Context own = Context.of((Map<ContextVar<?>, Object>) context);
+    context = own;
+    return own;
+  }
+
+  /** The values this task sees now, for a task it creates. */
+  @SuppressWarnings("unchecked")
+  Map<ContextVar<?>, Object> contextValues() {
+    return context instanceof Context own ? own.values() : (Map<ContextVar<?>, Object>) context;
   }
 
   /** The task's name, {@code Task-1}, {@code Task-2}, ... unless one was given. */
