@@ -964,16 +964,7 @@ public final class BodyModeler {
 
     @Override
     public String freshName(String base, Tree owner) {
-      return freshNames.computeIfAbsent(owner, o -> {
-        String body = source.render(tree.getBody());
-        String fresh = base;
-        for (int n = 2; java.util.regex.Pattern.compile("\\b" + fresh + "\\b").matcher(body).find()
-            || machineFields.contains(fresh) || fieldNames.containsValue(fresh)
-            || freshNames.containsValue(fresh); n++) {
-          fresh = base + n;
-        }
-        return names.newName(fresh, o);
-      });
+      return freshNames.computeIfAbsent(owner, o -> fieldName(base, o));
     }
 
     @Override
@@ -1114,12 +1105,8 @@ public final class BodyModeler {
      * when the body uses the name, since a local of that name would hide the field.
      */
     private String fieldName(String base, Object tag) {
-      if (bodyText == null) {
-        bodyText = source.render(tree.getBody());
-      }
       String fresh = base;
-      for (int n = 2; java.util.regex.Pattern.compile("\\b" + fresh + "\\b").matcher(bodyText)
-          .find() || machineFields.contains(fresh) || given.contains(fresh); n++) {
+      for (int n = 2; taken(fresh); n++) {
         fresh = base + n;
       }
       given.add(fresh);
@@ -1128,17 +1115,23 @@ public final class BodyModeler {
 
     /** A name no code of the method uses and the lowering has not given out: base1, base2... */
     private String uniqueName(String base) {
-      if (bodyText == null) {
-        bodyText = source.render(tree.getBody());
-      }
       for (int n = 1; ; n++) {
         String fresh = base + n;
-        if (!java.util.regex.Pattern.compile("\\b" + fresh + "\\b").matcher(bodyText).find()
-            && !machineFields.contains(fresh) && !fieldNames.containsValue(fresh)
-            && given.add(fresh)) {
+        if (!taken(fresh)) {
+          given.add(fresh);
           return fresh;
         }
       }
+    }
+
+    /** Whether {@code name} is a word of the body, a machine member, or already given out. */
+    private boolean taken(String name) {
+      if (bodyText == null) {
+        bodyText = source.render(tree.getBody());
+      }
+      return java.util.regex.Pattern.compile("\\b" + name + "\\b").matcher(bodyText).find()
+          || machineFields.contains(name) || fieldNames.containsValue(name)
+          || given.contains(name);
     }
 
     @Override

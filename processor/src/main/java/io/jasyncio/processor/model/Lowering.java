@@ -490,6 +490,12 @@ final class Lowering {
     start(end, at(sw) + ", after switch");
   }
 
+  /** What a switch expression with no default does for a constant it does not know. */
+  private static final String UNKNOWN_CONSTANT = "throw new IncompatibleClassChangeError()";
+
+  /** One arm of a dispatching switch: its {@code case ...}/{@code default}, where it goes. */
+  private record Arm(String head, Label target) {}
+
   /**
    * Jumps to the state of the case the selector matches, and returns the cases' labels. An
    * awaited selector ({@code switch (await(x))}) suspends first, with a chooser typed by what
@@ -502,7 +508,7 @@ final class Lowering {
       selector = p.getExpression();
     }
     List<Label> labels = new ArrayList<>();
-    List<String> arms = new ArrayList<>();
+    List<Arm> arms = new ArrayList<>();
     boolean hasDefault = false;
     for (CaseTree c : cases) {
       Label l = new Label();
@@ -510,16 +516,16 @@ final class Lowering {
       c.getExpressions().forEach(e -> fragments.put(e, number));
       if (c.getExpressions().isEmpty()) {
         hasDefault = true;
-        arms.add("default -> " + l.ref());
+        arms.add(new Arm("default", l));
       } else if (emit) {
         List<String> constants = new ArrayList<>();
         c.getExpressions().forEach(e -> constants.add(forms.render(e)));
-        arms.add("case " + String.join(", ", constants) + " -> " + l.ref());
+        arms.add(new Arm("case " + String.join(", ", constants), l));
       }
     }
     if (!hasDefault) {
-      arms.add(isExpression ? "default -> throw new IncompatibleClassChangeError()"
-          : "default -> " + end.ref());
+      // a switch expression over an enum that gained a constant: javac's code throws this
+      arms.add(new Arm("default", isExpression ? null : end));
     }
     MethodInvocationTree await = forms.awaitIn(sw);
     if (await != null) {
@@ -533,7 +539,8 @@ final class Lowering {
       int line = forms.line(sw);
       if (emit) {
         StringBuilder chooser = new StringBuilder();
-        arms.forEach(a -> chooser.append("    ").append(a).append(";\n"));
+        arms.forEach(a -> chooser.append("    ").append(a.head()).append(" -> ")
+            .append(a.target() == null ? UNKNOWN_CONSTANT : a.target().ref()).append(";\n"));
         emit("{\n  var " + awaited + " = " + forms.render(awaitable).replace("\n", "\n  ")
             + ";\n  " + casesField + " = cases(" + awaited + ", " + value + " -> switch (" + value
             + ") {\n" + chooser + "  });\n"
@@ -550,17 +557,10 @@ final class Lowering {
     fragments.put(selector, number);
     if (emit) {
       StringBuilder text = new StringBuilder("switch (" + forms.render(selector) + ") {\n");
-      for (String arm : arms) {
-        int arrow = arm.indexOf(" -> ");
-        String head = arm.substring(0, arrow);
-        String ref = arm.substring(arrow + 4);
-        text.append("  ").append(head).append(":\n    ");
-        if (ref.startsWith("throw ")) {
-          text.append(ref).append(";\n");
-        } else {
-          text.append(jumpText(allLabels.get(Integer.parseInt(ref.replace("\u0000", ""))))
-              .replace("\n", "\n    ")).append('\n');
-        }
+      for (Arm arm : arms) {
+        text.append("  ").append(arm.head()).append(":\n    ").append(arm.target() == null
+            ? UNKNOWN_CONSTANT + ";" : jumpText(arm.target()).replace("\n", "\n    "))
+            .append('\n');
       }
       emit(text.append("}").toString());
     }
