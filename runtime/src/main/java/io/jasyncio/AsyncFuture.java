@@ -1,5 +1,6 @@
 package io.jasyncio;
 
+import io.jasyncio.internal.NeverAwaitedWatch;
 import io.jasyncio.internal.Repr;
 import io.jasyncio.internal.Unchecked;
 import java.util.ArrayList;
@@ -30,7 +31,12 @@ import java.util.function.Consumer;
  * {@code <Future pending>}, {@code <Future finished result=42>},
  * {@code <Future finished exception=IllegalStateException('x')>}, {@code <Future cancelled>}.
  *
- * <p>Differs from asyncio: no "exception was never retrieved" log yet; a done-callback receives
+ * <p>A future that failed and is garbage-collected before anyone retrieved its exception (by
+ * awaiting it, or calling {@link #result()} or {@link #exception()}) prints asyncio's warning on
+ * standard error: {@code Task exception was never retrieved} (or {@code Future ...}), the future,
+ * and the exception's stack trace.
+ *
+ * <p>Differs from asyncio: a done-callback receives
  * the future as {@code AsyncFuture<T>} (for a task, cast it to {@code Task<T>}).
  *
  * <p>Cancellation: if the awaiting task is cancelled meanwhile, {@code CancelledException} is
@@ -46,6 +52,7 @@ public non-sealed class AsyncFuture<T> implements Awaitable<T> {
   /** Its loop; null only for a gather made outside any loop until it is first awaited or run. */
   EventLoop loop;
   private byte state;
+  /** The result; for a failed future, its never-retrieved watch until the exception is read. */
   private Object result;
   /** The failure (FINISHED), or the CancelledException to throw (CANCELLED, made on demand). */
   private Throwable exception;
@@ -116,6 +123,7 @@ public non-sealed class AsyncFuture<T> implements Awaitable<T> {
       throw cancelledException();
     }
     if (exception != null) {
+      retrieved();
       throw Unchecked.rethrow(exception);
     }
     return (T) result;
@@ -134,6 +142,7 @@ public non-sealed class AsyncFuture<T> implements Awaitable<T> {
     if (state == CANCELLED) {
       throw cancelledException();
     }
+    retrieved();
     return exception;
   }
 
@@ -271,6 +280,8 @@ public non-sealed class AsyncFuture<T> implements Awaitable<T> {
     assert loop == null || loop.inEventLoop();
     exception = e;
     state = FINISHED;
+    // Watched until someone reads the exception; the watch holds this future only phantomly.
+    result = NeverAwaitedWatch.unretrieved(this, toString(), e);
     scheduleCallbacks();
   }
 
@@ -285,11 +296,20 @@ public non-sealed class AsyncFuture<T> implements Awaitable<T> {
   final Object outcomeOrThrow() throws Throwable {
     if (state == FINISHED) {
       if (exception != null) {
+        retrieved();
         throw exception;
       }
       return result;
     }
     throw cancelledException();
+  }
+
+  /** The exception was read: a failed future nobody looked at is the only one that warns. */
+  private void retrieved() {
+    if (result instanceof NeverAwaitedWatch watch) {
+      result = null;
+      watch.consumed();
+    }
   }
 
   /** The exception to throw for a cancelled future; made once, on demand. */

@@ -1,6 +1,7 @@
 package io.jasyncio;
 
 import io.jasyncio.internal.NeverAwaitedWatch;
+import io.jasyncio.internal.Origin;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.CancellationException;
@@ -301,6 +302,15 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
     parent = null;
   }
 
+  /**
+   * Where this coroutine's code is in the source, for async stack traces: a generated machine
+   * returns the {@link Origin} the processor wrote for it; the runtime's own coroutines have
+   * none. Read only while an exception is being reported.
+   */
+  protected Origin origin() {
+    return null;
+  }
+
   /** {@code <coroutine object numSum at 0x1b2c>}, as Python prints a coroutine object. */
   @Override
   public String toString() {
@@ -376,6 +386,10 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
     } catch (Throwable e) {
       outcome = e;
       status = THREW;
+      if (!(e instanceof VirtualMachineError)) {
+        EventLoop loop = task.loop;
+        loop.traces.leaving(e, this, loop.getDebug());
+      }
       return;
     }
     if (status == RUNNING) {

@@ -7,6 +7,7 @@ import io.jasyncio.internal.TimerHeap;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
@@ -39,7 +40,9 @@ import java.util.function.Consumer;
  *   <tr><td>closed</td><td>{@link #close()}: pending callbacks and timers are dropped</td></tr>
  * </table>
  *
- * <p>Differs from asyncio: no I/O selector, signal handling, or debug mode; callbacks are
+ * <p>Debug mode ({@link #setDebug}) reports slow callbacks and refuses calls from foreign threads.
+ *
+ * <p>Differs from asyncio: no I/O selector or signal handling; callbacks are
  * {@code Runnable}s; timers with equal deadlines run in scheduling order.
  */
 public final class EventLoop {
@@ -47,6 +50,9 @@ public final class EventLoop {
   private static final int MIN_TIMERS_FOR_PURGE = 100;
 
   private static final ThreadLocal<EventLoop> RUNNING = new ThreadLocal<>();
+  /** Debug mode for new loops: {@code -Djasyncio.debug=true} or {@code JASYNCIODEBUG} set. */
+  private static final boolean DEBUG_BY_DEFAULT = Boolean.getBoolean("jasyncio.debug")
+      || !System.getenv().getOrDefault("JASYNCIODEBUG", "").isEmpty();
 
   static {
     // NeverAwaitedWatch.collect() called inside a step must also see the coroutines that step
@@ -75,6 +81,12 @@ public final class EventLoop {
   private ExecutorService defaultExecutor;
   /** Whether new tasks start eagerly: {@link TaskFactory#EAGER}. */
   private boolean eagerTasks;
+  /** Rewrites the stack traces of exceptions leaving coroutines. */
+  final AsyncStackTraces traces = new AsyncStackTraces();
+  /** Debug mode: see {@link #setDebug}. */
+  private boolean debug = DEBUG_BY_DEFAULT;
+  /** In debug mode, a callback or step running this long (in loop time) is reported. */
+  private double slowCallbackDuration = 0.1;
 
   private EventLoop(Clock clock) {
     this.clock = clock;
@@ -190,7 +202,7 @@ public final class EventLoop {
 
   /** Queues {@code callback} to run on a later turn, after everything queued before it. */
   public Handle callSoon(Runnable callback) {
-    assert inEventLoop();
+    checkThread();
     checkClosed();
     Handle h = new Handle(requireCallback(callback));
     ready.addLast(h);
@@ -204,7 +216,7 @@ public final class EventLoop {
 
   /** Schedules {@code callback} to run at loop time {@code when} (see {@link #time()}). */
   public TimerHandle callAt(double when, Runnable callback) {
-    assert inEventLoop();
+    checkThread();
     if (Double.isNaN(when)) {
       throw new IllegalArgumentException("when is NaN");
     }
@@ -242,7 +254,7 @@ public final class EventLoop {
 
   /** Same as {@link #createTask(Coroutine)}, with the task's name (null: {@code Task-N}). */
   public <T> Task<T> createTask(Coroutine<T> coro, String name) {
-    assert inEventLoop();
+    checkThread();
     checkClosed();
     coro.claim();
     return newTask(coro, name);
@@ -264,6 +276,41 @@ public final class EventLoop {
   /** How new tasks start; {@link TaskFactory#STANDARD} unless set. */
   public TaskFactory getTaskFactory() {
     return eagerTasks ? TaskFactory.EAGER : TaskFactory.STANDARD;
+  }
+
+  /**
+   * Turns debug mode on or off: asyncio's {@code loop.set_debug}. In debug mode the loop reports
+   * on standard error every callback and task step that runs {@link #getSlowCallbackDuration()}
+   * seconds or longer of loop time; {@link #callSoon}, {@link #callLater}, {@link #callAt} and
+   * {@link #createTask} throw {@code IllegalStateException} when called from a thread other than
+   * the one running the loop; and async stack traces keep the runtime's own frames. Off by
+   * default; on for every new loop when the system property {@code jasyncio.debug} is
+   * {@code true} or the environment variable {@code JASYNCIODEBUG} is set (asyncio's
+   * {@code PYTHONASYNCIODEBUG}).
+   */
+  public void setDebug(boolean enabled) {
+    debug = enabled;
+  }
+
+  /** Whether debug mode is on: asyncio's {@code loop.get_debug()}. */
+  public boolean getDebug() {
+    return debug;
+  }
+
+  /**
+   * Sets how long, in seconds of loop time, a callback or a task step may run in debug mode
+   * before it is reported: asyncio's {@code slow_callback_duration}, 0.1 by default.
+   */
+  public void setSlowCallbackDuration(double seconds) {
+    if (!(seconds >= 0)) {
+      throw new IllegalArgumentException("slow callback duration must be >= 0, got " + seconds);
+    }
+    slowCallbackDuration = seconds;
+  }
+
+  /** The threshold of the slow-callback report, in seconds; see {@link #setDebug}. */
+  public double getSlowCallbackDuration() {
+    return slowCallbackDuration;
   }
 
   /**
@@ -402,16 +449,38 @@ public final class EventLoop {
     // Run only what is queued now; what these entries queue waits for the next turn.
     for (int n = ready.size(); n > 0; n--) {
       Object entry = ready.pollFirst();
-      if (entry instanceof Task<?> task) {
-        task.step();
+      if (debug) {
+        runTimed(entry);
       } else {
-        Handle h = (Handle) entry;
-        if (!h.isCancelled()) {
-          h.run();
-        }
+        run(entry);
       }
       // What the entry made and did not await, schedule or gather gets its watch now.
       fresh.armUnclaimed();
+    }
+  }
+
+  private static void run(Object entry) {
+    if (entry instanceof Task<?> task) {
+      task.step();
+    } else {
+      Handle h = (Handle) entry;
+      if (!h.isCancelled()) {
+        h.run();
+      }
+    }
+  }
+
+  /** Runs an entry in debug mode, reporting it if it ran too long (asyncio's slow callback). */
+  private void runTimed(Object entry) {
+    double start = clock.time();
+    try {
+      run(entry);
+    } finally {
+      double took = clock.time() - start;
+      if (took >= slowCallbackDuration) {
+        String what = entry instanceof Task<?> task ? "a step of " + task : entry.toString();
+        System.err.println(String.format(Locale.ROOT, "Executing %s took %.3f seconds", what, took));
+      }
     }
   }
 
@@ -468,6 +537,21 @@ public final class EventLoop {
       defaultExecutor = DaemonThreadPool.create();
     }
     return defaultExecutor;
+  }
+
+  /**
+   * In debug mode, refuses a call from a thread other than the loop's while it runs, as asyncio's
+   * {@code _check_thread}; otherwise only asserts it.
+   */
+  private void checkThread() {
+    if (debug) {
+      Thread t = thread;
+      if (t != null && t != Thread.currentThread()) {
+        throw new IllegalStateException("Non-thread-safe operation invoked on an event loop other"
+            + " than the current one; use callSoonThreadsafe or runCoroutineThreadsafe");
+      }
+    }
+    assert inEventLoop();
   }
 
   private void checkClosed() {

@@ -1,5 +1,9 @@
 package io.jasyncio;
 
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -104,6 +108,68 @@ public final class Task<T> extends AsyncFuture<T> {
   /** The coroutine this task runs. */
   public Coroutine<T> getCoro() {
     return coro;
+  }
+
+  /**
+   * The frames of this task, oldest first, as asyncio's {@code get_stack()}: while it is pending,
+   * where each coroutine of its await chain waits, from its own coroutine down to the innermost
+   * {@code await} (for the task running now, as of its last suspension); once it has failed, the
+   * async stack trace of its exception; once it has finished or was cancelled, an empty list.
+   *
+   * <p>Differs from asyncio: a pending task shows its whole await chain (asyncio shows only the
+   * task's own coroutine).
+   */
+  public List<StackTraceElement> getStack() {
+    return getStack(Integer.MAX_VALUE);
+  }
+
+  /**
+   * {@link #getStack()}, at most {@code limit} frames: the newest ones of a pending task's stack,
+   * the oldest ones of a failure's trace, as asyncio's {@code get_stack(limit=...)}.
+   */
+  public List<StackTraceElement> getStack(int limit) {
+    if (limit < 0) {
+      throw new IllegalArgumentException("limit must be >= 0, got " + limit);
+    }
+    List<StackTraceElement> frames;
+    if (!isDone()) {
+      frames = AsyncStackTraces.suspendedFrames(leaf, loop.getDebug());
+      Collections.reverse(frames);
+      return List.copyOf(frames.subList(Math.max(0, frames.size() - limit), frames.size()));
+    }
+    if (isCancelled() || !(coro.outcome instanceof Throwable failure)) {
+      return List.of();
+    }
+    frames = new ArrayList<>(List.of(failure.getStackTrace()));
+    Collections.reverse(frames);
+    return List.copyOf(frames.subList(0, Math.min(limit, frames.size())));
+  }
+
+  /** Prints {@link #getStack()} on standard error, as asyncio's {@code print_stack()}. */
+  public void printStack() {
+    printStack(Integer.MAX_VALUE, System.err);
+  }
+
+  /**
+   * Prints at most {@code limit} frames of {@link #getStack(int)} on {@code out}: a header naming
+   * the task ({@code Stack for <Task ...> (most recent call last):}, or {@code Traceback for} a
+   * failed one), the frames oldest first, and the exception of a failed task; {@code No stack
+   * for <Task ...>} when there are none.
+   */
+  public void printStack(int limit, PrintStream out) {
+    List<StackTraceElement> frames = getStack(limit);
+    if (frames.isEmpty()) {
+      out.println("No stack for " + this);
+      return;
+    }
+    boolean failed = isDone();
+    out.println((failed ? "Traceback for " : "Stack for ") + this + " (most recent call last):");
+    for (StackTraceElement f : frames) {
+      out.println("\tat " + f);
+    }
+    if (failed) {
+      out.println(coro.outcome);
+    }
   }
 
   /**

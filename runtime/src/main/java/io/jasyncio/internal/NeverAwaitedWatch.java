@@ -10,7 +10,9 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Watches one coroutine for being garbage-collected without ever being awaited or scheduled, and
  * then prints Python's warning {@code RuntimeWarning: coroutine 'numSum' was never awaited} on
- * standard error.
+ * standard error. It also watches a failed future whose exception nobody has retrieved yet, and
+ * then prints asyncio's {@code Task exception was never retrieved} with the future and the
+ * exception's stack trace.
  *
  * <p>The watch is the small state object the warning needs: the coroutine's name and the links
  * of a list of armed watches. It holds the coroutine only phantomly, so it never keeps it alive.
@@ -34,13 +36,15 @@ public final class NeverAwaitedWatch extends PhantomReference<Object> {
   private static final ReferenceQueue<Object> QUEUE = new ReferenceQueue<>();
   private static final Object LOCK = new Object();
   /** Sentinel of the circular list of armed watches; guarded by LOCK. */
-  private static final NeverAwaitedWatch ARMED = new NeverAwaitedWatch(null, "");
+  private static final NeverAwaitedWatch ARMED = new NeverAwaitedWatch(null, "", null);
   private static final long COLLECT_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(2);
   private static boolean reporterStarted;
   /** Run by collect() first: arms the coroutines the caller's running loop has not armed yet. */
   private static volatile Runnable beforeCollect;
 
   private final String name;
+  /** The exception of a failed future nobody asked about, or null for a coroutine's watch. */
+  private final Throwable exception;
   /** Neighbours in the armed list; both null once unlinked. Guarded by LOCK. */
   private NeverAwaitedWatch prev;
   private NeverAwaitedWatch next;
@@ -50,14 +54,28 @@ public final class NeverAwaitedWatch extends PhantomReference<Object> {
     ARMED.next = ARMED;
   }
 
-  private NeverAwaitedWatch(Object coroutine, String name) {
-    super(coroutine, QUEUE);
+  private NeverAwaitedWatch(Object watched, String name, Throwable exception) {
+    super(watched, QUEUE);
     this.name = name;
+    this.exception = exception;
   }
 
   /** Arms a watch on {@code coroutine}, whose method is called {@code name}. */
   public static NeverAwaitedWatch watch(Object coroutine, String name) {
-    NeverAwaitedWatch w = new NeverAwaitedWatch(coroutine, name);
+    return arm(new NeverAwaitedWatch(coroutine, name, null));
+  }
+
+  /**
+   * Arms a watch on {@code future}, which failed with {@code exception}; {@code description} is
+   * how the warning names it ({@code <Task finished name='Task-1' coro=... exception=...>}).
+   * Whoever retrieves the exception calls {@link #consumed()}.
+   */
+  public static NeverAwaitedWatch unretrieved(Object future, String description,
+      Throwable exception) {
+    return arm(new NeverAwaitedWatch(future, description, exception));
+  }
+
+  private static NeverAwaitedWatch arm(NeverAwaitedWatch w) {
     synchronized (LOCK) {
       w.prev = ARMED.prev;
       w.next = ARMED;
@@ -121,7 +139,13 @@ public final class NeverAwaitedWatch extends PhantomReference<Object> {
   /** Prints the warning and unlinks; caller holds LOCK. */
   private void report() {
     unlink();
-    System.err.println("RuntimeWarning: coroutine '" + name + "' was never awaited");
+    if (exception == null) {
+      System.err.println("RuntimeWarning: coroutine '" + name + "' was never awaited");
+      return;
+    }
+    String kind = name.startsWith("<Task") ? "Task" : "Future";
+    System.err.println(kind + " exception was never retrieved\nfuture: " + name);
+    exception.printStackTrace();
   }
 
   /** Caller holds LOCK; does nothing if already unlinked (reported or consumed). */

@@ -1,0 +1,93 @@
+package io.jasyncio.internal;
+
+import java.util.Arrays;
+
+/**
+ * Where a generated state machine comes from: the template class and method it was written as,
+ * the source file, the source line of each of its states, and which lines of the generated file
+ * came from which lines of the source. Each generated machine holds one in a static field; async
+ * stack traces read it only when an exception is being reported, never on the hot path.
+ *
+ * <p>The line table is the text {@code "g:s g:s ..."}: generated line {@code g} and every line
+ * after it, up to the next entry, came from source line {@code s}. The processor fills it in after
+ * formatting the generated file, on the line that already holds this field, so writing it moves
+ * no line.
+ *
+ * <p>Internal API: it changes with the processor, and only generated code should create one.
+ */
+public final class Origin {
+  private final String className;
+  private final String methodName;
+  private final String fileName;
+  private final String lineTable;
+  private final int[] stateLines;
+  /** Generated lines, ascending, and the source line of each; parsed on first use. */
+  private int[] generatedLines;
+  private int[] sourceLines;
+
+  private Origin(String className, String methodName, String fileName, String lineTable,
+      int[] stateLines) {
+    this.className = className;
+    this.methodName = methodName;
+    this.fileName = fileName;
+    this.lineTable = lineTable;
+    this.stateLines = stateLines;
+  }
+
+  /**
+   * The origin of a machine for the method {@code methodName} of the class whose binary name is
+   * {@code className}, written in {@code fileName}; {@code stateLines[n]} is the source line of
+   * state {@code n} (for a state an await resumes, the line of that await).
+   */
+  public static Origin of(String className, String methodName, String fileName,
+      String lineTable, int... stateLines) {
+    return new Origin(className, methodName, fileName, lineTable, stateLines.clone());
+  }
+
+  /** The simple name of the {@code @Async} method. */
+  public String methodName() {
+    return methodName;
+  }
+
+  /** The frame of the template's method at source line {@code line}, as javac would have made it. */
+  public StackTraceElement frame(int line) {
+    return new StackTraceElement(className, methodName, fileName, line);
+  }
+
+  /**
+   * The frame of a machine suspended in (or running an await from) {@code state}: the source line
+   * of that state, which for a state resumed after an await is the line of the await.
+   */
+  public StackTraceElement frameAtState(int state) {
+    int line = state >= 0 && state < stateLines.length ? stateLines[state] : -1;
+    return frame(line);
+  }
+
+  /** The source line that generated line {@code generatedLine} came from, or -1 if none did. */
+  public synchronized int sourceLine(int generatedLine) {
+    if (generatedLines == null) {
+      parse();
+    }
+    int at = Arrays.binarySearch(generatedLines, generatedLine);
+    if (at < 0) {
+      at = -at - 2; // the entry before the insertion point covers this line
+    }
+    return at < 0 ? -1 : sourceLines[at];
+  }
+
+  private void parse() {
+    String[] entries = lineTable.isBlank() ? new String[0] : lineTable.trim().split(" ");
+    generatedLines = new int[entries.length];
+    sourceLines = new int[entries.length];
+    for (int i = 0; i < entries.length; i++) {
+      int colon = entries[i].indexOf(':');
+      generatedLines[i] = Integer.parseInt(entries[i].substring(0, colon));
+      sourceLines[i] = Integer.parseInt(entries[i].substring(colon + 1));
+    }
+  }
+
+  @Override
+  public String toString() {
+    return className + "." + methodName + "(" + fileName + ")";
+  }
+}
