@@ -6,6 +6,7 @@ import static io.jasyncio.Asyncio.*;
 
 import io.jasyncio.Coroutine;
 import io.jasyncio.internal.CoroutineMachine;
+import io.jasyncio.internal.Origin;
 import javax.annotation.processing.Generated;
 
 /**
@@ -47,8 +48,20 @@ public class AsyncKitchen extends Kitchen {
    */
   @SuppressWarnings("fallthrough")
   private static final class BoilingWaterMachine extends CoroutineMachine<Void> {
+    /**
+     * Where this machine's code is in Kitchen.java, for stack traces.
+     */
+    private static final Origin ORIGIN = Origin.of("demo.Kitchen", "boilingWater", "Kitchen.java",
+        "71:10 72:11 77:12 78:13",
+        10, 11);
+
     BoilingWaterMachine() {
       super("boilingWater");
+    }
+
+    @Override
+    protected Origin origin() {
+      return ORIGIN;
     }
 
     @Override
@@ -75,6 +88,13 @@ public class AsyncKitchen extends Kitchen {
    */
   @SuppressWarnings("fallthrough")
   private final class NumSumMachine extends CoroutineMachine<Integer> {
+    /**
+     * Where this machine's code is in Kitchen.java, for stack traces.
+     */
+    private static final Origin ORIGIN = Origin.of("demo.Kitchen", "numSum", "Kitchen.java",
+        "119:18 124:19 129:20",
+        18, 18, 19);
+
     private final int x;
 
     /**
@@ -85,6 +105,11 @@ public class AsyncKitchen extends Kitchen {
     NumSumMachine(int x) {
       super("numSum");
       this.x = x;
+    }
+
+    @Override
+    protected Origin origin() {
+      return ORIGIN;
     }
 
     @Override
@@ -114,11 +139,23 @@ public class AsyncKitchen extends Kitchen {
    */
   @SuppressWarnings("fallthrough")
   private final class TwiceMachine extends CoroutineMachine<Integer> {
+    /**
+     * Where this machine's code is in Kitchen.java, for stack traces.
+     */
+    private static final Origin ORIGIN = Origin.of("demo.Kitchen", "twice", "Kitchen.java",
+        "165:25",
+        25);
+
     private final int x;
 
     TwiceMachine(int x) {
       super("twice");
       this.x = x;
+    }
+
+    @Override
+    protected Origin origin() {
+      return ORIGIN;
     }
 
     @Override

@@ -7,6 +7,7 @@ import demo.Orders.*;
 
 import io.jasyncio.Coroutine;
 import io.jasyncio.internal.CoroutineMachine;
+import io.jasyncio.internal.Origin;
 import javax.annotation.processing.Generated;
 
 /**
@@ -38,11 +39,23 @@ public final class AsyncOrders {
    */
   @SuppressWarnings("fallthrough")
   private static final class PriceMachine extends CoroutineMachine<Integer> {
+    /**
+     * Where this machine's code is in Orders.java, for stack traces.
+     */
+    private static final Origin ORIGIN = Origin.of("demo.Orders", "price", "Orders.java",
+        "65:10 70:11",
+        10, 10);
+
     private final String item;
 
     PriceMachine(String item) {
       super("price");
       this.item = item;
+    }
+
+    @Override
+    protected Origin origin() {
+      return ORIGIN;
     }
 
     @Override
@@ -67,6 +80,13 @@ public final class AsyncOrders {
    */
   @SuppressWarnings("fallthrough")
   private static final class TotalMachine extends CoroutineMachine<String> {
+    /**
+     * Where this machine's code is in Orders.java, for stack traces.
+     */
+    private static final Origin ORIGIN = Origin.of("demo.Orders", "total", "Orders.java",
+        "122:16 129:17 142:18 143:19",
+        16, 16, 17);
+
     private final String a;
 
     private final String b;
@@ -88,6 +108,11 @@ public final class AsyncOrders {
       this.a = a;
       this.b = b;
       this.express = express;
+    }
+
+    @Override
+    protected Origin origin() {
+      return ORIGIN;
     }
 
     @Override

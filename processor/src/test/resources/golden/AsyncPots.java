@@ -7,6 +7,7 @@ import demo.Pots.*;
 
 import io.jasyncio.Coroutine;
 import io.jasyncio.internal.CoroutineMachine;
+import io.jasyncio.internal.Origin;
 import java.util.List;
 import javax.annotation.processing.Generated;
 
@@ -32,6 +33,13 @@ public final class AsyncPots {
    */
   @SuppressWarnings("fallthrough")
   private static final class StirMachine extends CoroutineMachine<Integer> {
+    /**
+     * Where this machine's code is in Pots.java, for stack traces.
+     */
+    private static final Origin ORIGIN = Origin.of("demo.Pots", "stir", "Pots.java",
+        "74:11 75:12 82:13 85:16 88:19 94:20 97:12 102:22",
+        11, 12, 19, 12, 12);
+
     private final List<String> pots;
 
     private final int rounds;
@@ -50,6 +58,11 @@ public final class AsyncPots {
       super("stir");
       this.pots = pots;
       this.rounds = rounds;
+    }
+
+    @Override
+    protected Origin origin() {
+      return ORIGIN;
     }
 
     @Override

@@ -33,6 +33,11 @@ import java.util.concurrent.ConcurrentHashMap;
 final class AsyncStackTraces {
   /** At most this many frames are made for awaiting coroutines, so deep recursion stays cheap. */
   static final int MAX_AWAIT_FRAMES = 1024;
+  /**
+   * A trace this long gets no more frames appended: one exception object thrown again and again
+   * (a preallocated one) would otherwise grow without end.
+   */
+  static final int MAX_TRACE_FRAMES = 4 * MAX_AWAIT_FRAMES;
 
   private static final String RUNTIME_PACKAGE = "io.jasyncio.";
   private static final Map<String, Boolean> RUNTIME_CLASSES = new ConcurrentHashMap<>();
@@ -79,8 +84,8 @@ final class AsyncStackTraces {
     }
     List<Coroutine<?>> chain = chainFrom(coroutine);
     StackTraceElement[] frames = thrown.getStackTrace();
-    if (frames.length == 0) {
-      return; // made without a stack trace, on purpose: keep it that way
+    if (frames.length == 0 || frames.length >= MAX_TRACE_FRAMES) {
+      return; // made without a stack trace on purpose, or grown long enough
     }
     if (shown == null) {
       shown = new Shown();

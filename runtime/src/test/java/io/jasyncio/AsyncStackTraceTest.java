@@ -172,6 +172,32 @@ class AsyncStackTraceTest {
   }
 
   @Test
+  void anExceptionObjectThrownAgainAndAgainStopsGrowing() {
+    IllegalStateException shared = new IllegalStateException("preallocated");
+    for (int i = 0; i < 5_000; i++) {
+      Coroutine<Void> thrower = new Coroutine<>("thrower") {
+        private final Origin origin = Origin.of("demo.Main", "thrower", "Main.java", "", 7);
+
+        @Override
+        protected Origin origin() {
+          return origin;
+        }
+
+        @Override
+        protected void resume() {
+          throw shared;
+        }
+      };
+      assertThat(catchThrowable(() -> loop.runUntilComplete(thrower))).isSameAs(shared);
+    }
+
+    assertThat(shared.getStackTrace()).hasSizeLessThanOrEqualTo(
+        AsyncStackTraces.MAX_TRACE_FRAMES + AsyncStackTraces.MAX_AWAIT_FRAMES);
+    assertThat(shared.getStackTrace()).extracting(String::valueOf)
+        .contains("demo.Main.thrower(Main.java:7)");
+  }
+
+  @Test
   void getStackAndPrintStackShowWhereAPendingTaskWaits() {
     Task<Integer> task = loop.createTask(chain());
     AsyncFuture<List<StackTraceElement>> seen = loop.createFuture();

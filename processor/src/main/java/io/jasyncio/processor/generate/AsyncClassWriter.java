@@ -108,7 +108,8 @@ public final class AsyncClassWriter {
         .skipJavaLangImports(true)
         .build()
         .toString();
-    return withImports(code, pkg, type, template.imports(), extendsTemplate);
+    return io.jasyncio.processor.model.SourceLines.resolve(
+        withImports(code, pkg, type, template.imports(), extendsTemplate));
   }
 
   /** Whether the template class, or a member of it, is deprecated. */

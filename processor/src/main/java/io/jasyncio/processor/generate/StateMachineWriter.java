@@ -22,6 +22,7 @@ public final class StateMachineWriter {
       ClassName.get("io.jasyncio.internal", "GeneratorMachine");
   static final ClassName ASYNC_GENERATOR_MACHINE =
       ClassName.get("io.jasyncio.internal", "AsyncGeneratorMachine");
+  static final ClassName ORIGIN = ClassName.get("io.jasyncio.internal", "Origin");
 
   private final String templateClass;
 
@@ -45,6 +46,9 @@ public final class StateMachineWriter {
     }
     type.addModifiers(Modifier.FINAL);
 
+    if (model.kind() != io.jasyncio.processor.model.MethodKind.GENERATOR) {
+      addOrigin(type, model);
+    }
     MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
         .addStatement("super($S)", model.name());
     for (MethodModel.Field p : model.parameters()) {
@@ -64,6 +68,28 @@ public final class StateMachineWriter {
     type.addMethod(constructor.build());
     type.addMethod(resume(model));
     return type.build();
+  }
+
+  /**
+   * The machine's origin, for async stack traces: the template's class, method and file, the
+   * source line of each state, and a placeholder for the table of its lines, which the class
+   * writer fills in once the file is formatted.
+   */
+  private static void addOrigin(TypeSpec.Builder type, MethodModel model) {
+    String stateLines = model.states().stream().map(s -> Integer.toString(s.line()))
+        .collect(Collectors.joining(", "));
+    type.addField(FieldSpec.builder(ORIGIN, model.originField(), Modifier.PRIVATE,
+            Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc("Where this machine's code is in $L, for stack traces.\n", model.fileName())
+        .initializer("$T.of($S, $S, $S,\n$>$>$L,\n$L$<$<)", ORIGIN, model.templateClass(), model.name(),
+            model.fileName(), io.jasyncio.processor.model.SourceLines.placeholder(), stateLines)
+        .build());
+    type.addMethod(MethodSpec.methodBuilder("origin")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PROTECTED)
+        .returns(ORIGIN)
+        .addStatement("return $N", model.originField())
+        .build());
   }
 
   private MethodSpec resume(MethodModel model) {
@@ -206,7 +232,7 @@ public final class StateMachineWriter {
 
   /** Every type name the writer itself emits, so the class writer can import them safely. */
   static List<TypeName> ownTypes() {
-    return List.of(MACHINE, GENERATOR_MACHINE, ASYNC_GENERATOR_MACHINE,
+    return List.of(MACHINE, GENERATOR_MACHINE, ASYNC_GENERATOR_MACHINE, ORIGIN,
         ClassName.get(IllegalStateException.class),
         ClassName.get(SuppressWarnings.class), ClassName.get(Override.class),
         ClassName.get(Throwable.class), AsyncClassWriter.GENERATED);

@@ -188,7 +188,8 @@ public final class BodyModeler {
           method.getAnnotation(SafeVarargs.class) != null,
           method.getAnnotation(Deprecated.class) != null, lowering.handlers(),
           routesExceptions ? caughtField() : null, dispatchLabel(),
-          fileName + ":" + source.line(tree), kind);
+          fileName + ":" + source.line(tree), kind,
+          elements.getBinaryName(type).toString(), fileName, fieldName("ORIGIN", "origin"));
     }
 
     /**

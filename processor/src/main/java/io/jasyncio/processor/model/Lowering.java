@@ -178,6 +178,10 @@ final class Lowering {
   private final Set<Tree> declaredTypes =
       java.util.Collections.newSetFromMap(new IdentityHashMap<>());
   private List<String> code = new ArrayList<>();
+  /** The source line of the statement being lowered, marked on the code emitted for it. */
+  private int sourceLine;
+  /** The source line of the state being built (see {@link MethodModel.State#line()}). */
+  private int stateLine;
   private String comment;
   private int number;
   private boolean terminated;
@@ -255,6 +259,7 @@ final class Lowering {
   List<MethodModel.State> lower(BlockTree body) {
     comment = body.getStatements().isEmpty() ? forms.fileName()
         : forms.fileName() + ":" + forms.line(body.getStatements().get(0));
+    stateLine = lineIn(comment);
     for (StatementTree s : body.getStatements()) {
       statement(s);
     }
@@ -268,7 +273,7 @@ final class Lowering {
       for (String line : s.code()) {
         lines.add(resolve(line));
       }
-      resolved.add(new MethodModel.State(s.number(), s.comment(), lines));
+      resolved.add(new MethodModel.State(s.number(), s.comment(), s.line(), lines));
     }
     return resolved;
   }
@@ -286,6 +291,7 @@ final class Lowering {
   // ---- statements
 
   private void statement(StatementTree s) {
+    sourceLine = forms.line(s);
     if (s instanceof YieldTree y) {
       yieldStatement(y);
       return;
@@ -1278,7 +1284,7 @@ final class Lowering {
   // ---- states and jumps
 
   private void start(Label label, String newComment) {
-    if (!code.isEmpty() && code.get(code.size() - 1).equals(jumpText(label))) {
+    if (!code.isEmpty() && SourceLines.strip(code.get(code.size() - 1)).equals(jumpText(label))) {
       code.remove(code.size() - 1); // the next case follows: fall through
       terminated = false;
     }
@@ -1292,6 +1298,7 @@ final class Lowering {
     number++;
     label.number = number;
     comment = newComment;
+    stateLine = lineIn(newComment);
     terminated = false;
     if (emit) {
       code.addAll(forms.constantsFor(number));
@@ -1299,7 +1306,7 @@ final class Lowering {
   }
 
   private void close() {
-    states.add(new MethodModel.State(number, comment, code));
+    states.add(new MethodModel.State(number, comment, stateLine, code));
     code = new ArrayList<>();
   }
 
@@ -1316,8 +1323,18 @@ final class Lowering {
 
   private void emit(String line) {
     if (emit) {
-      code.add(line);
+      code.add(SourceLines.mark(line, sourceLine));
     }
+  }
+
+  /** The line of a state comment, {@code Kitchen.java:18, resumed}; 0 if it names none. */
+  private int lineIn(String stateComment) {
+    int from = forms.fileName().length() + 1;
+    int to = from;
+    while (to < stateComment.length() && Character.isDigit(stateComment.charAt(to))) {
+      to++;
+    }
+    return to > from ? Integer.parseInt(stateComment.substring(from, to)) : 0;
   }
 
   private String resolve(String line) {

@@ -34,6 +34,9 @@ import javax.lang.model.element.Modifier;
  * @param dispatchLabel the label of the dispatch loop (dispatch, unless the template uses it)
  * @param source where the template is ({@code Kitchen.java:20})
  * @param kind what the method returns, which decides its machine's superclass
+ * @param templateClass the template class's binary name, for the frames of async stack traces
+ * @param fileName the template's source file ({@code Kitchen.java})
+ * @param originField the machine's static field holding its origin (ORIGIN, unless taken)
  */
 public record MethodModel(
     String name,
@@ -56,7 +59,10 @@ public record MethodModel(
     String caughtField,
     String dispatchLabel,
     String source,
-    MethodKind kind) {
+    MethodKind kind,
+    String templateClass,
+    String fileName,
+    String originField) {
 
   /** A field of the machine: a parameter, or a local live across an await. */
   public record Field(String name, String sourceName, TypeName type, boolean isFinal,
@@ -69,8 +75,12 @@ public record MethodModel(
   public record Handler(int firstState, int lastState, List<String> types, int handlerState,
       List<String> assignments) {}
 
-  /** One {@code case} of {@code resume()}: the code run from one resumption to the next. */
-  public record State(int number, String comment, List<String> code) {}
+  /**
+   * One {@code case} of {@code resume()}: the code run from one resumption to the next, and the
+   * source line it starts at (for a state an await resumes, the await's line). Each line of code
+   * ends with a {@link SourceLines} mark of the source line it came from.
+   */
+  public record State(int number, String comment, int line, List<String> code) {}
 
   @Override
   public String toString() {
@@ -85,7 +95,8 @@ public record MethodModel(
     for (State s : states) {
       out.append("  case ").append(s.number()).append(": // ").append(s.comment()).append('\n');
       for (String line : s.code()) {
-        out.append("    ").append(line.replace("\n", "\n    ")).append('\n');
+        out.append("    ").append(SourceLines.strip(line).replace("\n", "\n    "))
+            .append('\n');
       }
     }
     return out.toString();

@@ -1,0 +1,101 @@
+package io.jasyncio.processor.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Which line of the generated file came from which line of the template, so that a frame of a
+ * state machine in a stack trace can name the template's line.
+ *
+ * <p>The lowering ends the first line of each piece of code it emits with a mark of the source
+ * line it came from. Once the generated file is formatted, {@link #resolve} takes the marks out
+ * and, for each machine, writes the table of its lines into the placeholder its origin field
+ * holds: on that same line, so that no line moves and the table stays true.
+ */
+public final class SourceLines {
+  private static final char MARK = '\u0001';
+  private static final char PLACEHOLDER = '\u0002';
+
+  private SourceLines() {}
+
+  /** {@code code} with its first line marked as coming from source line {@code line}. */
+  public static String mark(String code, int line) {
+    if (line <= 0) {
+      return code;
+    }
+    int end = code.indexOf('\n');
+    String mark = MARK + Integer.toString(line) + MARK;
+    return end < 0 ? code + mark : code.substring(0, end) + mark + code.substring(end);
+  }
+
+  /** {@code code} without its marks. */
+  public static String strip(String code) {
+    if (code.indexOf(MARK) < 0) {
+      return code;
+    }
+    StringBuilder out = new StringBuilder(code.length());
+    boolean inMark = false;
+    for (int i = 0; i < code.length(); i++) {
+      char c = code.charAt(i);
+      if (c == MARK) {
+        inMark = !inMark;
+      } else if (!inMark) {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * The string literal a machine's origin field starts with: {@link #resolve} replaces it with
+   * that machine's line table.
+   */
+  public static String placeholder() {
+    return "\"" + PLACEHOLDER + "\"";
+  }
+
+  /**
+   * The generated file without marks, each placeholder replaced by the line table of the code
+   * that follows it up to the next placeholder: {@code "g:s g:s"}, generated line {@code g} and
+   * those after it coming from source line {@code s}.
+   */
+  public static String resolve(String file) {
+    String[] lines = file.split("\n", -1);
+    List<Integer> placeholders = new ArrayList<>();
+    int[] source = new int[lines.length];
+    for (int i = 0; i < lines.length; i++) {
+      String line = lines[i];
+      int mark = line.indexOf(MARK);
+      if (mark >= 0) {
+        int end = line.indexOf(MARK, mark + 1);
+        source[i] = Integer.parseInt(line.substring(mark + 1, end));
+        lines[i] = stripTrailing(strip(line));
+      }
+      if (line.indexOf(PLACEHOLDER) >= 0) {
+        placeholders.add(i);
+      }
+    }
+    for (int p = 0; p < placeholders.size(); p++) {
+      int from = placeholders.get(p);
+      int to = p + 1 < placeholders.size() ? placeholders.get(p + 1) : lines.length;
+      StringBuilder table = new StringBuilder();
+      int last = -1;
+      for (int i = from; i < to; i++) {
+        if (source[i] > 0 && source[i] != last) {
+          table.append(table.length() == 0 ? "" : " ").append(i + 1).append(':').append(source[i]);
+          last = source[i];
+        }
+      }
+      lines[from] = lines[from].replace(placeholder(), "\"" + table + "\"");
+    }
+    return String.join("\n", lines);
+  }
+
+  private static String stripTrailing(String line) {
+    int end = line.length();
+    while (end > 0 && line.charAt(end - 1) == ' ') {
+      end--;
+    }
+    return line.substring(0, end);
+  }
+}
