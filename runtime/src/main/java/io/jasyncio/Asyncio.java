@@ -418,9 +418,9 @@ public final class Asyncio {
    * Runs {@code fn.apply(argument)} on {@code executor} and returns a future of the running loop
    * for its outcome: asyncio's {@code loop.run_in_executor(executor, fn, argument)}. Any
    * {@code Executor} works (null: the loop's default one); with a {@link ProcessPool} the call
-   * runs in a worker process. The task awaiting the future resumes on the loop thread, and gets
-   * the very exception {@code fn} threw. Cancelling the future, or the task awaiting it, cancels
-   * the call.
+   * runs in a worker process, with another {@link RemoteExecutor} (a pool on a cluster) in
+   * another JVM. The task awaiting the future resumes on the loop thread, and gets the very
+   * exception {@code fn} threw. Cancelling the future, or the task awaiting it, cancels the call.
    *
    * <pre>{@code
    * ExecutorService threads = Executors.newCachedThreadPool();

@@ -320,7 +320,8 @@ public final class EventLoop {
    * through the loop's thread-safe inbox, so awaiters resume on the loop thread, and the exception
    * {@code fn} throws is the very one they get. Cancelling the future cancels the call (a running
    * one is interrupted). Any {@code Executor} works; a {@link ProcessPool} runs the call in a
-   * worker process, which needs {@code fn} and {@code argument} serializable.
+   * worker process, and any {@link RemoteExecutor} in another JVM, which needs {@code fn} and
+   * {@code argument} serializable.
    *
    * @throws java.util.concurrent.RejectedExecutionException if {@code executor} refuses the call
    */

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * {@code invokeAll} and {@code invokeAny} of a {@link ProcessPool}, on its {@code submit}, with
+ * {@code invokeAll} and {@code invokeAny} of a {@link RemoteExecutor}, on its {@code submit}, with
  * the contracts {@code ExecutorService} gives them. A time limit of {@code Long.MAX_VALUE}
  * nanoseconds means none.
  */
@@ -21,7 +21,7 @@ final class Invocations {
   private Invocations() {}
 
   /** Runs every task; returns their futures once all are done, or cancels the rest at the limit. */
-  static <T> List<Future<T>> all(ProcessPool pool, Collection<? extends Callable<T>> tasks,
+  static <T> List<Future<T>> all(RemoteExecutor pool, Collection<? extends Callable<T>> tasks,
       long nanos) throws InterruptedException {
     long deadline = System.nanoTime() + nanos;
     List<Future<T>> futures = new ArrayList<>(tasks.size());
@@ -54,7 +54,7 @@ final class Invocations {
   }
 
   /** The result of the first task that succeeds; the others are cancelled. */
-  static <T> T any(ProcessPool pool, Collection<? extends Callable<T>> tasks, long nanos)
+  static <T> T any(RemoteExecutor pool, Collection<? extends Callable<T>> tasks, long nanos)
       throws InterruptedException, ExecutionException, TimeoutException {
     if (tasks.isEmpty()) {
       throw new IllegalArgumentException("invokeAny needs at least one task");

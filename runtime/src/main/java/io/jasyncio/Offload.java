@@ -1,5 +1,10 @@
 package io.jasyncio;
 
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -13,9 +18,10 @@ import java.util.concurrent.FutureTask;
  * <p>The outcome crosses threads only through the loop's thread-safe inbox, so the awaiting task
  * resumes on the loop thread. The exception the call throws is the one its awaiter gets (not an
  * {@code ExecutionException}). Cancelling the returned future cancels the call: a queued call
- * never runs, a running one is interrupted. A {@link ProcessPool} gets the call through its own
- * {@code submit}, since a worker process needs the function and argument serialized, not a
- * {@code Runnable}.
+ * never runs, a running one is interrupted. A {@link RemoteExecutor} (a {@link ProcessPool}, or
+ * an executor that a {@link RemoteExecutor.Provider} on the class path adapts) gets the call
+ * through its own {@code submit}, since another JVM needs the function and argument serialized,
+ * not a {@code Runnable}.
  */
 final class Offload {
   private Offload() {}
@@ -26,7 +32,8 @@ final class Offload {
     if (fn == null) {
       throw new NullPointerException("fn");
     }
-    if (executor instanceof ProcessPool pool) {
+    RemoteExecutor pool = remote(executor);
+    if (pool != null) {
       CompletableFuture<R> remote = pool.submit(fn, argument);
       return AsyncFuture.fromStage(loop, remote, remote);
     }
@@ -39,7 +46,8 @@ final class Offload {
     if (callable == null) {
       throw new NullPointerException("callable");
     }
-    if (executor instanceof ProcessPool pool) {
+    RemoteExecutor pool = remote(executor);
+    if (pool != null) {
       @SuppressWarnings("unchecked") // only read: a Callable<? extends R> is a Callable<R>
       CompletableFuture<R> remote = pool.submit((Callable<R>) callable);
       return AsyncFuture.fromStage(loop, remote, remote);
@@ -54,6 +62,45 @@ final class Offload {
       }
     });
     return future;
+  }
+
+  /** {@code executor} as a {@link RemoteExecutor}, or null if it runs {@code Runnable}s here. */
+  private static RemoteExecutor remote(Executor executor) {
+    if (executor instanceof RemoteExecutor remote) {
+      return remote;
+    }
+    for (RemoteExecutor.Provider provider : Providers.ALL) {
+      RemoteExecutor adapted = provider.adapt(executor);
+      if (adapted != null) {
+        return adapted;
+      }
+    }
+    return null;
+  }
+
+  /** The providers on the class path, loaded on the first call to a plain executor. */
+  private static final class Providers {
+    static final List<RemoteExecutor.Provider> ALL = load();
+
+    private static List<RemoteExecutor.Provider> load() {
+      List<RemoteExecutor.Provider> all = new ArrayList<>();
+      Iterator<RemoteExecutor.Provider> found = ServiceLoader.load(RemoteExecutor.Provider.class,
+          RemoteExecutor.class.getClassLoader()).iterator();
+      // ServiceLoader tries to go on past a broken entry; the bound stops one that cannot.
+      for (int errors = 0; errors < 8; ) {
+        try {
+          if (!found.hasNext()) {
+            break;
+          }
+          all.add(found.next());
+        } catch (ServiceConfigurationError e) {
+          // One broken jar on the class path must not take runInExecutor down with it.
+          System.err.println("jasyncio: ignoring a RemoteExecutor.Provider: " + e);
+          errors++;
+        }
+      }
+      return List.copyOf(all);
+    }
   }
 
   /** The call as the executor runs it; when done, it queues the settling of the loop's future. */

@@ -16,7 +16,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -60,12 +59,14 @@ import java.util.function.Function;
  * <p>It is an {@code ExecutorService} for serializable tasks: {@code submit(Callable)},
  * {@code invokeAll} and the rest take a {@code Callable} or {@code Runnable} that is also
  * {@code Serializable}, and {@link #close()} shuts it down and waits, so try-with-resources works.
+ * It is a {@link RemoteExecutor}, as a pool on a cluster is: code typed with that interface moves
+ * from one to the other by changing the line that makes the pool.
  *
  * <p>Differs from Python: a dead worker does not break the whole pool; {@code map} returns a
  * {@code List} (the first failure, in input order, is thrown); no {@code initializer} or
  * {@code max_tasks_per_child}.
  */
-public final class ProcessPool implements ExecutorService, AutoCloseable {
+public final class ProcessPool implements RemoteExecutor {
   private final int size;
   private final Workers workers;
   private final AtomicLong jobIds = new AtomicLong();

@@ -18,22 +18,26 @@ import java.util.function.Supplier;
  * java -jar demo/target/jasyncio-demo.jar boiling                   # one section
  * java -jar demo/target/jasyncio-demo.jar --workers 4 processes     # a pool of 4 workers
  * java -jar demo/target/jasyncio-demo.jar --pairs 0 processes       # no throughput run
+ * java -jar demo/target/jasyncio-demo.jar processes --cluster 2      # on 2 Hazelcast members
  * </pre>
  *
  * <p>Options: {@code --workers N}, the process pool's size (default: the number of cores);
  * {@code --pairs N}, how many pairs the throughput run after section 3.2 matches (default
- * 200,000; 0 skips it). Its progress bar prints on standard error.
+ * 200,000; 0 skips it). Its progress bar prints on standard error. {@code --cluster N} runs
+ * section 3.2 on a Hazelcast cluster of N member JVMs on the loopback address instead, and times
+ * the large run on it beside the process pool.
  */
 public final class Main {
   /** Exit status for an unknown section name or a bad option, as for a usage error. */
   static final int USAGE = 2;
-  /** Exit status when a worker JVM of the process pool cannot start or dies. */
+  /** Exit status when a worker JVM of the process pool, or a cluster member, fails. */
   static final int WORKER_FAILED = 4;
   /** Pairs the throughput run matches unless {@code --pairs} says otherwise. */
   static final int DEFAULT_PAIRS = 200_000;
 
   /** The tutorial's sections in its order. */
-  private static Map<String, Section> sections(int workers, int pairs, PrintStream progress) {
+  private static Map<String, Section> sections(int workers, int pairs, int cluster,
+      PrintStream progress) {
     Map<String, Section> sections = new LinkedHashMap<>();
     sections.put("coroutine", new CoroutineSection());
     sections.put("sequential", new SequentialSection());
@@ -41,7 +45,7 @@ public final class Main {
     sections.put("gather", new GatherSection());
     sections.put("boiling", new BoilingSection());
     sections.put("threads", new ThreadsSection());
-    sections.put("processes", new ProcessesSection(workers, pairs, progress));
+    sections.put("processes", new ProcessesSection(workers, pairs, cluster, progress));
     return sections;
   }
 
@@ -58,31 +62,34 @@ public final class Main {
   /**
    * Runs the sections {@code args} name (all when none) with the options they give and returns
    * the exit status: 0, or {@link #USAGE} for an unknown name or a bad option,
-   * {@link #WORKER_FAILED} when a worker JVM fails.
+   * {@link #WORKER_FAILED} when a worker JVM or a cluster member fails.
    */
   static int run(String[] args, PrintStream out, PrintStream err, Supplier<Runner> runners) {
     int workers = Runtime.getRuntime().availableProcessors();
     int pairs = DEFAULT_PAIRS;
+    int cluster = 0;
     List<String> given = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
-      if (args[i].equals("--workers") || args[i].equals("--pairs")) {
+      if (args[i].equals("--workers") || args[i].equals("--pairs")
+          || args[i].equals("--cluster")) {
         int value = i + 1 < args.length ? parseCount(args[i + 1]) : -1;
-        if (value < 0 || (value == 0 && args[i].equals("--workers"))) {
-          err.println(args[i] + " needs a whole number"
-              + (args[i].equals("--workers") ? " of at least 1" : "") + " after it");
+        boolean positive = !args[i].equals("--pairs");
+        if (value < 0 || (value == 0 && positive)) {
+          err.println(args[i] + " needs a whole number" + (positive ? " of at least 1" : "")
+              + " after it");
           return USAGE;
         }
-        if (args[i].equals("--workers")) {
-          workers = value;
-        } else {
-          pairs = value;
+        switch (args[i]) {
+          case "--workers" -> workers = value;
+          case "--pairs" -> pairs = value;
+          default -> cluster = value;
         }
         i++;
       } else {
         given.add(args[i]);
       }
     }
-    Map<String, Section> sections = sections(workers, pairs, err);
+    Map<String, Section> sections = sections(workers, pairs, cluster, err);
     List<String> names = given.isEmpty() ? new ArrayList<>(sections.keySet()) : given;
     for (String name : names) {
       if (!sections.containsKey(name)) {

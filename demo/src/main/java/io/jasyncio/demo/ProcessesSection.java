@@ -1,6 +1,7 @@
 package io.jasyncio.demo;
 
 import io.jasyncio.ProcessPool;
+import io.jasyncio.RemoteExecutor;
 import io.jasyncio.Runner;
 import io.jasyncio.demo.FuzzyMatch.Match;
 import io.jasyncio.demo.FuzzyMatch.Pair;
@@ -13,7 +14,8 @@ import java.util.List;
  * Tutorial section 3.2, CPU-heavy work: the fuzzy match of every pair of two lists runs on a
  * {@link ProcessPool} with {@code map(..., chunksize 10)}, and {@code r[1::15]} prints the
  * tutorial's 15 rows. Then a larger run shows when a process pool pays off in Java; see
- * {@link Throughput}.
+ * {@link Throughput}. With a cluster size, the same runs on a Hazelcast cluster; see
+ * {@link ClusterRun}.
  */
 final class ProcessesSection implements Section {
   /** The tutorial's {@code list_size}. */
@@ -23,6 +25,7 @@ final class ProcessesSection implements Section {
 
   private final int workers;
   private final int pairs;
+  private final int cluster;
   private final PrintStream progress;
 
   /**
@@ -30,8 +33,18 @@ final class ProcessesSection implements Section {
    * (none if 0) whose progress bar prints on {@code progress}.
    */
   ProcessesSection(int workers, int pairs, PrintStream progress) {
+    this(workers, pairs, 0, progress);
+  }
+
+  /**
+   * The section on a cluster of {@code cluster} member JVMs, or on a pool of {@code workers} if
+   * {@code cluster} is 0; then a throughput run over {@code pairs} pairs (none if 0) whose
+   * progress bar prints on {@code progress}.
+   */
+  ProcessesSection(int workers, int pairs, int cluster, PrintStream progress) {
     this.workers = workers;
     this.pairs = pairs;
+    this.cluster = cluster;
     this.progress = progress;
   }
 
@@ -53,8 +66,13 @@ final class ProcessesSection implements Section {
   /** The tutorial's {@code cpu_tasks(func, *args)}: a pool's map, in a with block. */
   static List<Match> cpuTasks(int workers, List<Pair> args) {
     try (ProcessPool tp = ProcessPool.create(workers)) {
-      return tp.map(FuzzyMatch::fuzzyMatch, args, CHUNKSIZE);
+      return cpuTasks(tp, args);
     }
+  }
+
+  /** The map of {@code cpu_tasks} on any pool: a process pool, or a pool on a cluster. */
+  static List<Match> cpuTasks(RemoteExecutor tp, List<Pair> args) {
+    return tp.map(FuzzyMatch::fuzzyMatch, args, CHUNKSIZE);
   }
 
   /** {@code r[1::15]}, printed as Python's notebook shows a list too long for one line. */
@@ -77,6 +95,10 @@ final class ProcessesSection implements Section {
 
   @Override
   public void run(Runner runner, PrintStream out) {
+    if (cluster > 0) {
+      new ClusterRun(cluster, workers, pairs, progress).run(out);
+      return;
+    }
     List<Match> r = cpuTasks(workers, objLst());
     everyFifteenthFromSecond(r).forEach(out::println);
     if (pairs > 0) {

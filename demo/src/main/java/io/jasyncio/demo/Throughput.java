@@ -3,6 +3,7 @@ package io.jasyncio.demo;
 import io.jasyncio.ProcessPool;
 import io.jasyncio.demo.FuzzyMatch.Match;
 import io.jasyncio.demo.FuzzyMatch.Pair;
+import io.jasyncio.hazelcast.ClusterPool;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * The larger run after tutorial section 3.2: the fuzzy match over many pairs of made-up phrases,
  * with a progress bar, on a process pool of one worker, of all workers, and on a plain thread
  * pool of as many threads, each timed from pool creation (worker JVMs' start-up included) to the
- * last result.
+ * last result; or, with {@code --cluster}, on a process pool beside a Hazelcast cluster.
  *
  * <p>What it shows: Java has no GIL, so for pure-Java CPU work a thread pool scales like a process
  * pool without paying for JVM start-up, warm-up and serialization; a process pool pays off for
@@ -55,6 +56,23 @@ final class Throughput {
     report(out, "thread pool, " + n + (workers == 1 ? "thread" : "threads"), inputs,
         this::onThreads, workers);
     out.println("(Java has no GIL: a thread pool suits CPU work; a process pool buys isolation.)");
+  }
+
+  /**
+   * The large run on a process pool of all workers and on {@code cluster}, a pool on
+   * {@code members} member JVMs that were started (in {@code startUp} seconds) before its clock
+   * starts, and one line each, then what they mean.
+   */
+  void runBesideCluster(PrintStream out, ClusterPool cluster, int members, double startUp) {
+    List<Pair> inputs = phrases(pairs);
+    out.printf(Locale.ROOT, "%,d pairs of phrases, chunks of %,d:%n", inputs.size(), CHUNKSIZE);
+    report(out, "process pool, " + workers + (workers == 1 ? " worker" : " workers"), inputs,
+        this::onProcesses, workers);
+    report(out, "cluster, " + members + (members == 1 ? " member" : " members"), inputs,
+        (chunk, size, bar) -> inChunks(chunk, bar,
+            c -> cluster.mapAsync(FuzzyMatch::fuzzyMatch, c, c.size())), members);
+    out.printf(Locale.ROOT, "(the members' JVMs started in %.1f s, before the cluster's clock;"
+        + " a process pool's start-up is in its time.)%n", startUp);
   }
 
   /** A run: the inputs and a pool size in, the results out. */

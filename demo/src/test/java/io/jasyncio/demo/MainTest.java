@@ -88,6 +88,15 @@ class MainTest {
     assertThat(err.lines()).allMatch(l -> l.startsWith(option + " needs a whole number"));
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"0", "-1", "two"})
+  void clusterOptionNeedsAtLeastOneMember(String members) {
+    assertThat(run("processes", "--cluster", members)).isEqualTo(2);
+    assertThat(out.lines()).isEmpty();
+    assertThat(err.lines())
+        .containsExactly("--cluster needs a whole number of at least 1 after it");
+  }
+
   @Test
   void workerJvmThatCannotStartIsReportedClearly() {
     System.setProperty("jasyncio.worker.java", "/nonexistent/bin/java");

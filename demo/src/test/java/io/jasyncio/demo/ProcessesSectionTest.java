@@ -73,4 +73,25 @@ class ProcessesSectionTest {
     assertThat(out.lines().get(3)).matches("  thread pool, 2 threads:" + timing);
     assertThat(String.join("\n", progress.lines())).contains("2500/2500");
   }
+
+  @Test
+  void clusterRunPrintsTheSameRowsThenTimesTheClusterBesideTheProcessPool() {
+    Printed out = new Printed();
+    Printed progress = new Printed();
+
+    try (Runner runner = new Runner(new VirtualClock())) {
+      new ProcessesSection(2, 2500, 2, progress.stream()).run(runner, out.stream());
+    }
+
+    assertThat(out.lines().subList(0, 15)).isEqualTo(TUTORIAL);
+    List<String> throughput = out.lines().subList(15, out.lines().size());
+    assertThat(throughput).hasSize(5);
+    assertThat(throughput.get(0)).isEmpty();
+    assertThat(throughput.get(1)).isEqualTo("2,500 pairs of phrases, chunks of 1,000:");
+    String timing = " +[0-9.]+ s, +[0-9,]+ pairs/s";
+    assertThat(throughput.get(2)).matches("  process pool, 2 workers:" + timing);
+    assertThat(throughput.get(3)).matches("  cluster, 2 members:" + timing);
+    assertThat(throughput.get(4)).startsWith("(the members' JVMs started in ");
+    assertThat(String.join("\n", progress.lines())).contains("2500/2500");
+  }
 }

@@ -156,7 +156,7 @@ public final class Payloads {
     if (culprit != null && !culprit.equals(type)) {
       message.append(" holds a ").append(culprit).append(", which");
     }
-    message.append(" is not Serializable, so it cannot cross to or from a worker process");
+    message.append(" is not Serializable, so it cannot cross to or from another JVM");
     if (culprit != null && culprit.contains("$$Lambda")) {
       message.append("; a lambda is serializable only when its target type is, such as"
           + " SerializableFunction or SerializableCallable, and only if what it captures is");

@@ -1,0 +1,88 @@
+package io.jasyncio.hazelcast;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastInstanceAware;
+import com.hazelcast.core.HazelcastInstanceNotActiveException;
+import io.jasyncio.SerializableFunction;
+import io.jasyncio.internal.process.Payloads;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * What a member of the cluster runs for a {@link ClusterPool}: a task in jasyncio's serialized
+ * form (a function and its arguments, or a callable), read through jasyncio's deserialization
+ * filter with the member's class loader, run, and answered with a {@link Reply}.
+ *
+ * <p>The member needs the classes of the function, its arguments and its results on its class
+ * path, as a process pool's worker does.
+ */
+final class ClusterTask implements Callable<Reply>, Serializable, HazelcastInstanceAware {
+  private static final long serialVersionUID = 1L;
+
+  private final byte[] payload;
+  /** The member running it, set by Hazelcast before {@link #call()}. */
+  private transient HazelcastInstance member;
+
+  ClusterTask(byte[] payload) {
+    this.payload = payload;
+  }
+
+  @Override
+  public void setHazelcastInstance(HazelcastInstance member) {
+    this.member = member;
+  }
+
+  /**
+   * Runs the task on the member.
+   *
+   * @throws HazelcastInstanceNotActiveException if the task failed while its member was shutting
+   *     down: the failure may be the shut-down's doing (an interrupt, a closed resource), so it is
+   *     reported as the member's loss, which the pool answers by sending the task elsewhere
+   */
+  @Override
+  public Reply call() {
+    try {
+      return Reply.results(apply(Payloads.readTask(payload, loader())));
+    } catch (Throwable e) {
+      if (member != null && !member.getLifecycleService().isRunning()) {
+        HazelcastInstanceNotActiveException lost = new HazelcastInstanceNotActiveException(
+            "member " + member.getName() + " shut down while running this task");
+        lost.initCause(e);
+        throw lost;
+      }
+      return Reply.failure(e);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Object> apply(Payloads.Task t) throws Exception {
+    List<Object> results = new ArrayList<>(t.arguments().size());
+    switch (t.shape()) {
+      case FUNCTION -> {
+        var fn = (SerializableFunction<Object, Object>) t.function();
+        for (Object argument : t.arguments()) {
+          results.add(fn.apply(argument));
+        }
+      }
+      case CALLABLE -> results.add(((Callable<Object>) t.function()).call());
+      case RUNNABLE -> {
+        ((Runnable) t.function()).run();
+        results.add(null);
+      }
+    }
+    return results;
+  }
+
+  /** Hazelcast's threads carry the member's configured class loader as their context loader. */
+  private static ClassLoader loader() {
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    return loader != null ? loader : ClusterTask.class.getClassLoader();
+  }
+
+  @Override
+  public String toString() {
+    return "<jasyncio task of " + payload.length + " bytes>";
+  }
+}

@@ -1,0 +1,258 @@
+package io.jasyncio.hazelcast;
+
+import com.hazelcast.client.HazelcastClient;
+import com.hazelcast.cluster.InitialMembershipEvent;
+import com.hazelcast.cluster.InitialMembershipListener;
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.core.HazelcastInstance;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A Hazelcast cluster of member JVMs on this machine, and a client of it: a way to try a
+ * {@link ClusterPool} without machines (the demo's {@code processes --cluster N}).
+ *
+ * <pre>{@code
+ * try (LocalCluster cluster = LocalCluster.start(2);
+ *      ClusterPool pool = ClusterPool.create(cluster.client())) {
+ *   List<Match> r = pool.map(FuzzyMatch::fuzzyMatch, pairs, 10);
+ * }
+ * }</pre>
+ *
+ * <p>Each member is this JVM's {@code java} launcher running {@link MemberMain} with this JVM's
+ * class path (so the members know the application's classes) and a share of its heap limit. They
+ * bind to 127.0.0.1 only and find each other over a few ports from a free one, under a cluster
+ * name of their own; each runs as many tasks at a time as its share of this machine's cores.
+ * The first member starts alone and the others join it, so they never form two clusters.
+ * {@link #close()} stops the client and the members; a member whose parent JVM dies stops by
+ * itself, since its standard input ends.
+ */
+public final class LocalCluster implements AutoCloseable {
+  /** How long a member JVM may take to start and join, and the client to see them all. */
+  static final long START_SECONDS = 90;
+  /** How long a member JVM may take to exit once told to, before it is killed. */
+  static final long STOP_SECONDS = 10;
+
+  private final String name = "jasyncio-local-" + UUID.randomUUID().toString().substring(0, 8);
+  private final int port = Loopback.freePort();
+  private final int size;
+  private final List<Process> members = new ArrayList<>();
+  private HazelcastInstance client;
+
+  private LocalCluster(int size) {
+    this.size = size;
+  }
+
+  /**
+   * Starts {@code members} member JVMs and a client of their cluster, and returns once the client
+   * sees every member.
+   *
+   * @throws IllegalArgumentException if {@code members} is less than 1
+   * @throws BrokenMemberException if a member JVM cannot start, exits, or does not join in time
+   *     (whatever was started is stopped again)
+   */
+  public static LocalCluster start(int members) {
+    if (members < 1) {
+      throw new IllegalArgumentException("a cluster needs at least 1 member, not " + members);
+    }
+    LocalCluster cluster = new LocalCluster(members);
+    try {
+      awaitJoined(cluster.launch());
+      List<CompletableFuture<String>> others = new ArrayList<>();
+      for (int i = 1; i < members; i++) {
+        others.add(cluster.launch());
+      }
+      for (CompletableFuture<String> joined : others) {
+        awaitJoined(joined);
+      }
+      cluster.connect();
+      return cluster;
+    } catch (RuntimeException | Error e) {
+      cluster.close();
+      throw e;
+    }
+  }
+
+  /** The client of the cluster that {@link #start} made; {@link #close()} shuts it down. */
+  public HazelcastInstance client() {
+    return client;
+  }
+
+  /** How many members it has. */
+  public int size() {
+    return size;
+  }
+
+  /** Stops the client, then the member JVMs (killing one that does not exit in time). */
+  @Override
+  public void close() {
+    if (client != null) {
+      client.shutdown();
+    }
+    for (Process member : members) {
+      try {
+        member.getOutputStream().close();
+      } catch (IOException e) {
+        // Its pipe is already closed: the JVM is exiting or gone.
+      }
+    }
+    boolean interrupted = false;
+    for (Process member : members) {
+      try {
+        if (!member.waitFor(STOP_SECONDS, TimeUnit.SECONDS)) {
+          member.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
+        member.destroyForcibly();
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "<LocalCluster name='" + name + "' members=" + size + " ports=" + Loopback.HOST + ":"
+        + port + "+" + (Loopback.PORT_COUNT - 1) + ">";
+  }
+
+  /** Starts one member JVM; the future completes with its address once it has joined. */
+  private CompletableFuture<String> launch() {
+    List<String> command = MemberCommand.forMemberOf(size, name, port);
+    Process process;
+    try {
+      process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT)
+          .start();
+    } catch (IOException e) {
+      throw new BrokenMemberException("cannot start a member JVM with " + command.get(0), e);
+    }
+    members.add(process);
+    CompletableFuture<String> joined = new CompletableFuture<>();
+    Thread reader = new Thread(() -> relay(process, joined), "jasyncio-member-" + process.pid());
+    reader.setDaemon(true);
+    reader.start();
+    return joined;
+  }
+
+  /**
+   * Reads a member's standard output: the ready line completes {@code joined}; what tasks print
+   * afterwards goes to this JVM's {@code System.out}.
+   */
+  private static void relay(Process process, CompletableFuture<String> joined) {
+    try (BufferedReader lines = new BufferedReader(
+        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        if (!joined.isDone() && line.startsWith(MemberMain.READY + " ")) {
+          joined.complete(line.substring(MemberMain.READY.length() + 1));
+        } else {
+          System.out.println(line);
+        }
+      }
+    } catch (IOException e) {
+      joined.completeExceptionally(new UncheckedIOException(e));
+    }
+    if (!joined.isDone()) {
+      joined.completeExceptionally(new BrokenMemberException("member JVM " + process.pid()
+          + " exited with code " + exitCode(process) + " before it joined the cluster"));
+    }
+  }
+
+  private static String exitCode(Process process) {
+    try {
+      return String.valueOf(process.waitFor());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "unknown";
+    }
+  }
+
+  private static void awaitJoined(CompletableFuture<String> joined) {
+    await(joined, "a member JVM to join the cluster");
+  }
+
+  /** Waits for {@code step}; its failure, or its taking too long, is a BrokenMemberException. */
+  private static void await(CompletableFuture<?> step, String what) {
+    try {
+      step.get(START_SECONDS, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof BrokenMemberException broken ? broken
+          : new BrokenMemberException("failed waiting for " + what, e.getCause());
+    } catch (TimeoutException e) {
+      throw new BrokenMemberException("waited " + START_SECONDS + " s for " + what, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new BrokenMemberException("interrupted while waiting for " + what, e);
+    }
+  }
+
+  /** Connects the client and waits until it sees every member. */
+  private void connect() {
+    try {
+      client = HazelcastClient.newHazelcastClient(Loopback.client(name, port));
+    } catch (RuntimeException e) {
+      throw new BrokenMemberException("cannot connect a client to " + this, e);
+    }
+    CompletableFuture<Void> all = new CompletableFuture<>();
+    client.getCluster().addMembershipListener(new InitialMembershipListener() {
+      @Override
+      public void init(InitialMembershipEvent event) {
+        check(event.getMembers().size());
+      }
+
+      @Override
+      public void memberAdded(MembershipEvent event) {
+        check(event.getMembers().size());
+      }
+
+      @Override
+      public void memberRemoved(MembershipEvent event) {
+        // Counted again on the next arrival.
+      }
+
+      private void check(int seen) {
+        if (seen >= size) {
+          all.complete(null);
+        }
+      }
+    });
+    await(all, "the client to see all " + size + " members");
+  }
+
+  /** The command line of a member JVM. */
+  private static final class MemberCommand {
+    /** The least heap a member gets, in MiB. */
+    static final long MIN_HEAP_MIB = 256;
+
+    static List<String> forMemberOf(int size, String clusterName, int port) {
+      List<String> command = new ArrayList<>();
+      command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator
+          + (File.separatorChar == '\\' ? "java.exe" : "java"));
+      long heap = Runtime.getRuntime().maxMemory() / (1024 * 1024) / size;
+      command.add("-Xmx" + Math.max(MIN_HEAP_MIB, heap) + "m");
+      command.add("-XX:+UseSerialGC");
+      command.add("-XX:+ExitOnOutOfMemoryError");
+      command.add("-cp");
+      command.add(System.getProperty("java.class.path"));
+      command.add(MemberMain.class.getName());
+      command.add(clusterName);
+      command.add(String.valueOf(port));
+      // Members share this machine's cores: each runs its share of tasks at a time.
+      command.add(String.valueOf(
+          Math.max(1, Runtime.getRuntime().availableProcessors() / size)));
+      return command;
+    }
+  }
+}

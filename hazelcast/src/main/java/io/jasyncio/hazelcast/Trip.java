@@ -1,0 +1,160 @@
+package io.jasyncio.hazelcast;
+
+import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+/**
+ * One task's trip to the cluster and back: sent to a member, read from its {@link Reply}, and
+ * sent again when the member is lost before it answers.
+ *
+ * <p>Faults:
+ * <ul>
+ *   <li>The task's own exception completes the future with that exception (type, message and
+ *       the member's stack trace), once; it is never re-sent.
+ *   <li>A lost member ({@link MemberLoss#isLoss}: it left, disconnected, shut down, refused the
+ *       task) makes the trip send the task again, to a member the route picks, up to
+ *       {@code resubmits} times; then the future fails with a {@link BrokenMemberException}
+ *       whose cause is the last loss. So a task runs at least once and may run more than once:
+ *       the lost member may have run it, in part or whole, before it went.
+ *   <li>Anything else (the task cannot be serialized, the executor is shut down, this instance is
+ *       not active, a reply cannot be read) fails the future with that exception.
+ * </ul>
+ *
+ * <p>Cancelling the future cancels the task on its member, with an interrupt if it runs there
+ * (Hazelcast's {@code cancel(true)}); a reply that arrives afterwards is dropped.
+ *
+ * @param <V> what the future completes with
+ */
+final class Trip<V> {
+  private static final System.Logger LOG = System.getLogger(Trip.class.getName());
+
+  private final Route route;
+  private final ClusterTask task;
+  private final Function<List<Object>, V> finisher;
+  private final ClassLoader loader;
+  private final CompletableFuture<V> future = new CompletableFuture<>();
+  /** Guarded by {@code this}. */
+  private int resubmitsLeft;
+  /** The member's answer to the latest send; guarded by {@code this}. */
+  private Future<Reply> inFlight;
+
+  /**
+   * A trip of {@code task} along {@code route}, whose results {@code finisher} turns into the
+   * future's value, with classes resolved by {@code loader}.
+   */
+  Trip(Route route, ClusterTask task, Function<List<Object>, V> finisher, ClassLoader loader,
+      int resubmits) {
+    this.route = route;
+    this.task = task;
+    this.finisher = finisher;
+    this.loader = loader;
+    this.resubmitsLeft = resubmits;
+  }
+
+  /** The future of the task's outcome. */
+  CompletableFuture<V> future() {
+    return future;
+  }
+
+  /** Sends the task. */
+  void start() {
+    future.whenComplete((v, e) -> {
+      if (future.isCancelled()) {
+        cancelRemote();
+      }
+    });
+    send(null);
+  }
+
+  /** Sends the task; {@code lastLoss} is why the previous send failed, if there was one. */
+  private void send(Throwable lastLoss) {
+    Route.Sent sent;
+    CompletionStage<Reply> reply;
+    try {
+      sent = route.send(task);
+      reply = stageOf(sent.reply());
+    } catch (RuntimeException e) {
+      if (lastLoss != null) {
+        e.addSuppressed(lastLoss);
+      }
+      future.completeExceptionally(e);
+      return;
+    }
+    synchronized (this) {
+      inFlight = sent.reply();
+    }
+    if (future.isCancelled()) {
+      // Cancelled while this send was under way: the hook in start() saw the previous one.
+      cancelRemote();
+      return;
+    }
+    reply.whenCompleteAsync((r, error) -> answer(sent, r, error), ClusterThreads.REPLIES);
+  }
+
+  private void answer(Route.Sent sent, Reply reply, Throwable error) {
+    if (future.isDone()) {
+      return;
+    }
+    if (error == null) {
+      settle(reply);
+      return;
+    }
+    Throwable cause = MemberLoss.unwrap(error);
+    if (!MemberLoss.isLoss(cause)) {
+      future.completeExceptionally(cause);
+      return;
+    }
+    boolean again;
+    synchronized (this) {
+      again = resubmitsLeft-- > 0;
+    }
+    if (again) {
+      LOG.log(Level.DEBUG, () -> "member " + sent.member() + " was lost before answering (" + cause
+          + "); sending its task to another member");
+      send(cause);
+    } else {
+      future.completeExceptionally(new BrokenMemberException("member " + sent.member()
+          + " was lost before answering, the last of the members this task was sent to", cause));
+    }
+  }
+
+  private void settle(Reply reply) {
+    try {
+      future.complete(finisher.apply(reply.open(loader)));
+    } catch (Throwable t) {
+      future.completeExceptionally(t);
+    }
+  }
+
+  /** Off the caller's thread: Hazelcast's cancel waits for the member's answer. */
+  private void cancelRemote() {
+    Future<Reply> remote;
+    synchronized (this) {
+      remote = inFlight;
+    }
+    if (remote != null && !remote.isDone()) {
+      ClusterThreads.CHORES.execute(() -> {
+        try {
+          remote.cancel(true);
+        } catch (RuntimeException e) {
+          // The member is gone or the task is done: nothing is left to cancel.
+          LOG.log(Level.DEBUG, "cannot cancel a task on its member", e);
+        }
+      });
+    }
+  }
+
+  /** Hazelcast's member and client futures are {@code CompletableFuture}s. */
+  @SuppressWarnings("unchecked") // the stage of a Future<Reply> completes with a Reply
+  private static CompletionStage<Reply> stageOf(Future<Reply> reply) {
+    if (reply instanceof CompletionStage<?> stage) {
+      return (CompletionStage<Reply>) stage;
+    }
+    throw new IllegalStateException("this Hazelcast returns a " + reply.getClass().getName()
+        + " from its executor, not a CompletionStage; jasyncio-hazelcast needs Hazelcast 5");
+  }
+}
