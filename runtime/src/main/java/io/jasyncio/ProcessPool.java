@@ -1,6 +1,6 @@
 package io.jasyncio;
 
-import io.jasyncio.internal.Unchecked;
+import io.jasyncio.internal.MapResult;
 import io.jasyncio.internal.process.Job;
 import io.jasyncio.internal.process.Payloads;
 import io.jasyncio.internal.process.Payloads.Shape;
@@ -8,18 +8,13 @@ import io.jasyncio.internal.process.WorkerCommand;
 import io.jasyncio.internal.process.Workers;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
@@ -125,20 +120,10 @@ public final class ProcessPool implements RemoteExecutor {
    * @throws RejectedExecutionException if the pool is shut down
    * @throws CancellationException if a chunk was cancelled (by {@link #shutdownNow()})
    */
+  @Override
   public <T, R> List<R> map(SerializableFunction<? super T, ? extends R> fn,
       Iterable<? extends T> inputs, int chunksize) {
-    try {
-      return this.<T, R>mapAsync(fn, inputs, chunksize).join();
-    } catch (CompletionException e) {
-      // The first failure in input order, unchanged, as Executor.map raises it.
-      throw Unchecked.rethrow(Unchecked.unwrap(e));
-    }
-  }
-
-  /** {@link #map(SerializableFunction, Iterable, int)} with chunks of one input. */
-  public <T, R> List<R> map(SerializableFunction<? super T, ? extends R> fn,
-      Iterable<? extends T> inputs) {
-    return map(fn, inputs, 1);
+    return RemoteExecutor.super.map(fn, inputs, chunksize);
   }
 
   /**
@@ -184,56 +169,6 @@ public final class ProcessPool implements RemoteExecutor {
   @Override
   public CompletableFuture<?> submit(Runnable task) {
     return submit(task, null);
-  }
-
-  /**
-   * Runs a serializable {@code Runnable} in a worker; an exception it throws is printed on
-   * standard error, as a pool thread's uncaught exception would be.
-   *
-   * @throws RejectedExecutionException if the pool is shut down, or {@code command} is not
-   *     serializable (its cause names the type)
-   */
-  @Override
-  public void execute(Runnable command) {
-    CompletableFuture<?> f = submit(command);
-    if (f.isCompletedExceptionally() && !f.isCancelled()) {
-      Throwable cause = f.handle((v, e) -> Unchecked.unwrap(e)).join();
-      throw new RejectedExecutionException(cause.getMessage(), cause);
-    }
-    f.whenComplete((v, e) -> {
-      if (e != null && !(e instanceof CancellationException)) {
-        System.err.println("Exception in a process pool task:");
-        Unchecked.unwrap(e).printStackTrace();
-      }
-    });
-  }
-
-  @Override
-  public <T> List<Future<T>> invokeAll(Collection<? extends Callable<T>> tasks)
-      throws InterruptedException {
-    return Invocations.all(this, tasks, Long.MAX_VALUE);
-  }
-
-  @Override
-  public <T> List<Future<T>> invokeAll(Collection<? extends Callable<T>> tasks, long timeout,
-      TimeUnit unit) throws InterruptedException {
-    return Invocations.all(this, tasks, unit.toNanos(timeout));
-  }
-
-  @Override
-  public <T> T invokeAny(Collection<? extends Callable<T>> tasks)
-      throws InterruptedException, ExecutionException {
-    try {
-      return Invocations.any(this, tasks, Long.MAX_VALUE);
-    } catch (TimeoutException e) {
-      throw new IllegalStateException("no timeout was set", e);
-    }
-  }
-
-  @Override
-  public <T> T invokeAny(Collection<? extends Callable<T>> tasks, long timeout, TimeUnit unit)
-      throws InterruptedException, ExecutionException, TimeoutException {
-    return Invocations.any(this, tasks, unit.toNanos(timeout));
   }
 
   /** Accepts no new tasks; those submitted still run, then the workers exit. Does not wait. */

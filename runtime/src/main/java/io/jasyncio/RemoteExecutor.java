@@ -92,6 +92,32 @@ public interface RemoteExecutor extends ExecutorService, AutoCloseable {
     return map(fn, inputs, 1);
   }
 
+  /**
+   * Runs a serializable {@code Runnable} elsewhere; an exception it throws is printed on this
+   * JVM's standard error, as a pool thread's uncaught exception would be.
+   *
+   * @throws RejectedExecutionException if the executor is shut down, or {@code command} is not
+   *     serializable (its cause names the type)
+   */
+  @Override
+  default void execute(Runnable command) {
+    CompletableFuture<?> f = submit(command);
+    if (f.isCompletedExceptionally() && !f.isCancelled()) {
+      Throwable cause = f.handle((v, e) -> Unchecked.unwrap(e)).join();
+      throw new RejectedExecutionException(cause.getMessage(), cause);
+    }
+    f.whenComplete((v, e) -> {
+      if (e != null && !(e instanceof CancellationException)) {
+        System.err.println("Exception in a " + getClass().getSimpleName() + " task:");
+        Unchecked.unwrap(e).printStackTrace();
+      }
+    });
+  }
+
+  /** Runs a serializable {@code task} elsewhere; its future completes with null. */
+  @Override
+  CompletableFuture<?> submit(Runnable task);
+
   @Override
   default <T> List<Future<T>> invokeAll(Collection<? extends Callable<T>> tasks)
       throws InterruptedException {

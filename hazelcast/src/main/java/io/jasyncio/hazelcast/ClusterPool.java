@@ -7,7 +7,7 @@ import com.hazelcast.core.IExecutorService;
 import io.jasyncio.ProcessPool;
 import io.jasyncio.RemoteExecutor;
 import io.jasyncio.SerializableFunction;
-import io.jasyncio.internal.Unchecked;
+import io.jasyncio.internal.MapResult;
 import io.jasyncio.internal.process.Payloads;
 import io.jasyncio.internal.process.Payloads.Shape;
 import java.io.IOException;
@@ -199,7 +199,7 @@ public final class ClusterPool implements RemoteExecutor {
     if (!chunk.isEmpty()) {
       chunks.add(enqueue(Shape.FUNCTION, fn, chunk, ClusterPool::castAll));
     }
-    return InputOrder.of(chunks);
+    return MapResult.of(chunks);
   }
 
   @Override
@@ -215,28 +215,6 @@ public final class ClusterPool implements RemoteExecutor {
   @Override
   public CompletableFuture<?> submit(Runnable task) {
     return submit(task, null);
-  }
-
-  /**
-   * Runs a serializable {@code Runnable} on a member; an exception it throws is printed on this
-   * JVM's standard error, as a pool thread's uncaught exception would be.
-   *
-   * @throws RejectedExecutionException if the pool is shut down, or {@code command} is not
-   *     serializable (its cause names the type)
-   */
-  @Override
-  public void execute(Runnable command) {
-    CompletableFuture<?> f = submit(command);
-    if (f.isCompletedExceptionally() && !f.isCancelled()) {
-      Throwable cause = f.handle((v, e) -> Unchecked.unwrap(e)).join();
-      throw new RejectedExecutionException(cause.getMessage(), cause);
-    }
-    f.whenComplete((v, e) -> {
-      if (e != null && !(e instanceof CancellationException)) {
-        System.err.println("Exception in a cluster pool task:");
-        Unchecked.unwrap(e).printStackTrace();
-      }
-    });
   }
 
   /**

@@ -1,22 +1,24 @@
-package io.jasyncio;
+package io.jasyncio.internal;
 
-import io.jasyncio.internal.Unchecked;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The future of {@link ProcessPool#mapAsync}: the chunks' results concatenated in input order
+ * The future of a remote executor's {@code mapAsync} ({@code ProcessPool}, {@code ClusterPool}):
+ * the chunks' results concatenated in input order
  * once all are done, or the exception of the first failing chunk in input order (Python's
  * {@code Executor.map} raises the first failure its iteration meets). Cancelling it cancels the
  * chunks.
+ *
+ * <p>Internal API, shared by the pools of the runtime and of {@code jasyncio-hazelcast}.
  */
-final class MapResult {
+public final class MapResult {
   private MapResult() {}
 
   /** The combined future of {@code chunks}, in their order. */
-  static <R> CompletableFuture<List<R>> of(List<CompletableFuture<List<R>>> chunks) {
+  public static <R> CompletableFuture<List<R>> of(List<CompletableFuture<List<R>>> chunks) {
     CompletableFuture<List<R>> all = new CompletableFuture<>();
     if (chunks.isEmpty()) {
       all.complete(new ArrayList<>());
