@@ -203,30 +203,6 @@ public final class ProcessPool implements RemoteExecutor {
     return workers.awaitTermination(timeout, unit);
   }
 
-  /**
-   * Shuts down and waits until the submitted tasks are done and every worker has exited, as
-   * {@code ExecutorService.close()} does since Java 19; if interrupted while waiting, it calls
-   * {@link #shutdownNow()} and keeps the interrupt flag set.
-   */
-  @Override
-  public void close() {
-    shutdown();
-    boolean interrupted = false;
-    while (!isTerminated()) {
-      try {
-        awaitTermination(1, TimeUnit.DAYS);
-      } catch (InterruptedException e) {
-        if (!interrupted) {
-          shutdownNow();
-          interrupted = true;
-        }
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
   @Override
   public String toString() {
     return "<ProcessPool workers=" + size

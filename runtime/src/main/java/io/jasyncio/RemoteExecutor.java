@@ -147,11 +147,29 @@ public interface RemoteExecutor extends ExecutorService, AutoCloseable {
   }
 
   /**
-   * Shuts down and waits until the submitted tasks are done, as {@code ExecutorService.close()}
-   * does since Java 19.
+   * Shuts down and waits until the submitted tasks are done (a process pool's workers have
+   * exited, a member a cluster pool started is shut down), as {@code ExecutorService.close()}
+   * does since Java 19; if interrupted while waiting, it calls {@link #shutdownNow()} and keeps
+   * the interrupt flag set.
    */
   @Override
-  void close();
+  default void close() {
+    shutdown();
+    boolean interrupted = false;
+    while (!isTerminated()) {
+      try {
+        awaitTermination(1, TimeUnit.DAYS);
+      } catch (InterruptedException e) {
+        if (!interrupted) {
+          shutdownNow();
+          interrupted = true;
+        }
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
 
   /**
    * Sees a {@link RemoteExecutor} in an executor of another library: how a module such as
