@@ -18,8 +18,12 @@ import java.util.stream.Stream;
  * @param feature its feature version (17, 21, 25, ...)
  */
 record JvmLauncher(Path home, int feature) {
-  /** Heap of every probe: room for a million parked virtual threads, set once to spare resizing. */
-  static final List<String> HEAP = List.of("-Xms2g", "-Xmx4g");
+  /**
+   * Heap of every probe: room for a million parked virtual threads, set once to spare resizing,
+   * and touched at start-up: on a virtual machine the first write to each fresh page costs
+   * microseconds, which an allocating workload would otherwise pay in bursts, for every peer alike.
+   */
+  static final List<String> HEAP = List.of("-Xms2g", "-Xmx4g", "-XX:+AlwaysPreTouch");
 
   /** The JDK running this harness. */
   static JvmLauncher current() {
