@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.testing.compile.Compilation;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -73,5 +74,58 @@ class AsyncStackTraceTest {
     assertThat(lines.get(6)).isEqualTo("\tat demo.Chain.run(Chain.java:27)");
     assertThat(printed).doesNotContain("io.jasyncio.Task", "io.jasyncio.Coroutine",
         "io.jasyncio.EventLoop", "io.jasyncio.internal", "Machine", "AsyncChain");
+  }
+
+  /** An async generator that fails at its second value, read by {@code for (...: aiter(...))}. */
+  private static final Compilation GENERATOR = Snippets.compile(Snippets.source("demo.Pages",
+      "package demo;",
+      "import io.jasyncio.*;",
+      "import io.jasyncio.annotations.Async;",
+      "import static io.jasyncio.Asyncio.*;",
+      "import java.io.*;",
+      "",
+      "public class Pages {",
+      "  @Async static AsyncGenerator<String> pages() {",
+      "    for (int i = 1; ; i++) {",
+      "      await(sleep(0));",
+      "      if (i == 2) throw new IllegalStateException(\"torn page\");",
+      "      Generator.yield(\"page \" + i);",
+      "    }",
+      "  }",
+      "  @Async static Coroutine<Integer> read() {",
+      "    int count = 0;",
+      "    for (String page : aiter(AsyncPages.pages())) {",
+      "      count++;",
+      "    }",
+      "    return done(count);",
+      "  }",
+      "  @Async static Coroutine<Integer> main() {",
+      "    return done(await(AsyncPages.read()));",
+      "  }",
+      "  static String run() {",
+      "    try {",
+      "      Asyncio.run(AsyncPages.main());",
+      "      return \"no exception\";",
+      "    } catch (IllegalStateException e) {",
+      "      StringWriter out = new StringWriter();",
+      "      e.printStackTrace(new PrintWriter(out));",
+      "      return out.toString();",
+      "    }",
+      "  }",
+      "}"));
+
+  @Test
+  void anAsyncGeneratorsFailureShowsTheLoopReadingItAndItsAwaiters() throws Throwable {
+    assertThat(GENERATOR).succeededWithoutWarnings();
+
+    String printed = (String) Snippets.callStatic(Snippets.load(GENERATOR), "demo.Pages", "run");
+
+    List<String> lines = Arrays.asList(printed.split("\\R"));
+    assertThat(lines).startsWith(
+        "java.lang.IllegalStateException: torn page",
+        "\tat demo.Pages.pages(Pages.java:11)",
+        "\tat demo.Pages.read(Pages.java:17)",
+        "\tat demo.Pages.main(Pages.java:23)");
+    assertThat(lines.get(4)).startsWith("\tat io.jasyncio.Asyncio.run(Asyncio.java:");
   }
 }
