@@ -124,6 +124,11 @@ public final class Messages {
         + " as in var v = await(...);, then use v";
   }
 
+  public static String capturedAndAssigned(String local) {
+    return local + " is assigned in an expression that awaits, and a lambda or class in it"
+        + " reads " + local + "; assign " + local + " in a statement of its own before it";
+  }
+
   public static String compoundTarget() {
     return "a compound assignment that awaits can only update a local or a field of this class"
         + " (count or this.count) here; compute the value first, as in var v = await(...);,"

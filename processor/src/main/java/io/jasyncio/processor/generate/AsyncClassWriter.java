@@ -19,6 +19,7 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.TypeParameterElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 
@@ -69,11 +70,21 @@ public final class AsyncClassWriter {
     if (type.getAnnotation(Deprecated.class) != null) {
       spec.addAnnotation(Deprecated.class);
     }
+    List<String> suppressed = new ArrayList<>();
     if (usesDeprecation(type)) {
       // The template may use its own deprecated members freely (same outermost class); the
       // generated class is another class, so the same uses would warn a second time.
-      spec.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
-          .addMember("value", "$S", "deprecation").build());
+      suppressed.add("deprecation");
+    }
+    if (extendsTemplate && isSerializable(type)) {
+      // A serializable subclass with no serialVersionUID of its own; declaring one would hide
+      // a template's serialVersionUID from the rewritten bodies.
+      suppressed.add("serial");
+    }
+    if (!suppressed.isEmpty()) {
+      AnnotationSpec.Builder suppress = AnnotationSpec.builder(SuppressWarnings.class);
+      suppressed.forEach(w -> suppress.addMember("value", "$S", w));
+      spec.addAnnotation(suppress.build());
     }
     if (extendsTemplate) {
       List<TypeVariableName> vars = new ArrayList<>();
@@ -110,6 +121,19 @@ public final class AsyncClassWriter {
         .toString();
     return io.jasyncio.processor.model.SourceLines.resolve(
         withImports(code, pkg, type, template.imports(), extendsTemplate));
+  }
+
+  /** Whether {@code type} implements {@code java.io.Serializable}, itself or by inheritance. */
+  private static boolean isSerializable(TypeElement type) {
+    List<TypeMirror> supertypes = new ArrayList<>(type.getInterfaces());
+    supertypes.add(type.getSuperclass());
+    for (TypeMirror t : supertypes) {
+      if (t instanceof DeclaredType d && d.asElement() instanceof TypeElement e
+          && (e.getQualifiedName().contentEquals("java.io.Serializable") || isSerializable(e))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether the template class, or a member of it, is deprecated. */

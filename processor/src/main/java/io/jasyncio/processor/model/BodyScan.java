@@ -124,6 +124,7 @@ public final class BodyScan {
   private final List<LocalClassRef> localClassRefs = new ArrayList<>();
   private final List<TemplateCall> templateCalls = new ArrayList<>();
   private final List<Unresolved> unresolved = new ArrayList<>();
+  private final Set<String> classFieldNames = new java.util.HashSet<>();
 
   public List<Local> locals() { return locals; }
   public List<LocalRef> localRefs() { return localRefs; }
@@ -136,6 +137,11 @@ public final class BodyScan {
   public List<LocalClassRef> localClassRefs() { return localClassRefs; }
   public List<TemplateCall> templateCalls() { return templateCalls; }
   public List<Unresolved> unresolved() { return unresolved; }
+  /**
+   * Names of the fields that local and anonymous classes of the body inherit or declare: inside
+   * such a class, a local of that name would be hidden by the field.
+   */
+  public Set<String> classFieldNames() { return classFieldNames; }
   /** Locals (parameters included) assigned somewhere after their declaration. */
   public Set<Local> assigned() { return assigned; }
 
@@ -510,12 +516,14 @@ public final class BodyScan {
                 shadow(member.getSimpleName() + "()");
               } else if (member.getKind().isField()) {
                 shadow(member.getSimpleName().toString());
+                out.classFieldNames.add(member.getSimpleName().toString());
               }
             }
           }
           for (Tree member : node.getMembers()) {
             if (member instanceof VariableTree v) {
               shadow(v.getName().toString());
+              out.classFieldNames.add(v.getName().toString());
             } else if (member instanceof MethodTree m) {
               shadow(m.getName().toString() + "()");
             }

@@ -162,6 +162,13 @@ final class Lowering {
 
     /** A name no code of the method uses, for a local the lowering declares for {@code owner}. */
     String freshName(String base, Tree owner);
+
+    /**
+     * Declarations of the copies that the template's lambdas and classes in {@code unit} read
+     * instead of the machine's fields, to emit right before the code of {@code unit}, which
+     * then names them; {@code chain} when the unit becomes a chain of continuations.
+     */
+    List<String> copiesBefore(Tree unit, boolean chain);
   }
 
   private final Forms forms;
@@ -414,6 +421,7 @@ final class Lowering {
       source = suspendAt(await, each) + "()";
     } else {
       fragments.put(each.getExpression(), number);
+      copies(each.getExpression());
       source = emit ? forms.render(each.getExpression()) : "";
     }
     emit(iterator + " = iterate(" + source + ");");
@@ -443,6 +451,7 @@ final class Lowering {
   private void lowerAsyncFor(EnhancedForLoopTree each, ExpressionTree generator, String label) {
     String source = forms.asyncIteratorField(each);
     fragments.put(generator, number);
+    copies(generator);
     emit(source + " = " + (emit ? forms.render(generator) : "") + ";");
     Label top = new Label();
     Label end = new Label();
@@ -483,6 +492,7 @@ final class Lowering {
           statement(st);
         } else {
           fragments.put(body, number);
+          copies(body);
           emit(emit ? forms.render(body) + ";" : "");
         }
         jump(end);
@@ -543,6 +553,7 @@ final class Lowering {
       String value = forms.freshName("selected", selector);
       Label resume = new Label();
       int line = forms.line(sw);
+      copies(awaitable);
       if (emit) {
         StringBuilder chooser = new StringBuilder();
         arms.forEach(a -> chooser.append("    ").append(a.head()).append(" -> ")
@@ -561,6 +572,7 @@ final class Lowering {
       return labels;
     }
     fragments.put(selector, number);
+    copies(selector);
     if (emit) {
       StringBuilder text = new StringBuilder("switch (" + forms.render(selector) + ") {\n");
       for (Arm arm : arms) {
@@ -674,6 +686,7 @@ final class Lowering {
       return;
     } else {
       fragments.put(value, number);
+      copies(value);
       text = emit ? forms.render(value) : "";
     }
     emit(yieldText(y, text));
@@ -956,6 +969,7 @@ final class Lowering {
       return suspendAt(await, owner) + "Boolean()";
     }
     fragments.put(condition, number);
+    copies(inner);
     return emit ? forms.render(inner) : "";
   }
 
@@ -991,6 +1005,7 @@ final class Lowering {
     } else {
       ExpressionTree e = ((ExpressionStatementTree) s).getExpression();
       if (e instanceof AssignmentTree a) {
+        copies(a.getVariable());
         emit(forms.render(a.getVariable()) + " = "
             + BodyModeler.valueCall(family, forms.kindOfTarget(a)) + ";");
       } else {
@@ -1014,6 +1029,9 @@ final class Lowering {
     }
     Label resume = new Label();
     int line = forms.line(statement);
+    if (value != null) {
+      copies(value);
+    }
     if (emit) {
       emit("produce(" + (value == null ? "null" : forms.render(value)) + ", " + resume.ref()
           + ");\nreturn; // " + forms.fileName() + ":" + line + " yields");
@@ -1056,6 +1074,7 @@ final class Lowering {
     if (e instanceof com.sun.source.tree.CompoundAssignmentTree c) {
       // x op= E: x is read before E, and op= narrows as Java's does, on a copy of x's type.
       forms.hoistLocalsIn(c.getVariable());
+      copies(c.getVariable()); // the target is written again in the chain, after these
       String target = emit ? forms.render(c.getVariable()) : "";
       String op = emit ? forms.renderBetween(c.getVariable(), c.getExpression()).trim() : "";
       String held = emit ? forms.uniqueLocal("held") : "";
@@ -1094,6 +1113,7 @@ final class Lowering {
       suspendText("", owner);
       return;
     }
+    forms.copiesBefore(e, true).forEach(this::emit);
     ExpressionAwaits.Code chain = forms.chain(e, end);
     chain.statements().forEach(this::emit);
     suspendText(chain.chain(), owner);
@@ -1113,6 +1133,7 @@ final class Lowering {
     fragments.put(awaitable, number);
     Label resume = new Label();
     int line = forms.line(statement);
+    copies(awaitable);
     if (emit) {
       emit("if (suspendOn(" + forms.render(awaitable) + ", " + resume.ref() + ")) {\n"
           + "  return; // " + forms.fileName() + ":" + line + " suspends\n}");
@@ -1127,6 +1148,7 @@ final class Lowering {
     if (!emit) {
       return;
     }
+    copies(s);
     patchJumpsLeaving(s);
     if (s instanceof ReturnTree ret) {
       emit(returnText(forms.returnValue(ret)));
@@ -1324,6 +1346,16 @@ final class Lowering {
   private void emit(String line) {
     if (emit) {
       code.add(SourceLines.mark(line, sourceLine));
+    }
+  }
+
+  /**
+   * Emits the copies the template's lambdas and classes in {@code unit} capture, right before
+   * the code of {@code unit}: in the machine, the variables they read are fields.
+   */
+  private void copies(Tree unit) {
+    if (emit) {
+      forms.copiesBefore(unit, false).forEach(this::emit);
     }
   }
 

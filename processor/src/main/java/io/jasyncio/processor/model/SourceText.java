@@ -24,7 +24,15 @@ public final class SourceText {
   private final SourcePositions positions;
   private final List<Edit> edits = new ArrayList<>();
 
-  private record Edit(int start, int end, Supplier<String> replacement) {}
+  /**
+   * A replacement of the text from {@code start} to {@code end}; a wrap renders that text itself,
+   * with the other edits inside it, between two strings.
+   */
+  private record Edit(int start, int end, Supplier<String> replacement, boolean wraps) {
+    Edit(int start, int end, Supplier<String> replacement) {
+      this(start, end, replacement, false);
+    }
+  }
 
   /** Thrown when javac kept no end positions for the unit's trees. */
   public static final class NoEndPositionsException extends RuntimeException {
@@ -70,6 +78,16 @@ public final class SourceText {
     return (int) unit.getLineMap().getColumnNumber(start(tree)) - 1;
   }
 
+  /** Whether only blanks come before {@code tree} on its line. */
+  public boolean startsLine(Tree tree) {
+    for (int i = start(tree) - 1; i >= 0 && text.charAt(i) != '\n'; i--) {
+      if (!Character.isWhitespace(text.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /**
    * Lays {@code replacement} over the name in a declaration ({@code int state = 0} has no tree
    * for {@code state}): the first occurrence of the name as a word after the declared type.
@@ -107,6 +125,37 @@ public final class SourceText {
     edits.add(new Edit(start(tree), end(tree), replacement));
   }
 
+  /**
+   * Lays {@code before} and {@code after} around the text of {@code tree}, which keeps the
+   * replacements inside it, even one over the whole tree (a wrap goes outside those).
+   */
+  public void wrap(Tree tree, String before, String after) {
+    int start = start(tree);
+    int end = end(tree);
+    Edit[] self = new Edit[1];
+    self[0] = new Edit(start, end, () -> before + render(start, end, self[0]) + after, true);
+    edits.add(self[0]);
+  }
+
+  /**
+   * Whether rendering the text inside {@code wrap} leaves {@code e} out: the wrap itself, and
+   * the wraps over the same text laid before it, which are applied outside it.
+   */
+  private boolean outside(Edit e, Edit wrap) {
+    return e == wrap || (wrap != null && e.wraps() && e.start == wrap.start
+        && e.end == wrap.end && laidAt(e) < laidAt(wrap));
+  }
+
+  /** Where {@code e} is among the edits, in the order they were laid. */
+  private int laidAt(Edit e) {
+    for (int i = 0; i < edits.size(); i++) {
+      if (edits.get(i) == e) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   /** The text of {@code tree} with the replacements inside it applied. */
   public String render(Tree tree) {
     return render(start(tree), end(tree));
@@ -123,14 +172,21 @@ public final class SourceText {
   }
 
   private String render(int from, int to) {
+    return render(from, to, null);
+  }
+
+  /** The text from {@code from} to {@code to} inside the wrap {@code skip}, if not null. */
+  private String render(int from, int to, Edit skip) {
     List<Edit> inside = new ArrayList<>();
     for (Edit e : edits) {
-      if (e.start >= from && e.end <= to) {
+      if (e.start >= from && e.end <= to && !outside(e, skip)) {
         inside.add(e);
       }
     }
+    // Outer edits first; of edits over the same text, a wrap first, since it keeps the others.
     inside.sort(Comparator.comparingInt(Edit::start)
-        .thenComparing(Comparator.comparingInt(Edit::end).reversed()));
+        .thenComparing(Comparator.comparingInt(Edit::end).reversed())
+        .thenComparing(e -> !e.wraps()));
     StringBuilder out = new StringBuilder();
     int at = from;
     for (Edit e : inside) {

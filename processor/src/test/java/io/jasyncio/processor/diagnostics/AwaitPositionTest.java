@@ -276,6 +276,26 @@ class AwaitPositionTest {
   }
 
   @Test
+  void localAssignedInAnAwaitingExpressionAndReadByALambdaInItIsReportedOnTheAssignment() {
+    CompiledSnippet s = kitchen(
+        "int z;",
+        "int y = await(twice(n)) + Math.max(z = n, 0) // here",
+        "    + ((java.util.function.IntSupplier) () -> z).getAsInt();",
+        "return done(y + z);");
+    s.assertOnlyError("AwaitPosition", "// here", "z = n");
+  }
+
+  @Test
+  void localAssignedInAnAwaitingExpressionAndReadByALambdaInALaterStatementIsRewritten() {
+    kitchen(
+        "int z;",
+        "int y = await(twice(n)) + Math.max(z = n, 0);",
+        "java.util.function.IntSupplier s = () -> z + y;",
+        "return done(s.getAsInt() + await(twice(z)));")
+        .assertGenerated("demo.AsyncKitchen");
+  }
+
+  @Test
   void nestedAwaitIsAccepted() {
     kitchen(
         "int v = await(await(later()));",

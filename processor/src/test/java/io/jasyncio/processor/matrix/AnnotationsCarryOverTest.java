@@ -42,6 +42,19 @@ class AnnotationsCarryOverTest {
   }
 
   @Test
+  void serializableDeprecatedTemplateGivesNoSerialOrDeprecationWarnings() throws Throwable {
+    Probe p = Probe.compile("Saved",
+        "public class Saved implements java.io.Serializable {",
+        "  private static final long serialVersionUID = 7L;",
+        "  @Deprecated static int legacy() { return 1; }",
+        "  @Async Coroutine<Integer> value() { await(sleep(1)); return done(legacy()); }",
+        "}");
+    Object saved = p.assertClean().create("AsyncSaved");
+    assertThat(saved).isInstanceOf(java.io.Serializable.class);
+    assertThat(p.runOn(saved, "value").result()).isEqualTo(1);
+  }
+
+  @Test
   void safeVarargsConstructorIsMirroredWithoutWarnings() throws Throwable {
     Probe p = Probe.compile("Bag",
         "public class Bag<T> {",
