@@ -24,9 +24,8 @@ class Offloads {
     List<Object> got = new ArrayList<>();
     got.add(await(runInExecutor(cluster, Work::square, x)));
     resumedOn.add(Thread.currentThread());
-    // Not "() -> Work.square(y)" here: y is a field of the generated state machine, so that
-    // lambda would capture the machine, which is not serializable.
-    got.add(await(runInExecutor(cluster, Work.squareOf(y))));
+    // y lives across an await: the lambda captures a copy of it, not the state machine.
+    got.add(await(runInExecutor(cluster, () -> Work.square(y))));
     resumedOn.add(Thread.currentThread());
     return done(got);
   }

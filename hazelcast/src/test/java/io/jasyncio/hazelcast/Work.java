@@ -1,6 +1,5 @@
 package io.jasyncio.hazelcast;
 
-import io.jasyncio.SerializableCallable;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -32,11 +31,6 @@ final class Work {
 
   static int square(int x) {
     return x * x;
-  }
-
-  /** A callable of {@code x * x}, made outside any {@code @Async} body. */
-  static SerializableCallable<Integer> squareOf(int x) {
-    return () -> square(x);
   }
 
   static int failOnEven(int x) throws QuotaException {
