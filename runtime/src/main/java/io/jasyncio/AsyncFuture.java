@@ -46,19 +46,26 @@ import java.util.function.Consumer;
  */
 public non-sealed class AsyncFuture<T> implements Awaitable<T> {
   private static final byte PENDING = 0;
+  /** Finished with a result. */
   private static final byte FINISHED = 1;
   private static final byte CANCELLED = 2;
+  /** Finished with an exception. */
+  private static final byte FAILED = 3;
 
   /** Its loop; null only for a gather made outside any loop until it is first awaited or run. */
   EventLoop loop;
   private byte state;
-  /** The result; for a failed future, its never-retrieved watch until the exception is read. */
-  private Object result;
-  /** The failure (FINISHED), or the CancelledException to throw (CANCELLED, made on demand). */
-  private Throwable exception;
-  /** The first done-callback, kept out of a list because there usually is only one. */
-  private Object firstCallback;
-  private List<Object> moreCallbacks;
+  /**
+   * The result (FINISHED), the exception (FAILED; until someone reads it, the never-retrieved
+   * watch that holds it), or the CancelledException to throw (CANCELLED; null until first asked
+   * for). One field for all of them keeps every task smaller.
+   */
+  private Object outcome;
+  /**
+   * Null, the one done-callback or waiting task, or a {@link Callbacks} list of them: there
+   * usually is only one.
+   */
+  private Object callbacks;
 
   AsyncFuture(EventLoop loop) {
     this.loop = loop;
@@ -122,11 +129,10 @@ public non-sealed class AsyncFuture<T> implements Awaitable<T> {
     if (state == CANCELLED) {
       throw cancelledException();
     }
-    if (exception != null) {
-      retrieved();
-      throw Unchecked.rethrow(exception);
+    if (state == FAILED) {
+      throw Unchecked.rethrow(retrievedFailure());
     }
-    return (T) result;
+    return (T) outcome;
   }
 
   /**
@@ -142,8 +148,7 @@ public non-sealed class AsyncFuture<T> implements Awaitable<T> {
     if (state == CANCELLED) {
       throw cancelledException();
     }
-    retrieved();
-    return exception;
+    return state == FAILED ? retrievedFailure() : null;
   }
 
   /**
@@ -227,8 +232,7 @@ public non-sealed class AsyncFuture<T> implements Awaitable<T> {
       }
     }
     if (removed > 0) {
-      firstCallback = null;
-      moreCallbacks = null;
+      callbacks = null;
       kept.forEach(this::addCallback);
     }
     return removed;
@@ -256,10 +260,10 @@ public non-sealed class AsyncFuture<T> implements Awaitable<T> {
   }
 
   private String reprOutcome() {
-    if (state != FINISHED) {
-      return "";
+    if (state == FAILED) {
+      return " exception=" + Repr.of(failure());
     }
-    return exception != null ? " exception=" + Repr.of(exception) : " result=" + Repr.of(result);
+    return state == FINISHED ? " result=" + Repr.of(outcome) : "";
   }
 
   /** Registers a task to be queued when this future is done: the task is its own callback. */
@@ -270,7 +274,7 @@ public non-sealed class AsyncFuture<T> implements Awaitable<T> {
   /** Finishes with a value, bypassing Task's refusal of setResult. */
   final void finish(T value) {
     assert loop == null || loop.inEventLoop();
-    result = value;
+    outcome = value;
     state = FINISHED;
     scheduleCallbacks();
   }
@@ -278,16 +282,16 @@ public non-sealed class AsyncFuture<T> implements Awaitable<T> {
   /** Finishes with an exception, bypassing Task's refusal of setException. */
   final void fail(Throwable e) {
     assert loop == null || loop.inEventLoop();
-    exception = e;
-    state = FINISHED;
+    outcome = e;
+    state = FAILED;
     // Watched until someone reads the exception; the watch holds this future only phantomly.
-    result = NeverAwaitedWatch.unretrieved(this, toString(), e);
+    outcome = NeverAwaitedWatch.unretrieved(this, toString(), e);
     scheduleCallbacks();
   }
 
   /** Cancels; {@code cause} (may be null) is what awaiters will get thrown. */
   final void cancelWith(CancelledException cause) {
-    exception = cause;
+    outcome = cause;
     state = CANCELLED;
     scheduleCallbacks();
   }
@@ -295,29 +299,34 @@ public non-sealed class AsyncFuture<T> implements Awaitable<T> {
   /** The result of a done future, or its exception thrown unchanged. */
   final Object outcomeOrThrow() throws Throwable {
     if (state == FINISHED) {
-      if (exception != null) {
-        retrieved();
-        throw exception;
-      }
-      return result;
+      return outcome;
     }
-    throw cancelledException();
+    throw state == FAILED ? retrievedFailure() : cancelledException();
   }
 
-  /** The exception was read: a failed future nobody looked at is the only one that warns. */
-  private void retrieved() {
-    if (result instanceof NeverAwaitedWatch watch) {
-      result = null;
+  /** The exception of a failed future, not counted as read (for toString). */
+  private Throwable failure() {
+    return outcome instanceof NeverAwaitedWatch watch ? watch.exception() : (Throwable) outcome;
+  }
+
+  /**
+   * The exception of a failed future, now read: a failed future nobody looked at is the only one
+   * that warns when collected.
+   */
+  private Throwable retrievedFailure() {
+    if (outcome instanceof NeverAwaitedWatch watch) {
+      outcome = watch.exception();
       watch.consumed();
     }
+    return (Throwable) outcome;
   }
 
   /** The exception to throw for a cancelled future; made once, on demand. */
   final CancelledException cancelledException() {
-    if (exception == null) {
-      exception = new CancelledException();
+    if (outcome == null) {
+      outcome = new CancelledException();
     }
-    return (CancelledException) exception;
+    return (CancelledException) outcome;
   }
 
   /** Binds a future made outside any loop (a gather) to the loop that first needs it. */
@@ -369,41 +378,52 @@ public non-sealed class AsyncFuture<T> implements Awaitable<T> {
   }
 
   private void addCallback(Object callback) {
-    if (firstCallback == null) {
-      firstCallback = callback;
+    Object present = callbacks;
+    if (present == null) {
+      callbacks = callback;
+    } else if (present instanceof Callbacks list) {
+      list.add(callback);
     } else {
-      if (moreCallbacks == null) {
-        moreCallbacks = new ArrayList<>(2);
-      }
-      moreCallbacks.add(callback);
+      Callbacks list = new Callbacks();
+      list.add(present);
+      list.add(callback);
+      callbacks = list;
     }
   }
 
   private List<Object> callbacks() {
+    Object present = callbacks;
     List<Object> all = new ArrayList<>();
-    if (firstCallback != null) {
-      all.add(firstCallback);
-    }
-    if (moreCallbacks != null) {
-      all.addAll(moreCallbacks);
+    if (present instanceof Callbacks list) {
+      all.addAll(list);
+    } else if (present != null) {
+      all.add(present);
     }
     return all;
   }
 
   /** Queues every callback, in the order added; asyncio's {@code __schedule_callbacks}. */
   private void scheduleCallbacks() {
-    Object first = firstCallback;
-    if (first == null) {
+    Object present = callbacks;
+    if (present == null) {
       return;
     }
-    firstCallback = null;
-    schedule(first);
-    List<Object> more = moreCallbacks;
-    if (more != null) {
-      moreCallbacks = null;
-      for (Object c : more) {
+    callbacks = null;
+    if (present instanceof Callbacks list) {
+      for (Object c : list) {
         schedule(c);
       }
+    } else {
+      schedule(present);
+    }
+  }
+
+  /** Two or more callbacks in the order added; a private type, so no callback is taken for one. */
+  private static final class Callbacks extends ArrayList<Object> {
+    private static final long serialVersionUID = 1L;
+
+    Callbacks() {
+      super(4);
     }
   }
 
@@ -412,8 +432,7 @@ public non-sealed class AsyncFuture<T> implements Awaitable<T> {
     if (callback instanceof Task<?> waiter) {
       loop.wake(waiter);
     } else {
-      Consumer<? super AsyncFuture<T>> c = (Consumer<? super AsyncFuture<T>>) callback;
-      loop.callSoon(() -> c.accept(this));
+      loop.queue(new Handle((Consumer<? super AsyncFuture<T>>) callback, this));
     }
   }
 }

@@ -153,13 +153,20 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
    */
   protected final boolean suspendOn(Awaitable<?> awaitable, int nextState) {
     state = nextState;
+    if (awaitable instanceof Sleep sleep) {
+      // A sleep needs no frame of its own: this coroutine yields or starts the timer itself.
+      // Nothing links to the Sleep then, so in await(sleep(0)) the JIT need not allocate it.
+      sleep.claimUnwatched();
+      return sleep.suspend(this, nextState);
+    }
     if (awaitable instanceof Coroutine<?> child) {
       child.claim();
       awaiting = child;
       child.parent = this;
       Task<?> t = task;
       child.task = t;
-      if (t.inlineDepth >= MAX_INLINE_DEPTH) {
+      EventLoop loop = t.loop;
+      if (loop.inlineDepth >= MAX_INLINE_DEPTH) {
         // Too deep to run on this stack (a method awaiting itself 10,000 levels down): the
         // whole chain returns, and the task's trampoline starts the child on a fresh stack,
         // in the same step and without a trip through the ready queue.
@@ -168,11 +175,11 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
         status = SUSPENDED;
         return true;
       }
-      t.inlineDepth++;
+      loop.inlineDepth++;
       try {
         child.runStep();
       } finally {
-        t.inlineDepth--;
+        loop.inlineDepth--;
       }
       if (child.status != SUSPENDED) {
         return false;
@@ -322,21 +329,36 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
 
   /** Marks the coroutine used by an await or a task; a coroutine is single-use. */
   final void claim() {
-    if (claimed) {
-      throw new IllegalStateException("cannot reuse already awaited coroutine " + this);
-    }
-    claimed = true;
+    claimUnwatched();
     Object w = watch;
     if (w != null) {
       disarm(w);
     }
   }
 
+  /** Whether it was awaited or scheduled already. */
+  final boolean isClaimed() {
+    return claimed;
+  }
+
+  /**
+   * {@link #claim()} for a coroutine made unwatched, such as a sleep: with no watch to drop, a
+   * sleep made inside {@code await(...)} stays local to the awaiting machine's code, which the
+   * JIT can then compile without allocating it.
+   */
+  final void claimUnwatched() {
+    if (claimed) {
+      throw new IllegalStateException("cannot reuse already awaited coroutine " + this);
+    }
+    claimed = true;
+  }
+
   /**
    * Drops the watch of a coroutine being claimed: consumes an armed one, or takes a fresh one off
    * its loop's hands. Claimed on the thread running that loop (the usual case, as in
    * {@code await(twice(x))}), the loop arms it later on this same thread, so clearing the field is
-   * enough. Claimed on another thread, as a coroutine made in a step and handed to
+   * enough; the loop's list then drops it at once if it is the last one made, as in that await.
+   * Claimed on another thread, as a coroutine made in a step and handed to
    * {@code toThread(() -> run(coro))}, the loop may be arming it right now: the swap settles who
    * wins, and {@link #armIfFresh} consumes its watch if it lost.
    */
@@ -346,6 +368,7 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
       armed.consumed();
     } else if (((EventLoop) w).isLoopThread()) {
       watch = null;
+      ((EventLoop) w).fresh.dropClaimedOnTop();
     } else if (WATCH.getAndSet(this, null) instanceof NeverAwaitedWatch armed) {
       armed.consumed();
     }

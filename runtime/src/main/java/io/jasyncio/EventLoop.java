@@ -53,6 +53,12 @@ public final class EventLoop {
   /** Debug mode for new loops: {@code -Djasyncio.debug=true} or {@code JASYNCIODEBUG} set. */
   private static final boolean DEBUG_BY_DEFAULT = Boolean.getBoolean("jasyncio.debug")
       || !System.getenv().getOrDefault("JASYNCIODEBUG", "").isEmpty();
+  /**
+   * The loop that started running last: {@link #current()} checks it before the thread-local,
+   * which every coroutine made in a step would otherwise look up. Racy on purpose (a plain
+   * field): a stale or foreign value only sends the caller to the thread-local.
+   */
+  private static EventLoop lastStarted;
 
   static {
     // NeverAwaitedWatch.collect() called inside a step must also see the coroutines that step
@@ -73,6 +79,11 @@ public final class EventLoop {
   private volatile boolean closed;
   /** The task whose step is running, or null. */
   Task<?> currentTask;
+  /**
+   * How deep coroutines now run inline, one awaiting the next, on this loop's stack: counted per
+   * loop, not per task, since a task started eagerly inside another's step shares its stack.
+   */
+  int inlineDepth;
   /** Head of the list of pending tasks, which a Runner cancels when it closes. */
   private Task<?> firstLive;
   /** Coroutines made by the running entry, not watched yet; armed after each entry. */
@@ -146,6 +157,7 @@ public final class EventLoop {
     }
     thread = Thread.currentThread();
     RUNNING.set(this);
+    lastStarted = this;
     try {
       do {
         runOnce();
@@ -156,6 +168,9 @@ public final class EventLoop {
       stopping = false;
       thread = null;
       RUNNING.remove();
+      if (lastStarted == this) {
+        lastStarted = null; // a stopped loop is not kept reachable from here
+      }
     }
   }
 
@@ -345,7 +360,9 @@ public final class EventLoop {
 
   /** The loop running on this thread, or null. */
   static EventLoop current() {
-    return RUNNING.get();
+    EventLoop last = lastStarted;
+    // A loop whose thread is this one runs here: there is one loop per thread.
+    return last != null && last.thread == Thread.currentThread() ? last : RUNNING.get();
   }
 
   /** Whether the caller may use the loop: it runs on this thread, or on no thread. */
@@ -362,6 +379,13 @@ public final class EventLoop {
   /** How many never-awaited watches this loop armed for coroutines made in its entries. */
   long freshArmedCount() {
     return fresh.armedCount();
+  }
+
+  /** {@link #callSoon} for a handle the runtime made, such as a future's done-callback. */
+  void queue(Handle handle) {
+    assert inEventLoop();
+    checkClosed();
+    ready.addLast(handle);
   }
 
   /** Queues a task's next step. */
@@ -438,14 +462,9 @@ public final class EventLoop {
     for (Handle h = inbox.poll(); h != null; h = inbox.poll()) {
       ready.addLast(h);
     }
-    double now = clock.time();
-    for (TimerHandle t = timers.peek(); t != null && t.when() <= now; t = timers.peek()) {
-      timers.poll();
-      t.inHeap = false;
-      if (t.isCancelled()) {
-        cancelledTimers--;
-      }
-      ready.addLast(t);
+    // The clock is read only when a timer may be due: tasks that only yield switch without it.
+    if (!timers.isEmpty()) {
+      moveDueTimers();
     }
     // Run only what is queued now; what these entries queue waits for the next turn.
     int n = ready.size();
@@ -494,6 +513,19 @@ public final class EventLoop {
         }
       }
       fresh.armUnclaimed();
+    }
+  }
+
+  /** Moves the timers due by now to the back of the ready queue, earliest first. */
+  private void moveDueTimers() {
+    double now = clock.time();
+    for (TimerHandle t = timers.peek(); t != null && t.when() <= now; t = timers.peek()) {
+      timers.poll();
+      t.inHeap = false;
+      if (t.isCancelled()) {
+        cancelledTimers--;
+      }
+      ready.addLast(t);
     }
   }
 

@@ -13,9 +13,11 @@ import java.util.Arrays;
  *
  * <p>Owned by the loop's thread, so it takes no lock; the array is reused from entry to entry,
  * so adding allocates nothing once it has grown to the number of coroutines a step leaves
- * unclaimed at once. When the array is full, the coroutines claimed meanwhile are dropped
- * first: a step that runs {@code for (...) await(twice(i));} a million times holds only a few of
- * them at any moment, not all million until it ends.
+ * unclaimed at once. A claim on the loop thread drops the claimed coroutines at the end of the
+ * list at once ({@link #dropClaimedOnTop}), so {@code await(twice(x))} adds one and takes it back;
+ * when the array is full anyway, the coroutines claimed meanwhile are dropped first: a step that
+ * runs {@code for (...) await(twice(i));} a million times holds only a few of them at any moment,
+ * not all million until it ends.
  *
  * <p>Holding the unclaimed ones strongly until the entry ends delays nothing a user can see: the
  * warning appears when a coroutine is collected, at whatever moment the collector runs, and
@@ -42,6 +44,21 @@ final class FreshCoroutines {
       makeRoom();
     }
     items[size++] = coro;
+  }
+
+  /**
+   * Drops the claimed coroutines at the end of the list, as the one just claimed: a coroutine made
+   * inside {@code await(...)} is claimed right after it was added, so a chain of inline awaits
+   * keeps the list at one entry and never sweeps it, and a gather, claiming its arguments in
+   * order, drops them all with its last one.
+   */
+  void dropClaimedOnTop() {
+    Coroutine<?>[] list = items;
+    int n = size;
+    while (n > 0 && !list[n - 1].isFreshIn(loop)) {
+      list[--n] = null;
+    }
+    size = n;
   }
 
   /** Arms a watch for each coroutine still unclaimed, and empties the list; cheap when empty. */

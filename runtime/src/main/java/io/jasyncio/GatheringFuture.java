@@ -2,9 +2,10 @@ package io.jasyncio;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -14,6 +15,11 @@ import java.util.function.Consumer;
  *
  * <p>A gather made where no loop runs (as in {@code run(gather(a(), b()))}) claims its coroutines
  * at once but wraps them in tasks only when it is first awaited or run, on that loop.
+ *
+ * <p>An awaitable given twice is one child, watched once, as asyncio's {@code arg_to_fut}. The
+ * usual gather has no duplicate, so none is looked for with a map: a coroutine given twice is
+ * found claimed the second time, and its task is the one made for its first place; only futures,
+ * which nothing marks, go through an identity set, and only when there are two or more.
  */
 final class GatheringFuture<T> extends AsyncFuture<List<T>> {
   private final List<Awaitable<? extends T>> arguments;
@@ -52,19 +58,29 @@ final class GatheringFuture<T> extends AsyncFuture<List<T>> {
       none.finish(new ArrayList<>());
       return none;
     }
-    Map<Awaitable<?>, Boolean> seen = new IdentityHashMap<>(arguments.size()); // no resizing
-    for (Awaitable<? extends T> a : arguments) {
+    // The arguments before the current one, made only once a claimed coroutine shows up: it is
+    // a duplicate (claimed here) or was awaited or scheduled elsewhere (claim() throws).
+    Set<Object> earlier = null;
+    for (int i = 0; i < arguments.size(); i++) {
+      Awaitable<? extends T> a = arguments.get(i);
       if (a == null) {
         throw new NullPointerException("gather argument");
       }
-      if (seen.put(a, Boolean.TRUE) == null) {
-        if (a instanceof Coroutine<?> coro) {
+      if (a instanceof Coroutine<?> coro) {
+        if (coro.isClaimed() && earlier == null) {
+          earlier = identitySet();
+          earlier.addAll(arguments.subList(0, i));
+        }
+        if (earlier == null || !earlier.contains(coro)) {
           // Claimed now, as asyncio wraps it in a task now: reusing it fails here, and the
           // never-awaited watch knows it was scheduled.
           coro.claim();
-        } else if (loop == null) {
-          loop = ((AsyncFuture<?>) a).loop;
         }
+      } else if (loop == null) {
+        loop = ((AsyncFuture<?>) a).loop;
+      }
+      if (earlier != null) {
+        earlier.add(a);
       }
     }
     GatheringFuture<T> gather = new GatheringFuture<>(loop, arguments, returnExceptions);
@@ -79,20 +95,42 @@ final class GatheringFuture<T> extends AsyncFuture<List<T>> {
     start();
   }
 
-  /** Wraps coroutines in tasks, in argument order, and watches every child. */
+  /** Wraps coroutines in tasks, in argument order, and watches every child once. */
+  @SuppressWarnings("unchecked")
   private void start() {
-    Map<Awaitable<?>, AsyncFuture<? extends T>> futures = new IdentityHashMap<>(arguments.size());
+    Set<Object> futuresSeen = countFutures() > 1 ? identitySet() : null;
     children = new ArrayList<>(arguments.size());
     for (Awaitable<? extends T> a : arguments) {
-      AsyncFuture<? extends T> f = futures.get(a);
-      if (f == null) {
-        f = a instanceof Coroutine<? extends T> coro ? loop.newTask(coro, null) : own(a);
-        futures.put(a, f);
+      AsyncFuture<? extends T> f;
+      boolean first;
+      if (a instanceof Coroutine<? extends T> coro) {
+        // Its task, if it has one, was made for an earlier place in this gather.
+        first = coro.task == null;
+        f = first ? loop.newTask(coro, null) : (AsyncFuture<? extends T>) coro.task;
+      } else {
+        first = futuresSeen == null || futuresSeen.add(a);
+        f = first ? own(a) : (AsyncFuture<? extends T>) a;
+      }
+      if (first) {
         unfinished++;
         f.addDoneCallback(onChildDone);
       }
       children.add(f);
     }
+  }
+
+  private int countFutures() {
+    int n = 0;
+    for (Awaitable<? extends T> a : arguments) {
+      if (!(a instanceof Coroutine<?>)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static Set<Object> identitySet() {
+    return Collections.newSetFromMap(new IdentityHashMap<>());
   }
 
   private AsyncFuture<? extends T> own(Awaitable<? extends T> a) {

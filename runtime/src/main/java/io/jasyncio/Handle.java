@@ -1,5 +1,7 @@
 package io.jasyncio;
 
+import java.util.function.Consumer;
+
 /**
  * A callback scheduled on the loop by {@link EventLoop#callSoon} or
  * {@link EventLoop#callSoonThreadsafe}; it can be cancelled until it runs. asyncio's
@@ -12,11 +14,23 @@ package io.jasyncio;
  * <p>Differs from asyncio: the callback is a {@link Runnable}, arguments are captured by it.
  */
 public class Handle {
-  private Runnable callback;
+  /** A Runnable; or, with a non-null {@link #future}, that future's done-callback Consumer. */
+  private Object callback;
+  /** The done future a done-callback is given, or null for a Runnable. */
+  private AsyncFuture<?> future;
   private boolean cancelled;
 
   Handle(Runnable callback) {
     this.callback = callback;
+  }
+
+  /**
+   * The queued run of a done-callback of {@code future}: one object, where a lambda wrapping
+   * the call would be a second one (the extra field fits in the handle's alignment padding).
+   */
+  <T> Handle(Consumer<? super AsyncFuture<T>> callback, AsyncFuture<T> future) {
+    this.callback = callback;
+    this.future = future;
   }
 
   /**
@@ -27,6 +41,7 @@ public class Handle {
     cancelled = true;
     // Drop the callback so whatever it captured can be collected while the handle waits.
     callback = null;
+    future = null;
   }
 
   /** Whether {@link #cancel()} was called. */
@@ -35,13 +50,19 @@ public class Handle {
   }
 
   /** Runs the callback on the loop thread; the loop calls it only if not cancelled. */
+  @SuppressWarnings("unchecked")
   void run() {
-    Runnable c = callback;
+    Object c = callback;
     if (c == null) {
       return;
     }
     try {
-      c.run();
+      AsyncFuture<?> done = future;
+      if (done == null) {
+        ((Runnable) c).run();
+      } else {
+        ((Consumer<Object>) c).accept(done);
+      }
     } catch (RuntimeException e) {
       System.err.println("Exception in callback " + this);
       e.printStackTrace();

@@ -50,22 +50,21 @@ public final class Task<T> extends AsyncFuture<T> {
   private Object context;
   /** The name given, or null until {@link #getName()} makes {@code Task-<number>}. */
   private String name;
-  /** The task's number, for its default name: drawn at creation, formatted only when asked. */
-  private final long number;
+  /**
+   * The task's number, for its default name: drawn at creation, formatted only when asked. An
+   * int keeps the task small; past the 2,147,483,647th task the name is formatted at once.
+   */
+  private final int number;
   /** The coroutine to resume at the next step: the innermost one, suspended at a leaf await. */
   Coroutine<?> leaf;
-  /** How deep coroutines now run inline, one awaiting the next, on the loop's stack. */
-  int inlineDepth;
   /** The leaf is a coroutine not started yet, handed over because the stack was deep. */
   boolean startLeaf;
   /** What it is suspended on and cancel() must cancel: an AsyncFuture, a TimerHandle, or null. */
   private Object waitingOn;
   /** cancel() found nothing to cancel: throw CancelledException into the coroutine at its step. */
   private boolean mustCancel;
-  /** The message of that CancelledException, or null. */
-  private String cancelMessage;
-  /** Pending cancellation requests: asyncio's {@code _num_cancels_requested}. */
-  private int cancelRequests;
+  /** What cancel() recorded; null until it is first called, as for most tasks. */
+  private CancelRequests cancelRequests;
   /** Links of the loop's list of pending tasks. */
   Task<?> previousLive;
   Task<?> nextLive;
@@ -73,8 +72,10 @@ public final class Task<T> extends AsyncFuture<T> {
   Task(EventLoop loop, Coroutine<T> coro, String name) {
     super(loop);
     this.coro = coro;
-    this.name = name;
-    this.number = name != null ? 0 : COUNTER.incrementAndGet();
+    long n = name != null ? 0 : COUNTER.incrementAndGet();
+    this.number = (int) n;
+    // Past Integer.MAX_VALUE tasks the number no longer fits: the name is formatted now.
+    this.name = n == number ? name : "Task-" + n;
     this.leaf = coro;
     // Python's copy_context() at task creation: the creator's values, shared, never changed
     this.context = Context.inherited(loop);
@@ -195,7 +196,10 @@ public final class Task<T> extends AsyncFuture<T> {
     if (isDone()) {
       return false;
     }
-    cancelRequests++;
+    if (cancelRequests == null) {
+      cancelRequests = new CancelRequests();
+    }
+    cancelRequests.pending++;
     Object w = waitingOn;
     if (w instanceof AsyncFuture<?> future) {
       // Cancelling the future queues this task, and awaited() then throws CancelledException.
@@ -211,7 +215,7 @@ public final class Task<T> extends AsyncFuture<T> {
       loop.wake(this);
     }
     mustCancel = true;
-    cancelMessage = message;
+    cancelRequests.message = message;
     return true;
   }
 
@@ -222,7 +226,7 @@ public final class Task<T> extends AsyncFuture<T> {
    * requested from outside.
    */
   public int cancelling() {
-    return cancelRequests;
+    return cancelRequests == null ? 0 : cancelRequests.pending;
   }
 
   /**
@@ -231,10 +235,14 @@ public final class Task<T> extends AsyncFuture<T> {
    * caught the cancellation it caused itself and goes on, as {@code timeout} does.
    */
   public int uncancel() {
-    if (cancelRequests > 0) {
-      cancelRequests--;
+    CancelRequests r = cancelRequests;
+    if (r == null) {
+      return 0;
     }
-    return cancelRequests;
+    if (r.pending > 0) {
+      r.pending--;
+    }
+    return r.pending;
   }
 
   /** Always throws: a task's result comes from its coroutine. */
@@ -276,8 +284,7 @@ public final class Task<T> extends AsyncFuture<T> {
     Coroutine<?> c = leaf;
     if (mustCancel) {
       mustCancel = false;
-      CancelledException cancel = new CancelledException(cancelMessage);
-      cancelMessage = null;
+      CancelledException cancel = new CancelledException(takeCancelMessage());
       if (c.status == Coroutine.CREATED) {
         // Throwing into a coroutine that never started ends it before its first line.
         c.status = Coroutine.THREW;
@@ -335,9 +342,9 @@ public final class Task<T> extends AsyncFuture<T> {
     waitingOn = future;
     future.addWaiter(this);
     // The task cancelled itself during this step: cancel what it now waits on, as asyncio does.
-    if (mustCancel && future.cancel(cancelMessage)) {
+    if (mustCancel && future.cancel(cancelRequests.message)) {
       mustCancel = false;
-      cancelMessage = null;
+      cancelRequests.message = null;
     }
   }
 
@@ -358,6 +365,16 @@ public final class Task<T> extends AsyncFuture<T> {
     }
   }
 
+  /**
+   * The message of the cancellation mustCancel asks for, forgotten once taken; mustCancel is set
+   * only by cancel(), which makes cancelRequests first.
+   */
+  private String takeCancelMessage() {
+    String message = cancelRequests.message;
+    cancelRequests.message = null;
+    return message;
+  }
+
   /** Whether what the leaf awaited will throw a CancelledException anyway. */
   private static boolean wakesWithCancellation(Object awaited) {
     return awaited instanceof AsyncFuture<?> f && f.isDone()
@@ -371,7 +388,8 @@ public final class Task<T> extends AsyncFuture<T> {
       if (mustCancel) {
         // Cancelled during the very step in which its coroutine returned.
         mustCancel = false;
-        cancelWith(cancelMessage == null ? null : new CancelledException(cancelMessage));
+        String message = takeCancelMessage();
+        cancelWith(message == null ? null : new CancelledException(message));
       } else {
         @SuppressWarnings("unchecked")
         T value = (T) root.outcome;
@@ -382,6 +400,14 @@ public final class Task<T> extends AsyncFuture<T> {
     } else {
       fail((Throwable) root.outcome);
     }
+  }
+
+  /** What cancel() recorded: asyncio's {@code _num_cancels_requested}, {@code _cancel_message}. */
+  private static final class CancelRequests {
+    /** Requests not undone by uncancel(). */
+    int pending;
+    /** The message of the CancelledException the next step throws, or null. */
+    String message;
   }
 
   /**

@@ -75,6 +75,45 @@ class EagerTaskTest {
   }
 
   @Test
+  void anEagerTaskStartedDeepInAnotherTaskSharesItsInlineDepth() {
+    loop.setTaskFactory(TaskFactory.EAGER);
+    int[] alone = {0};
+    assertThat(loop.runUntilComplete(chain(1_000, alone))).isEqualTo(1_000);
+    int[] eager = {0};
+    Task<?>[] inner = new Task<?>[1];
+    Coroutine<Void> bottom = Script.named("bottom")
+        .run(() -> inner[0] = Asyncio.createTask(chain(1_000, eager)))
+        .await(() -> inner[0], v -> log.add("inner returned " + v))
+        .build();
+
+    loop.runUntilComplete(chain(200, new int[1], bottom));
+
+    assertThat(log).containsExactly("inner returned 1000");
+    // The eager task runs on the stack of the 200 coroutines awaiting one another above it: it
+    // goes about 56 levels deeper, not 256, before handing over, so the stack stays as deep as
+    // one chain alone, give or take the frames of createTask.
+    assertThat(eager[0]).isLessThan(alone[0] + 40);
+  }
+
+  /** n coroutines, each awaiting the next, the last finishing at once with n; records the depth. */
+  private static Coroutine<Integer> chain(int n, int[] deepest) {
+    return chain(n, deepest, null);
+  }
+
+  /** The same, with {@code last} (null: none) awaited by the innermost of the n. */
+  private static Coroutine<Integer> chain(int n, int[] deepest, Coroutine<Void> last) {
+    deepest[0] = Math.max(deepest[0], StackWalker.getInstance().walk(s -> (int) s.count()));
+    if (n == 0) {
+      return Script.named("link").await(() -> last != null ? last : Script.named("end").build())
+          .returning(() -> 0);
+    }
+    int[] below = {0};
+    return Script.named("link")
+        .await(() -> chain(n - 1, deepest, last), v -> below[0] = (Integer) v)
+        .returning(() -> below[0] + 1);
+  }
+
+  @Test
   void aTaskMadeBeforeTheLoopRunsIsQueuedEvenWithTheEagerFactory() {
     loop.setTaskFactory(TaskFactory.EAGER);
     Task<Void> t = loop.createTask(Script.named("early").log(log, "early runs").build());

@@ -69,6 +69,34 @@ class GatherTest {
   }
 
   @Test
+  void aCoroutineGivenAgainAfterOthersRunsOnceAndFillsEachPlace() {
+    Coroutine<String> a = after(1, "a");
+    Coroutine<String> b = after(0, "b");
+
+    List<String> results = loop.runUntilComplete(gather(a, b, a, b, a));
+
+    assertThat(results).containsExactly("a", "b", "a", "b", "a");
+    assertThat(log).containsExactly("b done", "a done");
+  }
+
+  @Test
+  void aCoroutineAwaitedBeforeCannotBeGathered() {
+    Coroutine<String> used = after(0, "used");
+    loop.runUntilComplete(used);
+    Coroutine<String> fresh = after(0, "fresh");
+
+    loop.runUntilComplete(Script.named("main")
+        .await(() -> gather(fresh, fresh, used), v -> log.add("gathered"),
+            e -> log.add(e.getMessage()))
+        .build());
+
+    assertThat(log).hasSize(2);
+    assertThat(log.get(0)).isEqualTo("used done");
+    assertThat(log.get(1)).startsWith("cannot reuse already awaited coroutine "
+        + "<coroutine object used at 0x");
+  }
+
+  @Test
   void gatherOfNothingIsDoneWithAnEmptyList() {
     AsyncFuture<List<Object>> none = gather();
 

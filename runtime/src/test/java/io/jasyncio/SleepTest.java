@@ -72,6 +72,71 @@ class SleepTest {
   }
 
   @Test
+  void sleepZeroInsideAnAwaitedCoroutineQueuesTheTaskBehindWhatIsReady() {
+    // Python 3.11 prints ['y1', 'a', 'y2', 'b'] for a task awaiting inner(), which does
+    // `await asyncio.sleep(0)` between its two prints.
+    Task<Void> yielder = loop.createTask(Script.named("outer")
+        .await(() -> Script.named("inner")
+            .log(log, "y1").await(() -> sleep(0)).log(log, "y2").build())
+        .build());
+    loop.callSoon(() -> log.add("a"));
+    loop.callSoon(() -> loop.callSoon(() -> log.add("b")));
+
+    loop.runUntilComplete(yielder);
+
+    assertThat(log).containsExactly("y1", "a", "y2", "b");
+  }
+
+  @Test
+  void anAwaitedSleepCannotBeAwaitedAgain() {
+    Coroutine<Void> nap = sleep(0);
+
+    loop.runUntilComplete(Script.named("main")
+        .await(() -> nap, v -> log.add("slept"))
+        .await(() -> nap, v -> log.add("slept again"), e -> log.add(e.getMessage()))
+        .build());
+
+    assertThat(log).hasSize(2);
+    assertThat(log.get(0)).isEqualTo("slept");
+    assertThat(log.get(1)).startsWith("cannot reuse already awaited coroutine "
+        + "<coroutine object sleep at 0x");
+  }
+
+  @Test
+  void cancellingATaskSleepingInsideAnAwaitedCoroutineThrowsAtThatSleep() {
+    Task<Void> task = loop.createTask(Script.named("outer")
+        .await(() -> Script.named("inner")
+            .await(() -> sleep(10), v -> log.add("woke"), e -> {
+              log.add("inner got " + e.getMessage() + " at " + loop.time());
+              throw e;
+            })
+            .build(), v -> log.add("outer went on"), e -> log.add("outer got " + e.getMessage()))
+        .build());
+    loop.callLater(1, () -> task.cancel("enough"));
+
+    loop.runUntilComplete(task);
+
+    assertThat(log).containsExactly("inner got enough at 1.0", "outer got enough");
+    assertThat(task.isCancelled()).isFalse();
+  }
+
+  @Test
+  void cancellingATaskYieldingInsideAnAwaitedCoroutineThrowsAtThatYield() {
+    Task<Void> task = loop.createTask(Script.named("outer")
+        .await(() -> Script.named("inner")
+            .await(() -> sleep(0), v -> log.add("yielded"), e -> log.add("inner got "
+                + e.getClass().getSimpleName()))
+            .log(log, "inner went on")
+            .build())
+        .build());
+    loop.callSoon(task::cancel);
+
+    loop.runUntilComplete(task);
+
+    assertThat(log).containsExactly("inner got CancelledException", "inner went on");
+  }
+
+  @Test
   void negativeSleepYieldsLikeZero() {
     loop.runUntilComplete(sleep(-5));
 

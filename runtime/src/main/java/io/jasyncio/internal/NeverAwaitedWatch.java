@@ -97,6 +97,11 @@ public final class NeverAwaitedWatch extends PhantomReference<Object> {
     beforeCollect = hook;
   }
 
+  /** The exception of the failed future this watches; null for a coroutine's watch. */
+  public Throwable exception() {
+    return exception;
+  }
+
   /** Disarms the watch: its coroutine was awaited or scheduled. */
   public void consumed() {
     clear();
