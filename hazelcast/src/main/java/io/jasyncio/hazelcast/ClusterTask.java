@@ -3,11 +3,8 @@ package io.jasyncio.hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceAware;
 import com.hazelcast.core.HazelcastInstanceNotActiveException;
-import io.jasyncio.SerializableFunction;
 import io.jasyncio.internal.process.Payloads;
 import java.io.Serializable;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -44,7 +41,7 @@ final class ClusterTask implements Callable<Reply>, Serializable, HazelcastInsta
   @Override
   public Reply call() {
     try {
-      return Reply.results(apply(Payloads.readTask(payload, loader())));
+      return Reply.results(Payloads.readTask(payload, loader()).run());
     } catch (Throwable e) {
       if (member != null && !member.getLifecycleService().isRunning()) {
         HazelcastInstanceNotActiveException lost = new HazelcastInstanceNotActiveException(
@@ -54,25 +51,6 @@ final class ClusterTask implements Callable<Reply>, Serializable, HazelcastInsta
       }
       return Reply.failure(e);
     }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<Object> apply(Payloads.Task t) throws Exception {
-    List<Object> results = new ArrayList<>(t.arguments().size());
-    switch (t.shape()) {
-      case FUNCTION -> {
-        var fn = (SerializableFunction<Object, Object>) t.function();
-        for (Object argument : t.arguments()) {
-          results.add(fn.apply(argument));
-        }
-      }
-      case CALLABLE -> results.add(((Callable<Object>) t.function()).call());
-      case RUNNABLE -> {
-        ((Runnable) t.function()).run();
-        results.add(null);
-      }
-    }
-    return results;
   }
 
   /** Hazelcast's threads carry the member's configured class loader as their context loader. */

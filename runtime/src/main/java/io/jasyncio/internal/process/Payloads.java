@@ -1,5 +1,6 @@
 package io.jasyncio.internal.process;
 
+import io.jasyncio.SerializableFunction;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.io.ObjectOutputStream;
 import java.io.ObjectStreamClass;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 /**
  * What frames carry, in Java serialization: a task (a function and its arguments), its results,
@@ -36,7 +38,30 @@ public final class Payloads {
   }
 
   /** A decoded task: the function, how to call it, and its arguments, one call each. */
-  public record Task(Shape shape, Object function, List<Object> arguments) {}
+  public record Task(Shape shape, Object function, List<Object> arguments) {
+    /**
+     * Runs the task here: the function applied to each argument in order, or the callable's
+     * result, or null after the runnable ran; the first exception is thrown unchanged.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Object> run() throws Exception {
+      List<Object> results = new ArrayList<>(arguments.size());
+      switch (shape) {
+        case FUNCTION -> {
+          var fn = (SerializableFunction<Object, Object>) function;
+          for (Object argument : arguments) {
+            results.add(fn.apply(argument));
+          }
+        }
+        case CALLABLE -> results.add(((Callable<Object>) function).call());
+        case RUNNABLE -> {
+          ((Runnable) function).run();
+          results.add(null);
+        }
+      }
+      return results;
+    }
+  }
 
   /**
    * Serializes a task.

@@ -1,6 +1,5 @@
 package io.jasyncio.internal.process;
 
-import io.jasyncio.SerializableFunction;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -11,11 +10,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.Charset;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Callable;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
@@ -87,7 +84,7 @@ public final class WorkerMain {
     byte kind;
     try {
       Payloads.Task t = Payloads.readTask(task.payload(), loader);
-      List<Object> results = apply(t);
+      List<Object> results = t.run();
       answer = Payloads.results(results);
       kind = Frame.RESULTS;
     } catch (Throwable e) {
@@ -97,25 +94,6 @@ public final class WorkerMain {
       System.out.flush();
     }
     return new Frame(kind, task.id(), answer);
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<Object> apply(Payloads.Task t) throws Exception {
-    List<Object> results = new ArrayList<>(t.arguments().size());
-    switch (t.shape()) {
-      case FUNCTION -> {
-        var fn = (SerializableFunction<Object, Object>) t.function();
-        for (Object argument : t.arguments()) {
-          results.add(fn.apply(argument));
-        }
-      }
-      case CALLABLE -> results.add(((Callable<Object>) t.function()).call());
-      case RUNNABLE -> {
-        ((Runnable) t.function()).run();
-        results.add(null);
-      }
-    }
-    return results;
   }
 
   private void send(Frame f) throws IOException {
