@@ -134,22 +134,7 @@ public final class ProcessPool implements RemoteExecutor {
   public <T, R> CompletableFuture<List<R>> mapAsync(
       SerializableFunction<? super T, ? extends R> fn, Iterable<? extends T> inputs,
       int chunksize) {
-    if (chunksize < 1) {
-      throw new IllegalArgumentException("chunksize must be >= 1, not " + chunksize);
-    }
-    List<CompletableFuture<List<R>>> chunks = new ArrayList<>();
-    List<Object> chunk = new ArrayList<>(chunksize);
-    for (Object input : inputs) {
-      chunk.add(input);
-      if (chunk.size() == chunksize) {
-        chunks.add(submitChunk(fn, chunk));
-        chunk = new ArrayList<>(chunksize);
-      }
-    }
-    if (!chunk.isEmpty()) {
-      chunks.add(submitChunk(fn, chunk));
-    }
-    return MapResult.of(chunks);
+    return MapResult.ofChunks(inputs, chunksize, chunk -> submitChunk(fn, chunk));
   }
 
   @Override

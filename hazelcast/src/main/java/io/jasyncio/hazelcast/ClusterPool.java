@@ -184,22 +184,7 @@ public final class ClusterPool implements RemoteExecutor {
   public <T, R> CompletableFuture<List<R>> mapAsync(
       SerializableFunction<? super T, ? extends R> fn, Iterable<? extends T> inputs,
       int chunksize) {
-    if (chunksize < 1) {
-      throw new IllegalArgumentException("chunksize must be >= 1, not " + chunksize);
-    }
-    List<CompletableFuture<List<R>>> chunks = new ArrayList<>();
-    List<Object> chunk = new ArrayList<>(chunksize);
-    for (Object input : inputs) {
-      chunk.add(input);
-      if (chunk.size() == chunksize) {
-        chunks.add(enqueue(Shape.FUNCTION, fn, chunk, ClusterPool::castAll));
-        chunk = new ArrayList<>(chunksize);
-      }
-    }
-    if (!chunk.isEmpty()) {
-      chunks.add(enqueue(Shape.FUNCTION, fn, chunk, ClusterPool::castAll));
-    }
-    return MapResult.of(chunks);
+    return MapResult.ofChunks(inputs, chunksize, chunk -> enqueue(Shape.FUNCTION, fn, chunk, ClusterPool::castAll));
   }
 
   @Override
