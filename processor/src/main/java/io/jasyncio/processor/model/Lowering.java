@@ -264,9 +264,8 @@ final class Lowering {
 
   /** Lowers {@code body}; returns the states (empty when not emitting). */
   List<MethodModel.State> lower(BlockTree body) {
-    comment = body.getStatements().isEmpty() ? forms.fileName()
-        : forms.fileName() + ":" + forms.line(body.getStatements().get(0));
-    stateLine = lineIn(comment);
+    stateLine = body.getStatements().isEmpty() ? 0 : forms.line(body.getStatements().get(0));
+    comment = stateLine == 0 ? forms.fileName() : forms.fileName() + ":" + stateLine;
     for (StatementTree s : body.getStatements()) {
       statement(s);
     }
@@ -345,24 +344,24 @@ final class Lowering {
     statement(i.getThenStatement());
     if (i.getElseStatement() != null) {
       jump(end);
-      start(otherwise, at(i.getElseStatement()) + ", else");
+      start(otherwise, forms.line(i.getElseStatement()), "else");
       statement(i.getElseStatement());
     }
-    start(end, at(i) + ", after if");
+    start(end, forms.line(i), "after if");
   }
 
   private void lowerWhile(WhileLoopTree w, String label) {
     splitAny = true;
     Label top = new Label();
     Label end = new Label();
-    start(top, at(w) + ", while");
+    start(top, forms.line(w), "while");
     String condition = condition(w.getCondition(), w);
     exitUnless(condition, end);
     pushTarget(new Target(w, label, end, top));
     statement(w.getStatement());
     targets.pop();
     jump(top);
-    start(end, at(w) + ", after while");
+    start(end, forms.line(w), "after while");
   }
 
   private void lowerDo(DoWhileLoopTree d, String label) {
@@ -370,14 +369,14 @@ final class Lowering {
     Label top = new Label();
     Label test = new Label();
     Label end = new Label();
-    start(top, at(d) + ", do");
+    start(top, forms.line(d), "do");
     pushTarget(new Target(d, label, end, test));
     statement(d.getStatement());
     targets.pop();
-    start(test, at(d.getCondition()) + ", do condition");
+    start(test, forms.line(d.getCondition()), "do condition");
     String condition = condition(d.getCondition(), d);
     emit("if (" + condition + ") {\n  " + jumpText(top).replace("\n", "\n  ") + "\n}");
-    start(end, at(d) + ", after do");
+    start(end, forms.line(d), "after do");
   }
 
   private void lowerFor(ForLoopTree f, String label) {
@@ -388,19 +387,19 @@ final class Lowering {
     Label top = new Label();
     Label update = new Label();
     Label end = new Label();
-    start(top, at(f) + ", for");
+    start(top, forms.line(f), "for");
     if (f.getCondition() != null) {
       exitUnless(condition(f.getCondition(), f), end);
     }
     pushTarget(new Target(f, label, end, update));
     statement(f.getStatement());
     targets.pop();
-    start(update, at(f) + ", for update");
+    start(update, forms.line(f), "for update");
     for (ExpressionStatementTree u : f.getUpdate()) {
       statement(u);
     }
     jump(top);
-    start(end, at(f) + ", after for");
+    start(end, forms.line(f), "after for");
   }
 
   /**
@@ -427,7 +426,7 @@ final class Lowering {
     emit(iterator + " = iterate(" + source + ");");
     Label top = new Label();
     Label end = new Label();
-    start(top, at(each) + ", for each");
+    start(top, forms.line(each), "for each");
     exitUnless(iterator + ".hasNext()", end);
     VariableTree v = each.getVariable();
     fragments.put(v, number);
@@ -441,7 +440,7 @@ final class Lowering {
     statement(each.getStatement());
     targets.pop();
     jump(top);
-    start(end, at(each) + ", after for each");
+    start(end, forms.line(each), "after for each");
   }
 
   /**
@@ -455,7 +454,7 @@ final class Lowering {
     emit(source + " = " + (emit ? forms.render(generator) : "") + ";");
     Label top = new Label();
     Label end = new Label();
-    start(top, at(each) + ", async for");
+    start(top, forms.line(each), "async for");
     suspendText("anext(" + source + ")", each);
     emit("if (exhausted()) {\n  " + jumpText(end).replace("\n", "\n  ") + "\n}");
     VariableTree v = each.getVariable();
@@ -470,7 +469,7 @@ final class Lowering {
     statement(each.getStatement());
     targets.pop();
     jump(top);
-    start(end, at(each) + ", after async for");
+    start(end, forms.line(each), "after async for");
   }
 
   /**
@@ -485,7 +484,7 @@ final class Lowering {
     pushTarget(new Target(sw, label, end, null, true));
     for (int i = 0; i < sw.getCases().size(); i++) {
       CaseTree c = sw.getCases().get(i);
-      start(cases.get(i), at(c) + ", case");
+      start(cases.get(i), forms.line(c), "case");
       if (c.getCaseKind() == CaseTree.CaseKind.RULE) {
         Tree body = c.getBody();
         if (body instanceof StatementTree st) {
@@ -503,7 +502,7 @@ final class Lowering {
       }
     }
     targets.pop();
-    start(end, at(sw) + ", after switch");
+    start(end, forms.line(sw), "after switch");
   }
 
   /** What a switch expression with no default does for a constant it does not know. */
@@ -565,7 +564,7 @@ final class Lowering {
             + "    return; // " + forms.fileName() + ":" + line + " suspends\n  }\n}");
       }
       stateSet = true;
-      start(resume, forms.fileName() + ":" + line + ", resumed");
+      start(resume, line, "resumed");
       emit("state = " + casesField + ".applyAsInt(awaited());\ncontinue "
           + forms.dispatchLabel() + ";");
       terminated = true;
@@ -636,7 +635,7 @@ final class Lowering {
     yields.push(y);
     for (int i = 0; i < sx.getCases().size(); i++) {
       CaseTree c = sx.getCases().get(i);
-      start(cases.get(i), at(c) + ", case");
+      start(cases.get(i), forms.line(c), "case");
       if (c.getCaseKind() == CaseTree.CaseKind.RULE) {
         Tree body = c.getBody();
         if (body instanceof StatementTree st) {
@@ -652,7 +651,7 @@ final class Lowering {
       }
     }
     yields.pop();
-    start(end, at(sx) + ", after switch");
+    start(end, forms.line(sx), "after switch");
   }
 
   /** {@code yield v;} of the innermost split switch expression. */
@@ -717,7 +716,7 @@ final class Lowering {
       forms.returnedField();
       emit(region.fields.kind() + " = " + NORMAL + ";");
     }
-    start(body, at(t) + ", try");
+    start(body, forms.line(t), "try");
     int first = number;
     if (region != null) {
       regions.push(region);
@@ -728,7 +727,7 @@ final class Lowering {
     exitTry(region, end);
     for (CatchTree c : t.getCatches()) {
       Label handler = new Label();
-      start(handler, at(c) + ", catch");
+      start(handler, forms.line(c), "catch");
       handlers.add(new PendingHandler(first, last, c, handler, null));
       VariableTree param = c.getParameter();
       fragments.put(param, number);
@@ -743,16 +742,16 @@ final class Lowering {
       exitTry(region, end);
     }
     if (region == null) {
-      start(end, at(t) + ", after try");
+      start(end, forms.line(t), "after try");
       return;
     }
     regions.pop();
     // Whatever escapes the try and catch blocks runs the finally block first.
     handlers.add(new PendingHandler(first, number, null, region.finallyStart, region));
-    start(region.finallyStart, at(t.getFinallyBlock()) + ", finally");
+    start(region.finallyStart, forms.line(t.getFinallyBlock()), "finally");
     statement(t.getFinallyBlock());
     finallyEnd(region);
-    start(end, at(t) + ", after try");
+    start(end, forms.line(t), "after try");
   }
 
   /**
@@ -781,14 +780,14 @@ final class Lowering {
     emit(region.fields.kind() + " = " + NORMAL + ";");
     Label body = new Label();
     Label end = new Label();
-    start(body, at(resource) + ", with resource");
+    start(body, forms.line(resource), "with resource");
     int first = number;
     regions.push(region);
     lowerResources(t, i + 1);
     jump(region.finallyStart);
     regions.pop();
     handlers.add(new PendingHandler(first, number, null, region.finallyStart, region));
-    start(region.finallyStart, at(resource) + ", close");
+    start(region.finallyStart, forms.line(resource), "close");
     Forms.ExitFields f = region.fields;
     if (forms.closesAsync(resource)) {
       // async with: aclose(failure), Python's __aexit__, is awaited with the exception leaving
@@ -800,9 +799,9 @@ final class Lowering {
           + " : null)", resource);
       emit("try {\n  awaited();\n} catch (Throwable closing) {\n  " + f.thrown()
           + " = closing;\n  " + f.kind() + " = " + THROW + ";\n}");
-      start(afterClose, at(resource) + ", closed");
+      start(afterClose, forms.line(resource), "closed");
       finallyEnd(region);
-      start(end, at(resource) + ", after resource");
+      start(end, forms.line(resource), "after resource");
       return;
     }
     emit("if (" + ref + " != null) {\n"
@@ -812,7 +811,7 @@ final class Lowering {
         + "    }\n"
         + "  } else {\n    " + ref + ".close();\n  }\n}");
     finallyEnd(region);
-    start(end, at(resource) + ", closed");
+    start(end, forms.line(resource), "closed");
   }
 
   /** Leaves a try or catch block normally: through the finally block when there is one. */
@@ -949,7 +948,7 @@ final class Lowering {
         pushTarget(new Target(l, label, end, null));
         statement(inner);
         targets.pop();
-        start(end, at(l) + ", after " + label);
+        start(end, forms.line(l), "after " + label);
       }
     }
   }
@@ -1037,7 +1036,7 @@ final class Lowering {
           + ");\nreturn; // " + forms.fileName() + ":" + line + " yields");
     }
     stateSet = true; // produce set it
-    start(resume, forms.fileName() + ":" + line + ", resumed");
+    start(resume, line, "resumed");
     return "received";
   }
 
@@ -1126,7 +1125,7 @@ final class Lowering {
     emit("if (suspendOn(" + awaitable + ", " + resume.ref() + ")) {\n"
         + "  return; // " + forms.fileName() + ":" + line + " suspends\n}");
     stateSet = true; // suspendOn set it
-    start(resume, forms.fileName() + ":" + line + ", resumed");
+    start(resume, line, "resumed");
   }
 
   private void suspend(ExpressionTree awaitable, Tree statement) {
@@ -1139,7 +1138,7 @@ final class Lowering {
           + "  return; // " + forms.fileName() + ":" + line + " suspends\n}");
     }
     stateSet = true; // suspendOn set it
-    start(resume, forms.fileName() + ":" + line + ", resumed");
+    start(resume, line, "resumed");
   }
 
   /** A statement with no suspension in it, as written (jumps out of it patched). */
@@ -1305,7 +1304,11 @@ final class Lowering {
 
   // ---- states and jumps
 
-  private void start(Label label, String newComment) {
+  /**
+   * Starts the state {@code label} names, which begins at source line {@code line}; its comment
+   * reads {@code Kitchen.java:18, what}.
+   */
+  private void start(Label label, int line, String what) {
     if (!code.isEmpty() && SourceLines.strip(code.get(code.size() - 1)).equals(jumpText(label))) {
       code.remove(code.size() - 1); // the next case follows: fall through
       terminated = false;
@@ -1319,8 +1322,8 @@ final class Lowering {
     stateSet = false;
     number++;
     label.number = number;
-    comment = newComment;
-    stateLine = lineIn(newComment);
+    comment = forms.fileName() + ":" + line + ", " + what;
+    stateLine = line;
     terminated = false;
     if (emit) {
       code.addAll(forms.constantsFor(number));
@@ -1359,16 +1362,6 @@ final class Lowering {
     }
   }
 
-  /** The line of a state comment, {@code Kitchen.java:18, resumed}; 0 if it names none. */
-  private int lineIn(String stateComment) {
-    int from = forms.fileName().length() + 1;
-    int to = from;
-    while (to < stateComment.length() && Character.isDigit(stateComment.charAt(to))) {
-      to++;
-    }
-    return to > from ? Integer.parseInt(stateComment.substring(from, to)) : 0;
-  }
-
   private String resolve(String line) {
     StringBuilder out = new StringBuilder();
     int at = 0;
@@ -1379,9 +1372,5 @@ final class Lowering {
       at = end + 1;
     }
     return out.append(line.substring(at)).toString();
-  }
-
-  private String at(Tree t) {
-    return forms.fileName() + ":" + forms.line(t);
   }
 }
