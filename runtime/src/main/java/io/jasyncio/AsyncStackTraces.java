@@ -4,8 +4,10 @@ import io.jasyncio.internal.Origin;
 import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -51,25 +53,18 @@ final class AsyncStackTraces {
    * and where in its trace the frames of coroutines awaiting it from elsewhere go.
    */
   private static final class Shown {
-    int[] coroutines = new int[0];
+    /** Identity hash codes: a Shown must not hold the coroutines, which hold the exception. */
+    final Set<Integer> coroutines = new HashSet<>();
     int insertAt;
 
     boolean shows(Coroutine<?> c) {
-      int id = System.identityHashCode(c);
-      for (int shown : coroutines) {
-        if (shown == id) {
-          return true;
-        }
-      }
-      return false;
+      return coroutines.contains(System.identityHashCode(c));
     }
 
     void add(List<Coroutine<?>> chain) {
-      int[] more = Arrays.copyOf(coroutines, coroutines.length + chain.size());
-      for (int i = 0; i < chain.size(); i++) {
-        more[coroutines.length + i] = System.identityHashCode(chain.get(i));
+      for (Coroutine<?> c : chain) {
+        coroutines.add(System.identityHashCode(c));
       }
-      coroutines = more;
     }
   }
 
@@ -140,6 +135,10 @@ final class AsyncStackTraces {
   private static StackTraceElement[] rewrite(StackTraceElement[] frames,
       List<Coroutine<?>> chain, boolean debug, Shown shown) {
     List<StackTraceElement> out = new ArrayList<>(frames.length + chain.size());
+    String[] classes = new String[chain.size()];
+    for (int m = 0; m < classes.length; m++) {
+      classes[m] = chain.get(m).getClass().getName();
+    }
     int region = 0; // the chain member whose runStep frame is the next one down
     int nextToShow = 0; // the first chain member not given a frame yet
     boolean chainDone = false;
@@ -155,7 +154,7 @@ final class AsyncStackTraces {
           continue;
         }
         if (!isTaskStep(f)) {
-          int member = memberOf(f, chain, region);
+          int member = memberOf(f, classes, region);
           if (member >= 0) {
             if (entry != null) {
               out.add(entry);
@@ -215,10 +214,14 @@ final class AsyncStackTraces {
    * The chain member, from {@code from} on, whose machine class {@code f} runs in (its
    * {@code resume} or a continuation lambda in it); or -1.
    */
-  private static int memberOf(StackTraceElement f, List<Coroutine<?>> chain, int from) {
+  private static int memberOf(StackTraceElement f, String[] classes, int from) {
+    String method = f.getMethodName();
+    if (!method.equals("resume") && !method.startsWith("lambda$")) {
+      return -1; // a coroutine runs only in its resume() and the lambdas written in it
+    }
     String cls = f.getClassName();
-    for (int m = from; m < chain.size(); m++) {
-      if (chain.get(m).getClass().getName().equals(cls)) {
+    for (int m = from; m < classes.length; m++) {
+      if (classes[m].equals(cls)) {
         return m;
       }
     }
