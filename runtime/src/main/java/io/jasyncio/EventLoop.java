@@ -473,15 +473,7 @@ public final class EventLoop {
       return;
     }
     for (; n > 0; n--) {
-      Object entry = ready.pollFirst();
-      if (entry instanceof Task<?> task) {
-        task.step();
-      } else {
-        Handle h = (Handle) entry;
-        if (!h.isCancelled()) {
-          h.run();
-        }
-      }
+      run(ready.pollFirst());
       // What the entry made and did not await, schedule or gather gets its watch now.
       fresh.armUnclaimed();
     }
@@ -496,14 +488,7 @@ public final class EventLoop {
       Object entry = ready.pollFirst();
       double start = clock.time();
       try {
-        if (entry instanceof Task<?> task) {
-          task.step();
-        } else {
-          Handle h = (Handle) entry;
-          if (!h.isCancelled()) {
-            h.run();
-          }
-        }
+        run(entry);
       } finally {
         double took = clock.time() - start;
         if (took >= slowCallbackDuration) {
@@ -513,6 +498,18 @@ public final class EventLoop {
         }
       }
       fresh.armUnclaimed();
+    }
+  }
+
+  /** Runs one entry of the ready queue: a task's step, or a handle unless it was cancelled. */
+  private static void run(Object entry) {
+    if (entry instanceof Task<?> task) {
+      task.step();
+    } else {
+      Handle h = (Handle) entry;
+      if (!h.isCancelled()) {
+        h.run();
+      }
     }
   }
 

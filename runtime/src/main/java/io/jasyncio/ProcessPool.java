@@ -227,18 +227,9 @@ public final class ProcessPool implements RemoteExecutor {
       future.completeExceptionally(e);
       return future;
     }
-    workers.submit(new Job<>(jobIds.incrementAndGet(), payload, loaderOf(function), future,
+    workers.submit(new Job<>(jobIds.incrementAndGet(), payload, Payloads.loaderOf(function), future,
         finisher, local));
     return future;
-  }
-
-  /** Resolves the classes of results as the function's own class does. */
-  private static ClassLoader loaderOf(Object function) {
-    ClassLoader loader = function.getClass().getClassLoader();
-    if (loader == null) {
-      loader = Thread.currentThread().getContextClassLoader();
-    }
-    return loader != null ? loader : ClassLoader.getSystemClassLoader();
   }
 
   private static List<Object> singleNull() {

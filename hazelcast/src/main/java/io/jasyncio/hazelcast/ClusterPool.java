@@ -271,7 +271,7 @@ public final class ClusterPool implements RemoteExecutor {
     } catch (IOException | RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-    Trip<V> trip = new Trip<>(route, new ClusterTask(payload), finisher, loaderOf(function),
+    Trip<V> trip = new Trip<>(route, new ClusterTask(payload), finisher, Payloads.loaderOf(function),
         RESUBMITS);
     CompletableFuture<V> future = trip.future();
     synchronized (lock) {
@@ -311,15 +311,6 @@ public final class ClusterPool implements RemoteExecutor {
         terminated.countDown();
       }
     });
-  }
-
-  /** Resolves the classes of results as the function's own class does. */
-  private static ClassLoader loaderOf(Object function) {
-    ClassLoader loader = function.getClass().getClassLoader();
-    if (loader == null) {
-      loader = Thread.currentThread().getContextClassLoader();
-    }
-    return loader != null ? loader : ClassLoader.getSystemClassLoader();
   }
 
   private static List<Object> singleNull() {

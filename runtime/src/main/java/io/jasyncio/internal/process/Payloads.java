@@ -37,6 +37,19 @@ public final class Payloads {
     }
   }
 
+  /**
+   * The class loader to read the results of {@code function} with: its own class's, so results
+   * resolve as the function's code does (the context loader, or the system one, for a class of
+   * the boot loader).
+   */
+  public static ClassLoader loaderOf(Object function) {
+    ClassLoader loader = function.getClass().getClassLoader();
+    if (loader == null) {
+      loader = Thread.currentThread().getContextClassLoader();
+    }
+    return loader != null ? loader : ClassLoader.getSystemClassLoader();
+  }
+
   /** A decoded task: the function, how to call it, and its arguments, one call each. */
   public record Task(Shape shape, Object function, List<Object> arguments) {
     /**
