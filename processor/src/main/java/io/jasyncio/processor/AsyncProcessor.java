@@ -12,15 +12,15 @@ import com.sun.source.util.Trees;
 import io.jasyncio.processor.generate.AsyncClassWriter;
 import io.jasyncio.processor.generate.ClashingNames;
 import io.jasyncio.processor.model.BodyModeler;
-import io.jasyncio.processor.model.BodyScan;
-import io.jasyncio.processor.model.GeneratedNames;
-import io.jasyncio.processor.model.LocalTypes;
-import io.jasyncio.processor.model.MemberLookup;
 import io.jasyncio.processor.model.MethodModel;
 import io.jasyncio.processor.model.ModelException;
-import io.jasyncio.processor.model.SourceText;
+import io.jasyncio.processor.scan.AsyncioNames;
+import io.jasyncio.processor.scan.BodyScan;
+import io.jasyncio.processor.scan.GeneratedNames;
+import io.jasyncio.processor.scan.LocalTypes;
+import io.jasyncio.processor.scan.MemberLookup;
+import io.jasyncio.processor.scan.SourceText;
 import io.jasyncio.processor.validate.AsyncMethodValidator;
-import io.jasyncio.processor.validate.AsyncioNames;
 import io.jasyncio.processor.validate.StrayAwaitScanner;
 import java.io.IOException;
 import java.io.Writer;
@@ -118,7 +118,7 @@ public final class AsyncProcessor extends AbstractProcessor {
     List<ExecutableElement> out = new ArrayList<>();
     for (Element e : type.getEnclosedElements()) {
       if (e instanceof ExecutableElement m && e.getKind() == ElementKind.METHOD
-          && io.jasyncio.processor.model.Templates.isAsync(m)) {
+          && io.jasyncio.processor.scan.Templates.isAsync(m)) {
         out.add(m);
       }
     }
@@ -191,8 +191,8 @@ public final class AsyncProcessor extends AbstractProcessor {
       Set<String> machineMethods = new HashSet<>();
       List<Element> members = new ArrayList<>(
           processingEnv.getElementUtils().getAllMembers(machine));
-      for (io.jasyncio.processor.model.MethodKind k
-          : io.jasyncio.processor.model.MethodKind.values()) {
+      for (io.jasyncio.processor.scan.MethodKind k
+          : io.jasyncio.processor.scan.MethodKind.values()) {
         TypeElement m = processingEnv.getElementUtils().getTypeElement(k.machine());
         if (m != null && !m.equals(machine)) {
           members.addAll(processingEnv.getElementUtils().getAllMembers(m));
@@ -239,7 +239,7 @@ public final class AsyncProcessor extends AbstractProcessor {
             models.add(modeler.model(input));
           } catch (ModelException e) {
             report.add(e.diagnostic());
-          } catch (io.jasyncio.processor.model.TypeNotYetKnownException e) {
+          } catch (io.jasyncio.processor.scan.TypeNotYetKnownException e) {
             if (mayWait) {
               return false;
             }

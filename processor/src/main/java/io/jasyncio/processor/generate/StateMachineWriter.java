@@ -46,7 +46,7 @@ public final class StateMachineWriter {
     }
     type.addModifiers(Modifier.FINAL);
 
-    if (model.kind() != io.jasyncio.processor.model.MethodKind.GENERATOR) {
+    if (model.kind() != io.jasyncio.processor.scan.MethodKind.GENERATOR) {
       addOrigin(type, model);
     }
     MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
@@ -186,7 +186,7 @@ public final class StateMachineWriter {
   /** The generated method that callers call: it creates the machine and runs nothing. */
   public MethodSpec factory(MethodModel model) {
     MethodSpec.Builder m = MethodSpec.methodBuilder(model.name())
-        .addJavadoc(model.kind() == io.jasyncio.processor.model.MethodKind.COROUTINE
+        .addJavadoc(model.kind() == io.jasyncio.processor.scan.MethodKind.COROUTINE
             ? "Creates the coroutine of {@link $L#$L}; running it is awaiting it.\n"
             : "Creates the generator of {@link $L#$L}; each step runs it to its next yield.\n",
             templateClass, model.name())

@@ -2,6 +2,7 @@ package io.jasyncio.processor.model;
 
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeVariableName;
+import io.jasyncio.processor.scan.MethodKind;
 import java.util.List;
 import java.util.Set;
 import javax.lang.model.element.Modifier;

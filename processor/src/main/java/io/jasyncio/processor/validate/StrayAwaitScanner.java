@@ -1,12 +1,12 @@
 package io.jasyncio.processor.validate;
 
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.ImportTree;
-import com.sun.source.tree.MemberSelectTree;
-import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
@@ -17,7 +17,8 @@ import com.sun.source.util.Trees;
 import io.jasyncio.processor.Diagnostic;
 import io.jasyncio.processor.Messages;
 import io.jasyncio.processor.Report;
-import io.jasyncio.processor.model.Templates;
+import io.jasyncio.processor.scan.AsyncioNames;
+import io.jasyncio.processor.scan.Templates;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;

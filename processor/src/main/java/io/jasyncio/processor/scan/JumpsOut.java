@@ -1,4 +1,4 @@
-package io.jasyncio.processor.model;
+package io.jasyncio.processor.scan;
 
 import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.ClassTree;
@@ -24,14 +24,14 @@ import java.util.Set;
  * Whether a try statement's block or catch clauses hold a jump that leaves the statement: a
  * {@code return} of the method, or a {@code break}/{@code continue} whose target is outside it.
  */
-final class JumpsOut extends TreeScanner<Boolean, Void> {
+public final class JumpsOut extends TreeScanner<Boolean, Void> {
   private final Deque<Tree> loopsAndSwitches = new ArrayDeque<>();
   private final Set<String> labels = new HashSet<>();
 
   private JumpsOut() {}
 
   /** Whether a jump leaves {@code t} from its block or a catch clause. */
-  static boolean of(TryTree t) {
+  public static boolean of(TryTree t) {
     JumpsOut scanner = new JumpsOut();
     Boolean inBlock = scanner.scan(t.getBlock(), null);
     Boolean inCatches = scanner.scan(t.getCatches(), null);

@@ -1,4 +1,4 @@
-package io.jasyncio.processor.validate;
+package io.jasyncio.processor.scan;
 
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;

@@ -1,4 +1,4 @@
-package io.jasyncio.processor.model;
+package io.jasyncio.processor.scan;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.jasyncio.processor.model;
+package io.jasyncio.processor.scan;
 
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;

@@ -1,4 +1,4 @@
-package io.jasyncio.processor.model;
+package io.jasyncio.processor.scan;
 
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Scope;

@@ -1,4 +1,4 @@
-package io.jasyncio.processor.model;
+package io.jasyncio.processor.scan;
 
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
@@ -17,13 +17,12 @@ import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.SwitchExpressionTree;
 import com.sun.source.tree.SwitchTree;
-import com.sun.source.tree.TryTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.tree.YieldTree;
 import com.sun.source.util.TreePath;
-import io.jasyncio.processor.validate.AsyncioNames;
 
 /**
  * Where a suspension may stand: the statement forms an {@code await} may take, and the

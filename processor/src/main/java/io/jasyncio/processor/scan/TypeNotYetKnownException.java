@@ -1,4 +1,4 @@
-package io.jasyncio.processor.model;
+package io.jasyncio.processor.scan;
 
 import com.sun.source.util.TreePath;
 
@@ -12,7 +12,7 @@ public final class TypeNotYetKnownException extends RuntimeException {
   private final transient TreePath local;
   private final String name;
 
-  TypeNotYetKnownException(TreePath local, String name) {
+  public TypeNotYetKnownException(TreePath local, String name) {
     super("type of " + name + " not known yet");
     this.local = local;
     this.name = name;
