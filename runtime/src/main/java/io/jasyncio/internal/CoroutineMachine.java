@@ -43,6 +43,9 @@ import java.util.function.ToIntFunction;
  * }
  * }</pre>
  *
+ * <p>The machine of an {@code AsyncGenerator<T>} method extends it too, through
+ * {@link AsyncGeneratorMachine}: its body is a coroutine that may await in all the same ways.
+ *
  * <p>Internal API: it changes with the processor, and only generated code should extend it.
  *
  * @param <T> the coroutine's result type
@@ -54,6 +57,14 @@ public abstract class CoroutineMachine<T> extends Coroutine<T> {
    */
   protected CoroutineMachine(String name) {
     super(name);
+  }
+
+  /**
+   * The same, unwatched if not {@code watched}: the body of an {@link AsyncGeneratorMachine},
+   * which its steps await again and again, never warns that it was not awaited.
+   */
+  protected CoroutineMachine(String name, boolean watched) {
+    super(name, watched);
   }
 
   // ---- a switch whose selector awaits: the case is chosen once the awaited value is there
