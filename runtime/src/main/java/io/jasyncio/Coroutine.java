@@ -1,5 +1,6 @@
 package io.jasyncio;
 
+import io.jasyncio.internal.Iteration;
 import io.jasyncio.internal.NeverAwaitedWatch;
 import io.jasyncio.internal.Origin;
 import java.lang.invoke.MethodHandles;
@@ -53,7 +54,7 @@ import java.util.concurrent.CompletionStage;
  *
  * @param <T> the result type
  */
-public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
+public abstract non-sealed class Coroutine<T> extends StateMachine implements Awaitable<T> {
   static final byte CREATED = 0;
   static final byte RUNNING = 1;
   static final byte SUSPENDED = 2;
@@ -239,58 +240,42 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
 
   /** {@link #awaited()} as a {@code boolean}. */
   protected final boolean awaitedBoolean() throws Throwable {
-    return (Boolean) awaited();
+    return Iteration.asBoolean(awaited());
   }
 
   /** {@link #awaited()} as a {@code byte}. */
   protected final byte awaitedByte() throws Throwable {
-    return (Byte) awaited();
+    return Iteration.asByte(awaited());
   }
 
   /** {@link #awaited()} as a {@code short}, widening a {@code Byte}. */
   protected final short awaitedShort() throws Throwable {
-    return ((Number) awaited()).shortValue();
+    return Iteration.asShort(awaited());
   }
 
   /** {@link #awaited()} as a {@code char}. */
   protected final char awaitedChar() throws Throwable {
-    return (Character) awaited();
+    return Iteration.asChar(awaited());
   }
 
   /** {@link #awaited()} as an {@code int}, widening as assignment does (a Character gives its code). */
   protected final int awaitedInt() throws Throwable {
-    Object v = awaited();
-    if (v instanceof Character c) {
-      return c;
-    }
-    return ((Number) v).intValue();
+    return Iteration.asInt(awaited());
   }
 
   /** {@link #awaited()} as a {@code long}, widening as assignment does. */
   protected final long awaitedLong() throws Throwable {
-    Object v = awaited();
-    if (v instanceof Character c) {
-      return c;
-    }
-    return ((Number) v).longValue();
+    return Iteration.asLong(awaited());
   }
 
   /** {@link #awaited()} as a {@code float}, widening as assignment does. */
   protected final float awaitedFloat() throws Throwable {
-    Object v = awaited();
-    if (v instanceof Character c) {
-      return c;
-    }
-    return ((Number) v).floatValue();
+    return Iteration.asFloat(awaited());
   }
 
   /** {@link #awaited()} as a {@code double}, widening as assignment does. */
   protected final double awaitedDouble() throws Throwable {
-    Object v = awaited();
-    if (v instanceof Character c) {
-      return c;
-    }
-    return ((Number) v).doubleValue();
+    return Iteration.asDouble(awaited());
   }
 
   /** Finishes the coroutine with {@code value} (null for {@code Coroutine<Void>}). */

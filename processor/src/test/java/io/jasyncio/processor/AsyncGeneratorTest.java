@@ -147,6 +147,60 @@ class AsyncGeneratorTest {
   }
 
   @Test
+  void aBodyMayIterateAnotherAsyncGenerator() throws Throwable {
+    Compilation c = compile(
+        "  @Async static AsyncGenerator<String> numbered(List<String> log) {",
+        "    int n = 0;",
+        "    for (String page : aiter(AsyncFlow.pages(log, 2))) {",
+        "      n++;",
+        "      Generator.yield(n + \": \" + page);",
+        "    }",
+        "    return null;",
+        "  }",
+        "  @Async static Coroutine<Integer> read(List<String> log) {",
+        "    int count = 0;",
+        "    for (String line : aiter(AsyncFlow.numbered(log))) {",
+        "      log.add(line);",
+        "      count++;",
+        "    }",
+        "    return done(count);",
+        "  }");
+    assertThat(FlowSnippet.trace(c, "read")).containsExactly(
+        "read 1 at 1.0", "1: page 1", "read 2 at 2.0", "2: page 2", "book closed", "result 2");
+  }
+
+  @Test
+  void aBodyMaySwitchOnAnAwaitAndAwaitACloseInTryWithResources() throws Throwable {
+    Compilation c = compile(
+        "  @Async static AsyncGenerator<String> grouped(List<String> log) {",
+        "    for (int i = 1; i <= 2; i++) {",
+        "      switch (await(slow(i))) {",
+        "        case 1:",
+        "          Generator.yield(\"one\");",
+        "          break;",
+        "        default:",
+        "          try (TaskGroup tg = new TaskGroup()) {",
+        "            tg.createTask(slow(3));",
+        "            Generator.yield(\"in group\");",
+        "          }",
+        "          log.add(\"group closed at \" + getRunningLoop().time());",
+        "      }",
+        "    }",
+        "    return null;",
+        "  }",
+        "  @Async static Coroutine<Integer> read(List<String> log) {",
+        "    int count = 0;",
+        "    for (String v : aiter(AsyncFlow.grouped(log))) {",
+        "      log.add(v);",
+        "      count++;",
+        "    }",
+        "    return done(count);",
+        "  }");
+    assertThat(FlowSnippet.trace(c, "read")).containsExactly(
+        "one", "in group", "group closed at 3.0", "result 2");
+  }
+
+  @Test
   void aSecondStepWhileOneRunsIsAnError() throws Throwable {
     Compilation c = compile(
         "  @Async static Coroutine<String> race(List<String> log) {",

@@ -69,6 +69,22 @@ class GeneratorTest {
   }
 
   @Test
+  void enhancedForLoopsKeepTheirPlaceAcrossYields() throws Throwable {
+    ClassLoader loader = compile(
+        "  @Async static Generator<String> spell(List<String> words) {",
+        "    for (String w : words) {",
+        "      for (int code : w.toCharArray()) {",
+        "        Generator.yield(w + \" \" + code);",
+        "      }",
+        "    }",
+        "    return null;",
+        "  }");
+    Generator<String> g = call(loader, "spell", List.of("ab", "c"));
+    assertThat(g.stream().collect(Collectors.toList()))
+        .containsExactly("ab 97", "ab 98", "c 99");
+  }
+
+  @Test
   void anInfiniteGeneratorIsConsumedLazilyThroughItsStream() throws Throwable {
     ClassLoader loader = compile(
         "  @Async static Generator<Long> primes() {",

@@ -9,8 +9,10 @@ import java.util.NoSuchElementException;
  * The base class of every state machine the jasyncio processor generates for an {@code @Async}
  * method returning {@code AsyncGenerator<T>}: one instance is the generator and its body. The body
  * is a coroutine that each step awaits again: it runs inside the awaiting task, may await as any
- * coroutine does ({@code suspendOn}, {@code awaited()}), and hands each yielded value to the
- * step's awaiter by finishing that await, then waits, reopened, for the next step.
+ * coroutine does, and hands each yielded value to the step's awaiter by finishing that await, then
+ * waits, reopened, for the next step. So it is a {@link CoroutineMachine} (an unwatched one, never
+ * reported as not awaited), and its body uses that protocol for its awaits, loops, switches and
+ * try-with-resources; this class adds the yield:
  *
  * <ul>
  *   <li>{@code produce(value, nextState)}: yields; {@code resume()} returns right after.
@@ -23,7 +25,7 @@ import java.util.NoSuchElementException;
  *
  * @param <T> the type of the values the generator yields
  */
-public abstract class AsyncGeneratorMachine<T> extends Coroutine<Object>
+public abstract class AsyncGeneratorMachine<T> extends CoroutineMachine<Object>
     implements AsyncGenerator<T> {
   /** What a step's await gives when the body finished instead of yielding. */
   static final Object END = new Object() {
@@ -116,84 +118,6 @@ public abstract class AsyncGeneratorMachine<T> extends Coroutine<Object>
   /** What the yield returns, for a {@code double} target (widening as assignment does). */
   protected final double receivedDouble() {
     return Iteration.asDouble(received());
-  }
-
-  // ---- awaits inside expressions: the rest of the expression as a continuation (see Step)
-
-  /** Awaits {@code awaitable}, then runs the rest of the expression with its value. */
-  protected static <T, R> Coroutine<R> awaitThen(io.jasyncio.Awaitable<T> awaitable,
-      Step.Then<? super T, R> then) {
-    return Step.await(awaitable, then);
-  }
-
-  /** Awaits {@code stage}, then runs the rest of the expression with its value. */
-  protected static <T, R> Coroutine<R> awaitThen(java.util.concurrent.CompletionStage<T> stage,
-      Step.Then<? super T, R> then) {
-    return Step.await(stage, then);
-  }
-
-  /** The end of a chain: the value of the whole expression. */
-  protected static <R> Coroutine<R> resultOf(R value) {
-    return Step.done(value);
-  }
-
-  /** A {@code ?:}, {@code &&} or {@code ||} whose branch awaits; see {@link Step#either}. */
-  protected static <A, B, R> Coroutine<R> either(boolean condition, Step.Branch<A> ifTrue,
-      Step.Branch<B> ifFalse, Step.ThenEither<? super A, ? super B, R> then) {
-    return Step.either(condition, ifTrue, ifFalse, then);
-  }
-
-  // ---- enhanced for loops whose body suspends keep their position in an iterator field
-  // (the same helpers as CoroutineMachine's, for the loops of this kind of machine)
-
-  /** Starts an enhanced {@code for} over an {@code Iterable} or any array. */
-  protected static java.util.Iterator<?> iterate(Object iterable) {
-    return Iteration.of(iterable);
-  }
-
-  /** The next element, for a loop variable of a reference type. */
-  protected static <E> E nextElement(java.util.Iterator<?> it) {
-    return Iteration.next(it);
-  }
-
-  /** The next element, for a {@code boolean} loop variable. */
-  protected static boolean nextBoolean(java.util.Iterator<?> it) {
-    return Iteration.asBoolean(it.next());
-  }
-
-  /** The next element, for a {@code byte} loop variable. */
-  protected static byte nextByte(java.util.Iterator<?> it) {
-    return Iteration.asByte(it.next());
-  }
-
-  /** The next element, for a {@code short} loop variable. */
-  protected static short nextShort(java.util.Iterator<?> it) {
-    return Iteration.asShort(it.next());
-  }
-
-  /** The next element, for a {@code char} loop variable. */
-  protected static char nextChar(java.util.Iterator<?> it) {
-    return Iteration.asChar(it.next());
-  }
-
-  /** The next element, for an {@code int} loop variable (widening as assignment does). */
-  protected static int nextInt(java.util.Iterator<?> it) {
-    return Iteration.asInt(it.next());
-  }
-
-  /** The next element, for a {@code long} loop variable (widening as assignment does). */
-  protected static long nextLong(java.util.Iterator<?> it) {
-    return Iteration.asLong(it.next());
-  }
-
-  /** The next element, for a {@code float} loop variable (widening as assignment does). */
-  protected static float nextFloat(java.util.Iterator<?> it) {
-    return Iteration.asFloat(it.next());
-  }
-
-  /** The next element, for a {@code double} loop variable (widening as assignment does). */
-  protected static double nextDouble(java.util.Iterator<?> it) {
-    return Iteration.asDouble(it.next());
   }
 
   // ---- AsyncGenerator

@@ -20,6 +20,9 @@ import java.util.function.ToIntFunction;
  *   <li>{@code awaited()} and {@code awaitedInt()} etc.: the outcome of the last
  *       {@code suspendOn}, its value returned or its exception thrown unchanged.
  *   <li>{@code complete(value)}: finishes the coroutine; {@code resume()} returns right after.
+ *   <li>{@code iterate(x)}, then {@code nextInt(it)}, {@code nextElement(it)} etc.: an enhanced
+ *       {@code for} whose body awaits keeps its position in an iterator field (shared with
+ *       generators' machines).
  *   <li>{@code cases(selector, chooser)}: types the case chooser of {@code switch (await(x))},
  *       which maps the awaited value to the state of its case once the value is there.
  * </ul>
@@ -43,6 +46,9 @@ import java.util.function.ToIntFunction;
  * }
  * }</pre>
  *
+ * <p>The machine of an {@code AsyncGenerator<T>} method extends it too, through
+ * {@link AsyncGeneratorMachine}: its body is a coroutine that may await in all the same ways.
+ *
  * <p>Internal API: it changes with the processor, and only generated code should extend it.
  *
  * @param <T> the coroutine's result type
@@ -54,6 +60,14 @@ public abstract class CoroutineMachine<T> extends Coroutine<T> {
    */
   protected CoroutineMachine(String name) {
     super(name);
+  }
+
+  /**
+   * The same, unwatched if not {@code watched}: the body of an {@link AsyncGeneratorMachine},
+   * which its steps await again and again, never warns that it was not awaited.
+   */
+  protected CoroutineMachine(String name, boolean watched) {
+    super(name, watched);
   }
 
   // ---- a switch whose selector awaits: the case is chosen once the awaited value is there
@@ -157,57 +171,5 @@ public abstract class CoroutineMachine<T> extends Coroutine<T> {
   /** Whether the step just awaited found the generator finished. */
   protected final boolean exhausted() throws Throwable {
     return AsyncGeneratorMachine.isEnd(awaited());
-  }
-
-  // ---- enhanced for loops that await in their body keep their position in an iterator field
-
-  /** Starts an enhanced {@code for} over an {@code Iterable} or any array. */
-  protected static java.util.Iterator<?> iterate(Object iterable) {
-    return Iteration.of(iterable);
-  }
-
-  /** The next element, for a loop variable of a reference type. */
-  protected static <E> E nextElement(java.util.Iterator<?> it) {
-    return Iteration.next(it);
-  }
-
-  /** The next element, for a {@code boolean} loop variable. */
-  protected static boolean nextBoolean(java.util.Iterator<?> it) {
-    return Iteration.asBoolean(it.next());
-  }
-
-  /** The next element, for a {@code byte} loop variable. */
-  protected static byte nextByte(java.util.Iterator<?> it) {
-    return Iteration.asByte(it.next());
-  }
-
-  /** The next element, for a {@code short} loop variable. */
-  protected static short nextShort(java.util.Iterator<?> it) {
-    return Iteration.asShort(it.next());
-  }
-
-  /** The next element, for a {@code char} loop variable. */
-  protected static char nextChar(java.util.Iterator<?> it) {
-    return Iteration.asChar(it.next());
-  }
-
-  /** The next element, for an {@code int} loop variable (widening as assignment does). */
-  protected static int nextInt(java.util.Iterator<?> it) {
-    return Iteration.asInt(it.next());
-  }
-
-  /** The next element, for a {@code long} loop variable (widening as assignment does). */
-  protected static long nextLong(java.util.Iterator<?> it) {
-    return Iteration.asLong(it.next());
-  }
-
-  /** The next element, for a {@code float} loop variable (widening as assignment does). */
-  protected static float nextFloat(java.util.Iterator<?> it) {
-    return Iteration.asFloat(it.next());
-  }
-
-  /** The next element, for a {@code double} loop variable (widening as assignment does). */
-  protected static double nextDouble(java.util.Iterator<?> it) {
-    return Iteration.asDouble(it.next());
   }
 }

@@ -17,6 +17,9 @@ import io.jasyncio.Generator;
  *       body resumes, the value sent or null; throws {@code GeneratorExit} when closing.
  *   <li>{@code complete(other)}: finishes the body ({@code return null;} or
  *       {@code return other;}); {@code resume()} returns right after.
+ *   <li>{@code iterate(x)}, then {@code nextInt(it)}, {@code nextElement(it)} etc.: an enhanced
+ *       {@code for} whose body yields keeps its position in an iterator field (shared with
+ *       coroutines' machines).
  * </ul>
  *
  * <p>Internal API: it changes with the processor, and only generated code should extend it.
@@ -27,59 +30,6 @@ public abstract class GeneratorMachine<T> extends Generator<T> {
   /** A fresh generator of the {@code @Async} method {@code name}. Runs nothing. */
   protected GeneratorMachine(String name) {
     super(name);
-  }
-
-  // ---- enhanced for loops whose body suspends keep their position in an iterator field
-  // (the same helpers as CoroutineMachine's, for the loops of this kind of machine)
-
-  /** Starts an enhanced {@code for} over an {@code Iterable} or any array. */
-  protected static java.util.Iterator<?> iterate(Object iterable) {
-    return Iteration.of(iterable);
-  }
-
-  /** The next element, for a loop variable of a reference type. */
-  protected static <E> E nextElement(java.util.Iterator<?> it) {
-    return Iteration.next(it);
-  }
-
-  /** The next element, for a {@code boolean} loop variable. */
-  protected static boolean nextBoolean(java.util.Iterator<?> it) {
-    return Iteration.asBoolean(it.next());
-  }
-
-  /** The next element, for a {@code byte} loop variable. */
-  protected static byte nextByte(java.util.Iterator<?> it) {
-    return Iteration.asByte(it.next());
-  }
-
-  /** The next element, for a {@code short} loop variable. */
-  protected static short nextShort(java.util.Iterator<?> it) {
-    return Iteration.asShort(it.next());
-  }
-
-  /** The next element, for a {@code char} loop variable. */
-  protected static char nextChar(java.util.Iterator<?> it) {
-    return Iteration.asChar(it.next());
-  }
-
-  /** The next element, for an {@code int} loop variable (widening as assignment does). */
-  protected static int nextInt(java.util.Iterator<?> it) {
-    return Iteration.asInt(it.next());
-  }
-
-  /** The next element, for a {@code long} loop variable (widening as assignment does). */
-  protected static long nextLong(java.util.Iterator<?> it) {
-    return Iteration.asLong(it.next());
-  }
-
-  /** The next element, for a {@code float} loop variable (widening as assignment does). */
-  protected static float nextFloat(java.util.Iterator<?> it) {
-    return Iteration.asFloat(it.next());
-  }
-
-  /** The next element, for a {@code double} loop variable (widening as assignment does). */
-  protected static double nextDouble(java.util.Iterator<?> it) {
-    return Iteration.asDouble(it.next());
   }
 
   /** What the yield returns, for a {@code boolean} target. */

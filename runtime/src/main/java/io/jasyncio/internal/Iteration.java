@@ -4,16 +4,19 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 
 /**
- * What a generated state machine uses to run an enhanced {@code for} loop that awaits in its
+ * What a generated state machine uses to run an enhanced {@code for} loop that suspends in its
  * body: the loop's position must survive a suspension, so it is kept in an iterator field.
  *
  * <p>{@link #of} iterates an {@code Iterable} or any array, primitive ones included (boxing
  * their elements); {@link #next} hands an element to a reference-typed loop variable, and the
  * {@code as...} methods convert it to a primitive one as Java's assignment does (unboxing, then
  * widening: an {@code int[]} element read by {@code asLong}, a {@code char[]} element by
- * {@code asInt}).
+ * {@code asInt}). The {@code as...} methods are the one copy of that conversion: the machines
+ * also use them for a primitive target of an await ({@code awaitedInt()} etc.) or of a yield
+ * ({@code receivedInt()} etc.).
  *
- * <p>Internal API: only generated code should call it.
+ * <p>Internal API: only the runtime's machine classes call it; generated code calls their
+ * {@code iterate}, {@code nextInt} etc.
  */
 public final class Iteration {
   private Iteration() {}
@@ -43,42 +46,42 @@ public final class Iteration {
     return (T) it.next();
   }
 
-  /** The next element as a {@code boolean}. */
+  /** {@code v} (the next element, or what an await or a yield gave) as a {@code boolean}. */
   public static boolean asBoolean(Object v) {
     return (Boolean) v;
   }
 
-  /** The next element as a {@code byte}. */
+  /** {@code v} as a {@code byte}. */
   public static byte asByte(Object v) {
     return (Byte) v;
   }
 
-  /** The next element as a {@code short}, widening a {@code byte}. */
+  /** {@code v} as a {@code short}, widening a {@code byte}. */
   public static short asShort(Object v) {
     return ((Number) v).shortValue();
   }
 
-  /** The next element as a {@code char}. */
+  /** {@code v} as a {@code char}. */
   public static char asChar(Object v) {
     return (Character) v;
   }
 
-  /** The next element as an {@code int}, widening as assignment does. */
+  /** {@code v} as an {@code int}, widening as assignment does (a {@code char} gives its code). */
   public static int asInt(Object v) {
     return v instanceof Character c ? c : ((Number) v).intValue();
   }
 
-  /** The next element as a {@code long}, widening as assignment does. */
+  /** {@code v} as a {@code long}, widening as assignment does. */
   public static long asLong(Object v) {
     return v instanceof Character c ? c : ((Number) v).longValue();
   }
 
-  /** The next element as a {@code float}, widening as assignment does. */
+  /** {@code v} as a {@code float}, widening as assignment does. */
   public static float asFloat(Object v) {
     return v instanceof Character c ? c : ((Number) v).floatValue();
   }
 
-  /** The next element as a {@code double}, widening as assignment does. */
+  /** {@code v} as a {@code double}, widening as assignment does. */
   public static double asDouble(Object v) {
     return v instanceof Character c ? c : ((Number) v).doubleValue();
   }
