@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.FilerException;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
@@ -305,6 +306,16 @@ public final class AsyncProcessor extends AbstractProcessor {
     try (Writer out = processingEnv.getFiler().createSourceFile(name, type).openWriter()) {
       out.write(code);
       written++;
+    } catch (FilerException e) {
+      // javac's Filer refuses a name that a class in this compilation already has.
+      TypeElement existing = processingEnv.getElementUtils().getTypeElement(name);
+      if (existing != null && !isGenerated(existing)) {
+        Element at = trees.getPath(existing) != null ? existing : type;
+        report.add(Diagnostic.on(at, Messages.nameClash(existing.getSimpleName().toString(),
+            type.getSimpleName().toString())));
+      } else {
+        report.add(Diagnostic.on(type, Messages.writeFailed(name, e)));
+      }
     } catch (IOException e) {
       report.add(Diagnostic.on(type, Messages.writeFailed(name, e)));
     }

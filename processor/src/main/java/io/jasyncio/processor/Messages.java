@@ -287,6 +287,12 @@ public final class Messages {
         + " add the javac option -Xjcov");
   }
 
+  /** {@code existing}, a class of the user's, has the name jasyncio writes for {@code type}. */
+  public static Message nameClash(String existing, String type) {
+    return new Message(WRITE, "class " + existing + " has the name of the class jasyncio"
+        + " generates for the @Async methods of " + type + "; rename " + existing);
+  }
+
   public static Message writeFailed(String generated, IOException error) {
     return new Message(WRITE, "cannot write " + generated + ": " + error
         + "; check that the generated-sources folder is writable");
