@@ -20,12 +20,12 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
 /**
- * javac as a shell runs it ({@link JavaCompiler#run}), on files in a folder, with the processor.
+ * javac as a shell runs it, on files in a folder, with the processor.
  *
- * <p>compile-testing goes through the Compiler API, where javac always keeps end positions and
- * writes into memory; the command line keeps them only with {@code -Xjcov}, and writes generated
- * sources into a real folder ({@code -s}). Errors are read from {@code -XDrawDiagnostics}
- * output, one per line: {@code Kitchen.java:9:33: compiler.err.proc.messager: [jasyncio/...]}.
+ * <p>Unlike compile-testing, which keeps generated files in memory, this writes them into a real
+ * folder ({@code -s}), and can run javac in a JVM of its own, with options for that JVM. Errors
+ * are read from {@code -XDrawDiagnostics} output, one a line:
+ * {@code Kitchen.java:9:33: compiler.err.proc.messager: [jasyncio/...]}.
  */
 final class CommandLineJavac {
   private static final Pattern ERROR =
@@ -61,8 +61,41 @@ final class CommandLineJavac {
     return file;
   }
 
-  /** Runs javac with the processor on {@code sources}, adding {@code options}. */
+  /** Runs javac, in this JVM, with the processor on {@code sources}, adding {@code options}. */
   Result compile(List<Path> sources, String... options) {
+    List<String> args = arguments(List.of(AsyncProcessor.class.getName()), sources, options);
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int exit;
+    try (PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8)) {
+      exit = javac.run(null, print, print, args.toArray(String[]::new));
+    }
+    return result(exit, out.toString(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Runs the JDK's {@code javac} command in a JVM of its own, with {@code processors} before
+   * jasyncio's on {@code sources}, adding {@code options} ({@code -J...} ones go to that JVM).
+   */
+  Result compileInNewJvm(List<String> processors, List<Path> sources, String... options) {
+    List<String> all = new ArrayList<>(processors);
+    all.add(AsyncProcessor.class.getName());
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "javac").toString());
+    command.addAll(arguments(all, sources, options));
+    try {
+      Process javac = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String output = new String(javac.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      return result(javac.waitFor(), output);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private List<String> arguments(List<String> processors, List<Path> sources, String... options) {
     try {
       Files.createDirectories(root.resolve("classes"));
       Files.createDirectories(generatedSources());
@@ -71,20 +104,17 @@ final class CommandLineJavac {
     }
     List<String> args = new ArrayList<>(List.of(
         "-classpath", System.getProperty("java.class.path"),
-        "-processor", AsyncProcessor.class.getName(),
+        "-processor", String.join(",", processors),
         "-Xlint:all,-processing",
         "-XDrawDiagnostics",
         "-d", root.resolve("classes").toString(),
         "-s", generatedSources().toString()));
     args.addAll(List.of(options));
     sources.forEach(s -> args.add(s.toString()));
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int exit;
-    try (PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8)) {
-      exit = javac.run(null, print, print, args.toArray(String[]::new));
-    }
-    String output = out.toString(StandardCharsets.UTF_8);
+    return args;
+  }
+
+  private Result result(int exit, String output) {
     List<Error> errors = new ArrayList<>();
     for (String line : output.split("\\R")) {
       Matcher m = ERROR.matcher(line);
