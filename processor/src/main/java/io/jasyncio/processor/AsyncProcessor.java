@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.FilerException;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
@@ -40,7 +41,6 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
-import javax.tools.Diagnostic.Kind;
 
 /**
  * The jasyncio annotation processor: rewrites each class's {@code @Async} methods into state
@@ -78,9 +78,9 @@ public final class AsyncProcessor extends AbstractProcessor {
     try {
       trees = Trees.instance(env);
     } catch (IllegalArgumentException notJavac) {
-      env.getMessager().printMessage(Kind.ERROR, "[jasyncio/Compiler] jasyncio reads method bodies"
-          + " through javac's Compiler Tree API, which this compiler does not offer; compile with"
-          + " javac");
+      Report report = new Report();
+      report.add(Diagnostic.of(Messages.compiler()));
+      report.printTo(env.getMessager(), null);
     }
   }
 
@@ -180,9 +180,7 @@ public final class AsyncProcessor extends AbstractProcessor {
       TypeElement machine = processingEnv.getElementUtils().getTypeElement(MACHINE);
       if (machine == null) {
         for (ExecutableElement m : methods) {
-          report.add(Diagnostic.on(m, "Classpath", "jasyncio-runtime is not on the class path,"
-              + " so " + m.getSimpleName() + "() cannot be rewritten; add the"
-              + " io.jasyncio:jasyncio-runtime dependency"));
+          report.add(Diagnostic.on(m, Messages.classpath(m.getSimpleName() + "()")));
         }
         report.printTo(processingEnv.getMessager(), trees);
         return true;
@@ -243,27 +241,25 @@ public final class AsyncProcessor extends AbstractProcessor {
             if (mayWait) {
               return false;
             }
-            report.add(Diagnostic.at(e.local(), Messages.NON_DENOTABLE,
-                Messages.typeNotKnown(e.name())));
+            report.add(Diagnostic.at(e.local(), Messages.typeNotKnown(e.name())));
           }
         }
       }
       if (report.isClean()) {
-        write(type, methods, models);
+        write(type, methods, models, report);
       }
     } catch (SourceText.NoEndPositionsException e) {
-      report.add(Diagnostic.on(current, "EndPositions", "javac kept no end positions for "
-          + type.getSimpleName() + ", which jasyncio needs to copy statements; run javac through"
-          + " a build tool (Maven, Gradle) or add the javac option -Xjcov"));
+      report.add(Diagnostic.on(current, Messages.endPositions(type.getSimpleName().toString())));
     } catch (RuntimeException | Error e) {
-      report.add(Diagnostic.on(current, Messages.INTERNAL,
-          Messages.internal(current.getSimpleName() + "()", e)));
+      report.add(Diagnostic.on(current, Messages.internal(current.getSimpleName() + "()", e)));
     }
     report.printTo(processingEnv.getMessager(), trees);
     return true;
   }
 
-  private void write(TypeElement type, List<ExecutableElement> methods, List<MethodModel> models) {
+  /** Writes {@code AsyncFoo} for {@code type}, or adds to {@code report} why it cannot. */
+  private void write(TypeElement type, List<ExecutableElement> methods, List<MethodModel> models,
+      Report report) {
     CompilationUnitTree unit = trees.getPath(type).getCompilationUnit();
     List<String> imports = new ArrayList<>();
     for (ImportTree imp : unit.getImports()) {
@@ -310,10 +306,18 @@ public final class AsyncProcessor extends AbstractProcessor {
     try (Writer out = processingEnv.getFiler().createSourceFile(name, type).openWriter()) {
       out.write(code);
       written++;
+    } catch (FilerException e) {
+      // javac's Filer refuses a name that a class in this compilation already has.
+      TypeElement existing = processingEnv.getElementUtils().getTypeElement(name);
+      if (existing != null && !isGenerated(existing)) {
+        Element at = trees.getPath(existing) != null ? existing : type;
+        report.add(Diagnostic.on(at, Messages.nameClash(existing.getSimpleName().toString(),
+            type.getSimpleName().toString())));
+      } else {
+        report.add(Diagnostic.on(type, Messages.writeFailed(name, e)));
+      }
     } catch (IOException e) {
-      processingEnv.getMessager().printMessage(Kind.ERROR,
-          "[jasyncio/Write] cannot write " + name + ": " + e.getMessage()
-              + "; check that the generated-sources folder is writable", type);
+      report.add(Diagnostic.on(type, Messages.writeFailed(name, e)));
     }
   }
 }

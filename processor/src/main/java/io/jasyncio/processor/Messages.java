@@ -1,207 +1,307 @@
 package io.jasyncio.processor;
 
+import java.io.IOException;
+
 /**
- * Every message the processor prints: one sentence, what is wrong in the user's terms, a
- * semicolon, then the fix. Tests check the tags, so the wording can improve freely.
+ * Every diagnostic the processor prints, one factory each: a {@link Message} that carries its own
+ * tag and its text. The text is one sentence in javac's voice: what is wrong in the user's terms,
+ * a semicolon, then the fix. Tests check the tags, so the wording can improve freely.
  */
 public final class Messages {
   private Messages() {}
 
-  public static final String RETURN_TYPE = "ReturnType";
-  public static final String AWAIT_OUTSIDE_ASYNC = "AwaitOutsideAsync";
-  public static final String AWAIT_IN_LAMBDA = "AwaitInLambda";
-  public static final String AWAIT_IN_LOCAL_CLASS = "AwaitInLocalClass";
-  public static final String AWAIT_IN_SYNCHRONIZED = "AwaitInSynchronized";
-  public static final String AWAIT_REFERENCE = "AwaitReference";
-  public static final String AWAIT_POSITION = "AwaitPosition";
-  public static final String PRIVATE_MEMBER = "PrivateMember";
-  public static final String FINAL_CLASS = "FinalClass";
-  public static final String PRIVATE_ASYNC = "PrivateAsync";
-  public static final String NO_BODY = "NoBody";
-  public static final String ENCLOSING_CLASS = "EnclosingClass";
-  public static final String SUPER = "Super";
-  public static final String NON_DENOTABLE = "NonDenotableType";
-  public static final String RETURN_NULL = "ReturnNull";
-  public static final String LOCAL_CLASS_ACROSS_AWAIT = "LocalClassAcrossAwait";
-  public static final String TEMPLATE_CALL = "TemplateCall";
-  public static final String INTERNAL = "Internal";
-  public static final String GENERATOR_MIX = "GeneratorMix";
+  private static final String RETURN_TYPE = "ReturnType";
+  private static final String AWAIT_OUTSIDE_ASYNC = "AwaitOutsideAsync";
+  private static final String AWAIT_IN_LAMBDA = "AwaitInLambda";
+  private static final String AWAIT_IN_LOCAL_CLASS = "AwaitInLocalClass";
+  private static final String AWAIT_IN_SYNCHRONIZED = "AwaitInSynchronized";
+  private static final String SYNCHRONIZED_METHOD = "SynchronizedMethod";
+  private static final String AWAIT_REFERENCE = "AwaitReference";
+  private static final String AWAIT_POSITION = "AwaitPosition";
+  private static final String PRIVATE_MEMBER = "PrivateMember";
+  private static final String FINAL_CLASS = "FinalClass";
+  private static final String FINAL_METHOD = "FinalMethod";
+  private static final String PRIVATE_ASYNC = "PrivateAsync";
+  private static final String NO_BODY = "NoBody";
+  private static final String ENCLOSING_CLASS = "EnclosingClass";
+  private static final String SUPER = "Super";
+  private static final String NON_DENOTABLE = "NonDenotableType";
+  private static final String RETURN_NULL = "ReturnNull";
+  private static final String LOCAL_CLASS_ACROSS_AWAIT = "LocalClassAcrossAwait";
+  private static final String TEMPLATE_CALL = "TemplateCall";
+  private static final String GENERATOR_MIX = "GeneratorMix";
+  private static final String CLASSPATH = "Classpath";
+  private static final String COMPILER = "Compiler";
+  private static final String END_POSITIONS = "EndPositions";
+  private static final String WRITE = "Write";
+  private static final String INTERNAL = "Internal";
 
-  public static String awaitInGenerator(String method) {
-    return "await cannot suspend " + method + ", which returns Generator<T> and is driven by"
-        + " next(), not by an event loop; compute the value before, or make an @Async method"
-        + " return Coroutine<T> and await it there";
+  // GeneratorMix: a generator's and a coroutine's ways of suspending and finishing, mixed.
+
+  public static Message awaitInGenerator(String method) {
+    return new Message(GENERATOR_MIX, "await cannot suspend " + method + ", which returns"
+        + " Generator<T> and is driven by next(), not by an event loop; compute the value before,"
+        + " or make an @Async method return Coroutine<T> and await it there");
   }
 
-  public static String yieldInCoroutine(String method) {
-    return "Generator.yield cannot suspend " + method + ", which returns Coroutine<T>;"
-        + " declare it Generator<T> (or AsyncGenerator<T> to await too) to yield values,"
-        + " or await instead";
+  public static Message yieldInCoroutine(String method) {
+    return new Message(GENERATOR_MIX, "Generator.yield cannot suspend " + method + ", which"
+        + " returns Coroutine<T>; declare it Generator<T> (or AsyncGenerator<T> to await too) to"
+        + " yield values, or await instead");
   }
 
-  public static String returnInAsyncGenerator(String method) {
-    return method + " returns AsyncGenerator<T>, which finishes with return null; only;"
-        + " yield the values with Generator.yield(...) instead";
+  public static Message returnInAsyncGenerator(String method) {
+    return new Message(GENERATOR_MIX, method + " returns AsyncGenerator<T>, which finishes with"
+        + " return null; only; yield the values with Generator.yield(...) instead");
   }
 
-  public static String aiterPosition() {
-    return "aiter(...) marks async iteration and can only be the iterable of an enhanced for,"
-        + " as in for (T v : aiter(gen)) { ... }; to take one value, await(gen.next())";
+  public static Message doneInGenerator(String method) {
+    return new Message(GENERATOR_MIX, method + " returns Generator<T>, which finishes with return"
+        + " null; (or return other; to yield what another generator yields), not with"
+        + " done(...)");
   }
 
-  public static String doneInGenerator(String method) {
-    return method + " returns Generator<T>, which finishes with return null; (or return other;"
-        + " to yield what another generator yields), not with done(...)";
-  }
+  // ReturnType
 
-  public static String returnType(String method, String type) {
-    return "@Async method " + method + " returns " + type
+  public static Message returnType(String method, String type) {
+    return new Message(RETURN_TYPE, "@Async method " + method + " returns " + type
         + "; declare it Coroutine<T> and end it with return done(...);, or Generator<T> or"
-        + " AsyncGenerator<T> and end it with return null;";
+        + " AsyncGenerator<T> and end it with return null;");
   }
 
-  public static String awaitOutsideAsync(String where) {
-    return "await cannot suspend " + where
+  // AwaitOutsideAsync
+
+  public static Message awaitOutsideAsync(String where) {
+    return new Message(AWAIT_OUTSIDE_ASYNC, "await cannot suspend " + where
         + ", which is not an @Async method; mark the method @Async and return Coroutine<T>,"
-        + " or move the await into one";
+        + " or move the await into one");
   }
 
-  public static String awaitInInitializer(String what) {
-    return "await cannot run in " + what
-        + "; move it into an @Async method and await that method's coroutine";
+  public static Message awaitInInitializer(String what) {
+    return new Message(AWAIT_OUTSIDE_ASYNC, "await cannot run in " + what
+        + "; move it into an @Async method and await that method's coroutine");
   }
 
-  public static String awaitInLambda(String method) {
-    return "await cannot suspend " + method
-        + " from inside a lambda; move it out of the lambda, or into an @Async method you await";
+  // AwaitInLambda, AwaitInLocalClass, AwaitInSynchronized: an await that cannot suspend by nature.
+
+  public static Message awaitInLambda(String method) {
+    return new Message(AWAIT_IN_LAMBDA, "await cannot suspend " + method
+        + " from inside a lambda; move it out of the lambda, or into an @Async method you await");
   }
 
-  public static String awaitInLocalClass(String method) {
-    return "await cannot suspend " + method
+  public static Message awaitInLocalClass(String method) {
+    return new Message(AWAIT_IN_LOCAL_CLASS, "await cannot suspend " + method
         + " from inside a local or anonymous class; move it out of the class,"
-        + " or into an @Async method you await";
+        + " or into an @Async method you await");
   }
 
-  public static String awaitInSynchronized(String method) {
-    return "await cannot suspend " + method
+  public static Message awaitInSynchronized(String method) {
+    return new Message(AWAIT_IN_SYNCHRONIZED, "await cannot suspend " + method
         + " inside synchronized, because the monitor would stay held while other tasks run;"
-        + " move the await out of the synchronized block";
+        + " move the await out of the synchronized block");
   }
 
-  public static String synchronizedMethod(String method) {
-    return "@Async method " + method + " cannot be synchronized, because its body runs later,"
-        + " step by step on the event loop; remove synchronized, and use an asyncio Lock if"
-        + " tasks must take turns";
+  // AwaitReference
+
+  public static Message awaitReference() {
+    return new Message(AWAIT_REFERENCE, "await cannot be used as a method reference; call"
+        + " await(...) directly in an @Async method");
   }
 
-  public static String typeNotKnown(String local) {
-    return "the type of local " + local + " is not known while jasyncio runs (it names a class"
-        + " that is not generated yet); declare " + local + " with an explicit type";
+  // AwaitPosition: an await where this version cannot suspend yet.
+
+  public static Message awaitPosition() {
+    return new Message(AWAIT_POSITION, "await in this position is not supported yet; give it a"
+        + " statement of its own, as in var v = await(...);, then use v");
   }
 
-  public static String localClassAcrossAwait(String name, String type) {
-    return "local class " + name + " is used after an await, where the generated state machine"
-        + " cannot see its declaration; declare " + name + " as a nested class of " + type;
+  public static Message aiterPosition() {
+    return new Message(AWAIT_POSITION, "aiter(...) marks async iteration and can only be the"
+        + " iterable of an enhanced for, as in for (T v : aiter(gen)) { ... }; to take one value,"
+        + " await(gen.next())");
   }
 
-  public static String localClassType(String local, String type) {
-    return "local " + local + " has the type of local class " + type + ", which cannot live"
-        + " across an await; declare " + type + " as a nested class instead";
+  public static Message capturedAndAssigned(String local) {
+    return new Message(AWAIT_POSITION, local + " is assigned in an expression that awaits, and a"
+        + " lambda or class in it reads " + local + "; assign " + local + " in a statement of its"
+        + " own before it");
   }
 
-  public static String templateCall(String template, String generated) {
-    return template + " is an @Async template and does not run by itself; call " + generated
-        + " instead";
+  public static Message compoundTarget() {
+    return new Message(AWAIT_POSITION, "a compound assignment that awaits can only update a local"
+        + " or a field of this class (count or this.count) here; compute the value first, as in"
+        + " var v = await(...);, then update the target");
   }
 
-  public static String awaitReference() {
-    return "await cannot be used as a method reference; call await(...) directly in an @Async"
-        + " method";
+  public static Message awaitInConstruct(String construct) {
+    return new Message(AWAIT_POSITION, "await inside " + construct + " is not supported yet;"
+        + " move the await out of " + construct + ", for example into an @Async method you await"
+        + " before it");
   }
 
-  public static String awaitPosition() {
-    return "await in this position is not supported yet; give it a statement of its own,"
-        + " as in var v = await(...);, then use v";
+  public static Message awaitInSwitchExpression() {
+    return new Message(AWAIT_POSITION, "await inside a switch expression is supported only where"
+        + " the switch expression initializes a local, is assigned to a variable, or is the value"
+        + " of return done(...); give it such a place, as in var v = switch (...) { ... };");
   }
 
-  public static String capturedAndAssigned(String local) {
-    return local + " is assigned in an expression that awaits, and a lambda or class in it"
-        + " reads " + local + "; assign " + local + " in a statement of its own before it";
+  public static Message tailAwaitInConstruct(String construct) {
+    return new Message(AWAIT_POSITION, "returning a coroutine from inside " + construct + " is"
+        + " not supported yet; move the return out of " + construct);
   }
 
-  public static String compoundTarget() {
-    return "a compound assignment that awaits can only update a local or a field of this class"
-        + " (count or this.count) here; compute the value first, as in var v = await(...);,"
-        + " then update the target";
+  public static Message assignmentTarget() {
+    return new Message(AWAIT_POSITION, "await can only be assigned to a local variable or a field"
+        + " of this class (count or this.count) here; assign it to a local first, as in"
+        + " var v = await(...);, then copy it");
   }
 
-  public static String awaitInConstruct(String construct) {
-    return "await inside " + construct + " is not supported yet; move the await out of "
-        + construct + ", for example into an @Async method you await before it";
+  // NonDenotableType, LocalClassAcrossAwait: a local whose type cannot live across an await.
+
+  public static Message typeNotKnown(String local) {
+    return new Message(NON_DENOTABLE, "the type of local " + local + " is not known while"
+        + " jasyncio runs (it names a class that is not generated yet); declare " + local
+        + " with an explicit type");
   }
 
-  public static String awaitInSwitchExpression() {
-    return "await inside a switch expression is supported only where the switch expression"
-        + " initializes a local, is assigned to a variable, or is the value of return done(...);"
-        + " give it such a place, as in var v = switch (...) { ... };";
+  public static Message localClassType(String local, String type) {
+    return new Message(NON_DENOTABLE, "local " + local + " has the type of local class " + type
+        + ", which cannot live across an await; declare " + type + " as a nested class instead");
   }
 
-  public static String tailAwaitInConstruct(String construct) {
-    return "returning a coroutine from inside " + construct + " is not supported yet;"
-        + " move the return out of " + construct;
+  public static Message nonDenotable(String local, String type) {
+    return new Message(NON_DENOTABLE, "the type of local " + local + " (" + type + ") cannot be"
+        + " written in Java, so it cannot live across an await; declare " + local + " with an"
+        + " explicit type");
   }
 
-  public static String returnNull() {
-    return "return null; finishes nothing in a coroutine, which is not a generator;"
-        + " write return done(null);";
+  public static Message localClassAcrossAwait(String name, String type) {
+    return new Message(LOCAL_CLASS_ACROSS_AWAIT, "local class " + name + " is used after an"
+        + " await, where the generated state machine cannot see its declaration; declare " + name
+        + " as a nested class of " + type);
   }
 
-  public static String assignmentTarget() {
-    return "await can only be assigned to a local variable or a field of this class (count or"
-        + " this.count) here; assign it to a local first, as in var v = await(...);, then copy it";
+  // TemplateCall
+
+  public static Message templateCall(String template, String generated) {
+    return new Message(TEMPLATE_CALL, template + " is an @Async template and does not run by"
+        + " itself; call " + generated + " instead");
   }
 
-  public static String privateMember(String generated, String kind, String name) {
-    return generated + " cannot reach private " + kind + " " + name
-        + "; make it package-private";
+  // ReturnNull, Super, PrivateMember: statements the generated class cannot run as written.
+
+  public static Message returnNull() {
+    return new Message(RETURN_NULL, "return null; finishes nothing in a coroutine, which is not a"
+        + " generator; write return done(null);");
   }
 
-  public static String finalClass(String type, String generated) {
-    return "class " + type + " is final, so " + generated
+  public static Message superUse() {
+    return new Message(SUPER, "super cannot be used in an @Async body, because the generated"
+        + " class overrides this method; call it through a method of the class that is not"
+        + " @Async");
+  }
+
+  public static Message privateMember(String generated, String kind, String name) {
+    return new Message(PRIVATE_MEMBER, generated + " cannot reach private " + kind + " " + name
+        + "; make it package-private");
+  }
+
+  // FinalClass, FinalMethod, SynchronizedMethod, PrivateAsync, NoBody, EnclosingClass: a class or
+  // method shape the generated class cannot extend, override or call.
+
+  public static Message finalClass(String type, String generated) {
+    return new Message(FINAL_CLASS, "class " + type + " is final, so " + generated
         + " cannot extend it to override its @Async instance methods; remove final,"
-        + " or make those methods static";
+        + " or make those methods static");
   }
 
-  public static String finalMethod(String method, String generated) {
-    return "@Async method " + method + " is final, so " + generated
-        + " cannot override it with the rewritten one; remove final";
+  public static Message finalMethod(String method, String generated) {
+    return new Message(FINAL_METHOD, "@Async method " + method + " is final, so " + generated
+        + " cannot override it with the rewritten one; remove final");
   }
 
-  public static String privateAsync(String method, String generated) {
-    return "@Async method " + method + " is private, so callers cannot reach " + generated
-        + "; make it package-private";
+  public static Message synchronizedMethod(String method) {
+    return new Message(SYNCHRONIZED_METHOD, "@Async method " + method + " cannot be synchronized,"
+        + " because its body runs later, step by step on the event loop; remove synchronized,"
+        + " and use an asyncio Lock if tasks must take turns");
   }
 
-  public static String noBody(String method) {
-    return "@Async method " + method + " has no body to rewrite; give it one, or remove @Async";
+  public static Message privateAsync(String method, String generated) {
+    return new Message(PRIVATE_ASYNC, "@Async method " + method + " is private, so callers cannot"
+        + " reach " + generated + "; make it package-private");
   }
 
-  public static String enclosingClass(String type, String why, String fix) {
-    return "@Async methods of " + type + " cannot be rewritten, because " + why + "; " + fix;
+  public static Message noBody(String method) {
+    return new Message(NO_BODY, "@Async method " + method + " has no body to rewrite; give it"
+        + " one, or remove @Async");
   }
 
-  public static String superUse() {
-    return "super cannot be used in an @Async body, because the generated class overrides this"
-        + " method; call it through a method of the class that is not @Async";
+  /** {@code type} is local or anonymous, or inside such a class. */
+  public static Message inLocalClass(String type, String generated) {
+    return enclosingClass(type, "a local or anonymous class cannot be named from " + generated,
+        "move the method into a top-level or static nested class");
   }
 
-  public static String nonDenotable(String local, String type) {
-    return "the type of local " + local + " (" + type + ") cannot be written in Java, so it cannot"
-        + " live across an await; declare " + local + " with an explicit type";
+  /** {@code type} is, or is inside, the private class {@code privateClass}. */
+  public static Message inPrivateClass(String type, String privateClass, String generated) {
+    return enclosingClass(type, "private class " + privateClass + " cannot be reached from "
+        + generated, "make it package-private");
   }
 
-  public static String internal(String method, Throwable error) {
-    return "internal error while rewriting " + method + ": " + error
-        + "; please report it with this method's source";
+  /** {@code type} is, or is inside, the inner (non-static) class {@code inner}. */
+  public static Message inInnerClass(String type, String inner, String generated) {
+    return enclosingClass(type, "inner class " + inner + " needs an outer instance that "
+        + generated + " cannot supply", "make it static");
+  }
+
+  public static Message interfaceInstanceMethod(String type) {
+    return enclosingClass(type, "an interface's instance methods cannot be overridden by a"
+        + " generated class", "make the method static, or move it into a class");
+  }
+
+  public static Message privateConstructors(String type, String generated) {
+    return enclosingClass(type, "all its constructors are private, so " + generated
+        + " cannot extend it", "make a constructor package-private");
+  }
+
+  private static Message enclosingClass(String type, String why, String fix) {
+    return new Message(ENCLOSING_CLASS, "@Async methods of " + type + " cannot be rewritten,"
+        + " because " + why + "; " + fix);
+  }
+
+  // Classpath, Compiler, EndPositions, Write: the build around the processor.
+
+  public static Message classpath(String method) {
+    return new Message(CLASSPATH, "jasyncio-runtime is not on the class path, so " + method
+        + " cannot be rewritten; add the io.jasyncio:jasyncio-runtime dependency");
+  }
+
+  public static Message compiler() {
+    return new Message(COMPILER, "jasyncio reads method bodies through javac's Compiler Tree API,"
+        + " which this compiler does not offer; compile with javac");
+  }
+
+  public static Message endPositions(String type) {
+    return new Message(END_POSITIONS, "javac kept no end positions for " + type + ", which"
+        + " jasyncio needs to copy statements; run javac through a build tool (Maven, Gradle) or"
+        + " add the javac option -Xjcov");
+  }
+
+  /** {@code existing}, a class of the user's, has the name jasyncio writes for {@code type}. */
+  public static Message nameClash(String existing, String type) {
+    return new Message(WRITE, "class " + existing + " has the name of the class jasyncio"
+        + " generates for the @Async methods of " + type + "; rename " + existing);
+  }
+
+  public static Message writeFailed(String generated, IOException error) {
+    return new Message(WRITE, "cannot write " + generated + ": " + error
+        + "; check that the generated-sources folder is writable");
+  }
+
+  // Internal
+
+  public static Message internal(String method, Throwable error) {
+    return new Message(INTERNAL, "internal error while rewriting " + method + ": " + error
+        + "; please report it with this method's source");
   }
 }

@@ -6,7 +6,11 @@ import java.util.List;
 import javax.annotation.processing.Messager;
 import javax.tools.Diagnostic.Kind;
 
-/** The errors found while checking one class's {@code @Async} methods; prints nothing itself. */
+/**
+ * Errors found by one step (checking a class's {@code @Async} methods, a unit's stray awaits,
+ * the compiler itself); prints nothing until {@link #printTo}, the only place the processor
+ * prints.
+ */
 public final class Report {
   private final List<Diagnostic> errors = new ArrayList<>();
 
@@ -32,13 +36,18 @@ public final class Report {
     return List.copyOf(errors);
   }
 
-  /** Prints every error through javac's messager, on its tree or element. */
+  /**
+   * Prints every error through javac's messager, on its tree or element, or with no position;
+   * {@code trees} may be null when no error is on a tree.
+   */
   public void printTo(Messager messager, Trees trees) {
     for (Diagnostic d : errors) {
       if (d.path() != null) {
         trees.printMessage(Kind.ERROR, d.text(), d.path().getLeaf(), d.path().getCompilationUnit());
-      } else {
+      } else if (d.element() != null) {
         messager.printMessage(Kind.ERROR, d.text(), d.element());
+      } else {
+        messager.printMessage(Kind.ERROR, d.text());
       }
     }
   }

@@ -388,7 +388,7 @@ public final class BodyModeler {
       for (BodyScan.LocalClassRef ref : in.scan().localClassRefs()) {
         if (stateOf(ref.path().getLeaf(), fragments)
             != stateOf(ref.declaration().tree(), fragments)) {
-          throw new ModelException(Diagnostic.at(ref.path(), Messages.LOCAL_CLASS_ACROSS_AWAIT,
+          throw new ModelException(Diagnostic.at(ref.path(),
               Messages.localClassAcrossAwait(ref.declaration().name(),
                   type.getSimpleName().toString())));
         }
@@ -552,11 +552,11 @@ public final class BodyModeler {
           throw new TypeNotYetKnownException(at, local.name());
         }
         if (type != null && LocalTypes.localClassIn(type) != null) {
-          throw new ModelException(Diagnostic.at(at, Messages.NON_DENOTABLE,
+          throw new ModelException(Diagnostic.at(at,
               Messages.localClassType(local.name(), LocalTypes.localClassIn(type))));
         }
         if (type == null || !LocalTypes.isDenotable(type)) {
-          throw new ModelException(Diagnostic.at(at, Messages.NON_DENOTABLE,
+          throw new ModelException(Diagnostic.at(at,
               Messages.nonDenotable(local.name(), String.valueOf(type))));
         }
         String field = names.newName(local.name(), local);
@@ -940,7 +940,7 @@ public final class BodyModeler {
         // assignment in it may run inside a continuation, which cannot assign a copy.
         throw new ModelException(Diagnostic.at(
             trees.getPath(in.path().getCompilationUnit(), assignments.get(0)),
-            Messages.AWAIT_POSITION, Messages.capturedAndAssigned(local.name())));
+            Messages.capturedAndAssigned(local.name())));
       }
       for (IdentifierTree id : assignments) {
         source.wrap(id, "", " = " + name);
@@ -1525,7 +1525,7 @@ public final class BodyModeler {
         }
         if (type == null || !LocalTypes.isDenotable(type)) {
           throw new ModelException(Diagnostic.at(
-              trees.getPath(in.path().getCompilationUnit(), v), Messages.NON_DENOTABLE,
+              trees.getPath(in.path().getCompilationUnit(), v),
               Messages.nonDenotable(v.getName().toString(), String.valueOf(type))));
         }
         return TypeName.get(type).toString();
@@ -1565,7 +1565,7 @@ public final class BodyModeler {
       MemberLookup.Found found = new MemberLookup(elements, type).field(name);
       if (found == null) {
         throw new ModelException(Diagnostic.at(trees.getPath(in.path().getCompilationUnit(), a),
-            Messages.AWAIT_POSITION, Messages.assignmentTarget()));
+            Messages.assignmentTarget()));
       }
       return found.first().asType().getKind();
     }

@@ -8,6 +8,7 @@ import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import io.jasyncio.processor.Diagnostic;
+import io.jasyncio.processor.Message;
 import io.jasyncio.processor.Messages;
 import io.jasyncio.processor.Report;
 import io.jasyncio.processor.scan.AsyncioNames;
@@ -47,19 +48,17 @@ public final class AsyncMethodValidator {
     }
     if (method.getModifiers().contains(Modifier.FINAL)
         && !method.getModifiers().contains(Modifier.STATIC)) {
-      report.add(Diagnostic.on(method, Messages.FINAL_CLASS, Messages.finalMethod(where,
-          generated)));
+      report.add(Diagnostic.on(method, Messages.finalMethod(where, generated)));
     }
     if (method.getModifiers().contains(Modifier.SYNCHRONIZED)) {
-      report.add(Diagnostic.on(method, Messages.AWAIT_IN_SYNCHRONIZED,
-          Messages.synchronizedMethod(where)));
+      report.add(Diagnostic.on(method, Messages.synchronizedMethod(where)));
     }
     if (method.getModifiers().contains(Modifier.PRIVATE)) {
-      report.add(Diagnostic.on(method, Messages.PRIVATE_ASYNC,
+      report.add(Diagnostic.on(method,
           Messages.privateAsync(where, generated + "." + method.getSimpleName() + "()")));
     }
     if (tree.getBody() == null) {
-      report.add(Diagnostic.on(method, Messages.NO_BODY, Messages.noBody(where)));
+      report.add(Diagnostic.on(method, Messages.noBody(where)));
       return report;
     }
     checkEnclosingClasses(method, type, generated, report);
@@ -70,17 +69,16 @@ public final class AsyncMethodValidator {
     for (BodyScan.AwaitUse await : scan.awaits()) {
       boolean yields = await.kind() == BodyScan.Suspension.YIELD;
       if (yields ? !methodKind.yields() : !methodKind.awaits()) {
-        report.add(Diagnostic.at(await.path(), Messages.GENERATOR_MIX, yields
+        report.add(Diagnostic.at(await.path(), yields
             ? Messages.yieldInCoroutine(where) : Messages.awaitInGenerator(where)));
         continue;
       }
       switch (await.context()) {
-        case LAMBDA -> report.add(Diagnostic.at(await.path(), Messages.AWAIT_IN_LAMBDA,
-            Messages.awaitInLambda(where)));
-        case LOCAL_CLASS -> report.add(Diagnostic.at(await.path(), Messages.AWAIT_IN_LOCAL_CLASS,
+        case LAMBDA -> report.add(Diagnostic.at(await.path(), Messages.awaitInLambda(where)));
+        case LOCAL_CLASS -> report.add(Diagnostic.at(await.path(),
             Messages.awaitInLocalClass(where)));
         case SYNCHRONIZED -> report.add(Diagnostic.at(await.path(),
-            Messages.AWAIT_IN_SYNCHRONIZED, Messages.awaitInSynchronized(where)));
+            Messages.awaitInSynchronized(where)));
         case BODY -> checkAwaitPosition(await.path(), tree, names, report);
       }
     }
@@ -88,30 +86,28 @@ public final class AsyncMethodValidator {
       ExpressionTree value = ((ReturnTree) ret.path().getLeaf()).getExpression();
       boolean isDone = value instanceof MethodInvocationTree call && names.isDone(call);
       if (methodKind == MethodKind.ASYNC_GENERATOR && !isNull(value)) {
-        report.add(Diagnostic.at(ret.path(), Messages.GENERATOR_MIX,
-            Messages.returnInAsyncGenerator(where)));
+        report.add(Diagnostic.at(ret.path(), Messages.returnInAsyncGenerator(where)));
       } else if (methodKind == MethodKind.GENERATOR) {
         if (isDone) {
-          report.add(Diagnostic.at(ret.path(), Messages.GENERATOR_MIX,
-              Messages.doneInGenerator(where)));
+          report.add(Diagnostic.at(ret.path(), Messages.doneInGenerator(where)));
         }
       } else if (methodKind == MethodKind.ASYNC_GENERATOR) {
         continue;
       } else if (value != null && value.getKind() == Tree.Kind.NULL_LITERAL) {
-        report.add(Diagnostic.at(ret.path(), Messages.RETURN_NULL, Messages.returnNull()));
+        report.add(Diagnostic.at(ret.path(), Messages.returnNull()));
       } else if (!isDone
           && Suspensions.unsupportedAncestor(ret.path(), tree.getBody(), names) != null) {
         Tree outer = Suspensions.unsupportedAncestor(ret.path(), tree.getBody(), names);
-        report.add(Diagnostic.at(ret.path(), Messages.AWAIT_POSITION,
+        report.add(Diagnostic.at(ret.path(),
             Messages.tailAwaitInConstruct(Suspensions.describe(outer))));
       }
     }
     for (TreePath ref : scan.awaitReferences()) {
-      report.add(Diagnostic.at(ref, Messages.AWAIT_REFERENCE, Messages.awaitReference()));
+      report.add(Diagnostic.at(ref, Messages.awaitReference()));
     }
     for (BodyScan.SelfRef self : scan.selfRefs()) {
       if (self.isSuper()) {
-        report.add(Diagnostic.at(self.path(), Messages.SUPER, Messages.superUse()));
+        report.add(Diagnostic.at(self.path(), Messages.superUse()));
       }
     }
     for (BodyScan.PrivateUse use : scan.privateUses()) {
@@ -125,8 +121,7 @@ public final class AsyncMethodValidator {
       String name = e.getKind() == ElementKind.CONSTRUCTOR
           ? e.getEnclosingElement().getSimpleName() + "()"
           : e.getSimpleName() + (e.getKind() == ElementKind.METHOD ? "()" : "");
-      report.add(Diagnostic.at(use.path(), Messages.PRIVATE_MEMBER,
-          Messages.privateMember(generated, kind, name)));
+      report.add(Diagnostic.at(use.path(), Messages.privateMember(generated, kind, name)));
     }
     return report;
   }
@@ -138,10 +133,10 @@ public final class AsyncMethodValidator {
     if (!ok) {
       Tree returnTree = tree.getReturnType();
       String name = method.getSimpleName() + "()";
-      String message = Messages.returnType(name, String.valueOf(returnTree));
+      Message message = Messages.returnType(name, String.valueOf(returnTree));
       report.add(returnTree != null
-          ? Diagnostic.at(new TreePath(methodPath, returnTree), Messages.RETURN_TYPE, message)
-          : Diagnostic.on(method, Messages.RETURN_TYPE, message));
+          ? Diagnostic.at(new TreePath(methodPath, returnTree), message)
+          : Diagnostic.on(method, message));
     }
     return ok;
   }
@@ -152,23 +147,18 @@ public final class AsyncMethodValidator {
     String name = type.getSimpleName().toString();
     for (TypeElement t = type; t != null; t = enclosingType(t)) {
       if (t.getNestingKind() == NestingKind.LOCAL || t.getNestingKind() == NestingKind.ANONYMOUS) {
-        report.add(Diagnostic.on(method, Messages.ENCLOSING_CLASS, Messages.enclosingClass(name,
-            "a local or anonymous class cannot be named from " + generated,
-            "move the method into a top-level or static nested class")));
+        report.add(Diagnostic.on(method, Messages.inLocalClass(name, generated)));
         return;
       }
       if (t.getModifiers().contains(Modifier.PRIVATE)) {
-        report.add(Diagnostic.on(method, Messages.ENCLOSING_CLASS, Messages.enclosingClass(name,
-            "private class " + t.getSimpleName() + " cannot be reached from " + generated,
-            "make it package-private")));
+        report.add(Diagnostic.on(method,
+            Messages.inPrivateClass(name, t.getSimpleName().toString(), generated)));
         return;
       }
       if (t.getNestingKind() == NestingKind.MEMBER && !t.getModifiers().contains(Modifier.STATIC)
           && t.getKind() == ElementKind.CLASS) {
-        report.add(Diagnostic.on(method, Messages.ENCLOSING_CLASS, Messages.enclosingClass(name,
-            "inner class " + t.getSimpleName() + " needs an outer instance that " + generated
-                + " cannot supply",
-            "make it static")));
+        report.add(Diagnostic.on(method,
+            Messages.inInnerClass(name, t.getSimpleName().toString(), generated)));
         return;
       }
     }
@@ -176,17 +166,13 @@ public final class AsyncMethodValidator {
       return;
     }
     if (type.getKind().isInterface()) {
-      report.add(Diagnostic.on(method, Messages.ENCLOSING_CLASS, Messages.enclosingClass(name,
-          "an interface's instance methods cannot be overridden by a generated class",
-          "make the method static, or move it into a class")));
+      report.add(Diagnostic.on(method, Messages.interfaceInstanceMethod(name)));
     } else if (type.getModifiers().contains(Modifier.FINAL) || type.getKind() == ElementKind.ENUM
         || type.getKind() == ElementKind.RECORD) {
-      report.add(Diagnostic.on(type, Messages.FINAL_CLASS, Messages.finalClass(name, generated)));
+      report.add(Diagnostic.on(type, Messages.finalClass(name, generated)));
     } else if (ElementFilter.constructorsIn(type.getEnclosedElements()).stream()
         .allMatch(c -> c.getModifiers().contains(Modifier.PRIVATE))) {
-      report.add(Diagnostic.on(type, Messages.ENCLOSING_CLASS, Messages.enclosingClass(name,
-          "all its constructors are private, so " + generated + " cannot extend it",
-          "make a constructor package-private")));
+      report.add(Diagnostic.on(type, Messages.privateConstructors(name, generated)));
     }
   }
 
@@ -212,23 +198,21 @@ public final class AsyncMethodValidator {
           && statement.getLeaf() instanceof ExpressionStatementTree e
           && e.getExpression() instanceof com.sun.source.tree.CompoundAssignmentTree c
           && !Suspensions.isSimpleTarget(c.getVariable())) {
-        report.add(Diagnostic.at(await, Messages.AWAIT_POSITION, Messages.compoundTarget()));
+        report.add(Diagnostic.at(await, Messages.compoundTarget()));
         return;
       }
     }
     if (statement == null) {
-      report.add(Diagnostic.at(await, Messages.AWAIT_POSITION,
+      report.add(Diagnostic.at(await,
           names.isAiter((MethodInvocationTree) await.getLeaf()) ? Messages.aiterPosition()
               : Messages.awaitPosition()));
       return;
     }
     Tree outer = Suspensions.unsupportedAncestor(statement, method.getBody(), names);
     if (outer instanceof com.sun.source.tree.SwitchExpressionTree) {
-      report.add(Diagnostic.at(await, Messages.AWAIT_POSITION,
-          Messages.awaitInSwitchExpression()));
+      report.add(Diagnostic.at(await, Messages.awaitInSwitchExpression()));
     } else if (outer != null) {
-      report.add(Diagnostic.at(await, Messages.AWAIT_POSITION,
-          Messages.awaitInConstruct(Suspensions.describe(outer))));
+      report.add(Diagnostic.at(await, Messages.awaitInConstruct(Suspensions.describe(outer))));
     }
   }
 

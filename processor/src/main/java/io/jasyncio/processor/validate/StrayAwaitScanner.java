@@ -15,6 +15,7 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
 import io.jasyncio.processor.Diagnostic;
+import io.jasyncio.processor.Message;
 import io.jasyncio.processor.Messages;
 import io.jasyncio.processor.Report;
 import io.jasyncio.processor.scan.AsyncioNames;
@@ -96,10 +97,8 @@ public final class StrayAwaitScanner extends TreePathScanner<Void, Void> {
     if (isAsync.test(node)) {
       if (localClassDepth > 0) {
         // javac hands processors no element for a method of a local or anonymous class.
-        report.add(Diagnostic.at(getCurrentPath(), Messages.ENCLOSING_CLASS,
-            Messages.enclosingClass(node.getName() + "()'s class",
-                "a local or anonymous class cannot be named from a generated class",
-                "move the method into a top-level or static nested class")));
+        report.add(Diagnostic.at(getCurrentPath(),
+            Messages.inLocalClass(node.getName() + "()'s class", "a generated class")));
       }
       return null;
     }
@@ -157,7 +156,7 @@ public final class StrayAwaitScanner extends TreePathScanner<Void, Void> {
     }
     if (Templates.anyStaticAsync(methods)) {
       String pkg = unit.getPackageName() == null ? "" : unit.getPackageName().toString();
-      report.add(Diagnostic.at(getCurrentPath(), Messages.TEMPLATE_CALL, Messages.templateCall(
+      report.add(Diagnostic.at(getCurrentPath(), Messages.templateCall(
           owner.getSimpleName() + "." + method + "()",
           Templates.generatedName(owner, pkg) + "." + method + "()")));
     }
@@ -231,9 +230,9 @@ public final class StrayAwaitScanner extends TreePathScanner<Void, Void> {
   public Void visitMethodInvocation(MethodInvocationTree node, Void p) {
     checkTemplateCall(node);
     if (names.isAwait(node) && !ownAwait(node)) {
-      String message = inMethod ? Messages.awaitOutsideAsync(where)
+      Message message = inMethod ? Messages.awaitOutsideAsync(where)
           : Messages.awaitInInitializer(where);
-      report.add(Diagnostic.at(getCurrentPath(), Messages.AWAIT_OUTSIDE_ASYNC, message));
+      report.add(Diagnostic.at(getCurrentPath(), message));
     }
     return super.visitMethodInvocation(node, p);
   }
@@ -268,8 +267,7 @@ public final class StrayAwaitScanner extends TreePathScanner<Void, Void> {
   @Override
   public Void visitMemberReference(MemberReferenceTree node, Void p) {
     if (names.isAwaitReference(node)) {
-      report.add(Diagnostic.at(getCurrentPath(), Messages.AWAIT_REFERENCE,
-          Messages.awaitReference()));
+      report.add(Diagnostic.at(getCurrentPath(), Messages.awaitReference()));
     }
     return super.visitMemberReference(node, p);
   }

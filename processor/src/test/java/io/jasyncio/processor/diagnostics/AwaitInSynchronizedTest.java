@@ -4,7 +4,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code [jasyncio/AwaitInSynchronized]}: an {@code await} inside {@code synchronized} would keep
- * the monitor held while other tasks run, reported on the {@code await} call.
+ * the monitor held while other tasks run, reported on the {@code await} call. A synchronized
+ * {@code @Async} method is {@link SynchronizedMethodTest}'s.
  */
 class AwaitInSynchronizedTest {
 
@@ -60,18 +61,5 @@ class AwaitInSynchronizedTest {
         "  }",
         "}");
     s.assertGenerated("demo.AsyncKitchen");
-  }
-
-  @Test
-  void synchronizedAsyncMethodIsReportedOnTheMethod() {
-    CompiledSnippet s = CompiledSnippet.compile("Kitchen",
-        "public class Kitchen {",
-        "  @Async static synchronized Coroutine<Void> boil() {",
-        "    await(sleep(1));",
-        "    return done();",
-        "  }",
-        "}");
-    s.assertOnlyError("AwaitInSynchronized", "static synchronized Coroutine<Void> boil()",
-        "boil()");
   }
 }

@@ -118,6 +118,14 @@ final class CompiledSnippet {
     assertNothingGenerated();
   }
 
+  /**
+   * The error names {@code term}: the construct it is about, or a name from the user's code,
+   * where a tag has several texts and the test is about which one. Not the wording around it.
+   */
+  void assertErrorMentions(String term) {
+    assertThat(compilation).hadErrorContaining(term);
+  }
+
   /** The compilation succeeded without warnings and generated {@code generatedClass}. */
   void assertGenerated(String generatedClass) {
     assertThat(compilation).succeededWithoutWarnings();

@@ -5,7 +5,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code [jasyncio/FinalClass]}: {@code AsyncFoo extends Foo} to override instance
  * {@code @Async} methods, so {@code Foo} cannot be final (records and enums are); reported on the
- * class. Static {@code @Async} methods need no subclass.
+ * class. Static {@code @Async} methods need no subclass. A final method is
+ * {@link FinalMethodTest}'s.
  */
 class FinalClassTest {
 
@@ -94,14 +95,5 @@ class FinalClassTest {
         "}");
     // The tag is the fix's choice; FinalClass describes the same impossibility.
     s.assertOnlyProcessorErrorOnLine("public class Kitchen");
-  }
-
-  @Test
-  void finalInstanceAsyncMethodCannotBeOverridden() {
-    CompiledSnippet s = CompiledSnippet.compile("Kitchen",
-        "public class Kitchen {",
-        "  @Async final Coroutine<Integer> boil() { return done(1); }",
-        "}");
-    s.assertOnlyError("FinalClass", "final Coroutine<Integer> boil()", "boil()");
   }
 }
