@@ -136,8 +136,6 @@ public final class BodyModeler {
     private final Map<BodyScan.Local, Set<Integer>> constants = new java.util.LinkedHashMap<>();
     /** The iterator fields of split enhanced for loops, by loop. */
     private final Map<Tree, String> iterators = new java.util.LinkedHashMap<>();
-    /** The declarations of locals the body assigns after declaring them, once computed. */
-    private Set<Tree> assigned;
     /** The body's text, for choosing names it does not use. */
     private String bodyText;
     /** Names {@link #uniqueName} has given out. */
@@ -1339,48 +1337,7 @@ public final class BodyModeler {
 
     /** Whether {@code local} has an initializer and nothing assigns it again. */
     private boolean effectivelyFinal(BodyScan.Local local) {
-      return local.tree().getInitializer() != null && !assignedLocals().contains(local.tree());
-    }
-
-    /** The declarations of the locals some statement of the body assigns (=, op=, ++, --). */
-    private Set<Tree> assignedLocals() {
-      if (assigned == null) {
-        assigned = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        Map<Tree, BodyScan.Local> byRef = new java.util.IdentityHashMap<>();
-        in.scan().localRefs().forEach(r -> byRef.put(r.tree(), r.local()));
-        new com.sun.source.util.TreeScanner<Void, Void>() {
-          @Override
-          public Void visitAssignment(AssignmentTree node, Void p) {
-            note(node.getVariable());
-            return super.visitAssignment(node, p);
-          }
-
-          @Override
-          public Void visitCompoundAssignment(com.sun.source.tree.CompoundAssignmentTree node,
-              Void p) {
-            note(node.getVariable());
-            return super.visitCompoundAssignment(node, p);
-          }
-
-          @Override
-          public Void visitUnary(com.sun.source.tree.UnaryTree node, Void p) {
-            switch (node.getKind()) {
-              case PREFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_INCREMENT, POSTFIX_DECREMENT ->
-                  note(node.getExpression());
-              default -> { }
-            }
-            return super.visitUnary(node, p);
-          }
-
-          private void note(ExpressionTree target) {
-            BodyScan.Local local = byRef.get(target);
-            if (local != null) {
-              assigned.add(local.tree());
-            }
-          }
-        }.scan(tree.getBody(), null);
-      }
-      return assigned;
+      return local.tree().getInitializer() != null && !in.scan().assigned().contains(local);
     }
 
     @Override

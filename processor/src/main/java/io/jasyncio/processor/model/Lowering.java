@@ -24,7 +24,7 @@ import com.sun.source.tree.TryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.tree.YieldTree;
-import com.sun.source.util.TreeScanner;
+import io.jasyncio.processor.scan.JumpsOut;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -1192,98 +1192,25 @@ final class Lowering {
     }
   }
 
-  /** Rewrites break and continue in {@code s} that leave it for a split statement. */
+  /** Rewrites the jumps in {@code s} that leave it: break, continue, return and yield. */
   private void patchJumpsLeaving(StatementTree s) {
-    new TreeScanner<Void, Void>() {
-      private final Deque<Tree> inner = new ArrayDeque<>();
-      private final Set<String> innerLabels = new HashSet<>();
-
-      @Override
-      public Void scan(Tree tree, Void p) {
-        if (tree == null) {
-          return null;
-        }
-        boolean jumpTarget = tree instanceof WhileLoopTree || tree instanceof DoWhileLoopTree
-            || tree instanceof ForLoopTree || tree instanceof EnhancedForLoopTree
-            || tree instanceof SwitchTree;
-        String label = tree instanceof LabeledStatementTree l ? l.getLabel().toString() : null;
-        if (jumpTarget) {
-          inner.push(tree);
-        }
-        if (label != null) {
-          innerLabels.add(label);
-        }
-        try {
-          return super.scan(tree, p);
-        } finally {
-          if (jumpTarget) {
-            inner.pop();
-          }
-          if (label != null) {
-            innerLabels.remove(label);
-          }
-        }
-      }
-
-      @Override
-      public Void visitClass(com.sun.source.tree.ClassTree node, Void p) {
-        return null; // jumps cannot leave a class body
-      }
-
-      @Override
-      public Void visitLambdaExpression(com.sun.source.tree.LambdaExpressionTree node, Void p) {
-        return null;
-      }
-
-      @Override
-      public Void visitReturn(ReturnTree node, Void p) {
-        if (s == node) {
-          return null; // the statement itself: copied() writes it
-        }
+    for (Tree jump : JumpsOut.from(s)) {
+      if (jump instanceof ReturnTree node) {
         forms.replace(node, () -> "{ " + returnText(forms.returnValue(node)).replace("\n", " ")
             + " }");
-        return null;
-      }
-
-      @Override
-      public Void visitSwitchExpression(SwitchExpressionTree node, Void p) {
-        return null; // nothing jumps out of a switch expression; its yields are its own
-      }
-
-      @Override
-      public Void visitYield(YieldTree node, Void p) {
-        if (s == node) {
-          return null;
-        }
+      } else if (jump instanceof YieldTree node) {
         Yield y = yields.peek();
         forms.replace(node, () -> "{ " + yieldText(y, forms.render(node.getValue()))
             .replace("\n", " ") + " }");
-        return null;
-      }
-
-      @Override
-      public Void visitBreak(BreakTree node, Void p) {
-        if (node.getLabel() == null ? !inner.isEmpty()
-            : innerLabels.contains(node.getLabel().toString())) {
-          return null;
-        }
+      } else if (jump instanceof BreakTree node) {
         Target t = find(node.getLabel() == null ? null : node.getLabel().toString(), false);
         forms.replace(node, () -> "{ " + leaveText(t, t.breakTo()).replace("\n", " ") + " }");
-        return null;
-      }
-
-      @Override
-      public Void visitContinue(ContinueTree node, Void p) {
-        boolean innerLoop = inner.stream().anyMatch(t -> !(t instanceof SwitchTree));
-        if (node.getLabel() == null ? innerLoop
-            : innerLabels.contains(node.getLabel().toString())) {
-          return null;
-        }
+      } else {
+        ContinueTree node = (ContinueTree) jump;
         Target t = find(node.getLabel() == null ? null : node.getLabel().toString(), true);
         forms.replace(node, () -> "{ " + leaveText(t, t.continueTo()).replace("\n", " ") + " }");
-        return null;
       }
-    }.scan(s, null);
+    }
   }
 
   /**

@@ -1,13 +1,11 @@
 package io.jasyncio.processor.scan;
 
-import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BindingPatternTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
-import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
@@ -29,7 +27,6 @@ import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.TypeCastTree;
-import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
@@ -149,6 +146,10 @@ public final class BodyScan {
       Elements elements, LocalTypes localTypes) {
     BodyScan scan = new BodyScan();
     new Scanner(scan, lookup, names, elements, localTypes).scanMethod(methodPath);
+    Map<Tree, Local> byRef = new java.util.IdentityHashMap<>();
+    scan.localRefs.forEach(r -> byRef.put(r.tree(), r.local()));
+    scan.assigned.addAll(
+        AssignedLocals.in(((MethodTree) methodPath.getLeaf()).getBody(), byRef::get));
     return scan;
   }
 
@@ -712,35 +713,6 @@ public final class BodyScan {
         out.returns.add(new ReturnUse(getCurrentPath(), topIndex, topLevel));
       }
       return super.visitReturn(node, p);
-    }
-
-    @Override
-    public Void visitAssignment(AssignmentTree node, Void p) {
-      markAssigned(node.getVariable());
-      return super.visitAssignment(node, p);
-    }
-
-    @Override
-    public Void visitCompoundAssignment(CompoundAssignmentTree node, Void p) {
-      markAssigned(node.getVariable());
-      return super.visitCompoundAssignment(node, p);
-    }
-
-    @Override
-    public Void visitUnary(UnaryTree node, Void p) {
-      switch (node.getKind()) {
-        case PREFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_INCREMENT, POSTFIX_DECREMENT ->
-            markAssigned(node.getExpression());
-        default -> { }
-      }
-      return super.visitUnary(node, p);
-    }
-
-    private void markAssigned(ExpressionTree target) {
-      if (target instanceof IdentifierTree id
-          && resolveLocal(id.getName().toString()) instanceof Local l) {
-        out.assigned.add(l);
-      }
     }
 
     /** Records private member types named in a type position; scans nothing as an expression. */
