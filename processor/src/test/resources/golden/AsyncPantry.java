@@ -47,7 +47,7 @@ public final class AsyncPantry {
     private Throwable caught;
 
     /**
-     * How the try block at Pantry.java:11 was left: 0 normally, 1 by an exception, 2 by a return, 3 by a jump; its finally block then goes on that way.
+     * How the try block at Pantry.java:11 was left (EXIT_NORMAL, EXIT_THROW, EXIT_RETURN or EXIT_JUMP); its finally block then goes on that way.
      */
     private int exit1;
 
@@ -84,7 +84,7 @@ public final class AsyncPantry {
           switch (state) {
             case 0: { // Pantry.java:10
               System.out.println("opening " + shelf);
-              exit1 = 0;
+              exit1 = EXIT_NORMAL;
               state = 1;
             }
             case 1: { // Pantry.java:11, try
@@ -95,7 +95,7 @@ public final class AsyncPantry {
             case 2: { // Pantry.java:12, resumed
               awaited();
               if (shelf.isEmpty()) {
-                { returned = "nothing"; exit1 = 2; state = 3; continue dispatch; }
+                { returned = "nothing"; exit1 = EXIT_RETURN; state = 3; continue dispatch; }
               }
               System.out.println("taking from " + shelf);
               state = 3;
@@ -108,10 +108,10 @@ public final class AsyncPantry {
             case 4: { // Pantry.java:18, resumed
               awaited();
               System.out.println("closing " + shelf);
-              if (exit1 == 1) {
+              if (exit1 == EXIT_THROW) {
                 throw exitThrown1;
               }
-              if (exit1 == 2) {
+              if (exit1 == EXIT_RETURN) {
                 complete(returned);
                 return;
               }
@@ -129,7 +129,7 @@ public final class AsyncPantry {
             case 1:
             case 2:
               exitThrown1 = thrown;
-              exit1 = 1;
+              exit1 = EXIT_THROW;
               state = 3;
               continue dispatch;
           }

@@ -24,7 +24,7 @@ import java.util.NoSuchElementException;
  * @param <T> the type of the values the generator yields
  */
 public abstract class AsyncGeneratorMachine<T> extends Coroutine<Object>
-    implements AsyncGenerator<T> {
+    implements AsyncGenerator<T>, PendingExit {
   /** What a step's await gives when the body finished instead of yielding. */
   static final Object END = new Object() {
     @Override

@@ -511,8 +511,8 @@ public final class BodyModeler {
         String where = fileName + ":" + source.line(e.getKey());
         Lowering.Forms.ExitFields f = e.getValue();
         out.add(new MethodModel.Field(f.kind(), f.kind(), TypeName.INT, false,
-            "How the try block at " + where + " was left: 0 normally, 1 by an exception,"
-                + " 2 by a return, 3 by a jump; its finally block then goes on that way."));
+            "How the try block at " + where + " was left (EXIT_NORMAL, EXIT_THROW,"
+                + " EXIT_RETURN or EXIT_JUMP); its finally block then goes on that way."));
         out.add(new MethodModel.Field(f.thrown(), f.thrown(), TypeName.get(Throwable.class),
             false, "The exception that left the try block at " + where + "."));
         out.add(new MethodModel.Field(f.target(), f.target(), TypeName.INT, false,

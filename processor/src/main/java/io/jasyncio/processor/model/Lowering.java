@@ -273,6 +273,7 @@ final class Lowering {
     if (!emit) {
       return states;
     }
+    dropUnreachableEnd();
     List<MethodModel.State> resolved = new ArrayList<>();
     for (MethodModel.State s : states) {
       List<String> lines = new ArrayList<>();
@@ -282,6 +283,40 @@ final class Lowering {
       resolved.add(new MethodModel.State(s.number(), s.comment(), s.line(), lines));
     }
     return resolved;
+  }
+
+  /**
+   * Drops the empty state after a split statement that ends the method ({@code if} whose
+   * branches both return, a try block that returns through its finally): no jump goes there,
+   * and an empty last case would read as falling into the switch's {@code default} throw. The
+   * fall-through marker {@code state = n;} into it goes too.
+   */
+  private void dropUnreachableEnd() {
+    MethodModel.State last = states.get(states.size() - 1);
+    if (states.size() < 2 || !last.code().isEmpty()) {
+      return;
+    }
+    Label end = allLabels.stream().filter(l -> l.number == last.number()).findFirst()
+        .orElseThrow();
+    List<String> before = states.get(states.size() - 2).code();
+    String marker = "state = " + end.ref() + ";";
+    boolean marked = !before.isEmpty()
+        && SourceLines.strip(before.get(before.size() - 1)).equals(marker);
+    List<String> rest = marked ? before.subList(0, before.size() - 1) : before;
+    for (MethodModel.State s : states) {
+      for (String line : s.code() == before ? rest : s.code()) {
+        if (line.contains(end.ref())) {
+          return; // a jump the template's constants make dead, as in while (1 > 0)
+        }
+      }
+    }
+    if (handlers.stream().anyMatch(h -> h.handler() == end)) {
+      return;
+    }
+    states.remove(states.size() - 1);
+    if (marked) {
+      before.remove(before.size() - 1);
+    }
   }
 
   /** Whether a compound statement was split, so the machine needs its dispatch loop. */
@@ -849,10 +884,14 @@ final class Lowering {
     }
   }
 
-  private static final int NORMAL = 0;
-  private static final int THROW = 1;
-  private static final int RETURN = 2;
-  private static final int JUMP = 3;
+  /**
+   * How a try block was left, the codes its pending-exit field takes (the runtime's
+   * {@code PendingExit}, which every machine inherits).
+   */
+  private static final String NORMAL = "EXIT_NORMAL";
+  private static final String THROW = "EXIT_THROW";
+  private static final String RETURN = "EXIT_RETURN";
+  private static final String JUMP = "EXIT_JUMP";
 
   /** A return from where the lowering now is: through every enclosing finally block. */
   private String returnText(String value) {
@@ -869,7 +908,7 @@ final class Lowering {
   }
 
   /** Records an exit of {@code kind} in {@code r} and runs its finally block. */
-  private String exitVia(Region r, int kind, String target) {
+  private String exitVia(Region r, String kind, String target) {
     String out = r.fields.kind() + " = " + kind + ";\n";
     if (target != null) {
       out += r.fields.target() + " = " + target + ";\n";
@@ -973,6 +1012,9 @@ final class Lowering {
   }
 
   private void exitUnless(String condition, Label exit) {
+    if (condition.equals("true")) {
+      return; // while (true): only a break leaves it
+    }
     emit("if (!(" + condition + ")) {\n  " + jumpText(exit).replace("\n", "\n  ") + "\n}");
   }
 
