@@ -40,24 +40,24 @@ final class CopiedStatements {
       // A later declarator of "int a = 1, b = 2;" shares the type tree, and its source range
       // starts at that type: write it out on its own.
       boolean laterDeclarator = v.getType() != null && !l.declaredTypes.add(v.getType());
-      String field = l.forms.fieldOf(v);
+      String field = l.locals.fieldOf(v);
       if (field != null) {
         if (v.getInitializer() != null) {
-          l.emit(field + " = " + l.forms.initializer(v) + ";");
+          l.emit(field + " = " + l.locals.initializer(v) + ";");
         }
         return;
       }
-      boolean firstOfSeveral = l.forms.render(v).trim().endsWith(",");
+      boolean firstOfSeveral = l.source.render(v).trim().endsWith(",");
       if (laterDeclarator || firstOfSeveral
-          || !l.forms.localName(v).equals(v.getName().toString())) {
-        String init = v.getInitializer() == null ? "" : " = " + l.forms.render(v.getInitializer());
+          || !l.locals.localName(v).equals(v.getName().toString())) {
+        String init = v.getInitializer() == null ? "" : " = " + l.source.render(v.getInitializer());
         String mods = v.getModifiers().getFlags().contains(javax.lang.model.element.Modifier.FINAL)
             ? "final " : "";
-        l.emit(mods + l.forms.sourceType(v) + " " + l.forms.localName(v) + init + ";");
+        l.emit(mods + l.types.sourceType(v) + " " + l.locals.localName(v) + init + ";");
         return;
       }
     }
-    String text = l.forms.renderStatement(s);
+    String text = l.source.renderStatement(s);
     if ((s instanceof VariableTree || s instanceof ExpressionStatementTree)
         && !text.endsWith(";")) {
       text += ";"; // a for loop's init and update parts carry no semicolon
@@ -78,20 +78,21 @@ final class CopiedStatements {
   void patchJumpsLeaving(StatementTree s) {
     for (Tree jump : JumpsOut.from(s)) {
       if (jump instanceof ReturnTree node) {
-        l.forms.replace(node, () -> "{ "
+        l.source.replace(node, () -> "{ "
             + l.returnText(l.forms.returnValue(node)).replace("\n", " ")
             + " }");
       } else if (jump instanceof YieldTree node) {
         SwitchLowering.Yield y = l.switches.yields.peek();
-        l.forms.replace(node, () -> "{ " + l.switches.yieldText(y, l.forms.render(node.getValue()))
+        l.source.replace(node, () -> "{ "
+            + l.switches.yieldText(y, l.source.render(node.getValue()))
             .replace("\n", " ") + " }");
       } else if (jump instanceof BreakTree node) {
         Target t = find(node.getLabel() == null ? null : node.getLabel().toString(), false);
-        l.forms.replace(node, () -> "{ " + l.leaveText(t, t.breakTo()).replace("\n", " ") + " }");
+        l.source.replace(node, () -> "{ " + l.leaveText(t, t.breakTo()).replace("\n", " ") + " }");
       } else {
         ContinueTree node = (ContinueTree) jump;
         Target t = find(node.getLabel() == null ? null : node.getLabel().toString(), true);
-        l.forms.replace(node, () -> "{ " + l.leaveText(t, t.continueTo()).replace("\n", " ")
+        l.source.replace(node, () -> "{ " + l.leaveText(t, t.continueTo()).replace("\n", " ")
             + " }");
       }
     }

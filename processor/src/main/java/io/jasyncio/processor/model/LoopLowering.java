@@ -30,14 +30,14 @@ final class LoopLowering {
     l.splitAny = true;
     Label top = l.freshLabel();
     Label end = l.freshLabel();
-    l.start(top, l.forms.line(w), "while");
+    l.start(top, l.source.line(w), "while");
     String condition = l.condition(w.getCondition(), w);
     l.exitUnless(condition, end);
     l.pushTarget(new Target(w, label, end, top));
     l.statement(w.getStatement());
     l.targets.pop();
     l.jump(top);
-    l.start(end, l.forms.line(w), "after while");
+    l.start(end, l.source.line(w), "after while");
   }
 
   void lowerDo(DoWhileLoopTree d, String label) {
@@ -45,14 +45,14 @@ final class LoopLowering {
     Label top = l.freshLabel();
     Label test = l.freshLabel();
     Label end = l.freshLabel();
-    l.start(top, l.forms.line(d), "do");
+    l.start(top, l.source.line(d), "do");
     l.pushTarget(new Target(d, label, end, test));
     l.statement(d.getStatement());
     l.targets.pop();
-    l.start(test, l.forms.line(d.getCondition()), "do condition");
+    l.start(test, l.source.line(d.getCondition()), "do condition");
     String condition = l.condition(d.getCondition(), d);
     l.emit("if (" + condition + ") {\n  " + l.jumpText(top).replace("\n", "\n  ") + "\n}");
-    l.start(end, l.forms.line(d), "after do");
+    l.start(end, l.source.line(d), "after do");
   }
 
   void lowerFor(ForLoopTree f, String label) {
@@ -63,19 +63,19 @@ final class LoopLowering {
     Label top = l.freshLabel();
     Label update = l.freshLabel();
     Label end = l.freshLabel();
-    l.start(top, l.forms.line(f), "for");
+    l.start(top, l.source.line(f), "for");
     if (f.getCondition() != null) {
       l.exitUnless(l.condition(f.getCondition(), f), end);
     }
     l.pushTarget(new Target(f, label, end, update));
     l.statement(f.getStatement());
     l.targets.pop();
-    l.start(update, l.forms.line(f), "for update");
+    l.start(update, l.source.line(f), "for update");
     for (ExpressionStatementTree u : f.getUpdate()) {
       l.statement(u);
     }
     l.jump(top);
-    l.start(end, l.forms.line(f), "after for");
+    l.start(end, l.source.line(f), "after for");
   }
 
   /**
@@ -89,7 +89,7 @@ final class LoopLowering {
       lowerAsyncFor(each, source0.getArguments().get(0), label);
       return;
     }
-    String iterator = l.forms.iteratorField(each);
+    String iterator = l.names.iteratorField(each);
     MethodInvocationTree await = l.forms.awaitIn(each);
     String source;
     if (await != null) {
@@ -97,26 +97,26 @@ final class LoopLowering {
     } else {
       l.fragments.put(each.getExpression(), l.number);
       l.copies(each.getExpression());
-      source = l.emit ? l.forms.render(each.getExpression()) : "";
+      source = l.emit ? l.source.render(each.getExpression()) : "";
     }
     l.emit(iterator + " = iterate(" + source + ");");
     Label top = l.freshLabel();
     Label end = l.freshLabel();
-    l.start(top, l.forms.line(each), "for each");
+    l.start(top, l.source.line(each), "for each");
     l.exitUnless(iterator + ".hasNext()", end);
     VariableTree v = each.getVariable();
     l.fragments.put(v, l.number);
     if (l.emit) {
-      String value = BodyModeler.nextCall(l.forms.kindOfLocal(v), iterator);
-      String field = l.forms.fieldOf(v);
+      String value = BodyModeler.nextCall(l.types.kindOfLocal(v), iterator);
+      String field = l.locals.fieldOf(v);
       l.emit(field != null ? field + " = " + value + ";"
-          : l.forms.declaredType(v) + " " + l.forms.localName(v) + " = " + value + ";");
+          : l.types.declaredType(v) + " " + l.locals.localName(v) + " = " + value + ";");
     }
     l.pushTarget(new Target(each, label, end, top));
     l.statement(each.getStatement());
     l.targets.pop();
     l.jump(top);
-    l.start(end, l.forms.line(each), "after for each");
+    l.start(end, l.source.line(each), "after for each");
   }
 
   /**
@@ -124,27 +124,27 @@ final class LoopLowering {
    * next step, leaves the loop when it finished, and else reads the value into {@code v}.
    */
   void lowerAsyncFor(EnhancedForLoopTree each, ExpressionTree generator, String label) {
-    String source = l.forms.asyncIteratorField(each);
+    String source = l.names.asyncIteratorField(each);
     l.fragments.put(generator, l.number);
     l.copies(generator);
-    l.emit(source + " = " + (l.emit ? l.forms.render(generator) : "") + ";");
+    l.emit(source + " = " + (l.emit ? l.source.render(generator) : "") + ";");
     Label top = l.freshLabel();
     Label end = l.freshLabel();
-    l.start(top, l.forms.line(each), "async for");
+    l.start(top, l.source.line(each), "async for");
     l.suspensions.suspendText("anext(" + source + ")", each);
     l.emit("if (exhausted()) {\n  " + l.jumpText(end).replace("\n", "\n  ") + "\n}");
     VariableTree v = each.getVariable();
     l.fragments.put(v, l.number);
     if (l.emit) {
-      String value = BodyModeler.awaitedCall(l.forms.kindOfLocal(v));
-      String field = l.forms.fieldOf(v);
+      String value = BodyModeler.awaitedCall(l.types.kindOfLocal(v));
+      String field = l.locals.fieldOf(v);
       l.emit(field != null ? field + " = " + value + ";"
-          : l.forms.declaredType(v) + " " + l.forms.localName(v) + " = " + value + ";");
+          : l.types.declaredType(v) + " " + l.locals.localName(v) + " = " + value + ";");
     }
     l.pushTarget(new Target(each, label, end, top));
     l.statement(each.getStatement());
     l.targets.pop();
     l.jump(top);
-    l.start(end, l.forms.line(each), "after async for");
+    l.start(end, l.source.line(each), "after async for");
   }
 }

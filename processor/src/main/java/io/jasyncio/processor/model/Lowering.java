@@ -1,8 +1,6 @@
 package io.jasyncio.processor.model;
 
-import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
-import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
@@ -19,6 +17,7 @@ import com.sun.source.tree.TryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.tree.YieldTree;
+import io.jasyncio.processor.scan.SourceText;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -26,8 +25,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
-import javax.lang.model.type.TypeKind;
 
 /**
  * Lowers a method body into the states of a state machine.
@@ -49,68 +46,17 @@ import javax.lang.model.type.TypeKind;
  * {@link CopiedStatements} (statements that do not).
  */
 final class Lowering {
-  /** What the lowering asks of the modeler about names, types and text. */
+  /**
+   * What the lowering asks of the modeler about the template's suspensions and returns; names,
+   * types, hoisted locals and source text come from the modeler's parts directly.
+   */
   interface Forms {
-    String render(Tree t);
-
-    String renderStatement(Tree t);
-
-    int line(Tree t);
-
     String fileName();
-
-    /** The field a hoisted local lives in, or null when the local stays a local. */
-    String fieldOf(VariableTree v);
-
-    /** The name a local that stays a local is declared with. */
-    String localName(VariableTree v);
-
-    String initializer(VariableTree v);
-
-    String declaredType(VariableTree v);
-
-    /** The type as the declaration spells it ({@code var} stays {@code var}). */
-    String sourceType(VariableTree v);
-
-    TypeKind kindOfLocal(VariableTree v);
-
-    TypeKind kindOfTarget(AssignmentTree a);
-
-    String doneValue(MethodInvocationTree done);
 
     boolean isDoneCall(ExpressionTree e);
 
-    /** Declarations of constant locals to repeat at the start of {@code state}. */
-    List<String> constantsFor(int state);
-
-    /** The type a catch parameter is declared with (a union's closest common superclass). */
-    String catchType(CatchTree c);
-
-    /** The field a caught exception waits in until its catch clause runs. */
-    String caughtField();
-
-    /** The fields where a try statement's pending exit waits while its finally block runs. */
-    record ExitFields(String kind, String thrown, String target) {}
-
-    /** The pending-exit fields of a try statement or one of its resources, allocated once. */
-    ExitFields exitFields(Tree t);
-
-    /** Makes {@code v} a field: code the lowering writes in other states uses it. */
-    void mustHoist(VariableTree v);
-
-    /** The field a return value waits in while finally blocks run. */
-    String returnedField();
-
-    /** The label of the machine's dispatch loop, which no label of the template uses. */
-    String dispatchLabel();
-
-    /** The field that keeps an enhanced for loop's iterator across suspensions. */
-    String iteratorField(EnhancedForLoopTree loop);
-
     /** The await call a statement form or condition holds, or null. */
     MethodInvocationTree awaitIn(Tree formOrCondition);
-
-    void replace(Tree t, Supplier<String> text);
 
     /** The value a copied {@code return} finishes with: done's argument, or a generator's. */
     String returnValue(ReturnTree r);
@@ -127,9 +73,6 @@ final class Lowering {
     /** Whether an await stands inside the expression of {@code owner} (not as all of it). */
     boolean awaitsInExpression(Tree owner);
 
-    /** Makes every local {@code e} uses a field: continuation lambdas read and write them. */
-    void hoistLocalsIn(Tree e);
-
     /** The chain of continuations that evaluates {@code e} and hands its value to {@code end}. */
     ExpressionAwaits.Code chain(ExpressionTree e,
         java.util.function.Function<String, ExpressionAwaits.Code> end);
@@ -137,29 +80,8 @@ final class Lowering {
     /** The method's result type {@code T} of {@code Coroutine<T>}, as source. */
     String resultType();
 
-    /** The source text between two trees (an operator), replacements applied. */
-    String renderBetween(Tree before, Tree after);
-
-    /** A name for a local the lowering declares that no code of the method uses. */
-    String uniqueLocal(String base);
-
-    /** Whether the try-with-resources resource {@code resource} is an AsyncCloseable. */
-    boolean closesAsync(Tree resource);
-
-    /** The field holding the generator of {@code for (T v : aiter(gen))}. */
-    String asyncIteratorField(EnhancedForLoopTree loop);
-
     /** Whether an await stands inside {@code t}. */
     boolean suspendsIn(Tree t);
-
-    /** Makes the local {@code a} assigns a field, if it assigns a local. */
-    void mustHoistTarget(AssignmentTree a);
-
-    /** The field keeping the case chooser of a switch whose selector awaits. */
-    String casesField();
-
-    /** A name no code of the method uses, for a local the lowering declares for {@code owner}. */
-    String freshName(String base, Tree owner);
 
     /**
      * Declarations of the copies that the template's lambdas and classes in {@code unit} read
@@ -169,7 +91,12 @@ final class Lowering {
     List<String> copiesBefore(Tree unit, boolean chain);
   }
 
+
   final Forms forms;
+  final SourceText source;
+  final MachineNames names;
+  final VariableTypes types;
+  final HoistedLocals locals;
   private final Set<Tree> suspending;
   final boolean emit;
   private final boolean trackState;
@@ -231,12 +158,12 @@ final class Lowering {
    */
   static final class Region {
     final Label finallyStart;
-    final Forms.ExitFields fields;
+    final MachineNames.ExitFields fields;
     final Region outer;
     /** Jump targets the finally continues to, and whether each leaves the outer region too. */
     final Map<Label, Boolean> jumps = new java.util.LinkedHashMap<>();
 
-    Region(Label finallyStart, Forms.ExitFields fields, Region outer) {
+    Region(Label finallyStart, MachineNames.ExitFields fields, Region outer) {
       this.finallyStart = finallyStart;
       this.fields = fields;
       this.outer = outer;
@@ -244,13 +171,19 @@ final class Lowering {
   }
 
   /**
+   * @param forms the modeler's answers about suspensions and returns
    * @param suspending every statement (and the body) that contains a suspension
    * @param emit false for the first run, which only records states
    * @param trackState whether falling into the next case must set {@code state}, because
    *     exceptions are routed by it (the body has a split try statement)
    */
-  Lowering(Forms forms, Set<Tree> suspending, boolean emit, boolean trackState) {
+  Lowering(Forms forms, SourceText source, MachineNames names, VariableTypes types,
+      HoistedLocals locals, Set<Tree> suspending, boolean emit, boolean trackState) {
     this.forms = forms;
+    this.source = source;
+    this.names = names;
+    this.types = types;
+    this.locals = locals;
     this.suspending = suspending;
     this.emit = emit;
     this.trackState = trackState;
@@ -258,7 +191,7 @@ final class Lowering {
 
   /** Lowers {@code body}; returns the states (empty when not emitting). */
   List<MethodModel.State> lower(BlockTree body) {
-    stateLine = body.getStatements().isEmpty() ? 0 : forms.line(body.getStatements().get(0));
+    stateLine = body.getStatements().isEmpty() ? 0 : source.line(body.getStatements().get(0));
     comment = stateLine == 0 ? forms.fileName() : forms.fileName() + ":" + stateLine;
     for (StatementTree s : body.getStatements()) {
       statement(s);
@@ -331,7 +264,7 @@ final class Lowering {
   // ---- statements
 
   void statement(StatementTree s) {
-    sourceLine = forms.line(s);
+    sourceLine = source.line(s);
     if (s instanceof YieldTree y) {
       switches.yieldStatement(y);
       return;
@@ -378,10 +311,10 @@ final class Lowering {
     statement(i.getThenStatement());
     if (i.getElseStatement() != null) {
       jump(end);
-      start(otherwise, forms.line(i.getElseStatement()), "else");
+      start(otherwise, source.line(i.getElseStatement()), "else");
       statement(i.getElseStatement());
     }
-    start(end, forms.line(i), "after if");
+    start(end, source.line(i), "after if");
   }
 
   /**
@@ -398,12 +331,12 @@ final class Lowering {
     if (regions.isEmpty()) {
       return forms.finishText(value) + "\nreturn;";
     }
-    return forms.returnedField() + " = " + value + ";\n" + exitVia(regions.peek(), RETURN, null);
+    return names.returnedField() + " = " + value + ";\n" + exitVia(regions.peek(), RETURN, null);
   }
 
   /** A pending return, once the finally blocks of {@code r} and inside it have run. */
   String returnFrom(Region r) {
-    return r == null ? forms.finishText(forms.returnedField()) + "\nreturn;"
+    return r == null ? forms.finishText(names.returnedField()) + "\nreturn;"
         : exitVia(r, RETURN, null);
   }
 
@@ -413,7 +346,7 @@ final class Lowering {
     if (target != null) {
       out += r.fields.target() + " = " + target + ";\n";
     }
-    return out + "state = " + r.finallyStart.ref() + ";\ncontinue " + forms.dispatchLabel()
+    return out + "state = " + r.finallyStart.ref() + ";\ncontinue " + names.dispatchLabel()
         + ";";
   }
 
@@ -455,7 +388,7 @@ final class Lowering {
         pushTarget(new Target(l, label, end, null));
         statement(inner);
         targets.pop();
-        start(end, forms.line(l), "after " + label);
+        start(end, source.line(l), "after " + label);
       }
     }
   }
@@ -476,7 +409,7 @@ final class Lowering {
     }
     fragments.put(condition, number);
     copies(inner);
-    return emit ? forms.render(inner) : "";
+    return emit ? source.render(inner) : "";
   }
 
   void exitUnless(String condition, Label exit) {
@@ -510,7 +443,7 @@ final class Lowering {
     stateLine = line;
     terminated = false;
     if (emit) {
-      code.addAll(forms.constantsFor(number));
+      code.addAll(locals.constantsFor(number));
     }
   }
 
@@ -534,7 +467,7 @@ final class Lowering {
   }
 
   String jumpText(Label label) {
-    return "state = " + label.ref() + ";\ncontinue " + forms.dispatchLabel() + ";";
+    return "state = " + label.ref() + ";\ncontinue " + names.dispatchLabel() + ";";
   }
 
   void emit(String line) {

@@ -40,21 +40,21 @@ final class SuspensionLowering {
       return;
     }
     if (s instanceof VariableTree v) {
-      String value = BodyModeler.valueCall(family, l.forms.kindOfLocal(v));
-      String field = l.forms.fieldOf(v);
+      String value = BodyModeler.valueCall(family, l.types.kindOfLocal(v));
+      String field = l.locals.fieldOf(v);
       if (field != null) {
         l.emit(field + " = " + value + ";");
       } else {
         String mods = v.getModifiers().getFlags().contains(javax.lang.model.element.Modifier.FINAL)
             ? "final " : "";
-        l.emit(mods + l.forms.declaredType(v) + " " + l.forms.localName(v) + " = " + value + ";");
+        l.emit(mods + l.types.declaredType(v) + " " + l.locals.localName(v) + " = " + value + ";");
       }
     } else {
       ExpressionTree e = ((ExpressionStatementTree) s).getExpression();
       if (e instanceof AssignmentTree a) {
         l.copies(a.getVariable());
-        l.emit(l.forms.render(a.getVariable()) + " = "
-            + BodyModeler.valueCall(family, l.forms.kindOfTarget(a)) + ";");
+        l.emit(l.source.render(a.getVariable()) + " = "
+            + BodyModeler.valueCall(family, l.types.kindOfTarget(a)) + ";");
       } else {
         l.emit(family + "();");
       }
@@ -75,12 +75,12 @@ final class SuspensionLowering {
       l.fragments.put(value, l.number);
     }
     Label resume = l.freshLabel();
-    int line = l.forms.line(statement);
+    int line = l.source.line(statement);
     if (value != null) {
       l.copies(value);
     }
     if (l.emit) {
-      l.emit("produce(" + (value == null ? "null" : l.forms.render(value)) + ", " + resume.ref()
+      l.emit("produce(" + (value == null ? "null" : l.source.render(value)) + ", " + resume.ref()
           + ");\nreturn; // " + l.forms.fileName() + ":" + line + " yields");
     }
     l.stateSet = true; // produce set it
@@ -97,15 +97,15 @@ final class SuspensionLowering {
     l.fragments.put(s, l.number);
     if (s instanceof VariableTree v) {
       // A declared reference type is the value's target type, as in the template.
-      boolean typed = l.emit && !l.forms.sourceType(v).equals("var")
-          && !l.forms.kindOfLocal(v).isPrimitive();
-      String type = typed ? l.forms.sourceType(v) : null;
+      boolean typed = l.emit && !l.types.sourceType(v).equals("var")
+          && !l.types.kindOfLocal(v).isPrimitive();
+      String type = typed ? l.types.sourceType(v) : null;
       suspendOnChain(v.getInitializer(), s, x -> typedResult(type, x));
       if (l.emit) {
-        String value = BodyModeler.awaitedCall(l.forms.kindOfLocal(v));
-        String field = l.forms.fieldOf(v);
+        String value = BodyModeler.awaitedCall(l.types.kindOfLocal(v));
+        String field = l.locals.fieldOf(v);
         l.emit(field != null ? field + " = " + value + ";"
-            : l.forms.declaredType(v) + " " + l.forms.localName(v) + " = " + value + ";");
+            : l.types.declaredType(v) + " " + l.locals.localName(v) + " = " + value + ";");
       }
       return;
     }
@@ -120,12 +120,13 @@ final class SuspensionLowering {
     ExpressionTree e = ((ExpressionStatementTree) s).getExpression();
     if (e instanceof com.sun.source.tree.CompoundAssignmentTree c) {
       // x op= E: x is read before E, and op= narrows as Java's does, on a copy of x's type.
-      l.forms.hoistLocalsIn(c.getVariable());
+      l.locals.hoistLocalsIn(c.getVariable());
       l.copies(c.getVariable()); // the target is written again in the chain, after these
-      String target = l.emit ? l.forms.render(c.getVariable()) : "";
-      String op = l.emit ? l.forms.renderBetween(c.getVariable(), c.getExpression()).trim() : "";
-      String held = l.emit ? l.forms.uniqueLocal("held") : "";
-      String updated = l.emit ? l.forms.uniqueLocal("updated") : "";
+      String target = l.emit ? l.source.render(c.getVariable()) : "";
+      String op = l.emit ? l.source.renderRange(l.source.end(c.getVariable()),
+          l.source.start(c.getExpression())).trim() : "";
+      String held = l.emit ? l.names.uniqueLocal("held") : "";
+      String updated = l.emit ? l.names.uniqueLocal("updated") : "";
       l.emit("var " + held + " = " + target + ";");
       suspendOnChain(c.getExpression(), s, x -> new ExpressionAwaits.Code(List.of(
           "var " + updated + " = " + held + ";", updated + " " + op + " " + x + ";",
@@ -142,7 +143,7 @@ final class SuspensionLowering {
     if (type == null) {
       return done(value);
     }
-    String name = l.forms.uniqueLocal("value");
+    String name = l.names.uniqueLocal("value");
     return new ExpressionAwaits.Code(List.of(type + " " + name + " = " + value + ";"),
         "resultOf(" + name + ")");
   }
@@ -154,7 +155,7 @@ final class SuspensionLowering {
   /** Suspends on the chain of continuations for {@code e}, which ends with {@code end}. */
   void suspendOnChain(ExpressionTree e, Tree owner,
       java.util.function.Function<String, ExpressionAwaits.Code> end) {
-    l.forms.hoistLocalsIn(e);
+    l.locals.hoistLocalsIn(e);
     l.fragments.put(e, l.number);
     if (!l.emit) {
       suspendText("", owner);
@@ -169,7 +170,7 @@ final class SuspensionLowering {
   /** Suspends on the awaitable {@code awaitable} computes, written by the lowering itself. */
   void suspendText(String awaitable, Tree statement) {
     Label resume = l.freshLabel();
-    int line = l.forms.line(statement);
+    int line = l.source.line(statement);
     l.emit("if (suspendOn(" + awaitable + ", " + resume.ref() + ")) {\n"
         + "  return; // " + l.forms.fileName() + ":" + line + " suspends\n}");
     l.stateSet = true; // suspendOn set it
@@ -179,10 +180,10 @@ final class SuspensionLowering {
   void suspend(ExpressionTree awaitable, Tree statement) {
     l.fragments.put(awaitable, l.number);
     Label resume = l.freshLabel();
-    int line = l.forms.line(statement);
+    int line = l.source.line(statement);
     l.copies(awaitable);
     if (l.emit) {
-      l.emit("if (suspendOn(" + l.forms.render(awaitable) + ", " + resume.ref() + ")) {\n"
+      l.emit("if (suspendOn(" + l.source.render(awaitable) + ", " + resume.ref() + ")) {\n"
           + "  return; // " + l.forms.fileName() + ":" + line + " suspends\n}");
     }
     l.stateSet = true; // suspendOn set it

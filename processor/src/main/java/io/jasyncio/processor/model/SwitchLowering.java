@@ -56,7 +56,7 @@ final class SwitchLowering {
     l.pushTarget(new Target(sw, label, end, null, true));
     for (int i = 0; i < sw.getCases().size(); i++) {
       CaseTree c = sw.getCases().get(i);
-      l.start(cases.get(i), l.forms.line(c), "case");
+      l.start(cases.get(i), l.source.line(c), "case");
       if (c.getCaseKind() == CaseTree.CaseKind.RULE) {
         Tree body = c.getBody();
         if (body instanceof StatementTree st) {
@@ -64,7 +64,7 @@ final class SwitchLowering {
         } else {
           l.fragments.put(body, l.number);
           l.copies(body);
-          l.emit(l.emit ? l.forms.render(body) + ";" : "");
+          l.emit(l.emit ? l.source.render(body) + ";" : "");
         }
         l.jump(end);
       } else {
@@ -74,7 +74,7 @@ final class SwitchLowering {
       }
     }
     l.targets.pop();
-    l.start(end, l.forms.line(sw), "after switch");
+    l.start(end, l.source.line(sw), "after switch");
   }
 
   /** What a switch expression with no default does for a constant it does not know. */
@@ -106,7 +106,7 @@ final class SwitchLowering {
         arms.add(new Arm("default", arm));
       } else if (l.emit) {
         List<String> constants = new ArrayList<>();
-        c.getExpressions().forEach(e -> constants.add(l.forms.render(e)));
+        c.getExpressions().forEach(e -> constants.add(l.source.render(e)));
         arms.add(new Arm("case " + String.join(", ", constants), arm));
       }
     }
@@ -119,17 +119,17 @@ final class SwitchLowering {
       // The selector's type is known only where its awaitable is: the chooser is typed there.
       ExpressionTree awaitable = await.getArguments().get(0);
       l.fragments.put(awaitable, l.number);
-      String casesField = l.forms.casesField();
-      String awaited = l.forms.freshName("selector", sw);
-      String value = l.forms.freshName("selected", selector);
+      String casesField = l.names.casesField();
+      String awaited = l.names.freshName("selector", sw);
+      String value = l.names.freshName("selected", selector);
       Label resume = l.freshLabel();
-      int line = l.forms.line(sw);
+      int line = l.source.line(sw);
       l.copies(awaitable);
       if (l.emit) {
         StringBuilder chooser = new StringBuilder();
         arms.forEach(a -> chooser.append("    ").append(a.head()).append(" -> ")
             .append(a.target() == null ? UNKNOWN_CONSTANT : a.target().ref()).append(";\n"));
-        l.emit("{\n  var " + awaited + " = " + l.forms.render(awaitable).replace("\n", "\n  ")
+        l.emit("{\n  var " + awaited + " = " + l.source.render(awaitable).replace("\n", "\n  ")
             + ";\n  " + casesField + " = cases(" + awaited + ", " + value + " -> switch (" + value
             + ") {\n" + chooser + "  });\n"
             + "  if (suspendOn(" + awaited + ", " + resume.ref() + ")) {\n"
@@ -138,14 +138,14 @@ final class SwitchLowering {
       l.stateSet = true;
       l.start(resume, line, "resumed");
       l.emit("state = " + casesField + ".applyAsInt(awaited());\ncontinue "
-          + l.forms.dispatchLabel() + ";");
+          + l.names.dispatchLabel() + ";");
       l.terminated = true;
       return labels;
     }
     l.fragments.put(selector, l.number);
     l.copies(selector);
     if (l.emit) {
-      StringBuilder text = new StringBuilder("switch (" + l.forms.render(selector) + ") {\n");
+      StringBuilder text = new StringBuilder("switch (" + l.source.render(selector) + ") {\n");
       for (Arm arm : arms) {
         text.append("  ").append(arm.head()).append(":\n    ").append(arm.target() == null
             ? UNKNOWN_CONSTANT + ";" : l.jumpText(arm.target()).replace("\n", "\n    "))
@@ -181,14 +181,14 @@ final class SwitchLowering {
     }
     Yield sink;
     if (s instanceof VariableTree v) {
-      l.forms.mustHoist(v);
-      sink = new Yield(x -> l.forms.fieldOf(v) + " = " + x + ";", false,
-          l.forms.kindOfLocal(v), null);
+      l.locals.mustHoist(v);
+      sink = new Yield(x -> l.locals.fieldOf(v) + " = " + x + ";", false,
+          l.types.kindOfLocal(v), null);
     } else if (s instanceof ExpressionStatementTree e) {
       AssignmentTree a = (AssignmentTree) e.getExpression();
-      l.forms.mustHoistTarget(a);
-      sink = new Yield(x -> l.forms.render(a.getVariable()) + " = " + x + ";", false,
-          l.forms.kindOfTarget(a), null);
+      l.locals.mustHoistTarget(a);
+      sink = new Yield(x -> l.source.render(a.getVariable()) + " = " + x + ";", false,
+          l.types.kindOfTarget(a), null);
     } else {
       sink = new Yield(null, true, TypeKind.NONE, null);
     }
@@ -207,7 +207,7 @@ final class SwitchLowering {
     yields.push(y);
     for (int i = 0; i < sx.getCases().size(); i++) {
       CaseTree c = sx.getCases().get(i);
-      l.start(cases.get(i), l.forms.line(c), "case");
+      l.start(cases.get(i), l.source.line(c), "case");
       if (c.getCaseKind() == CaseTree.CaseKind.RULE) {
         Tree body = c.getBody();
         if (body instanceof StatementTree st) {
@@ -223,7 +223,7 @@ final class SwitchLowering {
       }
     }
     yields.pop();
-    l.start(end, l.forms.line(sx), "after switch");
+    l.start(end, l.source.line(sx), "after switch");
   }
 
   /** {@code yield v;} of the innermost split switch expression. */
@@ -258,7 +258,7 @@ final class SwitchLowering {
     } else {
       l.fragments.put(value, l.number);
       l.copies(value);
-      text = l.emit ? l.forms.render(value) : "";
+      text = l.emit ? l.source.render(value) : "";
     }
     l.emit(yieldText(y, text));
     l.terminated = true;

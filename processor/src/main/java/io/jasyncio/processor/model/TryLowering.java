@@ -8,7 +8,6 @@ import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.VariableTree;
-import io.jasyncio.processor.model.Lowering.Forms;
 import io.jasyncio.processor.model.Lowering.Label;
 import io.jasyncio.processor.model.Lowering.Region;
 import java.util.ArrayList;
@@ -42,11 +41,11 @@ final class TryLowering {
     Label end = l.freshLabel();
     Region region = null;
     if (t.getFinallyBlock() != null) {
-      region = new Region(l.freshLabel(), l.forms.exitFields(t), l.regions.peek());
-      l.forms.returnedField();
+      region = new Region(l.freshLabel(), l.names.exitFields(t), l.regions.peek());
+      l.names.returnedField();
       l.emit(region.fields.kind() + " = " + NORMAL + ";");
     }
-    l.start(body, l.forms.line(t), "try");
+    l.start(body, l.source.line(t), "try");
     int first = l.number;
     if (region != null) {
       l.regions.push(region);
@@ -57,31 +56,31 @@ final class TryLowering {
     exitTry(region, end);
     for (CatchTree c : t.getCatches()) {
       Label handler = l.freshLabel();
-      l.start(handler, l.forms.line(c), "catch");
+      l.start(handler, l.source.line(c), "catch");
       handlers.add(new PendingHandler(first, last, c, handler, null));
       VariableTree param = c.getParameter();
       l.fragments.put(param, l.number);
       if (l.emit) {
-        String type = l.forms.catchType(c);
-        String field = l.forms.fieldOf(param);
-        String target = field != null ? field : type + " " + l.forms.localName(param);
-        l.emit(target + " = (" + type + ") " + l.forms.caughtField() + ";");
-        l.emit(l.forms.caughtField() + " = null;");
+        String type = l.types.catchType(c);
+        String field = l.locals.fieldOf(param);
+        String target = field != null ? field : type + " " + l.locals.localName(param);
+        l.emit(target + " = (" + type + ") " + l.names.caughtField() + ";");
+        l.emit(l.names.caughtField() + " = null;");
       }
       l.statement(c.getBlock());
       exitTry(region, end);
     }
     if (region == null) {
-      l.start(end, l.forms.line(t), "after try");
+      l.start(end, l.source.line(t), "after try");
       return;
     }
     l.regions.pop();
     // Whatever escapes the try and catch blocks runs the finally block first.
     handlers.add(new PendingHandler(first, l.number, null, region.finallyStart, region));
-    l.start(region.finallyStart, l.forms.line(t.getFinallyBlock()), "finally");
+    l.start(region.finallyStart, l.source.line(t.getFinallyBlock()), "finally");
     l.statement(t.getFinallyBlock());
     finallyEnd(region);
-    l.start(end, l.forms.line(t), "after try");
+    l.start(end, l.source.line(t), "after try");
   }
 
   /**
@@ -97,29 +96,29 @@ final class TryLowering {
     Tree resource = t.getResources().get(i);
     String ref;
     if (resource instanceof VariableTree v) {
-      l.forms.mustHoist(v);
+      l.locals.mustHoist(v);
       l.statement(v); // try (var r = await(open())) ... splits
-      ref = l.emit ? l.forms.fieldOf(v) : "";
+      ref = l.emit ? l.locals.fieldOf(v) : "";
     } else {
       l.fragments.put(resource, l.number);
       // javac's end of a resource that names a variable takes in the ';' before the next one
-      ref = l.emit ? l.forms.render(resource).replaceAll("\\s*;\\s*$", "") : "";
+      ref = l.emit ? l.source.render(resource).replaceAll("\\s*;\\s*$", "") : "";
     }
-    Region region = new Region(l.freshLabel(), l.forms.exitFields(resource), l.regions.peek());
-    l.forms.returnedField();
+    Region region = new Region(l.freshLabel(), l.names.exitFields(resource), l.regions.peek());
+    l.names.returnedField();
     l.emit(region.fields.kind() + " = " + NORMAL + ";");
     Label body = l.freshLabel();
     Label end = l.freshLabel();
-    l.start(body, l.forms.line(resource), "with resource");
+    l.start(body, l.source.line(resource), "with resource");
     int first = l.number;
     l.regions.push(region);
     lowerResources(t, i + 1);
     l.jump(region.finallyStart);
     l.regions.pop();
     handlers.add(new PendingHandler(first, l.number, null, region.finallyStart, region));
-    l.start(region.finallyStart, l.forms.line(resource), "close");
-    Forms.ExitFields f = region.fields;
-    if (l.forms.closesAsync(resource)) {
+    l.start(region.finallyStart, l.source.line(resource), "close");
+    MachineNames.ExitFields f = region.fields;
+    if (l.types.closesAsync(resource)) {
       // async with: aclose(failure), Python's __aexit__, is awaited with the exception leaving
       // the block (null if none); what it throws replaces whatever exit was pending. A resource
       // that only implements aclose() keeps Java's rule: its failure is added as suppressed.
@@ -131,9 +130,9 @@ final class TryLowering {
           + " : null)", resource);
       l.emit("try {\n  awaited();\n} catch (Throwable closing) {\n  " + f.thrown()
           + " = closing;\n  " + f.kind() + " = " + THROW + ";\n}");
-      l.start(afterClose, l.forms.line(resource), "closed");
+      l.start(afterClose, l.source.line(resource), "closed");
       finallyEnd(region);
-      l.start(end, l.forms.line(resource), "after resource");
+      l.start(end, l.source.line(resource), "after resource");
       return;
     }
     l.emit("if (" + ref + " != null) {\n"
@@ -143,7 +142,7 @@ final class TryLowering {
         + "    }\n"
         + "  } else {\n    " + ref + ".close();\n  }\n}");
     finallyEnd(region);
-    l.start(end, l.forms.line(resource), "closed");
+    l.start(end, l.source.line(resource), "closed");
   }
 
   /** Leaves a try or catch block normally: through the finally block when there is one. */
@@ -156,7 +155,7 @@ final class TryLowering {
     if (l.terminated) {
       return; // the finally block itself left (a return or a throw in it wins, as in Java)
     }
-    Forms.ExitFields f = r.fields;
+    MachineNames.ExitFields f = r.fields;
     l.emit("if (" + f.kind() + " == " + THROW + ") {\n  throw " + f.thrown() + ";\n}");
     l.emit("if (" + f.kind() + " == " + RETURN + ") {\n  "
         + l.returnFrom(r.outer).replace("\n", "\n  ") + "\n}");
@@ -175,7 +174,7 @@ final class TryLowering {
     }
     if (!r.jumps.isEmpty()) {
       jump.append("state = ").append(f.target()).append(";\ncontinue ")
-          .append(l.forms.dispatchLabel()).append(";");
+          .append(l.names.dispatchLabel()).append(";");
       l.emit("if (" + f.kind() + " == " + JUMP + ") {\n  "
           + jump.toString().trim().replace("\n", "\n  ") + "\n}");
     }
@@ -197,11 +196,11 @@ final class TryLowering {
       } else {
         Tree type = h.clause().getParameter().getType();
         if (type instanceof com.sun.source.tree.UnionTypeTree union) {
-          union.getTypeAlternatives().forEach(a -> types.add(l.forms.render(a)));
+          union.getTypeAlternatives().forEach(a -> types.add(l.source.render(a)));
         } else {
-          types.add(l.forms.render(type));
+          types.add(l.source.render(type));
         }
-        assignments.add(l.forms.caughtField() + " = thrown;");
+        assignments.add(l.names.caughtField() + " = thrown;");
       }
       out.add(new MethodModel.Handler(h.first(), h.last(), types, h.handler().number,
           assignments));
