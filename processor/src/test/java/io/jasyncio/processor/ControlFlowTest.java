@@ -47,6 +47,46 @@ class ControlFlowTest {
   }
 
   @Test
+  void aSplitStatementThatEndsTheMethodLeavesNoEmptyStateBeforeTheDefaultThrow()
+      throws Throwable {
+    Compilation c = compile(
+        "  @Async static Coroutine<Integer> either(List<String> log, boolean big) {",
+        "    if (big) {",
+        "      int v = await(slow(100));",
+        "      return done(v);",
+        "    } else {",
+        "      log.add(\"small\");",
+        "      return done(1);",
+        "    }",
+        "  }",
+        "",
+        "  @Async static Coroutine<Integer> settled(List<String> log, int n) {",
+        "    try {",
+        "      int v = await(slow(n));",
+        "      return done(v);",
+        "    } finally {",
+        "      log.add(\"finally\");",
+        "    }",
+        "  }",
+        "",
+        "  @Async static Coroutine<Integer> forever(List<String> log, int n) {",
+        "    while (true) {",
+        "      n = await(slow(n + 1));",
+        "      if (n > 2) {",
+        "        return done(n);",
+        "      }",
+        "    }",
+        "  }");
+    assertThat(trace(c, "either", true)).containsExactly("result 100");
+    assertThat(trace(c, "either", false)).containsExactly("small", "result 1");
+    assertThat(trace(c, "settled", 5)).containsExactly("finally", "result 5");
+    assertThat(trace(c, "forever", 0)).containsExactly("result 3");
+    String generated = Snippets.generatedSource(c, "demo.AsyncFlow");
+    assertThat(generated).doesNotContainPattern("case \\d+: \\{ //[^\\n]*\\n\\s*}\\s*default:");
+    assertThat(generated).doesNotContain("!(true)");
+  }
+
+  @Test
   void whileLoopsAwaitInBodyAndCondition() throws Throwable {
     Compilation c = compile(
         "  @Async static Coroutine<Integer> count(List<String> log, int n) {",

@@ -21,6 +21,10 @@ class GoldenSourceTest {
   private static final Path LOOP_GOLDEN = Path.of("src/test/resources/golden/AsyncPots.java");
   private static final Path EXPRESSION_GOLDEN =
       Path.of("src/test/resources/golden/AsyncOrders.java");
+  private static final Path FINALLY_GOLDEN =
+      Path.of("src/test/resources/golden/AsyncPantry.java");
+  private static final Path GENERATOR_GOLDEN =
+      Path.of("src/test/resources/golden/AsyncOven.java");
 
   @Test
   void kitchenReadsLikeAHandWrittenStateMachine() throws IOException {
@@ -110,6 +114,58 @@ class GoldenSourceTest {
         "  }",
         "}"));
     assertMatchesGolden(c, "demo.AsyncOrders", EXPRESSION_GOLDEN);
+  }
+
+  @Test
+  void aFinallyBlockRunsOnEveryWayOutOfItsTryBlock() throws IOException {
+    Compilation c = Snippets.compile(Snippets.source("demo.Pantry",
+        "package demo;",
+        "",
+        "import io.jasyncio.Coroutine;",
+        "import io.jasyncio.annotations.Async;",
+        "import static io.jasyncio.Asyncio.*;",
+        "",
+        "public class Pantry {",
+        "  @Async",
+        "  static Coroutine<String> fetch(String shelf) {",
+        "    System.out.println(\"opening \" + shelf);",
+        "    try {",
+        "      await(sleep(1));",
+        "      if (shelf.isEmpty()) {",
+        "        return done(\"nothing\");",
+        "      }",
+        "      System.out.println(\"taking from \" + shelf);",
+        "    } finally {",
+        "      await(sleep(1));",
+        "      System.out.println(\"closing \" + shelf);",
+        "    }",
+        "    return done(shelf);",
+        "  }",
+        "}"));
+    assertMatchesGolden(c, "demo.AsyncPantry", FINALLY_GOLDEN);
+  }
+
+  @Test
+  void aGeneratorSuspendsAtEachYield() throws IOException {
+    Compilation c = Snippets.compile(Snippets.source("demo.Oven",
+        "package demo;",
+        "",
+        "import io.jasyncio.Generator;",
+        "import io.jasyncio.annotations.Async;",
+        "",
+        "public class Oven {",
+        "  @Async",
+        "  static Generator<Integer> temperatures(int from, int to, int step) {",
+        "    int reached = from;",
+        "    while (reached < to) {",
+        "      Generator.yield(reached);",
+        "      reached += step;",
+        "    }",
+        "    System.out.println(\"preheated to \" + to);",
+        "    return null;",
+        "  }",
+        "}"));
+    assertMatchesGolden(c, "demo.AsyncOven", GENERATOR_GOLDEN);
   }
 
   private static void assertMatchesGolden(Compilation c, String className, Path golden)

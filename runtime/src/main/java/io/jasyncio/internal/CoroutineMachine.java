@@ -25,6 +25,8 @@ import java.util.function.ToIntFunction;
  *       generators' machines).
  *   <li>{@code cases(selector, chooser)}: types the case chooser of {@code switch (await(x))},
  *       which maps the awaited value to the state of its case once the value is there.
+ *   <li>{@code EXIT_NORMAL}, {@code EXIT_THROW}, {@code EXIT_RETURN}, {@code EXIT_JUMP}
+ *       ({@link PendingExit}): how a try block was left, while its finally block runs.
  * </ul>
  *
  * <pre>{@code
@@ -53,7 +55,7 @@ import java.util.function.ToIntFunction;
  *
  * @param <T> the coroutine's result type
  */
-public abstract class CoroutineMachine<T> extends Coroutine<T> {
+public abstract class CoroutineMachine<T> extends Coroutine<T> implements PendingExit {
   /**
    * A fresh coroutine of the {@code @Async} method {@code name} (its simple name, used by
    * {@code toString()} and the never-awaited warning). Runs nothing.

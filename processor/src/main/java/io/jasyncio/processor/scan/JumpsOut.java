@@ -14,39 +14,51 @@ import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.WhileLoopTree;
+import com.sun.source.tree.YieldTree;
 import com.sun.source.util.TreeScanner;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
- * Whether a try statement's block or catch clauses hold a jump that leaves the statement: a
- * {@code return} of the method, or a {@code break}/{@code continue} whose target is outside it.
+ * The jumps inside a statement that leave it: a {@code return} of the method, a {@code yield}
+ * of an enclosing switch expression, or a {@code break}/{@code continue} whose target is outside
+ * it. Lambdas, class bodies and switch expressions are not looked into: nothing jumps out of
+ * them.
  */
-public final class JumpsOut extends TreeScanner<Boolean, Void> {
+public final class JumpsOut extends TreeScanner<Void, Void> {
   private final Deque<Tree> loopsAndSwitches = new ArrayDeque<>();
   private final Set<String> labels = new HashSet<>();
+  private final List<Tree> out = new ArrayList<>();
+  private Tree root;
 
   private JumpsOut() {}
 
-  /** Whether a jump leaves {@code t} from its block or a catch clause. */
-  public static boolean of(TryTree t) {
+  /**
+   * The jumps in {@code root} that leave it, in source order; a return or yield that is all of
+   * {@code root} is its own work, not a jump out of it.
+   */
+  public static List<Tree> from(Tree root) {
     JumpsOut scanner = new JumpsOut();
-    Boolean inBlock = scanner.scan(t.getBlock(), null);
-    Boolean inCatches = scanner.scan(t.getCatches(), null);
-    return Boolean.TRUE.equals(inBlock) || Boolean.TRUE.equals(inCatches);
+    scanner.root = root;
+    scanner.scan(root, null);
+    return scanner.out;
+  }
+
+  /** Whether a return, break or continue leaves {@code t} from its block or a catch clause. */
+  public static boolean of(TryTree t) {
+    List<Tree> jumps = new ArrayList<>(from(t.getBlock()));
+    t.getCatches().forEach(c -> jumps.addAll(from(c)));
+    return jumps.stream().anyMatch(j -> !(j instanceof YieldTree));
   }
 
   @Override
-  public Boolean reduce(Boolean a, Boolean b) {
-    return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
-  }
-
-  @Override
-  public Boolean scan(Tree tree, Void p) {
+  public Void scan(Tree tree, Void p) {
     if (tree == null) {
-      return false;
+      return null;
     }
     boolean target = tree instanceof WhileLoopTree || tree instanceof DoWhileLoopTree
         || tree instanceof ForLoopTree || tree instanceof EnhancedForLoopTree
@@ -59,7 +71,7 @@ public final class JumpsOut extends TreeScanner<Boolean, Void> {
       labels.add(label);
     }
     try {
-      return Boolean.TRUE.equals(super.scan(tree, p));
+      return super.scan(tree, p);
     } finally {
       if (target) {
         loopsAndSwitches.pop();
@@ -71,35 +83,52 @@ public final class JumpsOut extends TreeScanner<Boolean, Void> {
   }
 
   @Override
-  public Boolean visitReturn(ReturnTree node, Void p) {
-    return true;
+  public Void visitReturn(ReturnTree node, Void p) {
+    if (node != root) {
+      out.add(node);
+    }
+    return null;
   }
 
   @Override
-  public Boolean visitBreak(BreakTree node, Void p) {
-    return node.getLabel() == null ? loopsAndSwitches.isEmpty()
-        : !labels.contains(node.getLabel().toString());
+  public Void visitYield(YieldTree node, Void p) {
+    if (node != root) {
+      out.add(node);
+    }
+    return null;
   }
 
   @Override
-  public Boolean visitContinue(ContinueTree node, Void p) {
-    return node.getLabel() == null
+  public Void visitBreak(BreakTree node, Void p) {
+    if (node.getLabel() == null ? loopsAndSwitches.isEmpty()
+        : !labels.contains(node.getLabel().toString())) {
+      out.add(node);
+    }
+    return null;
+  }
+
+  @Override
+  public Void visitContinue(ContinueTree node, Void p) {
+    if (node.getLabel() == null
         ? loopsAndSwitches.stream().allMatch(t -> t instanceof SwitchTree)
-        : !labels.contains(node.getLabel().toString());
+        : !labels.contains(node.getLabel().toString())) {
+      out.add(node);
+    }
+    return null;
   }
 
   @Override
-  public Boolean visitClass(ClassTree node, Void p) {
-    return false;
+  public Void visitClass(ClassTree node, Void p) {
+    return null;
   }
 
   @Override
-  public Boolean visitLambdaExpression(LambdaExpressionTree node, Void p) {
-    return false;
+  public Void visitLambdaExpression(LambdaExpressionTree node, Void p) {
+    return null;
   }
 
   @Override
-  public Boolean visitSwitchExpression(SwitchExpressionTree node, Void p) {
-    return false; // nothing jumps out of a switch expression
+  public Void visitSwitchExpression(SwitchExpressionTree node, Void p) {
+    return null; // nothing jumps out of a switch expression; its yields are its own
   }
 }

@@ -1,0 +1,116 @@
+package io.jasyncio.processor.model;
+
+import com.sun.source.tree.BreakTree;
+import com.sun.source.tree.ContinueTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.tree.YieldTree;
+import io.jasyncio.processor.model.Lowering.Target;
+import io.jasyncio.processor.scan.JumpsOut;
+
+/**
+ * Copies a statement with no suspension in it as written, but for the jumps in it that leave it
+ * for a split statement (a break, continue, return or yield), which become jumps between states.
+ */
+final class CopiedStatements {
+  /** The lowering this construct's code goes into: its states, labels and jumps. */
+  private final Lowering l;
+
+  CopiedStatements(Lowering l) {
+    this.l = l;
+  }
+
+  /** A statement with no suspension in it, as written (jumps out of it patched). */
+  void copied(StatementTree s) {
+    l.fragments.put(s, l.number);
+    if (!l.emit) {
+      return;
+    }
+    l.copies(s);
+    patchJumpsLeaving(s);
+    if (s instanceof ReturnTree ret) {
+      l.emit(l.returnText(l.forms.returnValue(ret)));
+      l.terminated = true;
+      return;
+    }
+    if (s instanceof VariableTree v) {
+      // A later declarator of "int a = 1, b = 2;" shares the type tree, and its source range
+      // starts at that type: write it out on its own.
+      boolean laterDeclarator = v.getType() != null && !l.declaredTypes.add(v.getType());
+      String field = l.locals.fieldOf(v);
+      if (field != null) {
+        if (v.getInitializer() != null) {
+          l.emit(field + " = " + l.locals.initializer(v) + ";");
+        }
+        return;
+      }
+      boolean firstOfSeveral = l.source.render(v).trim().endsWith(",");
+      if (laterDeclarator || firstOfSeveral
+          || !l.locals.localName(v).equals(v.getName().toString())) {
+        String init = v.getInitializer() == null ? "" : " = " + l.source.render(v.getInitializer());
+        String mods = v.getModifiers().getFlags().contains(javax.lang.model.element.Modifier.FINAL)
+            ? "final " : "";
+        l.emit(mods + l.types.sourceType(v) + " " + l.locals.localName(v) + init + ";");
+        return;
+      }
+    }
+    String text = l.source.renderStatement(s);
+    if ((s instanceof VariableTree || s instanceof ExpressionStatementTree)
+        && !text.endsWith(";")) {
+      text += ";"; // a for loop's init and update parts carry no semicolon
+    }
+    switch (Reachability.canCompleteNormally(s)) {
+      case YES -> l.emit(text);
+      case NO -> {
+        l.emit(text);
+        l.terminated = true;
+      }
+      // javac may judge it unable to complete normally where we cannot tell; an if-then can
+      // always complete normally, so the jump that follows stays reachable in javac's eyes.
+      case MAYBE -> l.emit("if (true) {\n  " + text.replace("\n", "\n  ") + "\n}");
+    }
+  }
+
+  /** Rewrites the jumps in {@code s} that leave it: break, continue, return and yield. */
+  void patchJumpsLeaving(StatementTree s) {
+    for (Tree jump : JumpsOut.from(s)) {
+      if (jump instanceof ReturnTree node) {
+        l.source.replace(node, () -> "{ "
+            + l.returnText(l.forms.returnValue(node)).replace("\n", " ")
+            + " }");
+      } else if (jump instanceof YieldTree node) {
+        SwitchLowering.Yield y = l.switches.yields.peek();
+        l.source.replace(node, () -> "{ "
+            + l.switches.yieldText(y, l.source.render(node.getValue()))
+            .replace("\n", " ") + " }");
+      } else if (jump instanceof BreakTree node) {
+        Target t = find(node.getLabel() == null ? null : node.getLabel().toString(), false);
+        l.source.replace(node, () -> "{ " + l.leaveText(t, t.breakTo()).replace("\n", " ") + " }");
+      } else {
+        ContinueTree node = (ContinueTree) jump;
+        Target t = find(node.getLabel() == null ? null : node.getLabel().toString(), true);
+        l.source.replace(node, () -> "{ " + l.leaveText(t, t.continueTo()).replace("\n", " ")
+            + " }");
+      }
+    }
+  }
+
+  /**
+   * The split statement a jump leaves for: by label, else the innermost loop (continue) or the
+   * innermost loop or switch (break).
+   */
+  Target find(String label, boolean isContinue) {
+    for (Target t : l.targets) { // innermost first
+      boolean match = label != null ? label.equals(t.label())
+          : isContinue ? t.continueTo() != null : t.breakable();
+      if (match) {
+        return t;
+      }
+    }
+    throw new IllegalStateException("no split statement for " + (isContinue ? "continue" : "break")
+        + (label == null ? "" : " " + label));
+  }
+}

@@ -1,0 +1,150 @@
+package io.jasyncio.processor.model;
+
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.tree.WhileLoopTree;
+import io.jasyncio.processor.model.Lowering.Label;
+import io.jasyncio.processor.model.Lowering.Target;
+
+/**
+ * Lowers split loops: {@code while}, {@code do}, {@code for}, the enhanced {@code for} over an
+ * iterable (its iterator kept in a field) and over {@code aiter(gen)} (each step awaited). Each
+ * loop is a state for its test and states for its body, joined by jumps; break and continue
+ * leave it through its {@link Lowering.Target}.
+ */
+final class LoopLowering {
+  /** The lowering this construct's code goes into: its states, labels and jumps. */
+  private final Lowering l;
+
+  LoopLowering(Lowering l) {
+    this.l = l;
+  }
+
+  void lowerWhile(WhileLoopTree w, String label) {
+    l.splitAny = true;
+    Label top = l.freshLabel();
+    Label end = l.freshLabel();
+    l.start(top, l.source.line(w), "while");
+    String condition = l.condition(w.getCondition(), w);
+    l.exitUnless(condition, end);
+    l.pushTarget(new Target(w, label, end, top));
+    l.statement(w.getStatement());
+    l.targets.pop();
+    l.jump(top);
+    l.start(end, l.source.line(w), "after while");
+  }
+
+  void lowerDo(DoWhileLoopTree d, String label) {
+    l.splitAny = true;
+    Label top = l.freshLabel();
+    Label test = l.freshLabel();
+    Label end = l.freshLabel();
+    l.start(top, l.source.line(d), "do");
+    l.pushTarget(new Target(d, label, end, test));
+    l.statement(d.getStatement());
+    l.targets.pop();
+    l.start(test, l.source.line(d.getCondition()), "do condition");
+    String condition = l.condition(d.getCondition(), d);
+    l.emit("if (" + condition + ") {\n  " + l.jumpText(top).replace("\n", "\n  ") + "\n}");
+    l.start(end, l.source.line(d), "after do");
+  }
+
+  void lowerFor(ForLoopTree f, String label) {
+    l.splitAny = true;
+    for (StatementTree init : f.getInitializer()) {
+      l.statement(init);
+    }
+    Label top = l.freshLabel();
+    Label update = l.freshLabel();
+    Label end = l.freshLabel();
+    l.start(top, l.source.line(f), "for");
+    if (f.getCondition() != null) {
+      l.exitUnless(l.condition(f.getCondition(), f), end);
+    }
+    l.pushTarget(new Target(f, label, end, update));
+    l.statement(f.getStatement());
+    l.targets.pop();
+    l.start(update, l.source.line(f), "for update");
+    for (ExpressionStatementTree u : f.getUpdate()) {
+      l.statement(u);
+    }
+    l.jump(top);
+    l.start(end, l.source.line(f), "after for");
+  }
+
+  /**
+   * {@code for (T v : xs) body}: the position in {@code xs} must survive suspensions, so it
+   * lives in an iterator field; each turn reads the next element into {@code v}.
+   */
+  void lowerForEach(EnhancedForLoopTree each, String label) {
+    l.splitAny = true;
+    MethodInvocationTree source0 = l.forms.awaitIn(each);
+    if (source0 != null && l.forms.isAiter(source0)) {
+      lowerAsyncFor(each, source0.getArguments().get(0), label);
+      return;
+    }
+    String iterator = l.names.iteratorField(each);
+    MethodInvocationTree await = l.forms.awaitIn(each);
+    String source;
+    if (await != null) {
+      source = l.suspensions.suspendAt(await, each) + "()";
+    } else {
+      l.fragments.put(each.getExpression(), l.number);
+      l.copies(each.getExpression());
+      source = l.emit ? l.source.render(each.getExpression()) : "";
+    }
+    l.emit(iterator + " = iterate(" + source + ");");
+    Label top = l.freshLabel();
+    Label end = l.freshLabel();
+    l.start(top, l.source.line(each), "for each");
+    l.exitUnless(iterator + ".hasNext()", end);
+    VariableTree v = each.getVariable();
+    l.fragments.put(v, l.number);
+    if (l.emit) {
+      String value = BodyModeler.nextCall(l.types.kindOfLocal(v), iterator);
+      String field = l.locals.fieldOf(v);
+      l.emit(field != null ? field + " = " + value + ";"
+          : l.types.declaredType(v) + " " + l.locals.localName(v) + " = " + value + ";");
+    }
+    l.pushTarget(new Target(each, label, end, top));
+    l.statement(each.getStatement());
+    l.targets.pop();
+    l.jump(top);
+    l.start(end, l.source.line(each), "after for each");
+  }
+
+  /**
+   * {@code for (T v : aiter(gen)) body}: the generator lives in a field; each turn awaits its
+   * next step, leaves the loop when it finished, and else reads the value into {@code v}.
+   */
+  void lowerAsyncFor(EnhancedForLoopTree each, ExpressionTree generator, String label) {
+    String source = l.names.asyncIteratorField(each);
+    l.fragments.put(generator, l.number);
+    l.copies(generator);
+    l.emit(source + " = " + (l.emit ? l.source.render(generator) : "") + ";");
+    Label top = l.freshLabel();
+    Label end = l.freshLabel();
+    l.start(top, l.source.line(each), "async for");
+    l.suspensions.suspendText("anext(" + source + ")", each);
+    l.emit("if (exhausted()) {\n  " + l.jumpText(end).replace("\n", "\n  ") + "\n}");
+    VariableTree v = each.getVariable();
+    l.fragments.put(v, l.number);
+    if (l.emit) {
+      String value = BodyModeler.awaitedCall(l.types.kindOfLocal(v));
+      String field = l.locals.fieldOf(v);
+      l.emit(field != null ? field + " = " + value + ";"
+          : l.types.declaredType(v) + " " + l.locals.localName(v) + " = " + value + ";");
+    }
+    l.pushTarget(new Target(each, label, end, top));
+    l.statement(each.getStatement());
+    l.targets.pop();
+    l.jump(top);
+    l.start(end, l.source.line(each), "after async for");
+  }
+}

@@ -1,0 +1,90 @@
+package io.jasyncio.processor.model;
+
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.util.Trees;
+import io.jasyncio.processor.scan.GeneratedNames;
+import io.jasyncio.processor.scan.LocalTypes;
+import io.jasyncio.processor.scan.MethodKind;
+import io.jasyncio.processor.scan.SourceText;
+import java.util.Set;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * What every part of modeling one method reads: the template method, its source text, what it
+ * returns, and javac's services. Each part ({@link MachineNames}, {@link VariableTypes},
+ * {@link HoistedLocals}, {@link ClosureCopies}, {@link NameEdits}) extends it, so the code moved
+ * out of the modeler names these facts as it always did.
+ */
+class MethodFacts {
+  final Trees trees;
+  final javax.lang.model.util.Elements elements;
+  final javax.lang.model.util.Types typeUtils;
+  /** The names of the machine base class's fields, which copied code must not reach. */
+  final Set<String> machineFields;
+  /** The names of the machine base class's methods. */
+  final Set<String> machineMethods;
+  final BodyModeler.Input in;
+  final ExecutableElement method;
+  final TypeElement type;
+  final MethodTree tree;
+  final SourceText source;
+  final LocalTypes localTypes;
+  final boolean isStatic;
+  final String generated;
+  final String fileName;
+  /** What the method returns: a coroutine, a generator or an async generator. */
+  final MethodKind kind;
+  /** Whether its returns are plain ({@code return null;}), not done(...) or tail awaits. */
+  final boolean generator;
+
+  MethodFacts(Trees trees, javax.lang.model.util.Elements elements,
+      javax.lang.model.util.Types typeUtils, Set<String> machineFields,
+      Set<String> machineMethods, BodyModeler.Input in) {
+    this.trees = trees;
+    this.elements = elements;
+    this.typeUtils = typeUtils;
+    this.machineFields = machineFields;
+    this.machineMethods = machineMethods;
+    this.in = in;
+    this.method = in.method();
+    this.type = (TypeElement) method.getEnclosingElement();
+    this.tree = (MethodTree) in.path().getLeaf();
+    this.source = new SourceText(in.path().getCompilationUnit(), trees.getSourcePositions());
+    this.localTypes = new LocalTypes(trees, in.path());
+    this.isStatic = method.getModifiers().contains(Modifier.STATIC);
+    this.kind = MethodKind.of(method);
+    this.generator = kind != MethodKind.COROUTINE;
+    this.generated = GeneratedNames.generatedClass(type);
+    String file = in.path().getCompilationUnit().getSourceFile().getName();
+    this.fileName = file.substring(file.lastIndexOf('/') + 1);
+  }
+
+  /** The same facts, for another part of modeling the method. */
+  MethodFacts(MethodFacts facts) {
+    this.trees = facts.trees;
+    this.elements = facts.elements;
+    this.typeUtils = facts.typeUtils;
+    this.machineFields = facts.machineFields;
+    this.machineMethods = facts.machineMethods;
+    this.in = facts.in;
+    this.method = facts.method;
+    this.type = facts.type;
+    this.tree = facts.tree;
+    this.source = facts.source;
+    this.localTypes = facts.localTypes;
+    this.isStatic = facts.isStatic;
+    this.kind = facts.kind;
+    this.generator = facts.generator;
+    this.generated = facts.generated;
+    this.fileName = facts.fileName;
+  }
+
+  /** Whether {@code e} is a call of {@code done(...)}. */
+  public boolean isDoneCall(ExpressionTree e) {
+    return e instanceof MethodInvocationTree call && in.names().isDone(call);
+  }
+}

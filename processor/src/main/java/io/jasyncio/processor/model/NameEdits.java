@@ -1,0 +1,145 @@
+package io.jasyncio.processor.model;
+
+import static io.jasyncio.processor.model.ClosureCopies.SELF;
+
+import com.sun.source.tree.MemberSelectTree;
+import io.jasyncio.processor.model.ClosureCopies.Closure;
+import io.jasyncio.processor.scan.BodyScan;
+import io.jasyncio.processor.scan.GeneratedNames;
+import io.jasyncio.processor.scan.Templates;
+import java.util.HashSet;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * The edits that make the copied code mean in the machine what it meant in the template: a
+ * hoisted local's uses name its field, a closure's name its copy, and a member, static import or
+ * {@code this} is qualified where the machine's own members would hide it.
+ */
+final class NameEdits extends MethodFacts {
+
+  private final ClosureCopies closureCopies;
+  private final MachineNames machineNames;
+
+  NameEdits(MethodFacts facts, ClosureCopies closureCopies, MachineNames machineNames) {
+    super(facts);
+    this.closureCopies = closureCopies;
+    this.machineNames = machineNames;
+  }
+
+  void layNameEdits() {
+    Set<String> fieldsInMachine = new HashSet<>(machineFields);
+    fieldsInMachine.addAll(machineNames.fieldNames.values());
+    // read before the copies' edits, which render only once the copies are chosen
+    machineNames.bodyText();
+    for (BodyScan.LocalRef ref : in.scan().localRefs()) {
+      Closure closure = closureCopies.closureAround(ref.tree());
+      if (closure != null && closure.captured().contains(ref.local())) {
+        source.replace(ref.tree(), () -> closureCopies.copyName(closure, ref.local()));
+        continue;
+      }
+      String field = machineNames.fieldNames.get(ref.local());
+      if (field != null && !field.equals(ref.local().name())) {
+        source.replace(ref.tree(), field);
+      }
+    }
+    for (BodyScan.MemberRef ref : in.scan().memberRefs()) {
+      Closure closure = closureCopies.closureAround(ref.path().getLeaf());
+      if (closure != null && closureCopies.readsInstance(ref)) {
+        String name = ref.found().first().getSimpleName().toString();
+        source.replace(ref.path().getLeaf(),
+            () -> closureCopies.copyName(closure, SELF) + "." + name);
+        continue;
+      }
+      String qualified = qualify(ref, fieldsInMachine);
+      if (qualified != null) {
+        source.replace(ref.path().getLeaf(), qualified);
+      }
+    }
+    for (BodyScan.Unresolved name : in.scan().unresolved()) {
+      boolean clashes = name.method() ? machineMethods.contains(name.name())
+          : machineFields.contains(name.name())
+              || machineNames.fieldNames.containsValue(name.name());
+      String owner = clashes ? staticImportOwner(name.name()) : null;
+      if (owner != null) {
+        source.replace(name.path().getLeaf(), owner + "." + name.name());
+      }
+    }
+    String pkg = GeneratedNames.packageOf(type);
+    for (BodyScan.TemplateCall call : in.scan().templateCalls()) {
+      source.replace(call.qualifier(), Templates.generatedName(call.template(), pkg));
+    }
+    for (BodyScan.SelfRef self : in.scan().selfRefs()) {
+      Closure closure = closureCopies.closureAround(self.path().getLeaf());
+      if (!self.isSuper() && closure != null) {
+        source.replace(self.path().getLeaf(), () -> closureCopies.copyName(closure, SELF));
+      } else if (!self.isSuper()) {
+        source.replace(self.path().getLeaf(), generated + ".this");
+      }
+    }
+  }
+
+  /** The text that makes a member reference mean the same in the machine, or null. */
+  String qualify(BodyScan.MemberRef ref, Set<String> fieldsInMachine) {
+    Element member = ref.found().first();
+    String name = member.getSimpleName().toString();
+    TypeElement scope = ref.found().scope();
+    boolean memberIsStatic = ref.found().members().stream()
+        .allMatch(m -> m.getModifiers().contains(Modifier.STATIC));
+    String owner = GeneratedNames.nameInPackage(scope);
+    if (ref.caseLabel()) {
+      // An enum constant label stays a simple name; another constant is qualified.
+      return member.getKind() == javax.lang.model.element.ElementKind.ENUM_CONSTANT
+          ? null : owner + "." + name;
+    }
+    if (ref.method()) {
+      boolean sibling = scope.equals(type);
+      if (sibling && in.asyncStaticSiblings().contains(name)) {
+        return generated + "." + name;
+      }
+      if (sibling && in.asyncInstanceSiblings().contains(name)) {
+        return machineMethods.contains(name) ? generated + ".this." + name : null;
+      }
+      if (memberIsStatic && (isStatic || !scope.equals(type) || machineMethods.contains(name))) {
+        return owner + "." + name;
+      }
+      if (!memberIsStatic && scope.equals(type) && machineMethods.contains(name)) {
+        return generated + ".this." + name;
+      }
+      return null;
+    }
+    if (memberIsStatic) {
+      return isStatic || !scope.equals(type) || fieldsInMachine.contains(name)
+          ? owner + "." + name : null;
+    }
+    return scope.equals(type) && fieldsInMachine.contains(name)
+        ? generated + ".this." + name : null;
+  }
+
+  /**
+   * The class a static import brings {@code name} from, or null. A static import is hidden by
+   * the machine's own members, so a name that clashes with one is qualified with its class.
+   */
+  String staticImportOwner(String name) {
+    for (com.sun.source.tree.ImportTree imp : in.path().getCompilationUnit().getImports()) {
+      if (!imp.isStatic()
+          || !(imp.getQualifiedIdentifier() instanceof com.sun.source.tree.MemberSelectTree s)) {
+        continue;
+      }
+      String owner = s.getExpression().toString();
+      String member = s.getIdentifier().toString();
+      if (member.equals(name)) {
+        return owner;
+      }
+      TypeElement ownerType = elements.getTypeElement(owner);
+      if (member.equals("*") && ownerType != null && ownerType.getEnclosedElements().stream()
+          .anyMatch(e -> e.getSimpleName().contentEquals(name)
+              && e.getModifiers().contains(Modifier.STATIC))) {
+        return owner;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,192 @@
+package io.jasyncio.processor.model;
+
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import io.jasyncio.processor.model.Lowering.Label;
+import java.util.List;
+
+/**
+ * Lowers the statements that suspend: an await or a yield as a statement, the value of a local
+ * or of an assignment, or {@code return other;}; and a statement whose expression awaits inside
+ * it, which runs as a chain of continuations the machine awaits.
+ */
+final class SuspensionLowering {
+  /** The lowering this construct's code goes into: its states, labels and jumps. */
+  private final Lowering l;
+
+  SuspensionLowering(Lowering l) {
+    this.l = l;
+  }
+
+  /** A statement form holding an await, or {@code return other;}: suspends, then resumes. */
+  void suspendingForm(StatementTree s) {
+    MethodInvocationTree await = l.forms.awaitIn(s);
+    if (s instanceof ReturnTree ret) {
+      suspend(await != null ? await.getArguments().get(0) : ret.getExpression(), s);
+      l.fragments.put(s, l.number);
+      l.emit(l.returnText("awaited()"));
+      l.terminated = true;
+      return;
+    }
+    String family = suspendAt(await, s);
+    l.fragments.put(s, l.number);
+    if (!l.emit) {
+      return;
+    }
+    if (s instanceof VariableTree v) {
+      String value = BodyModeler.valueCall(family, l.types.kindOfLocal(v));
+      String field = l.locals.fieldOf(v);
+      if (field != null) {
+        l.emit(field + " = " + value + ";");
+      } else {
+        String mods = v.getModifiers().getFlags().contains(javax.lang.model.element.Modifier.FINAL)
+            ? "final " : "";
+        l.emit(mods + l.types.declaredType(v) + " " + l.locals.localName(v) + " = " + value + ";");
+      }
+    } else {
+      ExpressionTree e = ((ExpressionStatementTree) s).getExpression();
+      if (e instanceof AssignmentTree a) {
+        l.copies(a.getVariable());
+        l.emit(l.source.render(a.getVariable()) + " = "
+            + BodyModeler.valueCall(family, l.types.kindOfTarget(a)) + ";");
+      } else {
+        l.emit(family + "();");
+      }
+    }
+  }
+
+  /**
+   * Suspends at {@code call}, an await or a {@code Generator.yield}, and returns the family of
+   * calls that read its value once resumed: {@code awaited} or {@code received}.
+   */
+  String suspendAt(MethodInvocationTree call, Tree statement) {
+    if (!l.forms.isYield(call)) {
+      suspend(call.getArguments().get(0), statement);
+      return "awaited";
+    }
+    ExpressionTree value = call.getArguments().isEmpty() ? null : call.getArguments().get(0);
+    if (value != null) {
+      l.fragments.put(value, l.number);
+    }
+    Label resume = l.freshLabel();
+    int line = l.source.line(statement);
+    if (value != null) {
+      l.copies(value);
+    }
+    if (l.emit) {
+      l.emit("produce(" + (value == null ? "null" : l.source.render(value)) + ", " + resume.ref()
+          + ");\nreturn; // " + l.forms.fileName() + ":" + line + " yields");
+    }
+    l.stateSet = true; // produce set it
+    l.start(resume, line, "resumed");
+    return "received";
+  }
+
+  /**
+   * A statement whose expression awaits inside it: the expression runs as a chain of
+   * continuations the machine awaits, and the statement's own work (declaring the local,
+   * returning) follows with the chain's value.
+   */
+  void expressionStatement(StatementTree s) {
+    l.fragments.put(s, l.number);
+    if (s instanceof VariableTree v) {
+      // A declared reference type is the value's target type, as in the template.
+      boolean typed = l.emit && !l.types.sourceType(v).equals("var")
+          && !l.types.kindOfLocal(v).isPrimitive();
+      String type = typed ? l.types.sourceType(v) : null;
+      suspendOnChain(v.getInitializer(), s, x -> typedResult(type, x));
+      if (l.emit) {
+        String value = BodyModeler.awaitedCall(l.types.kindOfLocal(v));
+        String field = l.locals.fieldOf(v);
+        l.emit(field != null ? field + " = " + value + ";"
+            : l.types.declaredType(v) + " " + l.locals.localName(v) + " = " + value + ";");
+      }
+      return;
+    }
+    if (s instanceof ReturnTree r) {
+      ExpressionTree value = ((MethodInvocationTree) r.getExpression()).getArguments().get(0);
+      String type = l.emit ? l.forms.resultType() : null;
+      suspendOnChain(value, s, x -> typedResult(type, x));
+      l.emit(l.returnText("awaited()"));
+      l.terminated = true;
+      return;
+    }
+    ExpressionTree e = ((ExpressionStatementTree) s).getExpression();
+    if (e instanceof com.sun.source.tree.CompoundAssignmentTree c) {
+      // x op= E: x is read before E, and op= narrows as Java's does, on a copy of x's type.
+      l.locals.hoistLocalsIn(c.getVariable());
+      l.copies(c.getVariable()); // the target is written again in the chain, after these
+      String target = l.emit ? l.source.render(c.getVariable()) : "";
+      String op = l.emit ? l.source.renderRange(l.source.end(c.getVariable()),
+          l.source.start(c.getExpression())).trim() : "";
+      String held = l.emit ? l.names.uniqueLocal("held") : "";
+      String updated = l.emit ? l.names.uniqueLocal("updated") : "";
+      l.emit("var " + held + " = " + target + ";");
+      suspendOnChain(c.getExpression(), s, x -> new ExpressionAwaits.Code(List.of(
+          "var " + updated + " = " + held + ";", updated + " " + op + " " + x + ";",
+          target + " = " + updated + ";"), "resultOf(null)"));
+      l.emit("awaited();");
+      return;
+    }
+    suspendOnChain(e, s, x -> new ExpressionAwaits.Code(List.of(x + ";"), "resultOf(null)"));
+    l.emit("awaited();");
+  }
+
+  /** The end of a chain whose value has {@code type} as its target type (none when null). */
+  ExpressionAwaits.Code typedResult(String type, String value) {
+    if (type == null) {
+      return done(value);
+    }
+    String name = l.names.uniqueLocal("value");
+    return new ExpressionAwaits.Code(List.of(type + " " + name + " = " + value + ";"),
+        "resultOf(" + name + ")");
+  }
+
+  static ExpressionAwaits.Code done(String value) {
+    return new ExpressionAwaits.Code(List.of(), "resultOf(" + value + ")");
+  }
+
+  /** Suspends on the chain of continuations for {@code e}, which ends with {@code end}. */
+  void suspendOnChain(ExpressionTree e, Tree owner,
+      java.util.function.Function<String, ExpressionAwaits.Code> end) {
+    l.locals.hoistLocalsIn(e);
+    l.fragments.put(e, l.number);
+    if (!l.emit) {
+      suspendText("", owner);
+      return;
+    }
+    l.forms.copiesBefore(e, true).forEach(l::emit);
+    ExpressionAwaits.Code chain = l.forms.chain(e, end);
+    chain.statements().forEach(l::emit);
+    suspendText(chain.chain(), owner);
+  }
+
+  /** Suspends on the awaitable {@code awaitable} computes, written by the lowering itself. */
+  void suspendText(String awaitable, Tree statement) {
+    Label resume = l.freshLabel();
+    int line = l.source.line(statement);
+    l.emit("if (suspendOn(" + awaitable + ", " + resume.ref() + ")) {\n"
+        + "  return; // " + l.forms.fileName() + ":" + line + " suspends\n}");
+    l.stateSet = true; // suspendOn set it
+    l.start(resume, line, "resumed");
+  }
+
+  void suspend(ExpressionTree awaitable, Tree statement) {
+    l.fragments.put(awaitable, l.number);
+    Label resume = l.freshLabel();
+    int line = l.source.line(statement);
+    l.copies(awaitable);
+    if (l.emit) {
+      l.emit("if (suspendOn(" + l.source.render(awaitable) + ", " + resume.ref() + ")) {\n"
+          + "  return; // " + l.forms.fileName() + ":" + line + " suspends\n}");
+    }
+    l.stateSet = true; // suspendOn set it
+    l.start(resume, line, "resumed");
+  }
+}

@@ -1,0 +1,274 @@
+package io.jasyncio.processor.model;
+
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.CaseTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.SwitchExpressionTree;
+import com.sun.source.tree.SwitchTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.tree.YieldTree;
+import io.jasyncio.processor.model.Lowering.Label;
+import io.jasyncio.processor.model.Lowering.Target;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import javax.lang.model.type.TypeKind;
+
+/**
+ * Lowers split switch statements and switch expressions: a copied switch (or, for an awaited
+ * selector, a case chooser) jumps to the state of the matching case, and the cases follow in
+ * their order. A switch expression's arms and yields write its value where it goes.
+ */
+final class SwitchLowering {
+  /** The lowering this construct's code goes into: its states, labels and jumps. */
+  private final Lowering l;
+  /** The split switch expressions being lowered, innermost first. */
+  final Deque<Yield> yields = new ArrayDeque<>();
+
+  SwitchLowering(Lowering l) {
+    this.l = l;
+  }
+
+  /**
+   * Where the value of a split switch expression goes: each arm and {@code yield} writes it
+   * ({@code assign}) and leaves for the end of the switch ({@code target}); a switch expression
+   * that is the value of {@code return done(...)} returns it instead.
+   */
+  record Yield(java.util.function.UnaryOperator<String> assign, boolean returns,
+      TypeKind kind, Target target) {}
+
+  /**
+   * A switch statement: the selector is evaluated by a copied switch that only jumps to the
+   * state of the matching case; the cases follow in their order, so one that does not break
+   * falls through into the next as Java's does, and an arrow case ends with a jump out.
+   */
+  void lowerSwitch(SwitchTree sw, String label) {
+    l.splitAny = true;
+    Label end = l.freshLabel();
+    List<Label> cases = dispatch(sw, sw.getExpression(), sw.getCases(), end, false);
+    l.pushTarget(new Target(sw, label, end, null, true));
+    for (int i = 0; i < sw.getCases().size(); i++) {
+      CaseTree c = sw.getCases().get(i);
+      l.start(cases.get(i), l.source.line(c), "case");
+      if (c.getCaseKind() == CaseTree.CaseKind.RULE) {
+        Tree body = c.getBody();
+        if (body instanceof StatementTree st) {
+          l.statement(st);
+        } else {
+          l.fragments.put(body, l.number);
+          l.copies(body);
+          l.emit(l.emit ? l.source.render(body) + ";" : "");
+        }
+        l.jump(end);
+      } else {
+        for (StatementTree st : c.getStatements()) {
+          l.statement(st);
+        }
+      }
+    }
+    l.targets.pop();
+    l.start(end, l.source.line(sw), "after switch");
+  }
+
+  /** What a switch expression with no default does for a constant it does not know. */
+  static final String UNKNOWN_CONSTANT = "throw new IncompatibleClassChangeError()";
+
+  /** One arm of a dispatching switch: its {@code case ...}/{@code default}, where it goes. */
+  record Arm(String head, Label target) {}
+
+  /**
+   * Jumps to the state of the case the selector matches, and returns the cases' labels. An
+   * awaited selector ({@code switch (await(x))}) suspends first, with a chooser typed by what
+   * {@code x} yields; a switch with no default goes to {@code end}, or for a switch expression
+   * throws as Java's does when an enum gained a constant.
+   */
+  List<Label> dispatch(Tree sw, ExpressionTree selector, List<? extends CaseTree> cases,
+      Label end, boolean isExpression) {
+    while (selector instanceof ParenthesizedTree p) {
+      selector = p.getExpression();
+    }
+    List<Label> labels = new ArrayList<>();
+    List<Arm> arms = new ArrayList<>();
+    boolean hasDefault = false;
+    for (CaseTree c : cases) {
+      Label arm = l.freshLabel();
+      labels.add(arm);
+      c.getExpressions().forEach(e -> l.fragments.put(e, l.number));
+      if (c.getExpressions().isEmpty()) {
+        hasDefault = true;
+        arms.add(new Arm("default", arm));
+      } else if (l.emit) {
+        List<String> constants = new ArrayList<>();
+        c.getExpressions().forEach(e -> constants.add(l.source.render(e)));
+        arms.add(new Arm("case " + String.join(", ", constants), arm));
+      }
+    }
+    if (!hasDefault) {
+      // a switch expression over an enum that gained a constant: javac's code throws this
+      arms.add(new Arm("default", isExpression ? null : end));
+    }
+    MethodInvocationTree await = l.forms.awaitIn(sw);
+    if (await != null) {
+      // The selector's type is known only where its awaitable is: the chooser is typed there.
+      ExpressionTree awaitable = await.getArguments().get(0);
+      l.fragments.put(awaitable, l.number);
+      String casesField = l.names.casesField();
+      String awaited = l.names.freshName("selector", sw);
+      String value = l.names.freshName("selected", selector);
+      Label resume = l.freshLabel();
+      int line = l.source.line(sw);
+      l.copies(awaitable);
+      if (l.emit) {
+        StringBuilder chooser = new StringBuilder();
+        arms.forEach(a -> chooser.append("    ").append(a.head()).append(" -> ")
+            .append(a.target() == null ? UNKNOWN_CONSTANT : a.target().ref()).append(";\n"));
+        l.emit("{\n  var " + awaited + " = " + l.source.render(awaitable).replace("\n", "\n  ")
+            + ";\n  " + casesField + " = cases(" + awaited + ", " + value + " -> switch (" + value
+            + ") {\n" + chooser + "  });\n"
+            + "  if (suspendOn(" + awaited + ", " + resume.ref() + ")) {\n"
+            + "    return; // " + l.forms.fileName() + ":" + line + " suspends\n  }\n}");
+      }
+      l.stateSet = true;
+      l.start(resume, line, "resumed");
+      l.emit("state = " + casesField + ".applyAsInt(awaited());\ncontinue "
+          + l.names.dispatchLabel() + ";");
+      l.terminated = true;
+      return labels;
+    }
+    l.fragments.put(selector, l.number);
+    l.copies(selector);
+    if (l.emit) {
+      StringBuilder text = new StringBuilder("switch (" + l.source.render(selector) + ") {\n");
+      for (Arm arm : arms) {
+        text.append("  ").append(arm.head()).append(":\n    ").append(arm.target() == null
+            ? UNKNOWN_CONSTANT + ";" : l.jumpText(arm.target()).replace("\n", "\n    "))
+            .append('\n');
+      }
+      l.emit(text.append("}").toString());
+    }
+    l.terminated = true; // every way through the switch above jumps or throws
+    return labels;
+  }
+
+  /**
+   * A statement whose value is a switch expression that awaits ({@code T v = switch ...;},
+   * {@code v = switch ...;}, {@code return done(switch ...);}): lowered like a switch statement
+   * whose arms write the value where it goes. Returns false for any other statement.
+   */
+  boolean switchExpressionIn(StatementTree s) {
+    ExpressionTree value = null;
+    if (s instanceof VariableTree v) {
+      value = v.getInitializer();
+    } else if (s instanceof ExpressionStatementTree e
+        && e.getExpression() instanceof AssignmentTree a) {
+      value = a.getExpression();
+    } else if (s instanceof ReturnTree r && r.getExpression() instanceof MethodInvocationTree d
+        && l.forms.isDoneCall(d) && d.getArguments().size() == 1) {
+      value = d.getArguments().get(0);
+    }
+    while (value instanceof ParenthesizedTree p) {
+      value = p.getExpression();
+    }
+    if (!(value instanceof SwitchExpressionTree sx) || l.forms.awaitIn(s) != null) {
+      return false;
+    }
+    Yield sink;
+    if (s instanceof VariableTree v) {
+      l.locals.mustHoist(v);
+      sink = new Yield(x -> l.locals.fieldOf(v) + " = " + x + ";", false,
+          l.types.kindOfLocal(v), null);
+    } else if (s instanceof ExpressionStatementTree e) {
+      AssignmentTree a = (AssignmentTree) e.getExpression();
+      l.locals.mustHoistTarget(a);
+      sink = new Yield(x -> l.source.render(a.getVariable()) + " = " + x + ";", false,
+          l.types.kindOfTarget(a), null);
+    } else {
+      sink = new Yield(null, true, TypeKind.NONE, null);
+    }
+    l.fragments.put(s, l.number);
+    lowerSwitchExpression(sx, sink);
+    return true;
+  }
+
+  /** A switch expression whose arms or selector await, writing its value through {@code sink}. */
+  void lowerSwitchExpression(SwitchExpressionTree sx, Yield sink) {
+    l.splitAny = true;
+    Label end = l.freshLabel();
+    Yield y = new Yield(sink.assign(), sink.returns(), sink.kind(),
+        new Target(sx, null, end, null, false, l.regions.size()));
+    List<Label> cases = dispatch(sx, sx.getExpression(), sx.getCases(), end, true);
+    yields.push(y);
+    for (int i = 0; i < sx.getCases().size(); i++) {
+      CaseTree c = sx.getCases().get(i);
+      l.start(cases.get(i), l.source.line(c), "case");
+      if (c.getCaseKind() == CaseTree.CaseKind.RULE) {
+        Tree body = c.getBody();
+        if (body instanceof StatementTree st) {
+          l.statement(st); // a block that yields, or a throw
+        } else {
+          yieldValue((ExpressionTree) body, c);
+        }
+        l.jump(end);
+      } else {
+        for (StatementTree st : c.getStatements()) {
+          l.statement(st);
+        }
+      }
+    }
+    yields.pop();
+    l.start(end, l.source.line(sx), "after switch");
+  }
+
+  /** {@code yield v;} of the innermost split switch expression. */
+  void yieldStatement(YieldTree y) {
+    l.fragments.put(y, l.number);
+    yieldValue(y.getValue(), y);
+  }
+
+  /**
+   * Hands {@code value}, an arm's expression or a yield's, to the innermost split switch
+   * expression: awaited first when it is {@code await(x)}, split further when it is a switch
+   * expression that awaits.
+   */
+  void yieldValue(ExpressionTree value, Tree holder) {
+    Yield y = yields.peek();
+    ExpressionTree inner = value;
+    while (inner instanceof ParenthesizedTree p) {
+      inner = p.getExpression();
+    }
+    MethodInvocationTree await = l.forms.awaitIn(holder);
+    String text;
+    if (await != null) {
+      String family = l.suspensions.suspendAt(await, holder);
+      text = y.returns() ? family + "()" : BodyModeler.valueCall(family, y.kind());
+    } else if (inner instanceof SwitchExpressionTree nested && l.forms.suspendsIn(nested)) {
+      lowerSwitchExpression(nested, y);
+      if (!y.returns()) {
+        l.emit(l.leaveText(y.target(), y.target().breakTo()));
+        l.terminated = true;
+      }
+      return;
+    } else {
+      l.fragments.put(value, l.number);
+      l.copies(value);
+      text = l.emit ? l.source.render(value) : "";
+    }
+    l.emit(yieldText(y, text));
+    l.terminated = true;
+  }
+
+  /** Code that writes a switch expression's value and leaves it (or returns the value). */
+  String yieldText(Yield y, String value) {
+    if (y.returns()) {
+      return l.returnText(value);
+    }
+    return y.assign().apply(value) + "\n" + l.leaveText(y.target(), y.target().breakTo());
+  }
+}

@@ -1,0 +1,193 @@
+package io.jasyncio.processor.scan;
+
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.ImportTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParameterizedTypeTree;
+import com.sun.source.tree.Tree;
+import io.jasyncio.processor.scan.BodyScan.Local;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
+
+/**
+ * The classes that names and qualifiers in a body denote, resolved the way javac resolves them
+ * without attributing the body: {@code this}, a local or parameter of the method, a field, a
+ * member type, a type of the package, an import or {@code java.lang}. Null when unknown.
+ */
+final class SourceTypes {
+  private final MemberLookup lookup;
+  private final Elements elements;
+  private final LocalTypes localTypes;
+  private final TypeElement topLevel;
+  private final CompilationUnitTree unit;
+  /** What a simple name means where the scan now is: a {@link Local}, another local, or null. */
+  private final Function<String, Object> scope;
+
+  SourceTypes(MemberLookup lookup, Elements elements, LocalTypes localTypes,
+      CompilationUnitTree unit, Function<String, Object> scope) {
+    this.lookup = lookup;
+    this.elements = elements;
+    this.localTypes = localTypes;
+    this.topLevel = Attributed.topLevel(lookup.type());
+    this.unit = unit;
+    this.scope = scope;
+  }
+
+  private Object resolveLocal(String name) {
+    return scope.apply(name);
+  }
+
+  /**
+   * The class that {@code qualifier} denotes or whose instance it computes, when that is known
+   * without attributing the body: {@code this}, a local or parameter of the method, a field, or
+   * a type name. Null when unknown.
+   */
+  TypeElement typeOf(ExpressionTree qualifier) {
+    if (qualifier instanceof IdentifierTree id) {
+      String name = id.getName().toString();
+      if (name.equals("this")) {
+        return lookup.type();
+      }
+      Object local = resolveLocal(name);
+      if (local instanceof Local l) {
+        return l.topLevel() || l.parameter() ? typeElement(localTypes.of(name)) : null;
+      }
+      if (local != null) {
+        return null;
+      }
+      MemberLookup.Found field = lookup.field(name);
+      if (field != null) {
+        return typeElement(field.first().asType());
+      }
+      return resolveTypeName(id);
+    }
+    if (qualifier instanceof MemberSelectTree select) {
+      TypeElement outer = typeOf(select.getExpression());
+      if (outer == null) {
+        return null;
+      }
+      for (Element member : elements.getAllMembers(outer)) {
+        if (member.getSimpleName().contentEquals(select.getIdentifier())) {
+          if (member instanceof TypeElement t) {
+            return t;
+          }
+          if (member.getKind() == ElementKind.FIELD) {
+            return typeElement(member.asType());
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The classes a local or anonymous class extends or implements, and Object. */
+  List<TypeElement> supertypesOf(ClassTree node, Tree parent) {
+    List<Tree> named = new ArrayList<>();
+    if (parent instanceof NewClassTree created && created.getClassBody() == node) {
+      named.add(created.getIdentifier());
+    }
+    if (node.getExtendsClause() != null) {
+      named.add(node.getExtendsClause());
+    }
+    named.addAll(node.getImplementsClause());
+    List<TypeElement> out = new ArrayList<>();
+    for (Tree t : named) {
+      TypeElement resolved = resolveTypeName(t);
+      if (resolved != null) {
+        out.add(resolved);
+      }
+    }
+    out.add(elements.getTypeElement("java.lang.Object"));
+    return out;
+  }
+
+  /** A type named in source, through the class, its package, the imports and java.lang. */
+  TypeElement resolveTypeName(Tree t) {
+    Tree raw = t instanceof ParameterizedTypeTree p ? p.getType() : t;
+    if (raw instanceof MemberSelectTree) {
+      TypeElement qualified = elements.getTypeElement(raw.toString());
+      return qualified != null ? qualified : typeOf((MemberSelectTree) raw);
+    }
+    if (!(raw instanceof IdentifierTree id)) {
+      return null;
+    }
+    String name = id.getName().toString();
+    TypeElement nearby = typeNamed(name);
+    if (nearby != null) {
+      return nearby;
+    }
+    String pkg = unit.getPackageName() == null ? "" : unit.getPackageName() + ".";
+    TypeElement inPackage = elements.getTypeElement(pkg + name);
+    if (inPackage != null) {
+      return inPackage;
+    }
+    for (ImportTree imp : unit.getImports()) {
+      String imported = imp.getQualifiedIdentifier().toString();
+      if (imp.isStatic()) {
+        continue;
+      }
+      if (imported.endsWith("." + name)) {
+        return elements.getTypeElement(imported);
+      }
+      if (imported.endsWith(".*")) {
+        TypeElement onDemand = elements.getTypeElement(
+            imported.substring(0, imported.length() - 1) + name);
+        if (onDemand != null) {
+          return onDemand;
+        }
+      }
+    }
+    return elements.getTypeElement("java.lang." + name);
+  }
+
+  /** Whether {@code e} names a type (not a variable holding an instance). */
+  boolean isTypeName(ExpressionTree e) {
+    if (e instanceof IdentifierTree id) {
+      String name = id.getName().toString();
+      return resolveLocal(name) == null && lookup.field(name) == null
+          && resolveTypeName(id) != null;
+    }
+    if (e instanceof MemberSelectTree select) {
+      TypeElement t = typeOf(select);
+      return t != null && t.getSimpleName().contentEquals(select.getIdentifier());
+    }
+    return false;
+  }
+
+  private TypeElement typeNamed(String name) {
+    MemberLookup.Found member = lookup.memberType(name);
+    if (member != null) {
+      return (TypeElement) member.first();
+    }
+    return topLevel.getSimpleName().contentEquals(name) ? topLevel : null;
+  }
+
+  private static TypeElement typeElement(TypeMirror type) {
+    return type instanceof DeclaredType d ? (TypeElement) d.asElement() : null;
+  }
+
+  List<Element> membersNamed(TypeElement type, String name, boolean method) {
+    List<Element> hits = new ArrayList<>();
+    for (Element member : elements.getAllMembers(type)) {
+      ElementKind kind = member.getKind();
+      boolean wanted = method ? kind == ElementKind.METHOD
+          : kind == ElementKind.FIELD || kind == ElementKind.ENUM_CONSTANT
+              || kind.isClass() || kind.isInterface();
+      if (wanted && member.getSimpleName().contentEquals(name)) {
+        hits.add(member);
+      }
+    }
+    return hits;
+  }
+}
