@@ -54,7 +54,7 @@ import java.util.concurrent.CompletionStage;
  *
  * @param <T> the result type
  */
-public abstract non-sealed class Coroutine<T> extends StateMachine implements Awaitable<T> {
+public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
   static final byte CREATED = 0;
   static final byte RUNNING = 1;
   static final byte SUSPENDED = 2;

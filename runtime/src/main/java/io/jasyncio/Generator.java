@@ -47,7 +47,7 @@ import java.util.stream.StreamSupport;
  *
  * @param <T> the type of the values it yields
  */
-public abstract class Generator<T> extends StateMachine
+public abstract class Generator<T>
     implements Iterator<T>, Iterable<T>, AutoCloseable {
   private static final byte CREATED = 0;
   private static final byte SUSPENDED = 1;

@@ -55,7 +55,8 @@ import java.util.function.ToIntFunction;
  *
  * @param <T> the coroutine's result type
  */
-public abstract class CoroutineMachine<T> extends Coroutine<T> implements PendingExit {
+public abstract class CoroutineMachine<T> extends Coroutine<T>
+    implements PendingExit, ForEachSteps {
   /**
    * A fresh coroutine of the {@code @Async} method {@code name} (its simple name, used by
    * {@code toString()} and the never-awaited warning). Runs nothing.

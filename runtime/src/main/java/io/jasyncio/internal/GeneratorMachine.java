@@ -26,7 +26,8 @@ import io.jasyncio.Generator;
  *
  * @param <T> the type of the values the generator yields
  */
-public abstract class GeneratorMachine<T> extends Generator<T> implements PendingExit {
+public abstract class GeneratorMachine<T> extends Generator<T>
+    implements PendingExit, ForEachSteps {
   /** A fresh generator of the {@code @Async} method {@code name}. Runs nothing. */
   protected GeneratorMachine(String name) {
     super(name);

@@ -15,7 +15,8 @@ import java.util.NoSuchElementException;
  * also use them for a primitive target of an await ({@code awaitedInt()} etc.) or of a yield
  * ({@code receivedInt()} etc.).
  *
- * <p>Internal API: only the runtime's machine classes call it; generated code calls their
+ * <p>Internal API: only the runtime calls it (the machines, {@link ForEachSteps} and
+ * {@code Coroutine}); generated code calls the machines'
  * {@code iterate}, {@code nextInt} etc.
  */
 public final class Iteration {
