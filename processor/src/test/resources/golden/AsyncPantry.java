@@ -47,7 +47,7 @@ public final class AsyncPantry {
     private Throwable caught;
 
     /**
-     * How the try block at Pantry.java:11 was left (EXIT_NORMAL, EXIT_THROW, EXIT_RETURN or EXIT_JUMP); its finally block then goes on that way.
+     * How the try block at Pantry.java:11 was left: an EXIT_* code for its finally block.
      */
     private int exit1;
 

@@ -282,9 +282,10 @@ public final class Messages {
   }
 
   public static Message endPositions(String type) {
-    return new Message(END_POSITIONS, "javac kept no end positions for " + type + ", which"
-        + " jasyncio needs to copy statements; run javac through a build tool (Maven, Gradle) or"
-        + " add the javac option -Xjcov");
+    return new Message(END_POSITIONS, "the trees of " + type + " have no end positions,"
+        + " which jasyncio needs to copy statements (javac keeps them whenever processors run, so"
+        + " another annotation processor or compiler plugin replaced them); run jasyncio without"
+        + " that processor or plugin, or report it");
   }
 
   /** {@code existing}, a class of the user's, has the name jasyncio writes for {@code type}. */

@@ -200,8 +200,8 @@ final class MachineNames extends MethodFacts {
       String where = fileName + ":" + source.line(e.getKey());
       ExitFields f = e.getValue();
       out.add(new MethodModel.Field(f.kind(), f.kind(), TypeName.INT, false,
-          "How the try block at " + where + " was left (EXIT_NORMAL, EXIT_THROW,"
-              + " EXIT_RETURN or EXIT_JUMP); its finally block then goes on that way."));
+          "How the try block at " + where + " was left: an EXIT_* code for its finally"
+              + " block."));
       out.add(new MethodModel.Field(f.thrown(), f.thrown(), TypeName.get(Throwable.class),
           false, "The exception that left the try block at " + where + "."));
       out.add(new MethodModel.Field(f.target(), f.target(), TypeName.INT, false,

@@ -56,7 +56,7 @@ class WriteTest {
     Files.writeString(javac.generatedSources().resolve("demo"), "not a folder");
     Path main = javac.source("Main", MAIN);
 
-    CommandLineJavac.Result result = javac.compile(List.of(main), "-Xjcov");
+    CommandLineJavac.Result result = javac.compile(List.of(main));
 
     int line = MAIN.indexOf("public class Main {") + 1;
     CommandLineJavac.assertOnlyError(result, "Write", "Main.java", line,
