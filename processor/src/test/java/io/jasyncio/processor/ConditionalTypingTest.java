@@ -63,13 +63,16 @@ class ConditionalTypingTest {
 
   /**
    * Awaiting operands that are more than an await: an int, a Character from a method that
-   * returns one (a numeric operand, unlike a generic call), a long, and a concatenation.
+   * returns one (a numeric operand, unlike a generic call), a long, a concatenation, and nested
+   * conditionals, a numeric one and a reference one.
    */
   private static final List<Operand> COMPOUND = List.of(
       new Operand("await(ai(1)) + 1", "v(pi(1)) + 1"),
       new Operand("Character.valueOf(await(ac('a')))", "Character.valueOf(v(pc('a')))"),
       new Operand("await(al(3L)).longValue()", "v(pl(3L)).longValue()"),
-      new Operand("await(ai(4)) + \"!\"", "v(pi(4)) + \"!\""));
+      new Operand("await(ai(4)) + \"!\"", "v(pi(4)) + \"!\""),
+      new Operand("(!c ? 'n' : await(ai(1)) + 1)", "(!c ? 'n' : v(pi(1)) + 1)"),
+      new Operand("(!c ? 'n' : await(ac('a')))", "(!c ? 'n' : v(pc('a')))"));
 
   private static final Operand CONDITION = Operand.plain("c");
   private static final Operand AWAITED_CONDITION = Operand.awaited("b", "c");

@@ -228,10 +228,10 @@ final class ExpressionAwaits {
    * The chain of an awaiting branch of {@code ?:}. The lambda parameter that receives its value
    * would be a boxed variable, which Java types otherwise: {@code flag ? x : y} with an Integer
    * and a Double is a numeric conditional, {@code flag ? await(a()) : await(b())} is not. So an
-   * await (or a nested {@code ?:}, already put back together) hands its value on as is, to
-   * become {@code Step.value(x)}, a generic call as {@code await} is; any other branch hands on
-   * {@code Step.kept(value)}, whose overloads keep its static type, primitive or not, for
-   * {@code x.get()}.
+   * await (or a nested {@code ?:} over one, already put back together) hands its value on as
+   * is, to become {@code Step.value(x)}, a generic call as {@code await} is; any other branch
+   * hands on {@code Step.kept(value)}, whose overloads keep its static type, primitive or not,
+   * for {@code x.get()}.
    */
   private String branchChain(ExpressionTree branch) {
     if (handsOnAsIs(branch) || isStringConcatenation(branch)) {
@@ -264,18 +264,24 @@ final class ExpressionAwaits {
   }
 
   /**
-   * Whether {@code branch} is an await or a {@code ?:}. Limitation: a branch that calls a
-   * generic method around the await ({@code c ? foo(await(a())) : 5} with {@code <T> T foo(T)})
-   * comes back as {@code x.get()}, which Java counts numeric where the call was not; telling
-   * them apart needs the method's declared return type, which only attribution gives.
+   * Whether {@code branch} is an await, or a {@code ?:} with such a branch: a reference
+   * conditional, which {@code Step.kept}'s overloads could convert to a primitive. Another
+   * {@code ?:} is numeric or boolean, or has a branch no primitive takes, and is kept.
+   *
+   * <p>Limitation: a branch that calls a generic method around the await
+   * ({@code c ? foo(await(a())) : 5} with {@code <T> T foo(T)}) comes back as {@code x.get()},
+   * which Java counts numeric where the call was not; telling them apart needs the method's
+   * declared return type, which only attribution gives.
    */
   private boolean handsOnAsIs(ExpressionTree branch) {
     ExpressionTree e = branch;
     while (e instanceof ParenthesizedTree p) {
       e = p.getExpression();
     }
-    return e instanceof ConditionalExpressionTree
-        || e instanceof MethodInvocationTree call && source.isAwait(call);
+    if (e instanceof ConditionalExpressionTree c) {
+      return handsOnAsIs(c.getTrueExpression()) || handsOnAsIs(c.getFalseExpression());
+    }
+    return e instanceof MethodInvocationTree call && source.isAwait(call);
   }
 
   /** A chain that evaluates {@code e} and finishes with its value. */
