@@ -466,7 +466,7 @@ final class Printer {
   private static String logText(Log l) {
     StringBuilder text = new StringBuilder("\"" + l.tag());
     if (l.exception() != null) {
-      text.append(" \" + ").append(l.exception()).append(".getMessage() + suppressed(")
+      text.append(" \" + message(").append(l.exception()).append(") + suppressed(")
           .append(l.exception()).append(") + \"");
     }
     for (String v : l.vars()) {
@@ -656,9 +656,13 @@ final class Printer {
       "  static String suppressed(Throwable e) {",
       "    StringBuilder s = new StringBuilder();",
       "    for (Throwable x : e.getSuppressed()) {",
-      "      s.append(\" suppressed \").append(x.getMessage());",
+      "      s.append(\" suppressed \").append(message(x));",
       "    }",
       "    return s.toString();",
+      "  }",
+      // The JVM's message for an unboxed null names the code, which differs between the twins.
+      "  static String message(Throwable e) {",
+      "    return e instanceof NullPointerException ? \"NullPointerException\" : e.getMessage();",
       "  }",
       "");
 
