@@ -126,7 +126,7 @@ public final class AsyncOrders {
           }
         case 1: // Orders.java:16, resumed
           sum = awaitedInt();
-          var condition1 = express && sum > 10;
+          boolean condition1 = express && sum > 10;
           if (suspendOn(either(condition1,
               () -> awaitThen(AsyncOrders.price("fee"), awaited3 ->
                   resultOf("express " + awaited3)),

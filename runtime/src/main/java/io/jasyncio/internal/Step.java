@@ -59,6 +59,94 @@ public final class Step {
     return new Either<>(condition, ifTrue, ifFalse, then);
   }
 
+  // ---- a ?: put back together from its awaited operands (JLS 15.25 decides its type from
+  // the operands' forms: await(...) is a generic call, never a numeric or boolean operand)
+
+  /**
+   * {@code value} itself, as an expression of type {@code T} that Java counts as neither
+   * numeric nor boolean, just as {@code await(...)} in the source: the processor writes
+   * {@code c ? await(a()) : 5} back as {@code c ? Step.value(x) : 5}, typed the same.
+   */
+  public static <T> T value(T value) {
+    return value;
+  }
+
+  /**
+   * A branch's value with its static type, primitive or not: {@code c ? await(a()) + 1 : 2.5}
+   * comes back as {@code c ? x.get() : 2.5}, where {@code x.get()} is an {@code int} as
+   * {@code await(a()) + 1} was, and a {@code T} the value of a method returning {@code T}.
+   */
+  public static <T> Kept<T> kept(T value) {
+    return new Kept<>(value);
+  }
+
+  /** See {@link #kept(Object)}. */
+  public static KeptBoolean kept(boolean value) {
+    return new KeptBoolean(value);
+  }
+
+  /** See {@link #kept(Object)}. */
+  public static KeptByte kept(byte value) {
+    return new KeptByte(value);
+  }
+
+  /** See {@link #kept(Object)}. */
+  public static KeptShort kept(short value) {
+    return new KeptShort(value);
+  }
+
+  /** See {@link #kept(Object)}. */
+  public static KeptChar kept(char value) {
+    return new KeptChar(value);
+  }
+
+  /** See {@link #kept(Object)}. */
+  public static KeptInt kept(int value) {
+    return new KeptInt(value);
+  }
+
+  /** See {@link #kept(Object)}. */
+  public static KeptLong kept(long value) {
+    return new KeptLong(value);
+  }
+
+  /** See {@link #kept(Object)}. */
+  public static KeptFloat kept(float value) {
+    return new KeptFloat(value);
+  }
+
+  /** See {@link #kept(Object)}. */
+  public static KeptDouble kept(double value) {
+    return new KeptDouble(value);
+  }
+
+  /** A reference value kept with its type; {@code get()} is typed as the expression was. */
+  public record Kept<T>(T get) {}
+
+  /** A {@code boolean} kept as one. */
+  public record KeptBoolean(boolean get) {}
+
+  /** A {@code byte} kept as one. */
+  public record KeptByte(byte get) {}
+
+  /** A {@code short} kept as one. */
+  public record KeptShort(short get) {}
+
+  /** A {@code char} kept as one. */
+  public record KeptChar(char get) {}
+
+  /** An {@code int} kept as one. */
+  public record KeptInt(int get) {}
+
+  /** A {@code long} kept as one. */
+  public record KeptLong(long get) {}
+
+  /** A {@code float} kept as one. */
+  public record KeptFloat(float get) {}
+
+  /** A {@code double} kept as one. */
+  public record KeptDouble(double get) {}
+
   /** A finished step. */
   private static final class Done<R> extends Coroutine<R> {
     private final R value;

@@ -84,6 +84,9 @@ final class ExpressionAwaits {
     }
   }
 
+  /** Where the runtime keeps a value's type across a continuation ({@code Step.kept}). */
+  private static final String STEP = "io.jasyncio.internal.Step.";
+
   private final Source source;
   private final Set<String> assignedLocals = new java.util.HashSet<>();
 
@@ -149,8 +152,7 @@ final class ExpressionAwaits {
           + ")"));
     }
     if (e instanceof ConditionalExpressionTree c) {
-      return cps(c.getCondition(), condition -> bind(condition, cond -> either(cond, c.getTrueExpression(),
-          c.getFalseExpression(), (x, y) -> "(" + cond + " ? " + x + " : " + y + ")", k)));
+      return cps(c.getCondition(), condition -> bind(condition, cond -> either(cond, c, k)));
     }
     if (e.getKind() == Tree.Kind.CONDITIONAL_AND || e.getKind() == Tree.Kind.CONDITIONAL_OR) {
       BinaryTree b = (BinaryTree) e;
@@ -166,7 +168,8 @@ final class ExpressionAwaits {
         String whenTrue = and ? rest : "resultOf(true)";
         String whenFalse = and ? "resultOf(false)" : rest;
         String y = source.freshName("other");
-        Code after = k.apply("(" + left + " ? " + x + " : " + y + ")");
+        // Both are Booleans; Java unboxes the right operand (a null throws) as && does.
+        Code after = k.apply("(" + left + " ? (boolean) " + x + " : (boolean) " + y + ")");
         return new Code(List.of(), eitherText(left, whenTrue, whenFalse, x, y, after));
       }));
     }
@@ -174,31 +177,37 @@ final class ExpressionAwaits {
     return sequence(operands, 0, new IdentityHashMap<>(), subs -> k.apply(text(e, subs)));
   }
 
-  /** {@code value} under a name, held in a {@code var} unless it is one: it is used twice. */
+  /**
+   * The condition {@code value} under a name, held in a {@code boolean} unless it is one: it is
+   * used twice. Java unboxes a Boolean condition before either branch, as this does.
+   */
   private Code bind(String value, Function<String, Code> body) {
     if (value.matches("[A-Za-z_$][A-Za-z_$0-9]*")) {
       return body.apply(value);
     }
     String name = source.freshName("condition");
-    return body.apply(name).prepend("var " + name + " = " + value + ";");
+    return body.apply(name).prepend("boolean " + name + " = " + value + ";");
   }
 
   /**
    * {@code cond ? t : f} where a branch awaits: the branch taken runs as a chain of its own,
-   * and the rest sees {@code cond ? x : y}, typed by Java as the conditional was. A branch that
-   * does not await stays in place, evaluated there only if taken.
+   * and the rest sees {@code cond ? x' : y'}, where each awaited branch is an expression of the
+   * type and kind its source had, so Java types the conditional as it typed the source (JLS
+   * 15.25 looks at the operands' forms). A branch that does not await stays in place, evaluated
+   * there only if taken.
    */
-  private Code either(String cond, ExpressionTree t, ExpressionTree f,
-      java.util.function.BinaryOperator<String> conditional, Function<String, Code> k) {
+  private Code either(String cond, ConditionalExpressionTree c, Function<String, Code> k) {
+    ExpressionTree t = c.getTrueExpression();
+    ExpressionTree f = c.getFalseExpression();
     String x = source.freshName("taken");
     String y = source.freshName("other");
     boolean tAwaits = awaitsIn(t);
     boolean fAwaits = awaitsIn(f);
-    String whenTrue = tAwaits ? chainOf(t) : "resultOf(null)";
-    String whenFalse = fAwaits ? chainOf(f) : "resultOf(null)";
-    String trueValue = tAwaits ? x : text(t, Map.of());
-    String falseValue = fAwaits ? y : text(f, Map.of());
-    Code after = k.apply(conditional.apply(trueValue, falseValue));
+    String whenTrue = tAwaits ? branchChain(t) : "resultOf(null)";
+    String whenFalse = fAwaits ? branchChain(f) : "resultOf(null)";
+    String trueValue = tAwaits ? branchValue(t, x) : text(t, Map.of());
+    String falseValue = fAwaits ? branchValue(f, y) : text(f, Map.of());
+    Code after = k.apply("(" + cond + " ? " + trueValue + " : " + falseValue + ")");
     return new Code(List.of(), eitherText(cond, whenTrue, whenFalse, x, y, after));
   }
 
@@ -213,6 +222,66 @@ final class ExpressionAwaits {
   /** {@code text} indented by one continuation step (four blanks) on every line. */
   private static String indent(String text) {
     return "    " + text.replace("\n", "\n    ");
+  }
+
+  /**
+   * The chain of an awaiting branch of {@code ?:}. The lambda parameter that receives its value
+   * would be a boxed variable, which Java types otherwise: {@code flag ? x : y} with an Integer
+   * and a Double is a numeric conditional, {@code flag ? await(a()) : await(b())} is not. So an
+   * await (or a nested {@code ?:} over one, already put back together) hands its value on as
+   * is, to become {@code Step.value(x)}, a generic call as {@code await} is; any other branch
+   * hands on {@code Step.kept(value)}, whose overloads keep its static type, primitive or not,
+   * for {@code x.get()}.
+   */
+  private String branchChain(ExpressionTree branch) {
+    if (handsOnAsIs(branch) || isStringConcatenation(branch)) {
+      return chainOf(branch);
+    }
+    return cps(branch, v -> new Code(List.of(), "resultOf(" + STEP + "kept(" + v + "))"))
+        .asLambdaBody();
+  }
+
+  /** The branch's value in the conditional put back together; see {@link #branchChain}. */
+  private String branchValue(ExpressionTree branch, String parameter) {
+    if (isStringConcatenation(branch)) {
+      return parameter; // a String, typed alike whatever its form
+    }
+    return handsOnAsIs(branch) ? STEP + "value(" + parameter + ")" : parameter + ".get()";
+  }
+
+  /** Whether {@code e} is a {@code +} with a string literal on its left-hand chain or right. */
+  private static boolean isStringConcatenation(ExpressionTree e) {
+    while (e instanceof ParenthesizedTree p) {
+      e = p.getExpression();
+    }
+    if (e.getKind() != Tree.Kind.PLUS) {
+      return false;
+    }
+    BinaryTree b = (BinaryTree) e;
+    return b.getRightOperand().getKind() == Tree.Kind.STRING_LITERAL
+        || b.getLeftOperand().getKind() == Tree.Kind.STRING_LITERAL
+        || isStringConcatenation(b.getLeftOperand());
+  }
+
+  /**
+   * Whether {@code branch} is an await, or a {@code ?:} with such a branch: a reference
+   * conditional, which {@code Step.kept}'s overloads could convert to a primitive. Another
+   * {@code ?:} is numeric or boolean, or has a branch no primitive takes, and is kept.
+   *
+   * <p>Limitation: a branch that calls a generic method around the await
+   * ({@code c ? foo(await(a())) : 5} with {@code <T> T foo(T)}) comes back as {@code x.get()},
+   * which Java counts numeric where the call was not; telling them apart needs the method's
+   * declared return type, which only attribution gives.
+   */
+  private boolean handsOnAsIs(ExpressionTree branch) {
+    ExpressionTree e = branch;
+    while (e instanceof ParenthesizedTree p) {
+      e = p.getExpression();
+    }
+    if (e instanceof ConditionalExpressionTree c) {
+      return handsOnAsIs(c.getTrueExpression()) || handsOnAsIs(c.getFalseExpression());
+    }
+    return e instanceof MethodInvocationTree call && source.isAwait(call);
   }
 
   /** A chain that evaluates {@code e} and finishes with its value. */

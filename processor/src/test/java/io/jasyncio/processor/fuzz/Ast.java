@@ -92,7 +92,7 @@ final class Ast {
   sealed interface Stmt
       permits Block, Decl, Decls, AwaitDecl, Assign, AwaitAssign, Sleep, Log, Throw, Return,
           ReturnAwait, ReturnTail, Break, Continue, If, While, DoWhile, For, ForEach, Labeled, Switch,
-          Try, ArrSet, Use, Yield, YieldDecl, Show {}
+          Try, ArrSet, Use, Yield, YieldDecl, Show, Typed {}
 
   record Block(List<Stmt> stmts) implements Stmt {}
 
@@ -210,6 +210,32 @@ final class Ast {
 
   /** {@code log.add("tag " + v1 + " " + v2 ...);}: string concatenation of int expressions. */
   record Show(String tag, List<Expr> values) implements Stmt {}
+
+  /**
+   * {@code log.add("tag " + ...)} of a conditional whose operands have mixed types, one of them
+   * awaited (or only the condition awaits), in a {@code context} where what is logged tells
+   * Java's typing of it apart (JLS 15.25: an await is a generic call, never a numeric operand):
+   * {@code "concat"}, {@code "tag " + (cond ? then : otherwise)}; {@code "object"},
+   * {@code d(cond ? ...)} with an {@code Object} parameter, which logs the class too; or
+   * {@code "long"}, {@code asLong(cond ? ...)} with a {@code long} parameter.
+   */
+  record Typed(String tag, String context, Cond cond, Operand then, Operand otherwise)
+      implements Stmt {}
+
+  /**
+   * An operand of a {@link Typed} conditional, made from the int expression {@code value}: of
+   * {@code kind} {@code int}, {@code long}, {@code double}, {@code char}, {@code boolean},
+   * {@code Integer}, {@code Long}, {@code Character}, {@code String} or {@code null}, or with
+   * {@code awaited} one of {@code Integer}, {@code Long}, {@code Double}, {@code Character},
+   * {@code Boolean}, {@code String} or {@code null} (a null Integer), as
+   * {@code await(slowI(value))} and the like; plainly {@code v(keepI(value))}, where {@code v}
+   * is the generic identity {@code <T> T v(T x)}, typed as the await is.
+   */
+  record Operand(String kind, Expr value, boolean awaited) {
+    Operand withValue(Expr value) {
+      return new Operand(kind, value, awaited);
+    }
+  }
 
   /** {@code resource.use();}, which logs its use. */
   record Use(String resource) implements Stmt {}

@@ -43,7 +43,9 @@ import io.jasyncio.processor.fuzz.Ast.Await;
 import io.jasyncio.processor.fuzz.Ast.AwaitCheck;
 import io.jasyncio.processor.fuzz.Ast.Call;
 import io.jasyncio.processor.fuzz.Ast.Recv;
+import io.jasyncio.processor.fuzz.Ast.Operand;
 import io.jasyncio.processor.fuzz.Ast.Show;
+import io.jasyncio.processor.fuzz.Ast.Typed;
 import io.jasyncio.processor.fuzz.Ast.Ternary;
 import io.jasyncio.processor.fuzz.Ast.Traced;
 import io.jasyncio.processor.fuzz.Ast.TracedCond;
@@ -71,7 +73,9 @@ import java.util.Set;
  * {@code continue}, plain and labeled, out of any depth. Switch and try statements hold no
  * await if {@link #AWAITS_IN_TRY_AND_SWITCH} is off; no switch selector, thrown value, tail
  * return's argument, resource's argument or element of an iterated array awaits, and there are
- * no switch expressions (the processor rejects awaits in most of these places).
+ * no switch expressions (the processor rejects awaits in most of these places). Besides int
+ * expressions, log lines show conditionals whose operands mix boxed, primitive and null values
+ * ({@link Typed}), where Java's typing of {@code ?:} shows in what is logged.
  *
  * <p>What javac would reject or warn about is never written: every loop runs at most three
  * times (a fresh counter, bumped where no {@code continue} can skip it, so no condition is
@@ -854,8 +858,14 @@ final class BodyGenerator {
     return new Recv("B" + ++tags, expr(scope, depth - 1, aw));
   }
 
-  /** Mostly a log line of names, sometimes one of expressions ({@link Show}). */
+  /**
+   * Mostly a log line of names, sometimes one of expressions ({@link Show}) or, where awaits may
+   * nest, of a conditional of mixed operand types ({@link Typed}).
+   */
   private Stmt logOrShow(Scope scope) {
+    if (TYPED_CONDITIONALS && nestedAwaits(scope, true) && percent() < 40) {
+      return typed(scope);
+    }
     if (percent() < 30) {
       List<Expr> values = new ArrayList<>();
       for (int i = 0, n = 1 + random.nextInt(3); i < n; i++) {
@@ -869,6 +879,48 @@ final class BodyGenerator {
     return log(scope);
   }
 
+
+  /**
+   * Whether bodies may log conditionals of mixed operand types ({@link Typed}), on by default
+   * ({@code -Djasyncio.fuzz.typedConditionals=false} for int expressions only).
+   */
+  static final boolean TYPED_CONDITIONALS = Boolean.parseBoolean(
+      System.getProperty("jasyncio.fuzz.typedConditionals", "true"));
+
+  private static final List<String> AWAITED_KINDS =
+      List.of("Integer", "Long", "Double", "Character", "Boolean", "String", "null");
+  private static final List<String> PLAIN_KINDS = List.of("int", "long", "double", "char",
+      "boolean", "Integer", "Long", "Character", "String", "null");
+  /** What converts to a long: not a null literal, but an awaited null, which throws. */
+  private static final List<String> AWAITED_LONG_KINDS =
+      List.of("Integer", "Long", "Character", "null");
+  private static final List<String> PLAIN_LONG_KINDS =
+      List.of("int", "long", "char", "Integer", "Long", "Character");
+
+  /**
+   * A conditional of mixed operand types, logged ({@link Typed}): one operand awaited, or both,
+   * or only the condition.
+   */
+  private Typed typed(Scope scope) {
+    awaited = true;
+    String context = pick(List.of("concat", "object", "long"));
+    boolean toLong = context.equals("long");
+    Cond cond = cond(scope, 1, true);
+    int roll = percent();
+    if (roll < 20) {
+      cond = new AwaitCheck(cond);
+    }
+    boolean thenAwaits = roll >= 20 && roll < 70 || roll >= 85;
+    boolean otherwiseAwaits = roll >= 70;
+    return new Typed("typed" + ++tags, context, cond, operand(scope, thenAwaits, toLong),
+        operand(scope, otherwiseAwaits, toLong));
+  }
+
+  private Operand operand(Scope scope, boolean awaits, boolean toLong) {
+    List<String> kinds = awaits ? (toLong ? AWAITED_LONG_KINDS : AWAITED_KINDS)
+        : (toLong ? PLAIN_LONG_KINDS : PLAIN_KINDS);
+    return new Operand(pick(kinds), expr(scope, 1, percent() < 30), awaits);
+  }
 
   private Cond cond(Scope scope, int depth) {
     return cond(scope, depth, false);

@@ -64,6 +64,9 @@ import org.junit.jupiter.api.TestFactory;
  *   <tr><td>{@code jasyncio.fuzz.awaitsInTryAndSwitch}</td><td>awaits inside switch and try
  *       statements (cases, try, catch and finally blocks, resource initializers) too
  *       (true)</td></tr>
+ *   <tr><td>{@code jasyncio.fuzz.typedConditionals}</td><td>log lines of conditionals whose
+ *       operands mix boxed, primitive and null values, awaited or not, where what is logged
+ *       tells Java's typing of the conditional apart (true)</td></tr>
  * </table>
  */
 class DifferentialFuzzTest {
@@ -139,6 +142,8 @@ class DifferentialFuzzTest {
     private double virtualSeconds;
     private long closing;
     private long suppressing;
+    /** Lines logged by conditionals of mixed operand types ({@link Ast.Typed}). */
+    private long typed;
     private final Map<String, Long> ends = new TreeMap<>();
 
     synchronized void add(Differential.Verdict verdict) {
@@ -148,6 +153,7 @@ class DifferentialFuzzTest {
         return;
       }
       traceLines += verdict.sync().trace().size();
+      typed += verdict.sync().trace().stream().filter(l -> l.startsWith("typed")).count();
       if (verdict.sync().trace().stream().anyMatch(l -> l.startsWith("close "))) {
         closing++;
       }
@@ -167,9 +173,9 @@ class DifferentialFuzzTest {
     public synchronized String toString() {
       return String.format(Locale.ROOT, "%d bodies: %d returned, others %s; on average %.1f"
               + " trace lines and %.1f s of loop time; %d closed a resource, %d saw a suppressed"
-              + " exception",
+              + " exception; %d lines logged by typed conditionals",
           bodies, returned, ends, traceLines / (double) Math.max(1, bodies),
-          virtualSeconds / Math.max(1, bodies), closing, suppressing);
+          virtualSeconds / Math.max(1, bodies), closing, suppressing, typed);
     }
   }
 

@@ -42,6 +42,7 @@ import io.jasyncio.processor.fuzz.Ast.AwaitCheck;
 import io.jasyncio.processor.fuzz.Ast.Call;
 import io.jasyncio.processor.fuzz.Ast.Recv;
 import io.jasyncio.processor.fuzz.Ast.Show;
+import io.jasyncio.processor.fuzz.Ast.Typed;
 import io.jasyncio.processor.fuzz.Ast.Ternary;
 import io.jasyncio.processor.fuzz.Ast.Traced;
 import io.jasyncio.processor.fuzz.Ast.TracedCond;
@@ -267,6 +268,10 @@ final class Flow {
       uses(y.value(), out);
     } else if (s instanceof Show sh) {
       sh.values().forEach(v -> uses(v, out));
+    } else if (s instanceof Typed t) {
+      uses(t.cond(), out);
+      uses(t.then().value(), out);
+      uses(t.otherwise().value(), out);
     } else if (s instanceof YieldDecl y) {
       uses(y.value(), out);
     } else if (s instanceof Switch sw) {
@@ -396,6 +401,8 @@ final class Flow {
       return 1 + size(y.value());
     } else if (s instanceof Show sh) {
       return sh.values().stream().mapToInt(v -> 1 + size(v)).sum();
+    } else if (s instanceof Typed t) {
+      return 2 + size(t.cond()) + size(t.then().value()) + size(t.otherwise().value());
     }
     return 0;
   }

@@ -43,7 +43,9 @@ import io.jasyncio.processor.fuzz.Ast.Await;
 import io.jasyncio.processor.fuzz.Ast.AwaitCheck;
 import io.jasyncio.processor.fuzz.Ast.Call;
 import io.jasyncio.processor.fuzz.Ast.Recv;
+import io.jasyncio.processor.fuzz.Ast.Operand;
 import io.jasyncio.processor.fuzz.Ast.Show;
+import io.jasyncio.processor.fuzz.Ast.Typed;
 import io.jasyncio.processor.fuzz.Ast.Ternary;
 import io.jasyncio.processor.fuzz.Ast.Traced;
 import io.jasyncio.processor.fuzz.Ast.TracedCond;
@@ -309,7 +311,8 @@ final class Printer {
         || only instanceof Sleep || only instanceof Log || only instanceof Throw
         || only instanceof Return || only instanceof ReturnAwait || only instanceof ReturnTail
         || only instanceof Break || only instanceof Continue || only instanceof ArrSet
-        || only instanceof Use || only instanceof Yield || only instanceof Show;
+        || only instanceof Use || only instanceof Yield || only instanceof Show
+        || only instanceof Typed;
   }
 
   /**
@@ -391,6 +394,14 @@ final class Printer {
     } else if (s instanceof Show sh) {
       return "log.add(\"" + sh.tag() + "\"" + sh.values().stream()
           .map(v -> " + \" \" + " + expr(v, false)).collect(Collectors.joining()) + ");";
+    } else if (s instanceof Typed t) {
+      String conditional = cond(t.cond(), true) + " ? " + operand(t.then()) + " : "
+          + operand(t.otherwise());
+      return "log.add(\"" + t.tag() + " \" + " + switch (t.context()) {
+        case "object" -> "d(" + conditional + ")";
+        case "long" -> "asLong(" + conditional + ")";
+        default -> "(" + conditional + ")";
+      } + ");";
     } else if (s instanceof Yield y) {
       return async ? "Generator.yield(" + expr(y.value(), true) + ");"
           : "out.add(" + expr(y.value(), true) + ");";
@@ -403,6 +414,37 @@ final class Printer {
       return c.label() == null ? "continue;" : "continue " + c.label() + ";";
     }
     throw new IllegalArgumentException("not a simple statement: " + s);
+  }
+
+  /** An operand of a {@link Typed} conditional, in parentheses. */
+  private String operand(Operand o) {
+    String e = expr(o.value(), true);
+    String ch = "(char) ('a' + Math.floorMod(" + e + ", 26))";
+    if (o.awaited()) {
+      String[] helper = switch (o.kind()) {
+        case "Long" -> new String[] {"L", "(long) (" + e + ")"};
+        case "Double" -> new String[] {"D", "(double) (" + e + ")"};
+        case "Character" -> new String[] {"C", ch};
+        case "Boolean" -> new String[] {"B", "(" + e + ") % 2 == 0"};
+        case "String" -> new String[] {"S", "\"s\" + (" + e + ")"};
+        case "null" -> new String[] {"I", "null"};
+        default -> new String[] {"I", e};
+      };
+      return async ? "(await(slow" + helper[0] + "(" + helper[1] + ")))"
+          : "(v(keep" + helper[0] + "(" + helper[1] + ")))";
+    }
+    return "(" + switch (o.kind()) {
+      case "long" -> "(long) (" + e + ")";
+      case "double" -> "(double) (" + e + ")";
+      case "char" -> ch;
+      case "boolean" -> "(" + e + ") % 2 == 0";
+      case "Integer" -> "Integer.valueOf(" + e + ")";
+      case "Long" -> "Long.valueOf(" + e + ")";
+      case "Character" -> "Character.valueOf(" + ch + ")";
+      case "String" -> "\"s\" + (" + e + ")";
+      case "null" -> "null";
+      default -> e;
+    } + ")";
   }
 
   private String returned(String value) {
@@ -424,7 +466,7 @@ final class Printer {
   private static String logText(Log l) {
     StringBuilder text = new StringBuilder("\"" + l.tag());
     if (l.exception() != null) {
-      text.append(" \" + ").append(l.exception()).append(".getMessage() + suppressed(")
+      text.append(" \" + message(").append(l.exception()).append(") + suppressed(")
           .append(l.exception()).append(") + \"");
     }
     for (String v : l.vars()) {
@@ -592,6 +634,21 @@ final class Printer {
       "      return v + 1;",
       "    }",
       "  }",
+      "  static <T> T v(T x) {",
+      "    return x;",
+      "  }",
+      "  static String d(Object o) {",
+      "    return o == null ? \"null\" : o.getClass().getSimpleName() + \" \" + o;",
+      "  }",
+      "  static long asLong(long x) {",
+      "    return x;",
+      "  }",
+      typedHelpers("I", "Integer"),
+      typedHelpers("L", "Long"),
+      typedHelpers("D", "Double"),
+      typedHelpers("C", "Character"),
+      typedHelpers("B", "Boolean"),
+      typedHelpers("S", "String"),
       "  static Integer put(List<Integer> out, int v) {",
       "    out.add(v);",
       "    return null;",
@@ -599,11 +656,29 @@ final class Printer {
       "  static String suppressed(Throwable e) {",
       "    StringBuilder s = new StringBuilder();",
       "    for (Throwable x : e.getSuppressed()) {",
-      "      s.append(\" suppressed \").append(x.getMessage());",
+      "      s.append(\" suppressed \").append(message(x));",
       "    }",
       "    return s.toString();",
       "  }",
+      // The JVM's message for an unboxed null names the code, which differs between the twins.
+      "  static String message(Throwable e) {",
+      "    return e instanceof NullPointerException ? \"NullPointerException\" : e.getMessage();",
+      "  }",
       "");
+
+  /**
+   * What a {@link Typed} operand awaits, {@code slowX}, and its plain twin {@code keepX}: both
+   * yield their argument, typed {@code type}.
+   */
+  private static String typedHelpers(String suffix, String type) {
+    return "  @Async static Coroutine<" + type + "> slow" + suffix + "(" + type + " x) {\n"
+        + "    await(sleep(1));\n"
+        + "    return done(x);\n"
+        + "  }\n"
+        + "  static " + type + " keep" + suffix + "(" + type + " x) {\n"
+        + "    return x;\n"
+        + "  }";
+  }
 
   /** The whole class a batch compiles: the helpers, then {@code fN} and {@code gN} per body. */
   static String source(String pkg, String className, List<Body> bodies) {

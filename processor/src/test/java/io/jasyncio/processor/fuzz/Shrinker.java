@@ -41,6 +41,7 @@ import io.jasyncio.processor.fuzz.Ast.AwaitCheck;
 import io.jasyncio.processor.fuzz.Ast.Call;
 import io.jasyncio.processor.fuzz.Ast.Recv;
 import io.jasyncio.processor.fuzz.Ast.Show;
+import io.jasyncio.processor.fuzz.Ast.Typed;
 import io.jasyncio.processor.fuzz.Ast.Ternary;
 import io.jasyncio.processor.fuzz.Ast.Traced;
 import io.jasyncio.processor.fuzz.Ast.TracedCond;
@@ -447,6 +448,13 @@ final class Shrinker {
           return new Show(sh.tag(), values);
         }, out);
       }
+    } else if (s instanceof Typed t) {
+      map(smaller(t.cond()), c -> new Typed(t.tag(), t.context(), c, t.then(), t.otherwise()),
+          out);
+      map(smaller(t.then().value()), e -> new Typed(t.tag(), t.context(), t.cond(),
+          t.then().withValue(e), t.otherwise()), out);
+      map(smaller(t.otherwise().value()), e -> new Typed(t.tag(), t.context(), t.cond(),
+          t.then(), t.otherwise().withValue(e)), out);
     } else if (s instanceof YieldDecl y) {
       map(smaller(y.value()), e -> new YieldDecl(y.name(), e), out);
     } else if (s instanceof Return r) {
