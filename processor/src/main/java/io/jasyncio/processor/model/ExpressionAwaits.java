@@ -3,7 +3,6 @@ package io.jasyncio.processor.model;
 import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
-import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
@@ -20,6 +19,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreeScanner;
+import io.jasyncio.processor.scan.AssignedLocals;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
@@ -99,7 +99,7 @@ final class ExpressionAwaits {
    * the final code, typically {@code Step.done(value)}).
    */
   Code convert(ExpressionTree e, Function<String, Code> end) {
-    collectAssignedLocals(e);
+    AssignedLocals.targetsIn(e).forEach(id -> assignedLocals.add(id.getName().toString()));
     return cps(e, end);
   }
 
@@ -424,33 +424,5 @@ final class ExpressionAwaits {
       at = source.end(s.getKey());
     }
     return out.append(source.render(at, source.end(e))).toString();
-  }
-
-  private void collectAssignedLocals(Tree e) {
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitAssignment(AssignmentTree node, Void p) {
-        note(node.getVariable());
-        return super.visitAssignment(node, p);
-      }
-
-      @Override
-      public Void visitCompoundAssignment(CompoundAssignmentTree node, Void p) {
-        note(node.getVariable());
-        return super.visitCompoundAssignment(node, p);
-      }
-
-      @Override
-      public Void visitUnary(UnaryTree node, Void p) {
-        note(node.getExpression());
-        return super.visitUnary(node, p);
-      }
-
-      private void note(ExpressionTree target) {
-        if (target instanceof IdentifierTree id) {
-          assignedLocals.add(id.getName().toString());
-        }
-      }
-    }.scan(e, null);
   }
 }
