@@ -94,6 +94,7 @@ public final class StateMachineWriter {
 
   private MethodSpec resume(MethodModel model) {
     CodeBlock.Builder body = CodeBlock.builder();
+    Protocol protocol = new Protocol(model.kind(), model.dispatchLabel());
     boolean routes = !model.handlers().isEmpty();
     if (model.dispatchLoop()) {
       // States jump to each other with "state = n; continue dispatch;". Each case is a block
@@ -110,8 +111,9 @@ public final class StateMachineWriter {
       } else {
         body.add("case $L: // $L\n", s.number(), s.comment()).indent();
       }
-      for (String line : s.code()) {
-        body.add("$L\n", line);
+      for (io.jasyncio.processor.model.Step step : s.steps()) {
+        body.add("$L\n", io.jasyncio.processor.model.SourceLines.mark(protocol.code(step),
+            step.line()));
       }
       body.unindent();
       if (model.dispatchLoop()) {

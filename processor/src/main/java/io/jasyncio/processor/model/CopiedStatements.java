@@ -32,7 +32,7 @@ final class CopiedStatements {
     l.copies(s);
     patchJumpsLeaving(s);
     if (s instanceof ReturnTree ret) {
-      l.emit(l.returnText(l.forms.returnValue(ret)));
+      l.emitReturn(new Step.Text(l.forms.returnValue(ret)));
       l.terminated = true;
       return;
     }

@@ -107,8 +107,10 @@ final class Lowering {
   final Deque<Region> regions = new ArrayDeque<>();
   final Set<Tree> declaredTypes =
       java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-  private List<String> code = new ArrayList<>();
-  /** The source line of the statement being lowered, marked on the code emitted for it. */
+  private List<Step> code = new ArrayList<>();
+  /** A jump that stays even when the state it goes to follows (see {@link #keepJump}). */
+  private Step keptJump;
+  /** The source line of the statement being lowered, on the steps emitted for it. */
   private int sourceLine;
   /** The source line of the state being built (see {@link MethodModel.State#line()}). */
   private int stateLine;
@@ -203,11 +205,11 @@ final class Lowering {
     dropUnreachableEnd();
     List<MethodModel.State> resolved = new ArrayList<>();
     for (MethodModel.State s : states) {
-      List<String> lines = new ArrayList<>();
-      for (String line : s.code()) {
-        lines.add(resolve(line));
+      List<Step> steps = new ArrayList<>();
+      for (Step step : s.steps()) {
+        steps.add(resolve(step));
       }
-      resolved.add(new MethodModel.State(s.number(), s.comment(), s.line(), lines));
+      resolved.add(new MethodModel.State(s.number(), s.comment(), s.line(), steps));
     }
     return resolved;
   }
@@ -216,23 +218,22 @@ final class Lowering {
    * Drops the empty state after a split statement that ends the method ({@code if} whose
    * branches both return, a try block that returns through its finally): no jump goes there,
    * and an empty last case would read as falling into the switch's {@code default} throw. The
-   * fall-through marker {@code state = n;} into it goes too.
+   * fall-through marker ({@link Step.Enter}) into it goes too.
    */
   private void dropUnreachableEnd() {
     MethodModel.State last = states.get(states.size() - 1);
-    if (states.size() < 2 || !last.code().isEmpty()) {
+    if (states.size() < 2 || !last.steps().isEmpty()) {
       return;
     }
     Label end = allLabels.stream().filter(l -> l.number == last.number()).findFirst()
         .orElseThrow();
-    List<String> before = states.get(states.size() - 2).code();
-    String marker = "state = " + end.ref() + ";";
+    List<Step> before = states.get(states.size() - 2).steps();
     boolean marked = !before.isEmpty()
-        && SourceLines.strip(before.get(before.size() - 1)).equals(marker);
-    List<String> rest = marked ? before.subList(0, before.size() - 1) : before;
+        && before.get(before.size() - 1) instanceof Step.Enter e && e.state() == end.id;
+    List<Step> rest = marked ? before.subList(0, before.size() - 1) : before;
     for (MethodModel.State s : states) {
-      for (String line : s.code() == before ? rest : s.code()) {
-        if (line.contains(end.ref())) {
+      for (Step step : s.steps() == before ? rest : s.steps()) {
+        if (refersTo(step, end)) {
           return; // a jump the template's constants make dead, as in while (1 > 0)
         }
       }
@@ -303,11 +304,11 @@ final class Lowering {
 
   private void lowerIf(IfTree i) {
     splitAny = true;
-    String condition = condition(i.getCondition(), i);
+    Step.Value condition = condition(i.getCondition(), i);
     Label otherwise = freshLabel();
     Label end = freshLabel();
     Label whenFalse = i.getElseStatement() != null ? otherwise : end;
-    emit("if (!(" + condition + ")) {\n  " + jumpText(whenFalse).replace("\n", "\n  ") + "\n}");
+    jumpIf(condition, false, whenFalse);
     statement(i.getThenStatement());
     if (i.getElseStatement() != null) {
       jump(end);
@@ -326,7 +327,32 @@ final class Lowering {
   static final String RETURN = "EXIT_RETURN";
   static final String JUMP = "EXIT_JUMP";
 
-  /** A return from where the lowering now is: through every enclosing finally block. */
+  /**
+   * Returns {@code value} from where the lowering now is: completes the machine, or records the
+   * return and runs the enclosing finally blocks first.
+   */
+  void emitReturn(Step.Value value) {
+    if (regions.isEmpty()) {
+      add(new Step.Complete(value, sourceLine));
+    } else {
+      add(new Step.Assign(names.returnedField(), value, sourceLine));
+      emit(exitVia(regions.peek(), RETURN, null));
+    }
+  }
+
+  /**
+   * Leaves for {@code label} of target {@code t}, a jump from the top of a state: directly, or
+   * through the finally blocks between here and there (see {@link #leaveText}).
+   */
+  void emitLeave(Target t, Label label) {
+    if (regions.isEmpty() || regions.size() <= t.finallies()) {
+      add(new Step.Jump(label.id, sourceLine));
+    } else {
+      emit(leaveText(t, label));
+    }
+  }
+
+  /** A return from where the lowering now is, as text for a jump patched into copied code. */
   String returnText(String value) {
     if (regions.isEmpty()) {
       return forms.finishText(value) + "\nreturn;";
@@ -393,30 +419,36 @@ final class Lowering {
     }
   }
 
-  /** The condition's code; an awaited condition suspends first and reads the awaited value. */
-  String condition(ExpressionTree condition, Tree owner) {
+  /** The condition's value; an awaited condition suspends first and reads the awaited value. */
+  Step.Value condition(ExpressionTree condition, Tree owner) {
     ExpressionTree inner = condition;
     while (inner instanceof ParenthesizedTree p) {
       inner = p.getExpression();
     }
     if (forms.awaitsInExpression(owner)) {
       suspensions.suspendOnChain(inner, owner, v -> SuspensionLowering.done(v));
-      return "awaitedBoolean()";
+      return new Step.Resumed(Step.Source.AWAIT, javax.lang.model.type.TypeKind.BOOLEAN);
     }
     MethodInvocationTree await = forms.awaitIn(owner);
     if (await != null) {
-      return suspensions.suspendAt(await, owner) + "Boolean()";
+      return new Step.Resumed(suspensions.suspendAt(await, owner),
+          javax.lang.model.type.TypeKind.BOOLEAN);
     }
     fragments.put(condition, number);
     copies(inner);
-    return emit ? source.render(inner) : "";
+    return new Step.Text(emit ? source.render(inner) : "");
   }
 
-  void exitUnless(String condition, Label exit) {
-    if (condition.equals("true")) {
+  void exitUnless(Step.Value condition, Label exit) {
+    if (condition instanceof Step.Text t && t.java().equals("true")) {
       return; // while (true): only a break leaves it
     }
-    emit("if (!(" + condition + ")) {\n  " + jumpText(exit).replace("\n", "\n  ") + "\n}");
+    jumpIf(condition, false, exit);
+  }
+
+  /** Jumps to {@code label} when {@code condition} is {@code when}. */
+  void jumpIf(Step.Value condition, boolean when, Label label) {
+    add(new Step.JumpIf(condition, when, label.id, sourceLine));
   }
 
   // ---- states and jumps
@@ -426,14 +458,15 @@ final class Lowering {
    * reads {@code Kitchen.java:18, what}.
    */
   void start(Label label, int line, String what) {
-    if (!code.isEmpty() && SourceLines.strip(code.get(code.size() - 1)).equals(jumpText(label))) {
+    if (!code.isEmpty() && code.get(code.size() - 1) instanceof Step.Jump j
+        && j.state() == label.id && j != keptJump) {
       code.remove(code.size() - 1); // the next case follows: fall through
       terminated = false;
     }
     if (trackState && !terminated && !stateSet) {
       // Falling through into the next case: state must name the code now running, since a
       // catch clause is chosen by it.
-      emit("state = " + label.ref() + ";");
+      add(new Step.Enter(label.id, sourceLine));
     }
     close();
     stateSet = false;
@@ -443,7 +476,7 @@ final class Lowering {
     stateLine = line;
     terminated = false;
     if (emit) {
-      code.addAll(locals.constantsFor(number));
+      locals.constantsFor(number).forEach(c -> code.add(new Step.Code(c, 0)));
     }
   }
 
@@ -461,19 +494,42 @@ final class Lowering {
 
   void jump(Label label) {
     if (!terminated) {
-      emit(jumpText(label));
+      add(new Step.Jump(label.id, sourceLine));
       terminated = true;
     }
   }
 
+  /** A jump as text, for code that wraps it (a copied statement, a pending exit's test). */
   String jumpText(Label label) {
     return "state = " + label.ref() + ";\ncontinue " + names.dispatchLabel() + ";";
   }
 
-  void emit(String line) {
-    if (emit) {
-      code.add(SourceLines.mark(line, sourceLine));
+  /**
+   * Keeps the jump just emitted even when the state it goes to follows. The jump after the
+   * value of a switch expression's arm has always been written out (it was one piece of text
+   * with the assignment); falling through instead would do the same, in other text.
+   */
+  void keepJump() {
+    if (emit && !code.isEmpty()) {
+      keptJump = code.get(code.size() - 1);
     }
+  }
+
+  /** Emits Java text, from the statement being lowered. */
+  void emit(String line) {
+    add(new Step.Code(line, sourceLine));
+  }
+
+  /** Emits {@code step}, when this run emits. */
+  void add(Step step) {
+    if (emit) {
+      code.add(step);
+    }
+  }
+
+  /** The source line of the statement being lowered. */
+  int sourceLine() {
+    return sourceLine;
   }
 
   /**
@@ -484,6 +540,74 @@ final class Lowering {
     if (emit) {
       forms.copiesBefore(unit, false).forEach(this::emit);
     }
+  }
+
+  /** {@code step} with its labels' ids replaced by the numbers of their states. */
+  private Step resolve(Step step) {
+    if (step instanceof Step.Code c) {
+      return new Step.Code(resolve(c.text()), c.line());
+    }
+    if (step instanceof Step.Suspend s) {
+      return new Step.Suspend(resolve(s.awaitable()), number(s.resumeState()), s.where(),
+          s.line());
+    }
+    if (step instanceof Step.Yield y) {
+      return new Step.Yield(resolve(y.value()), number(y.resumeState()), y.where(), y.line());
+    }
+    if (step instanceof Step.Assign a) {
+      return new Step.Assign(a.target() == null ? null : resolve(a.target()),
+          resolve(a.value()), a.line());
+    }
+    if (step instanceof Step.Jump j) {
+      return new Step.Jump(number(j.state()), j.line());
+    }
+    if (step instanceof Step.JumpIf j) {
+      return new Step.JumpIf(resolve(j.condition()), j.when(), number(j.state()), j.line());
+    }
+    if (step instanceof Step.Enter e) {
+      return new Step.Enter(number(e.state()), e.line());
+    }
+    if (step instanceof Step.Complete c) {
+      return new Step.Complete(resolve(c.value()), c.line());
+    }
+    throw new IllegalStateException("unknown step " + step);
+  }
+
+  private Step.Value resolve(Step.Value value) {
+    if (value instanceof Step.Text t) {
+      return new Step.Text(resolve(t.java()));
+    }
+    if (value instanceof Step.Iterate i) {
+      return new Step.Iterate(resolve(i.iterable()));
+    }
+    return value;
+  }
+
+  private int number(int labelId) {
+    return allLabels.get(labelId).number;
+  }
+
+  /** Whether {@code step} goes to {@code label}, or names its state. */
+  private static boolean refersTo(Step step, Label label) {
+    if (step instanceof Step.Code c) {
+      return c.text().contains(label.ref());
+    }
+    if (step instanceof Step.Suspend s) {
+      return s.resumeState() == label.id;
+    }
+    if (step instanceof Step.Yield y) {
+      return y.resumeState() == label.id;
+    }
+    if (step instanceof Step.Jump j) {
+      return j.state() == label.id;
+    }
+    if (step instanceof Step.JumpIf j) {
+      return j.state() == label.id;
+    }
+    if (step instanceof Step.Enter e) {
+      return e.state() == label.id;
+    }
+    return false;
   }
 
   private String resolve(String line) {

@@ -38,10 +38,10 @@ final class SwitchLowering {
 
   /**
    * Where the value of a split switch expression goes: each arm and {@code yield} writes it
-   * ({@code assign}) and leaves for the end of the switch ({@code target}); a switch expression
-   * that is the value of {@code return done(...)} returns it instead.
+   * ({@code into}, the variable's text) and leaves for the end of the switch ({@code target}); a
+   * switch expression that is the value of {@code return done(...)} returns it instead.
    */
-  record Yield(java.util.function.UnaryOperator<String> assign, boolean returns,
+  record Yield(java.util.function.Supplier<String> into, boolean returns,
       TypeKind kind, Target target) {}
 
   /**
@@ -182,12 +182,12 @@ final class SwitchLowering {
     Yield sink;
     if (s instanceof VariableTree v) {
       l.locals.mustHoist(v);
-      sink = new Yield(x -> l.locals.fieldOf(v) + " = " + x + ";", false,
+      sink = new Yield(() -> l.locals.fieldOf(v), false,
           l.types.kindOfLocal(v), null);
     } else if (s instanceof ExpressionStatementTree e) {
       AssignmentTree a = (AssignmentTree) e.getExpression();
       l.locals.mustHoistTarget(a);
-      sink = new Yield(x -> l.source.render(a.getVariable()) + " = " + x + ";", false,
+      sink = new Yield(() -> l.source.render(a.getVariable()), false,
           l.types.kindOfTarget(a), null);
     } else {
       sink = new Yield(null, true, TypeKind.NONE, null);
@@ -201,7 +201,7 @@ final class SwitchLowering {
   void lowerSwitchExpression(SwitchExpressionTree sx, Yield sink) {
     l.splitAny = true;
     Label end = l.freshLabel();
-    Yield y = new Yield(sink.assign(), sink.returns(), sink.kind(),
+    Yield y = new Yield(sink.into(), sink.returns(), sink.kind(),
         new Target(sx, null, end, null, false, l.regions.size()));
     List<Label> cases = dispatch(sx, sx.getExpression(), sx.getCases(), end, true);
     yields.push(y);
@@ -244,31 +244,41 @@ final class SwitchLowering {
       inner = p.getExpression();
     }
     MethodInvocationTree await = l.forms.awaitIn(holder);
-    String text;
+    Step.Value result;
     if (await != null) {
-      String family = l.suspensions.suspendAt(await, holder);
-      text = y.returns() ? family + "()" : BodyModeler.valueCall(family, y.kind());
+      Step.Source from = l.suspensions.suspendAt(await, holder);
+      result = new Step.Resumed(from, y.returns() ? TypeKind.NONE : y.kind());
     } else if (inner instanceof SwitchExpressionTree nested && l.forms.suspendsIn(nested)) {
       lowerSwitchExpression(nested, y);
       if (!y.returns()) {
-        l.emit(l.leaveText(y.target(), y.target().breakTo()));
+        l.emitLeave(y.target(), y.target().breakTo());
         l.terminated = true;
       }
       return;
     } else {
       l.fragments.put(value, l.number);
       l.copies(value);
-      text = l.emit ? l.source.render(value) : "";
+      result = new Step.Text(l.emit ? l.source.render(value) : "");
     }
-    l.emit(yieldText(y, text));
+    if (y.returns()) {
+      l.emitReturn(result);
+    } else {
+      l.suspensions.assign(l.emit ? y.into().get() : "", result);
+      l.emitLeave(y.target(), y.target().breakTo());
+      l.keepJump();
+    }
     l.terminated = true;
   }
 
-  /** Code that writes a switch expression's value and leaves it (or returns the value). */
+  /**
+   * Code that writes a switch expression's value and leaves it (or returns the value), for a
+   * yield patched into copied code.
+   */
   String yieldText(Yield y, String value) {
     if (y.returns()) {
       return l.returnText(value);
     }
-    return y.assign().apply(value) + "\n" + l.leaveText(y.target(), y.target().breakTo());
+    return y.into().get() + " = " + value + ";\n" + l.leaveText(y.target(),
+        y.target().breakTo());
   }
 }

@@ -125,9 +125,8 @@ final class TryLowering {
       Label afterClose = l.freshLabel();
       l.emit("if (" + ref + " == null) {\n  " + l.jumpText(afterClose).replace("\n", "\n  ")
           + "\n}");
-      l.suspensions.suspendText("closeAsync(" + ref + ", " + f.kind() + " == " + THROW + " ? "
-          + f.thrown()
-          + " : null)", resource);
+      l.suspensions.suspendOn(new Step.Text("closeAsync(" + ref + ", " + f.kind() + " == "
+          + THROW + " ? " + f.thrown() + " : null)"), resource);
       l.emit("try {\n  awaited();\n} catch (Throwable closing) {\n  " + f.thrown()
           + " = closing;\n  " + f.kind() + " = " + THROW + ";\n}");
       l.start(afterClose, l.source.line(resource), "closed");

@@ -1,0 +1,102 @@
+package io.jasyncio.processor.generate;
+
+import io.jasyncio.processor.model.Step;
+import io.jasyncio.processor.scan.MethodKind;
+import javax.lang.model.type.TypeKind;
+
+/**
+ * The runtime's protocol, spelled once: how a step of a state calls the members every machine
+ * inherits ({@code CoroutineMachine}, {@code GeneratorMachine}, {@code AsyncGeneratorMachine})
+ * and how it moves between the cases of {@code resume()}.
+ */
+final class Protocol {
+  private final MethodKind kind;
+  private final String dispatchLabel;
+
+  /** The protocol of a machine for a method of {@code kind} whose loop is {@code dispatchLabel}. */
+  Protocol(MethodKind kind, String dispatchLabel) {
+    this.kind = kind;
+    this.dispatchLabel = dispatchLabel;
+  }
+
+  /** The Java text of {@code step}. */
+  String code(Step step) {
+    if (step instanceof Step.Code c) {
+      return c.text();
+    }
+    if (step instanceof Step.Suspend s) {
+      return "if (suspendOn(" + value(s.awaitable()) + ", " + s.resumeState() + ")) {\n"
+          + "  return; // " + s.where() + " suspends\n}";
+    }
+    if (step instanceof Step.Yield y) {
+      return "produce(" + y.value() + ", " + y.resumeState() + ");\nreturn; // " + y.where()
+          + " yields";
+    }
+    if (step instanceof Step.Assign a) {
+      return (a.target() == null ? "" : a.target() + " = ") + value(a.value()) + ";";
+    }
+    if (step instanceof Step.Jump j) {
+      return jump(j.state());
+    }
+    if (step instanceof Step.JumpIf j) {
+      String condition = value(j.condition());
+      return "if (" + (j.when() ? condition : "!(" + condition + ")") + ") {\n  "
+          + jump(j.state()).replace("\n", "\n  ") + "\n}";
+    }
+    if (step instanceof Step.Enter e) {
+      return "state = " + e.state() + ";";
+    }
+    if (step instanceof Step.Complete c) {
+      return (kind == MethodKind.ASYNC_GENERATOR ? "finish();" : "complete(" + value(c.value())
+          + ");") + "\nreturn;";
+    }
+    throw new IllegalArgumentException("no code for " + step);
+  }
+
+  private String jump(int state) {
+    return "state = " + state + ";\ncontinue " + dispatchLabel + ";";
+  }
+
+  /** The Java expression of {@code value}. */
+  static String value(Step.Value value) {
+    if (value instanceof Step.Text t) {
+      return t.java();
+    }
+    if (value instanceof Step.Resumed r) {
+      return (r.source() == Step.Source.AWAIT ? "awaited" : "received") + suffix(r.kind()) + "()";
+    }
+    if (value instanceof Step.Next n) {
+      return (isPrimitive(n.kind()) ? "next" + suffix(n.kind()) : "nextElement") + "("
+          + n.iterator() + ")";
+    }
+    if (value instanceof Step.Iterate i) {
+      return "iterate(" + value(i.iterable()) + ")";
+    }
+    if (value instanceof Step.NextStep n) {
+      return "anext(" + n.generator() + ")";
+    }
+    if (value instanceof Step.Exhausted) {
+      return "exhausted()";
+    }
+    throw new IllegalArgumentException("no code for " + value);
+  }
+
+  private static boolean isPrimitive(TypeKind kind) {
+    return kind.isPrimitive();
+  }
+
+  /** The member of a family ({@code awaitedInt}, {@code nextInt}) that reads a {@code kind}. */
+  private static String suffix(TypeKind kind) {
+    return switch (kind) {
+      case BOOLEAN -> "Boolean";
+      case BYTE -> "Byte";
+      case SHORT -> "Short";
+      case CHAR -> "Char";
+      case INT -> "Int";
+      case LONG -> "Long";
+      case FLOAT -> "Float";
+      case DOUBLE -> "Double";
+      default -> "";
+    };
+  }
+}

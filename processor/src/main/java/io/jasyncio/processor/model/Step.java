@@ -1,0 +1,158 @@
+package io.jasyncio.processor.model;
+
+import javax.lang.model.type.TypeKind;
+
+/**
+ * One step of a state of the machine, as data: the writer spells the runtime's protocol for
+ * each (suspending, reading the resumed value, jumping, completing) and writes its Java.
+ *
+ * <p>{@link Code} is Java text copied from the template or written by a construct's lowering;
+ * it may still hold jumps patched into copied statements and the other constructs' protocol
+ * calls. Every step knows the source line it came from (0: none), which the writer marks on
+ * its first line for the machine's line table ({@link SourceLines}).
+ *
+ * <p>A state number in a step is a label's id while the lowering runs, and the state's number
+ * once {@link Lowering} resolves it.
+ */
+public sealed interface Step {
+  /** The source line the step came from, or 0. */
+  int line();
+
+  /** Java text, as is. */
+  record Code(String text, int line) implements Step {
+    @Override
+    public String toString() {
+      return text;
+    }
+  }
+
+  /**
+   * Suspends on {@code awaitable}; the machine goes on in {@code resumeState} once it is done,
+   * at once when it already is. {@code where} names the await ({@code Kitchen.java:23}).
+   */
+  record Suspend(Value awaitable, int resumeState, String where, int line) implements Step {
+    @Override
+    public String toString() {
+      return "suspend on " + awaitable + ", resume in " + resumeState;
+    }
+  }
+
+  /**
+   * A generator's yield: hands {@code value} (Java text) to its consumer and returns; the next
+   * step resumes in {@code resumeState}. {@code where} names the yield.
+   */
+  record Yield(String value, int resumeState, String where, int line) implements Step {
+    @Override
+    public String toString() {
+      return "yield " + value + ", resume in " + resumeState;
+    }
+  }
+
+  /**
+   * Stores {@code value} in {@code target} (a declaration {@code final int x}, a field, any
+   * assignable text), or evaluates it for its effect only when {@code target} is null.
+   */
+  record Assign(String target, Value value, int line) implements Step {
+    @Override
+    public String toString() {
+      return (target == null ? "" : target + " = ") + value;
+    }
+  }
+
+  /** Goes on in {@code state}. */
+  record Jump(int state, int line) implements Step {
+    @Override
+    public String toString() {
+      return "jump to " + state;
+    }
+  }
+
+  /** Goes on in {@code state} when {@code condition} is {@code when}. */
+  record JumpIf(Value condition, boolean when, int state, int line) implements Step {
+    @Override
+    public String toString() {
+      return "jump to " + state + " if " + (when ? "" : "not ") + condition;
+    }
+  }
+
+  /**
+   * Records that the machine now runs {@code state}, which the next case is, before falling
+   * into it: a catch clause is chosen by the state that was running.
+   */
+  record Enter(int state, int line) implements Step {
+    @Override
+    public String toString() {
+      return "enter " + state;
+    }
+  }
+
+  /** Finishes the machine with {@code value} (a generator: without it) and returns. */
+  record Complete(Value value, int line) implements Step {
+    @Override
+    public String toString() {
+      return "complete " + value;
+    }
+  }
+
+  /** What a step computes: Java text, or one of the runtime's values. */
+  sealed interface Value {}
+
+  /** Java text, as is. */
+  record Text(String java) implements Value {
+    @Override
+    public String toString() {
+      return java;
+    }
+  }
+
+  /** How the value the machine resumed with is read. */
+  enum Source {
+    /** The result of the awaitable it suspended on. */
+    AWAIT,
+    /** The value a generator's consumer sent in at a yield. */
+    SEND
+  }
+
+  /**
+   * The value the machine resumed with, read as a target of {@code kind} takes it (a primitive
+   * unboxed, anything else as is), as assignment conversion would.
+   */
+  record Resumed(Source source, TypeKind kind) implements Value {
+    @Override
+    public String toString() {
+      return (source == Source.AWAIT ? "awaited " : "sent ") + kind.name().toLowerCase();
+    }
+  }
+
+  /** The next element of the loop's iterator in field {@code iterator}, as a {@code kind}. */
+  record Next(String iterator, TypeKind kind) implements Value {
+    @Override
+    public String toString() {
+      return "next " + kind.name().toLowerCase() + " of " + iterator;
+    }
+  }
+
+  /** An iterator over {@code iterable}, a split enhanced for's. */
+  record Iterate(Value iterable) implements Value {
+    @Override
+    public String toString() {
+      return "iterator of " + iterable;
+    }
+  }
+
+  /** The awaitable of the next step of the async generator in field {@code generator}. */
+  record NextStep(String generator) implements Value {
+    @Override
+    public String toString() {
+      return "next step of " + generator;
+    }
+  }
+
+  /** Whether the async generator the machine resumed from has finished. */
+  record Exhausted() implements Value {
+    @Override
+    public String toString() {
+      return "exhausted";
+    }
+  }
+}
