@@ -10,6 +10,9 @@ import javax.lang.model.type.TypeKind;
  * and how it moves between the cases of {@code resume()}.
  */
 final class Protocol {
+  /** The name of the exception {@code resume()} catches to route it to a handler's state. */
+  static final String THROWN = "thrown";
+
   private final MethodKind kind;
   private final String dispatchLabel;
 
@@ -50,11 +53,49 @@ final class Protocol {
       return (kind == MethodKind.ASYNC_GENERATOR ? "finish();" : "complete(" + value(c.value())
           + ");") + "\nreturn;";
     }
+    if (step instanceof Step.When w) {
+      StringBuilder inner = new StringBuilder();
+      for (Step s : w.steps()) {
+        inner.append(inner.length() == 0 ? "" : "\n").append(code(s));
+      }
+      return "if (" + value(w.condition()) + ") {\n  " + inner.toString().replace("\n", "\n  ")
+          + "\n}";
+    }
+    if (step instanceof Step.Leave x) {
+      return x.exitField() + " = " + exitCode(x.exit()) + ";\n"
+          + (x.target() == null ? "" : x.targetField() + " = " + value(x.target()) + ";\n")
+          + jump(Integer.toString(x.finallyState()));
+    }
+    if (step instanceof Step.JumpToStateIn j) {
+      return jump(j.field());
+    }
+    if (step instanceof Step.Close c) {
+      return "if (" + c.resource() + " != null) {\n"
+          + "  if (" + c.exitField() + " == " + exitCode(Step.Exit.THROW) + ") {\n"
+          + "    try {\n      " + c.resource() + ".close();\n"
+          + "    } catch (Throwable closing) {\n      " + c.thrownField()
+          + ".addSuppressed(closing);\n"
+          + "    }\n"
+          + "  } else {\n    " + c.resource() + ".close();\n  }\n}";
+    }
+    if (step instanceof Step.Closed c) {
+      return "try {\n  awaited();\n} catch (Throwable closing) {\n  " + c.thrownField()
+          + " = closing;\n  " + c.exitField() + " = " + exitCode(Step.Exit.THROW) + ";\n}";
+    }
     throw new IllegalArgumentException("no code for " + step);
   }
 
   private String jump(int state) {
+    return jump(Integer.toString(state));
+  }
+
+  private String jump(String state) {
     return "state = " + state + ";\ncontinue " + dispatchLabel + ";";
+  }
+
+  /** The constant of the runtime's {@code PendingExit} for {@code exit}. */
+  static String exitCode(Step.Exit exit) {
+    return "EXIT_" + exit.name();
   }
 
   /** The Java expression of {@code value}. */
@@ -77,6 +118,19 @@ final class Protocol {
     }
     if (value instanceof Step.Exhausted) {
       return "exhausted()";
+    }
+    if (value instanceof Step.ExitCode e) {
+      return exitCode(e.exit());
+    }
+    if (value instanceof Step.IsExit e) {
+      return e.field() + " == " + exitCode(e.exit());
+    }
+    if (value instanceof Step.CloseAsync c) {
+      return "closeAsync(" + c.resource() + ", " + c.exitField() + " == "
+          + exitCode(Step.Exit.THROW) + " ? " + c.thrownField() + " : null)";
+    }
+    if (value instanceof Step.Thrown) {
+      return THROWN;
     }
     throw new IllegalArgumentException("no code for " + value);
   }

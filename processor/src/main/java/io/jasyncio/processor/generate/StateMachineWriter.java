@@ -126,7 +126,7 @@ public final class StateMachineWriter {
         .unindent()
         .endControlFlow();
     if (routes) {
-      routeExceptions(body, model);
+      routeExceptions(body, model, protocol);
     }
     if (model.dispatchLoop()) {
       body.endControlFlow();
@@ -143,8 +143,9 @@ public final class StateMachineWriter {
    * Sends an exception thrown in a try block's states to its catch clause: the state that was
    * running says which try blocks enclose it, innermost first.
    */
-  private static void routeExceptions(CodeBlock.Builder body, MethodModel model) {
-    body.nextControlFlow("catch ($T thrown)", Throwable.class)
+  private static void routeExceptions(CodeBlock.Builder body, MethodModel model,
+      Protocol protocol) {
+    body.nextControlFlow("catch ($T $L)", Throwable.class, Protocol.THROWN)
         .beginControlFlow("switch (state)");
     java.util.Map<String, List<Integer>> statesByRoute = new java.util.LinkedHashMap<>();
     int lastState = model.states().get(model.states().size() - 1).number();
@@ -154,13 +155,14 @@ public final class StateMachineWriter {
         if (h.firstState() > s || s > h.lastState()) {
           continue;
         }
-        String go = String.join("\n", h.assignments()) + "\nstate = " + h.handlerState()
+        String go = h.assignments().stream().map(protocol::code)
+            .collect(Collectors.joining("\n")) + "\nstate = " + h.handlerState()
             + ";\ncontinue " + model.dispatchLabel() + ";\n";
         if (h.types().isEmpty()) {
           route.append(go); // a finally block takes everything: nothing after it is reached
           break;
         }
-        String test = h.types().stream().map(t -> "thrown instanceof " + t)
+        String test = h.types().stream().map(t -> Protocol.THROWN + " instanceof " + t)
             .collect(Collectors.joining(" || "));
         route.append("if (").append(test).append(") {\n  ")
             .append(go.trim().replace("\n", "\n  ")).append("\n}\n");
@@ -181,7 +183,7 @@ public final class StateMachineWriter {
       body.unindent();
     }
     body.endControlFlow()
-        .addStatement("throw thrown")
+        .addStatement("throw $L", Protocol.THROWN)
         .endControlFlow();
   }
 

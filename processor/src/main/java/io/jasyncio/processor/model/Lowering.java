@@ -318,14 +318,6 @@ final class Lowering {
     start(end, source.line(i), "after if");
   }
 
-  /**
-   * How a try block was left, the codes its pending-exit field takes (the runtime's
-   * {@code PendingExit}, which every machine inherits).
-   */
-  static final String NORMAL = "EXIT_NORMAL";
-  static final String THROW = "EXIT_THROW";
-  static final String RETURN = "EXIT_RETURN";
-  static final String JUMP = "EXIT_JUMP";
 
   /**
    * Returns {@code value} from where the lowering now is: completes the machine, or records the
@@ -336,7 +328,7 @@ final class Lowering {
       add(new Step.Complete(value, sourceLine));
     } else {
       add(new Step.Assign(names.returnedField(), value, sourceLine));
-      emit(exitVia(regions.peek(), RETURN, null));
+      add(exit(regions.peek(), Step.Exit.RETURN, null));
     }
   }
 
@@ -345,11 +337,9 @@ final class Lowering {
    * through the finally blocks between here and there (see {@link #leaveText}).
    */
   void emitLeave(Target t, Label label) {
-    if (regions.isEmpty() || regions.size() <= t.finallies()) {
-      add(new Step.Jump(label.id, sourceLine));
-    } else {
-      emit(leaveText(t, label));
-    }
+    Region through = leaving(t, label);
+    add(through == null ? new Step.Jump(label.id, sourceLine)
+        : exit(through, Step.Exit.JUMP, new Step.Text(label.ref())));
   }
 
   /** A return from where the lowering now is, as text for a jump patched into copied code. */
@@ -357,18 +347,28 @@ final class Lowering {
     if (regions.isEmpty()) {
       return forms.finishText(value) + "\nreturn;";
     }
-    return names.returnedField() + " = " + value + ";\n" + exitVia(regions.peek(), RETURN, null);
+    return names.returnedField() + " = " + value + ";\n"
+        + exitVia(regions.peek(), Step.Exit.RETURN, null);
   }
 
   /** A pending return, once the finally blocks of {@code r} and inside it have run. */
-  String returnFrom(Region r) {
-    return r == null ? forms.finishText(names.returnedField()) + "\nreturn;"
-        : exitVia(r, RETURN, null);
+  Step returnFrom(Region r) {
+    return r == null ? new Step.Complete(new Step.Text(names.returnedField()), sourceLine)
+        : exit(r, Step.Exit.RETURN, null);
   }
 
-  /** Records an exit of {@code kind} in {@code r} and runs its finally block. */
-  String exitVia(Region r, String kind, String target) {
-    String out = r.fields.kind() + " = " + kind + ";\n";
+  /**
+   * Records an exit of {@code kind} in {@code r} (to {@code target} for a jump) and runs its
+   * finally block.
+   */
+  Step exit(Region r, Step.Exit kind, Step.Value target) {
+    return new Step.Leave(r.fields.kind(), kind, target == null ? null : r.fields.target(),
+        target, r.finallyStart.id, sourceLine);
+  }
+
+  /** {@link #exit} as text, for a jump patched into copied code. */
+  String exitVia(Region r, Step.Exit kind, String target) {
+    String out = r.fields.kind() + " = EXIT_" + kind.name() + ";\n";
     if (target != null) {
       out += r.fields.target() + " = " + target + ";\n";
     }
@@ -377,13 +377,23 @@ final class Lowering {
   }
 
   /**
-   * Jumps from code inside the split statements to {@code label} of target {@code t}: directly,
-   * or through the finally blocks of the try statements between here and there.
+   * Jumps from code inside the split statements to {@code label} of target {@code t}, as text
+   * for a jump patched into copied code: directly, or through the finally blocks of the try
+   * statements between here and there.
    */
   String leaveText(Target t, Label label) {
+    Region through = leaving(t, label);
+    return through == null ? jumpText(label) : exitVia(through, Step.Exit.JUMP, label.ref());
+  }
+
+  /**
+   * The innermost finally block a jump to {@code label} of target {@code t} goes through, or
+   * null when it goes directly; records the jump in every region it leaves.
+   */
+  private Region leaving(Target t, Label label) {
     Region innermost = regions.peek();
     if (innermost == null || regions.size() <= t.finallies()) {
-      return jumpText(label);
+      return null;
     }
     // Every region pushed after the target encloses this jump but not the target.
     List<Region> leaving = new ArrayList<>(regions).subList(0, regions.size() - t.finallies());
@@ -391,7 +401,7 @@ final class Lowering {
       boolean leavesOuter = i + 1 < leaving.size();
       leaving.get(i).jumps.merge(label, leavesOuter, Boolean::logicalOr);
     }
-    return exitVia(innermost, JUMP, label.ref());
+    return innermost;
   }
 
   void pushTarget(Target t) {
@@ -570,6 +580,19 @@ final class Lowering {
     if (step instanceof Step.Complete c) {
       return new Step.Complete(resolve(c.value()), c.line());
     }
+    if (step instanceof Step.When w) {
+      List<Step> steps = new ArrayList<>();
+      w.steps().forEach(inner -> steps.add(resolve(inner)));
+      return new Step.When(resolve(w.condition()), steps, w.line());
+    }
+    if (step instanceof Step.Leave x) {
+      return new Step.Leave(x.exitField(), x.exit(), x.targetField(),
+          x.target() == null ? null : resolve(x.target()), number(x.finallyState()), x.line());
+    }
+    if (step instanceof Step.JumpToStateIn || step instanceof Step.Close
+        || step instanceof Step.Closed) {
+      return step;
+    }
     throw new IllegalStateException("unknown step " + step);
   }
 
@@ -593,19 +616,43 @@ final class Lowering {
       return c.text().contains(label.ref());
     }
     if (step instanceof Step.Suspend s) {
-      return s.resumeState() == label.id;
+      return s.resumeState() == label.id || refersTo(s.awaitable(), label);
     }
     if (step instanceof Step.Yield y) {
-      return y.resumeState() == label.id;
+      return y.resumeState() == label.id || y.value().contains(label.ref());
+    }
+    if (step instanceof Step.Assign a) {
+      return refersTo(a.value(), label);
     }
     if (step instanceof Step.Jump j) {
       return j.state() == label.id;
     }
     if (step instanceof Step.JumpIf j) {
-      return j.state() == label.id;
+      return j.state() == label.id || refersTo(j.condition(), label);
     }
     if (step instanceof Step.Enter e) {
       return e.state() == label.id;
+    }
+    if (step instanceof Step.Complete c) {
+      return refersTo(c.value(), label);
+    }
+    if (step instanceof Step.When w) {
+      return refersTo(w.condition(), label)
+          || w.steps().stream().anyMatch(inner -> refersTo(inner, label));
+    }
+    if (step instanceof Step.Leave x) {
+      return x.finallyState() == label.id
+          || (x.target() != null && refersTo(x.target(), label));
+    }
+    return false;
+  }
+
+  private static boolean refersTo(Step.Value value, Label label) {
+    if (value instanceof Step.Text t) {
+      return t.java().contains(label.ref());
+    }
+    if (value instanceof Step.Iterate i) {
+      return refersTo(i.iterable(), label);
     }
     return false;
   }

@@ -74,7 +74,7 @@ public record MethodModel(
    * states it guards, the exception types it takes (none: all), what it records, where it goes.
    */
   public record Handler(int firstState, int lastState, List<String> types, int handlerState,
-      List<String> assignments) {}
+      List<Step> assignments) {}
 
   /**
    * One {@code case} of {@code resume()}: the steps run from one resumption to the next, and the

@@ -1,5 +1,6 @@
 package io.jasyncio.processor.model;
 
+import java.util.List;
 import javax.lang.model.type.TypeKind;
 
 /**
@@ -153,6 +154,103 @@ public sealed interface Step {
     @Override
     public String toString() {
       return "exhausted";
+    }
+  }
+
+  /** Runs {@code steps} when {@code condition} holds. */
+  record When(Value condition, List<Step> steps, int line) implements Step {
+    @Override
+    public String toString() {
+      StringBuilder out = new StringBuilder("when " + condition + ":");
+      steps.forEach(s -> out.append("\n  ").append(s.toString().replace("\n", "\n  ")));
+      return out.toString();
+    }
+  }
+
+  /**
+   * Leaves a try block through its finally block, which starts in {@code finallyState}: records
+   * how ({@code exit}, in field {@code exitField}) and, for a jump, where to ({@code target}, in
+   * field {@code targetField}), which the finally block takes once it ran.
+   */
+  record Leave(String exitField, Exit exit, String targetField, Value target, int finallyState,
+      int line) implements Step {
+    @Override
+    public String toString() {
+      return "leave by " + exit.name().toLowerCase() + (target == null ? "" : " to " + target)
+          + " through " + finallyState;
+    }
+  }
+
+  /** Goes on in the state field {@code field} holds: a jump a finally block let wait. */
+  record JumpToStateIn(String field, int line) implements Step {
+    @Override
+    public String toString() {
+      return "jump to state in " + field;
+    }
+  }
+
+  /**
+   * Closes {@code resource} at the end of a try-with-resources block, unless it is null; a
+   * failure to close while an exception (in {@code thrownField}) is on its way is added to it
+   * as suppressed.
+   */
+  record Close(String resource, String exitField, String thrownField, int line)
+      implements Step {
+    @Override
+    public String toString() {
+      return "close " + resource;
+    }
+  }
+
+  /**
+   * Reads the result of an async resource's {@code closeAsync}: what it threw replaces the
+   * pending exit (an exception in {@code thrownField}).
+   */
+  record Closed(String exitField, String thrownField, int line) implements Step {
+    @Override
+    public String toString() {
+      return "closed, or throw";
+    }
+  }
+
+  /**
+   * How a try block with a finally block was left: the codes its pending-exit field takes (the
+   * runtime's {@code PendingExit}, which every machine inherits).
+   */
+  enum Exit { NORMAL, THROW, RETURN, JUMP }
+
+  /** The code {@code exit}, as the pending-exit field holds it. */
+  record ExitCode(Exit exit) implements Value {
+    @Override
+    public String toString() {
+      return exit.name().toLowerCase();
+    }
+  }
+
+  /** Whether pending-exit field {@code field} holds {@code exit}. */
+  record IsExit(String field, Exit exit) implements Value {
+    @Override
+    public String toString() {
+      return field + " is " + exit.name().toLowerCase();
+    }
+  }
+
+  /**
+   * The awaitable that closes async resource {@code resource}, given the exception leaving its
+   * block ({@code thrownField}, when {@code exitField} says one is) or null.
+   */
+  record CloseAsync(String resource, String exitField, String thrownField) implements Value {
+    @Override
+    public String toString() {
+      return "close " + resource + " async";
+    }
+  }
+
+  /** The exception {@code resume()} caught, which the machine hands to a catch clause's state. */
+  record Thrown() implements Value {
+    @Override
+    public String toString() {
+      return "thrown";
     }
   }
 }

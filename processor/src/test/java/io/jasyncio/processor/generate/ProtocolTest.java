@@ -61,4 +61,26 @@ class ProtocolTest {
     assertEquals("produce(i, 2);\nreturn; // Gen.java:7 yields",
         coroutine.code(new Step.Yield("i", 2, "Gen.java:7", 7)));
   }
+
+  @Test
+  void aFinallyBlockTakesThePendingExit() {
+    assertEquals("exit1 = EXIT_JUMP;\ntarget1 = 7;\nstate = 4;\ncontinue dispatch;",
+        coroutine.code(new Step.Leave("exit1", Step.Exit.JUMP, "target1", new Step.Text("7"), 4,
+            0)));
+    assertEquals("if (exit1 == EXIT_RETURN) {\n  complete(returned);\n  return;\n}",
+        coroutine.code(new Step.When(new Step.IsExit("exit1", Step.Exit.RETURN),
+            java.util.List.of(new Step.Complete(new Step.Text("returned"), 0)), 0)));
+    assertEquals("state = target1;\ncontinue dispatch;",
+        coroutine.code(new Step.JumpToStateIn("target1", 0)));
+    assertEquals("thrown1 = thrown;", coroutine.code(new Step.Assign("thrown1",
+        new Step.Thrown(), 0)));
+  }
+
+  @Test
+  void anAsyncCloseIsAwaitedWithTheExceptionLeavingTheBlock() {
+    assertEquals("if (suspendOn(closeAsync(r, exit1 == EXIT_THROW ? thrown1 : null), 3)) {\n"
+        + "  return; // Flow.java:9 suspends\n}",
+        coroutine.code(new Step.Suspend(new Step.CloseAsync("r", "exit1", "thrown1"), 3,
+            "Flow.java:9", 9)));
+  }
 }
