@@ -25,7 +25,7 @@ final class Protocol {
   /** The Java text of {@code step}. */
   String code(Step step) {
     if (step instanceof Step.Code c) {
-      return c.text();
+      return c.fill(inline -> code(inline).replace("\n", " "));
     }
     if (step instanceof Step.Suspend s) {
       return "if (suspendOn(" + value(s.awaitable()) + ", " + s.resumeState() + ")) {\n"

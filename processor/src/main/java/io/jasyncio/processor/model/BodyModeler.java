@@ -186,11 +186,6 @@ public final class BodyModeler {
     }
 
     @Override
-    public String finishText(String value) {
-      return kind == MethodKind.ASYNC_GENERATOR ? "finish();" : "complete(" + value + ");";
-    }
-
-    @Override
     public String fileName() {
       return fileName;
     }

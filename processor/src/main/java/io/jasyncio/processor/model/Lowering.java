@@ -67,9 +67,6 @@ final class Lowering {
     /** Whether {@code call} is {@code aiter(gen)}, an enhanced for's async source. */
     boolean isAiter(MethodInvocationTree call);
 
-    /** The statement that finishes the machine with {@code value} (a return's value). */
-    String finishText(String value);
-
     /** Whether an await stands inside the expression of {@code owner} (not as all of it). */
     boolean awaitsInExpression(Tree owner);
 
@@ -110,6 +107,8 @@ final class Lowering {
   private List<Step> code = new ArrayList<>();
   /** A jump that stays even when the state it goes to follows (see {@link #keepJump}). */
   private Step keptJump;
+  /** The steps {@link #inline} placeholders stand for, by number. */
+  private final List<Step> inlineSteps = new ArrayList<>();
   /** The source line of the statement being lowered, on the steps emitted for it. */
   private int sourceLine;
   /** The source line of the state being built (see {@link MethodModel.State#line()}). */
@@ -324,12 +323,16 @@ final class Lowering {
    * return and runs the enclosing finally blocks first.
    */
   void emitReturn(Step.Value value) {
+    returnSteps(value).forEach(this::add);
+  }
+
+  /** The steps of {@link #emitReturn}. */
+  List<Step> returnSteps(Step.Value value) {
     if (regions.isEmpty()) {
-      add(new Step.Complete(value, sourceLine));
-    } else {
-      add(new Step.Assign(names.returnedField(), value, sourceLine));
-      add(exit(regions.peek(), Step.Exit.RETURN, null));
+      return List.of(new Step.Complete(value, sourceLine));
     }
+    return List.of(new Step.Assign(names.returnedField(), value, sourceLine),
+        exit(regions.peek(), Step.Exit.RETURN, null));
   }
 
   /**
@@ -337,18 +340,14 @@ final class Lowering {
    * through the finally blocks between here and there (see {@link #leaveText}).
    */
   void emitLeave(Target t, Label label) {
-    Region through = leaving(t, label);
-    add(through == null ? new Step.Jump(label.id, sourceLine)
-        : exit(through, Step.Exit.JUMP, new Step.Text(label.ref())));
+    add(leave(t, label));
   }
 
-  /** A return from where the lowering now is, as text for a jump patched into copied code. */
-  String returnText(String value) {
-    if (regions.isEmpty()) {
-      return forms.finishText(value) + "\nreturn;";
-    }
-    return names.returnedField() + " = " + value + ";\n"
-        + exitVia(regions.peek(), Step.Exit.RETURN, null);
+  /** The step of {@link #emitLeave}. */
+  Step leave(Target t, Label label) {
+    Region through = leaving(t, label);
+    return through == null ? new Step.Jump(label.id, sourceLine)
+        : exit(through, Step.Exit.JUMP, new Step.Text(label.ref()));
   }
 
   /** A pending return, once the finally blocks of {@code r} and inside it have run. */
@@ -364,26 +363,6 @@ final class Lowering {
   Step exit(Region r, Step.Exit kind, Step.Value target) {
     return new Step.Leave(r.fields.kind(), kind, target == null ? null : r.fields.target(),
         target, r.finallyStart.id, sourceLine);
-  }
-
-  /** {@link #exit} as text, for a jump patched into copied code. */
-  String exitVia(Region r, Step.Exit kind, String target) {
-    String out = r.fields.kind() + " = EXIT_" + kind.name() + ";\n";
-    if (target != null) {
-      out += r.fields.target() + " = " + target + ";\n";
-    }
-    return out + "state = " + r.finallyStart.ref() + ";\ncontinue " + names.dispatchLabel()
-        + ";";
-  }
-
-  /**
-   * Jumps from code inside the split statements to {@code label} of target {@code t}, as text
-   * for a jump patched into copied code: directly, or through the finally blocks of the try
-   * statements between here and there.
-   */
-  String leaveText(Target t, Label label) {
-    Region through = leaving(t, label);
-    return through == null ? jumpText(label) : exitVia(through, Step.Exit.JUMP, label.ref());
   }
 
   /**
@@ -525,9 +504,39 @@ final class Lowering {
     }
   }
 
-  /** Emits Java text, from the statement being lowered. */
+  /**
+   * Emits Java text, from the statement being lowered; the steps its {@link #inline}
+   * placeholders stand for go with it.
+   */
   void emit(String line) {
-    add(new Step.Code(line, sourceLine));
+    if (line.indexOf(Step.Code.INLINE) < 0) {
+      add(new Step.Code(line, sourceLine));
+      return;
+    }
+    List<Step> steps = new ArrayList<>();
+    StringBuilder text = new StringBuilder();
+    int at = 0;
+    for (int i = line.indexOf(Step.Code.INLINE); i >= 0;
+        i = line.indexOf(Step.Code.INLINE, at)) {
+      int end = line.indexOf(Step.Code.INLINE, i + 1);
+      text.append(line, at, i).append(Step.Code.placeholder(steps.size()));
+      steps.add(inlineSteps.get(Integer.parseInt(line.substring(i + 1, end))));
+      at = end + 1;
+    }
+    add(new Step.Code(text.append(line.substring(at)).toString(), sourceLine, steps));
+  }
+
+  /**
+   * Text that stands for {@code steps} on one line, for a jump patched into a copied
+   * statement; {@link #emit} takes the steps back when it emits that statement.
+   */
+  String inline(List<Step> steps) {
+    StringBuilder out = new StringBuilder();
+    for (Step step : steps) {
+      out.append(out.length() == 0 ? "" : " ").append(Step.Code.placeholder(inlineSteps.size()));
+      inlineSteps.add(step);
+    }
+    return out.toString();
   }
 
   /** Emits {@code step}, when this run emits. */
@@ -555,7 +564,9 @@ final class Lowering {
   /** {@code step} with its labels' ids replaced by the numbers of their states. */
   private Step resolve(Step step) {
     if (step instanceof Step.Code c) {
-      return new Step.Code(resolve(c.text()), c.line());
+      List<Step> inline = new ArrayList<>();
+      c.inline().forEach(s -> inline.add(resolve(s)));
+      return new Step.Code(resolve(c.text()), c.line(), inline);
     }
     if (step instanceof Step.Suspend s) {
       return new Step.Suspend(resolve(s.awaitable()), number(s.resumeState()), s.where(),
@@ -613,7 +624,8 @@ final class Lowering {
   /** Whether {@code step} goes to {@code label}, or names its state. */
   private static boolean refersTo(Step step, Label label) {
     if (step instanceof Step.Code c) {
-      return c.text().contains(label.ref());
+      return c.text().contains(label.ref())
+          || c.inline().stream().anyMatch(s -> refersTo(s, label));
     }
     if (step instanceof Step.Suspend s) {
       return s.resumeState() == label.id || refersTo(s.awaitable(), label);

@@ -19,11 +19,35 @@ public sealed interface Step {
   /** The source line the step came from, or 0. */
   int line();
 
-  /** Java text, as is. */
-  record Code(String text, int line) implements Step {
+  /**
+   * Java text, as is, but for the steps written into it on one line ({@code inline}): a jump
+   * patched into a copied statement stands in {@code text} as {@link #placeholder}{@code (i)}.
+   */
+  record Code(String text, int line, List<Step> inline) implements Step {
+    /** The character a placeholder starts and ends with. */
+    public static final char INLINE = '\u0003';
+
+    public Code(String text, int line) {
+      this(text, line, List.of());
+    }
+
+    /** Where the {@code i}-th inline step stands in the text. */
+    public static String placeholder(int i) {
+      return INLINE + Integer.toString(i) + INLINE;
+    }
+
+    /** {@code text} with each placeholder replaced by what {@code write} makes of its step. */
+    public String fill(java.util.function.Function<Step, String> write) {
+      String out = text;
+      for (int i = 0; i < inline.size(); i++) {
+        out = out.replace(placeholder(i), write.apply(inline.get(i)));
+      }
+      return out;
+    }
+
     @Override
     public String toString() {
-      return text;
+      return fill(s -> "[" + s + "]");
     }
   }
 

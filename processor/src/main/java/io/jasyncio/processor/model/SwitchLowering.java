@@ -260,25 +260,19 @@ final class SwitchLowering {
       l.copies(value);
       result = new Step.Text(l.emit ? l.source.render(value) : "");
     }
-    if (y.returns()) {
-      l.emitReturn(result);
-    } else {
-      l.suspensions.assign(l.emit ? y.into().get() : "", result);
-      l.emitLeave(y.target(), y.target().breakTo());
+    yieldSteps(y, result).forEach(l::add);
+    if (!y.returns()) {
       l.keepJump();
     }
     l.terminated = true;
   }
 
-  /**
-   * Code that writes a switch expression's value and leaves it (or returns the value), for a
-   * yield patched into copied code.
-   */
-  String yieldText(Yield y, String value) {
+  /** Writes a switch expression's value and leaves it (or returns the value). */
+  List<Step> yieldSteps(Yield y, Step.Value value) {
     if (y.returns()) {
-      return l.returnText(value);
+      return l.returnSteps(value);
     }
-    return y.into().get() + " = " + value + ";\n" + l.leaveText(y.target(),
-        y.target().breakTo());
+    return List.of(new Step.Assign(l.emit ? y.into().get() : "", value, l.sourceLine()),
+        l.leave(y.target(), y.target().breakTo()));
   }
 }

@@ -83,4 +83,12 @@ class ProtocolTest {
         coroutine.code(new Step.Suspend(new Step.CloseAsync("r", "exit1", "thrown1"), 3,
             "Flow.java:9", 9)));
   }
+
+  @Test
+  void aJumpPatchedIntoCopiedCodeIsWrittenOnOneLine() {
+    Step.Code copied = new Step.Code("if (i == 1) { " + Step.Code.placeholder(0) + " }", 19,
+        java.util.List.of(new Step.Jump(6, 19)));
+    assertEquals("if (i == 1) { state = 6; continue dispatch; }", coroutine.code(copied));
+    assertEquals("if (i == 1) { [jump to 6] }", copied.toString());
+  }
 }
