@@ -82,8 +82,34 @@ final class Protocol {
       return "try {\n  awaited();\n} catch (Throwable closing) {\n  " + c.thrownField()
           + " = closing;\n  " + c.exitField() + " = " + exitCode(Step.Exit.THROW) + ";\n}";
     }
+    if (step instanceof Step.Dispatch d) {
+      StringBuilder text = new StringBuilder("switch (" + value(d.selector()) + ") {\n");
+      for (Step.Arm arm : d.arms()) {
+        text.append("  ").append(arm.head()).append(":\n    ")
+            .append(arm.state() == Step.Arm.UNKNOWN ? UNKNOWN_CONSTANT + ";"
+                : jump(arm.state()).replace("\n", "\n    "))
+            .append('\n');
+      }
+      return text.append("}").toString();
+    }
+    if (step instanceof Step.SuspendForCase c) {
+      StringBuilder chooser = new StringBuilder();
+      c.arms().forEach(a -> chooser.append("    ").append(a.head()).append(" -> ")
+          .append(a.state() == Step.Arm.UNKNOWN ? UNKNOWN_CONSTANT : a.state()).append(";\n"));
+      return "{\n  var " + c.awaitableVar() + " = " + value(c.awaitable()).replace("\n", "\n  ")
+          + ";\n  " + c.casesField() + " = cases(" + c.awaitableVar() + ", " + c.valueVar()
+          + " -> switch (" + c.valueVar() + ") {\n" + chooser + "  });\n"
+          + "  if (suspendOn(" + c.awaitableVar() + ", " + c.resumeState() + ")) {\n"
+          + "    return; // " + c.where() + " suspends\n  }\n}";
+    }
+    if (step instanceof Step.JumpToCase j) {
+      return jump(j.casesField() + ".applyAsInt(awaited())");
+    }
     throw new IllegalArgumentException("no code for " + step);
   }
+
+  /** What a switch expression with no default does for a constant it does not know. */
+  private static final String UNKNOWN_CONSTANT = "throw new IncompatibleClassChangeError()";
 
   private String jump(int state) {
     return jump(Integer.toString(state));

@@ -488,11 +488,6 @@ final class Lowering {
     }
   }
 
-  /** A jump as text, for code that wraps it (a copied statement, a pending exit's test). */
-  String jumpText(Label label) {
-    return "state = " + label.ref() + ";\ncontinue " + names.dispatchLabel() + ";";
-  }
-
   /**
    * Keeps the jump just emitted even when the state it goes to follows. The jump after the
    * value of a switch expression's arm has always been written out (it was one piece of text
@@ -600,8 +595,15 @@ final class Lowering {
       return new Step.Leave(x.exitField(), x.exit(), x.targetField(),
           x.target() == null ? null : resolve(x.target()), number(x.finallyState()), x.line());
     }
+    if (step instanceof Step.Dispatch d) {
+      return new Step.Dispatch(resolve(d.selector()), resolve(d.arms()), d.line());
+    }
+    if (step instanceof Step.SuspendForCase c) {
+      return new Step.SuspendForCase(resolve(c.awaitable()), c.awaitableVar(), c.casesField(),
+          c.valueVar(), resolve(c.arms()), number(c.resumeState()), c.where(), c.line());
+    }
     if (step instanceof Step.JumpToStateIn || step instanceof Step.Close
-        || step instanceof Step.Closed) {
+        || step instanceof Step.Closed || step instanceof Step.JumpToCase) {
       return step;
     }
     throw new IllegalStateException("unknown step " + step);
@@ -615,6 +617,11 @@ final class Lowering {
       return new Step.Iterate(resolve(i.iterable()));
     }
     return value;
+  }
+
+  private List<Step.Arm> resolve(List<Step.Arm> arms) {
+    return arms.stream().map(a -> a.state() == Step.Arm.UNKNOWN ? a
+        : new Step.Arm(a.head(), number(a.state()))).toList();
   }
 
   private int number(int labelId) {
@@ -655,6 +662,14 @@ final class Lowering {
     if (step instanceof Step.Leave x) {
       return x.finallyState() == label.id
           || (x.target() != null && refersTo(x.target(), label));
+    }
+    if (step instanceof Step.Dispatch d) {
+      return refersTo(d.selector(), label)
+          || d.arms().stream().anyMatch(a -> a.state() == label.id);
+    }
+    if (step instanceof Step.SuspendForCase c) {
+      return c.resumeState() == label.id || refersTo(c.awaitable(), label)
+          || c.arms().stream().anyMatch(a -> a.state() == label.id);
     }
     return false;
   }

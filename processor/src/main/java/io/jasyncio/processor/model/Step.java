@@ -119,6 +119,47 @@ public sealed interface Step {
     }
   }
 
+  /**
+   * One arm of a switch that picks the state of the case its selector matches: the arm's head
+   * ({@code case A, B} or {@code default}) and that case's state, or {@link #UNKNOWN} for a
+   * switch expression's default over an enum that gained a constant, which throws as Java's.
+   */
+  record Arm(String head, int state) {
+    /** The state of no case: the switch expression throws. */
+    public static final int UNKNOWN = -1;
+  }
+
+  /** Goes on in the state of the case {@code selector} matches. */
+  record Dispatch(Value selector, List<Arm> arms, int line) implements Step {
+    @Override
+    public String toString() {
+      return "dispatch on " + selector + " " + arms;
+    }
+  }
+
+  /**
+   * Suspends on {@code awaitable}, a switch's awaited selector, held in local
+   * {@code awaitableVar}; field {@code casesField} then keeps how its value (named
+   * {@code valueVar}) picks the state of the matching case, which {@link JumpToCase} reads
+   * once the machine resumed in {@code resumeState}.
+   */
+  record SuspendForCase(Value awaitable, String awaitableVar, String casesField,
+      String valueVar, List<Arm> arms, int resumeState, String where, int line)
+      implements Step {
+    @Override
+    public String toString() {
+      return "suspend on " + awaitable + " for a case " + arms + ", resume in " + resumeState;
+    }
+  }
+
+  /** Goes on in the state of the case the awaited selector picks (see {@link SuspendForCase}). */
+  record JumpToCase(String casesField, int line) implements Step {
+    @Override
+    public String toString() {
+      return "jump to the case " + casesField + " picks";
+    }
+  }
+
   /** What a step computes: Java text, or one of the runtime's values. */
   sealed interface Value {}
 

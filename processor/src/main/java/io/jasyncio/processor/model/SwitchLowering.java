@@ -77,11 +77,13 @@ final class SwitchLowering {
     l.start(end, l.source.line(sw), "after switch");
   }
 
-  /** What a switch expression with no default does for a constant it does not know. */
-  static final String UNKNOWN_CONSTANT = "throw new IncompatibleClassChangeError()";
-
   /** One arm of a dispatching switch: its {@code case ...}/{@code default}, where it goes. */
-  record Arm(String head, Label target) {}
+  record Arm(String head, Label target) {
+    /** The arm as a step has it: the state as the label's id, until the lowering resolves it. */
+    Step.Arm step() {
+      return new Step.Arm(head, target == null ? Step.Arm.UNKNOWN : target.id);
+    }
+  }
 
   /**
    * Jumps to the state of the case the selector matches, and returns the cases' labels. An
@@ -126,32 +128,21 @@ final class SwitchLowering {
       int line = l.source.line(sw);
       l.copies(awaitable);
       if (l.emit) {
-        StringBuilder chooser = new StringBuilder();
-        arms.forEach(a -> chooser.append("    ").append(a.head()).append(" -> ")
-            .append(a.target() == null ? UNKNOWN_CONSTANT : a.target().ref()).append(";\n"));
-        l.emit("{\n  var " + awaited + " = " + l.source.render(awaitable).replace("\n", "\n  ")
-            + ";\n  " + casesField + " = cases(" + awaited + ", " + value + " -> switch (" + value
-            + ") {\n" + chooser + "  });\n"
-            + "  if (suspendOn(" + awaited + ", " + resume.ref() + ")) {\n"
-            + "    return; // " + l.forms.fileName() + ":" + line + " suspends\n  }\n}");
+        l.add(new Step.SuspendForCase(new Step.Text(l.source.render(awaitable)), awaited,
+            casesField, value, arms.stream().map(Arm::step).toList(), resume.id,
+            l.forms.fileName() + ":" + line, l.sourceLine()));
       }
       l.stateSet = true;
       l.start(resume, line, "resumed");
-      l.emit("state = " + casesField + ".applyAsInt(awaited());\ncontinue "
-          + l.names.dispatchLabel() + ";");
+      l.add(new Step.JumpToCase(casesField, l.sourceLine()));
       l.terminated = true;
       return labels;
     }
     l.fragments.put(selector, l.number);
     l.copies(selector);
     if (l.emit) {
-      StringBuilder text = new StringBuilder("switch (" + l.source.render(selector) + ") {\n");
-      for (Arm arm : arms) {
-        text.append("  ").append(arm.head()).append(":\n    ").append(arm.target() == null
-            ? UNKNOWN_CONSTANT + ";" : l.jumpText(arm.target()).replace("\n", "\n    "))
-            .append('\n');
-      }
-      l.emit(text.append("}").toString());
+      l.add(new Step.Dispatch(new Step.Text(l.source.render(selector)),
+          arms.stream().map(Arm::step).toList(), l.sourceLine()));
     }
     l.terminated = true; // every way through the switch above jumps or throws
     return labels;

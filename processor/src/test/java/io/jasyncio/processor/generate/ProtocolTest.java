@@ -91,4 +91,14 @@ class ProtocolTest {
     assertEquals("if (i == 1) { state = 6; continue dispatch; }", coroutine.code(copied));
     assertEquals("if (i == 1) { [jump to 6] }", copied.toString());
   }
+
+  @Test
+  void aSplitSwitchJumpsToTheStateOfItsCase() {
+    assertEquals("switch (k) {\n  case 1, 2:\n    state = 3;\n    continue dispatch;\n"
+        + "  default:\n    throw new IncompatibleClassChangeError();\n}",
+        coroutine.code(new Step.Dispatch(new Step.Text("k"), java.util.List.of(
+            new Step.Arm("case 1, 2", 3), new Step.Arm("default", Step.Arm.UNKNOWN)), 0)));
+    assertEquals("state = cases1.applyAsInt(awaited());\ncontinue dispatch;",
+        coroutine.code(new Step.JumpToCase("cases1", 0)));
+  }
 }
