@@ -82,7 +82,7 @@ public final class StateMachineWriter {
             Modifier.STATIC, Modifier.FINAL)
         .addJavadoc("Where this machine's code is in $L, for stack traces.\n", model.fileName())
         .initializer("$T.of($S, $S, $S,\n$>$>$L,\n$L$<$<)", ORIGIN, model.templateClass(), model.name(),
-            model.fileName(), io.jasyncio.processor.model.SourceLines.placeholder(), stateLines)
+            model.fileName(), SourceLines.placeholder(), stateLines)
         .build());
     type.addMethod(MethodSpec.methodBuilder("origin")
         .addAnnotation(Override.class)
@@ -112,7 +112,7 @@ public final class StateMachineWriter {
         body.add("case $L: // $L\n", s.number(), s.comment()).indent();
       }
       for (io.jasyncio.processor.model.Step step : s.steps()) {
-        body.add("$L\n", io.jasyncio.processor.model.SourceLines.mark(protocol.code(step),
+        body.add("$L\n", SourceLines.mark(protocol.code(step),
             step.line()));
       }
       body.unindent();

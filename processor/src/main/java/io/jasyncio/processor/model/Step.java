@@ -8,9 +8,10 @@ import javax.lang.model.type.TypeKind;
  * each (suspending, reading the resumed value, jumping, completing) and writes its Java.
  *
  * <p>{@link Code} is Java text copied from the template or written by a construct's lowering;
- * it may still hold jumps patched into copied statements and the other constructs' protocol
- * calls. Every step knows the source line it came from (0: none), which the writer marks on
- * its first line for the machine's line table ({@link SourceLines}).
+ * the jumps patched into a copied statement are steps inline in it, but the continuation chain
+ * of an expression that awaits ({@code ExpressionAwaits}) is still text that spells the
+ * protocol. Every step knows the source line it came from (0: none), which the writer marks on
+ * its first line for the line table of the machine's origin.
  *
  * <p>A state number in a step is a label's id while the lowering runs, and the state's number
  * once {@link Lowering} resolves it.
