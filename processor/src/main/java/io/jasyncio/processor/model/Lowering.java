@@ -31,13 +31,14 @@ import java.util.Set;
  *
  * <p>A statement that contains no suspension is copied as written. One that does is split: a
  * block statement by statement, an {@code if} or a loop into states joined by jumps
- * ({@code state = n; continue dispatch;}), and each await into a suspension that continues in a
- * new state. {@code break} and {@code continue} in copied code that leave a split statement
- * become jumps too.
+ * ({@link Step.Jump}), and each await into a suspension ({@link Step.Suspend}) that continues in
+ * a new state. {@code break} and {@code continue} in copied code that leave a split statement
+ * become jumps too, steps inline in the copied text.
  *
  * <p>It runs twice over the same body: the first run only records in which state each piece of
  * code runs (so the modeler can tell which locals live across a suspension), the second emits
- * the code.
+ * the {@link Step steps}, whose runtime protocol the writer spells (all but the continuation
+ * chains of {@link ExpressionAwaits}, still text).
  *
  * <p>This class keeps the states, the labels code jumps to and the jumps themselves (through
  * the finally blocks in between), and lowers blocks, {@code if} and labeled statements; each
