@@ -119,7 +119,7 @@ public final class AsyncClassWriter {
         .skipJavaLangImports(true)
         .build()
         .toString();
-    return io.jasyncio.processor.model.SourceLines.resolve(
+    return SourceLines.resolve(
         withImports(code, pkg, type, template.imports(), extendsTemplate));
   }
 

@@ -82,7 +82,7 @@ public final class StateMachineWriter {
             Modifier.STATIC, Modifier.FINAL)
         .addJavadoc("Where this machine's code is in $L, for stack traces.\n", model.fileName())
         .initializer("$T.of($S, $S, $S,\n$>$>$L,\n$L$<$<)", ORIGIN, model.templateClass(), model.name(),
-            model.fileName(), io.jasyncio.processor.model.SourceLines.placeholder(), stateLines)
+            model.fileName(), SourceLines.placeholder(), stateLines)
         .build());
     type.addMethod(MethodSpec.methodBuilder("origin")
         .addAnnotation(Override.class)
@@ -94,6 +94,7 @@ public final class StateMachineWriter {
 
   private MethodSpec resume(MethodModel model) {
     CodeBlock.Builder body = CodeBlock.builder();
+    Protocol protocol = new Protocol(model.kind(), model.dispatchLabel());
     boolean routes = !model.handlers().isEmpty();
     if (model.dispatchLoop()) {
       // States jump to each other with "state = n; continue dispatch;". Each case is a block
@@ -110,8 +111,9 @@ public final class StateMachineWriter {
       } else {
         body.add("case $L: // $L\n", s.number(), s.comment()).indent();
       }
-      for (String line : s.code()) {
-        body.add("$L\n", line);
+      for (io.jasyncio.processor.model.Step step : s.steps()) {
+        body.add("$L\n", SourceLines.mark(protocol.code(step),
+            step.line()));
       }
       body.unindent();
       if (model.dispatchLoop()) {
@@ -124,7 +126,7 @@ public final class StateMachineWriter {
         .unindent()
         .endControlFlow();
     if (routes) {
-      routeExceptions(body, model);
+      routeExceptions(body, model, protocol);
     }
     if (model.dispatchLoop()) {
       body.endControlFlow();
@@ -141,8 +143,9 @@ public final class StateMachineWriter {
    * Sends an exception thrown in a try block's states to its catch clause: the state that was
    * running says which try blocks enclose it, innermost first.
    */
-  private static void routeExceptions(CodeBlock.Builder body, MethodModel model) {
-    body.nextControlFlow("catch ($T thrown)", Throwable.class)
+  private static void routeExceptions(CodeBlock.Builder body, MethodModel model,
+      Protocol protocol) {
+    body.nextControlFlow("catch ($T $L)", Throwable.class, Protocol.THROWN)
         .beginControlFlow("switch (state)");
     java.util.Map<String, List<Integer>> statesByRoute = new java.util.LinkedHashMap<>();
     int lastState = model.states().get(model.states().size() - 1).number();
@@ -152,13 +155,14 @@ public final class StateMachineWriter {
         if (h.firstState() > s || s > h.lastState()) {
           continue;
         }
-        String go = String.join("\n", h.assignments()) + "\nstate = " + h.handlerState()
+        String go = h.assignments().stream().map(protocol::code)
+            .collect(Collectors.joining("\n")) + "\nstate = " + h.handlerState()
             + ";\ncontinue " + model.dispatchLabel() + ";\n";
         if (h.types().isEmpty()) {
           route.append(go); // a finally block takes everything: nothing after it is reached
           break;
         }
-        String test = h.types().stream().map(t -> "thrown instanceof " + t)
+        String test = h.types().stream().map(t -> Protocol.THROWN + " instanceof " + t)
             .collect(Collectors.joining(" || "));
         route.append("if (").append(test).append(") {\n  ")
             .append(go.trim().replace("\n", "\n  ")).append("\n}\n");
@@ -179,7 +183,7 @@ public final class StateMachineWriter {
       body.unindent();
     }
     body.endControlFlow()
-        .addStatement("throw thrown")
+        .addStatement("throw $L", Protocol.THROWN)
         .endControlFlow();
   }
 

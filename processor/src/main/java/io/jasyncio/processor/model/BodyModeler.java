@@ -24,7 +24,6 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeParameterElement;
 import javax.lang.model.type.DeclaredType;
-import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 
 /**
@@ -187,11 +186,6 @@ public final class BodyModeler {
     }
 
     @Override
-    public String finishText(String value) {
-      return kind == MethodKind.ASYNC_GENERATOR ? "finish();" : "complete(" + value + ");";
-    }
-
-    @Override
     public String fileName() {
       return fileName;
     }
@@ -290,44 +284,5 @@ public final class BodyModeler {
     public List<String> copiesBefore(Tree unit, boolean chain) {
       return closureCopies.copiesBefore(unit, chain);
     }
-  }
-
-  /** Reads the next element of {@code iterator} as a loop variable of {@code kind}. */
-  static String nextCall(TypeKind kind, String iterator) {
-    String method = switch (kind) {
-      case BOOLEAN -> "nextBoolean";
-      case BYTE -> "nextByte";
-      case SHORT -> "nextShort";
-      case CHAR -> "nextChar";
-      case INT -> "nextInt";
-      case LONG -> "nextLong";
-      case FLOAT -> "nextFloat";
-      case DOUBLE -> "nextDouble";
-      default -> "nextElement";
-    };
-    return method + "(" + iterator + ")";
-  }
-
-  /** The call that reads the awaited value as a {@code kind}, as assignment conversion would. */
-  static String awaitedCall(TypeKind kind) {
-    return valueCall("awaited", kind);
-  }
-
-  /**
-   * How resumed code reads the value of a suspension for a target of {@code kind}: the
-   * {@code awaited()} family after an await, {@code received()} after a yield.
-   */
-  static String valueCall(String family, TypeKind kind) {
-    return family + switch (kind) {
-      case BOOLEAN -> "Boolean()";
-      case BYTE -> "Byte()";
-      case SHORT -> "Short()";
-      case CHAR -> "Char()";
-      case INT -> "Int()";
-      case LONG -> "Long()";
-      case FLOAT -> "Float()";
-      case DOUBLE -> "Double()";
-      default -> "()";
-    };
   }
 }

@@ -10,6 +10,7 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.YieldTree;
 import io.jasyncio.processor.model.Lowering.Target;
 import io.jasyncio.processor.scan.JumpsOut;
+import java.util.List;
 
 /**
  * Copies a statement with no suspension in it as written, but for the jumps in it that leave it
@@ -32,7 +33,7 @@ final class CopiedStatements {
     l.copies(s);
     patchJumpsLeaving(s);
     if (s instanceof ReturnTree ret) {
-      l.emit(l.returnText(l.forms.returnValue(ret)));
+      l.emitReturn(new Step.Text(l.forms.returnValue(ret)));
       l.terminated = true;
       return;
     }
@@ -79,20 +80,18 @@ final class CopiedStatements {
     for (Tree jump : JumpsOut.from(s)) {
       if (jump instanceof ReturnTree node) {
         l.source.replace(node, () -> "{ "
-            + l.returnText(l.forms.returnValue(node)).replace("\n", " ")
-            + " }");
+            + l.inline(l.returnSteps(new Step.Text(l.forms.returnValue(node)))) + " }");
       } else if (jump instanceof YieldTree node) {
         SwitchLowering.Yield y = l.switches.yields.peek();
-        l.source.replace(node, () -> "{ "
-            + l.switches.yieldText(y, l.source.render(node.getValue()))
-            .replace("\n", " ") + " }");
+        l.source.replace(node, () -> "{ " + l.inline(l.switches.yieldSteps(y,
+            new Step.Text(l.source.render(node.getValue())))) + " }");
       } else if (jump instanceof BreakTree node) {
         Target t = find(node.getLabel() == null ? null : node.getLabel().toString(), false);
-        l.source.replace(node, () -> "{ " + l.leaveText(t, t.breakTo()).replace("\n", " ") + " }");
+        l.source.replace(node, () -> "{ " + l.inline(List.of(l.leave(t, t.breakTo()))) + " }");
       } else {
         ContinueTree node = (ContinueTree) jump;
         Target t = find(node.getLabel() == null ? null : node.getLabel().toString(), true);
-        l.source.replace(node, () -> "{ " + l.leaveText(t, t.continueTo()).replace("\n", " ")
+        l.source.replace(node, () -> "{ " + l.inline(List.of(l.leave(t, t.continueTo())))
             + " }");
       }
     }

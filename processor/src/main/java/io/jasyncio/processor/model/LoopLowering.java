@@ -11,6 +11,7 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
 import io.jasyncio.processor.model.Lowering.Label;
 import io.jasyncio.processor.model.Lowering.Target;
+import javax.lang.model.type.TypeKind;
 
 /**
  * Lowers split loops: {@code while}, {@code do}, {@code for}, the enhanced {@code for} over an
@@ -31,7 +32,7 @@ final class LoopLowering {
     Label top = l.freshLabel();
     Label end = l.freshLabel();
     l.start(top, l.source.line(w), "while");
-    String condition = l.condition(w.getCondition(), w);
+    Step.Value condition = l.condition(w.getCondition(), w);
     l.exitUnless(condition, end);
     l.pushTarget(new Target(w, label, end, top));
     l.statement(w.getStatement());
@@ -50,8 +51,7 @@ final class LoopLowering {
     l.statement(d.getStatement());
     l.targets.pop();
     l.start(test, l.source.line(d.getCondition()), "do condition");
-    String condition = l.condition(d.getCondition(), d);
-    l.emit("if (" + condition + ") {\n  " + l.jumpText(top).replace("\n", "\n  ") + "\n}");
+    l.jumpIf(l.condition(d.getCondition(), d), true, top);
     l.start(end, l.source.line(d), "after do");
   }
 
@@ -91,26 +91,23 @@ final class LoopLowering {
     }
     String iterator = l.names.iteratorField(each);
     MethodInvocationTree await = l.forms.awaitIn(each);
-    String source;
+    Step.Value source;
     if (await != null) {
-      source = l.suspensions.suspendAt(await, each) + "()";
+      source = new Step.Resumed(l.suspensions.suspendAt(await, each), TypeKind.NONE);
     } else {
       l.fragments.put(each.getExpression(), l.number);
       l.copies(each.getExpression());
-      source = l.emit ? l.source.render(each.getExpression()) : "";
+      source = new Step.Text(l.emit ? l.source.render(each.getExpression()) : "");
     }
-    l.emit(iterator + " = iterate(" + source + ");");
+    l.suspensions.assign(iterator, new Step.Iterate(source));
     Label top = l.freshLabel();
     Label end = l.freshLabel();
     l.start(top, l.source.line(each), "for each");
-    l.exitUnless(iterator + ".hasNext()", end);
+    l.exitUnless(new Step.Text(iterator + ".hasNext()"), end);
     VariableTree v = each.getVariable();
     l.fragments.put(v, l.number);
     if (l.emit) {
-      String value = BodyModeler.nextCall(l.types.kindOfLocal(v), iterator);
-      String field = l.locals.fieldOf(v);
-      l.emit(field != null ? field + " = " + value + ";"
-          : l.types.declaredType(v) + " " + l.locals.localName(v) + " = " + value + ";");
+      l.suspensions.assignLocal(v, new Step.Next(iterator, l.types.kindOfLocal(v)));
     }
     l.pushTarget(new Target(each, label, end, top));
     l.statement(each.getStatement());
@@ -131,15 +128,12 @@ final class LoopLowering {
     Label top = l.freshLabel();
     Label end = l.freshLabel();
     l.start(top, l.source.line(each), "async for");
-    l.suspensions.suspendText("anext(" + source + ")", each);
-    l.emit("if (exhausted()) {\n  " + l.jumpText(end).replace("\n", "\n  ") + "\n}");
+    l.suspensions.suspendOn(new Step.NextStep(source), each);
+    l.jumpIf(new Step.Exhausted(), true, end);
     VariableTree v = each.getVariable();
     l.fragments.put(v, l.number);
     if (l.emit) {
-      String value = BodyModeler.awaitedCall(l.types.kindOfLocal(v));
-      String field = l.locals.fieldOf(v);
-      l.emit(field != null ? field + " = " + value + ";"
-          : l.types.declaredType(v) + " " + l.locals.localName(v) + " = " + value + ";");
+      l.suspensions.assignLocal(v, new Step.Resumed(Step.Source.AWAIT, l.types.kindOfLocal(v)));
     }
     l.pushTarget(new Target(each, label, end, top));
     l.statement(each.getStatement());

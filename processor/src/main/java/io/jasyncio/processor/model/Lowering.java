@@ -31,13 +31,14 @@ import java.util.Set;
  *
  * <p>A statement that contains no suspension is copied as written. One that does is split: a
  * block statement by statement, an {@code if} or a loop into states joined by jumps
- * ({@code state = n; continue dispatch;}), and each await into a suspension that continues in a
- * new state. {@code break} and {@code continue} in copied code that leave a split statement
- * become jumps too.
+ * ({@link Step.Jump}), and each await into a suspension ({@link Step.Suspend}) that continues in
+ * a new state. {@code break} and {@code continue} in copied code that leave a split statement
+ * become jumps too, steps inline in the copied text.
  *
  * <p>It runs twice over the same body: the first run only records in which state each piece of
  * code runs (so the modeler can tell which locals live across a suspension), the second emits
- * the code.
+ * the {@link Step steps}, whose runtime protocol the writer spells (all but the continuation
+ * chains of {@link ExpressionAwaits}, still text).
  *
  * <p>This class keeps the states, the labels code jumps to and the jumps themselves (through
  * the finally blocks in between), and lowers blocks, {@code if} and labeled statements; each
@@ -66,9 +67,6 @@ final class Lowering {
 
     /** Whether {@code call} is {@code aiter(gen)}, an enhanced for's async source. */
     boolean isAiter(MethodInvocationTree call);
-
-    /** The statement that finishes the machine with {@code value} (a return's value). */
-    String finishText(String value);
 
     /** Whether an await stands inside the expression of {@code owner} (not as all of it). */
     boolean awaitsInExpression(Tree owner);
@@ -107,8 +105,12 @@ final class Lowering {
   final Deque<Region> regions = new ArrayDeque<>();
   final Set<Tree> declaredTypes =
       java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-  private List<String> code = new ArrayList<>();
-  /** The source line of the statement being lowered, marked on the code emitted for it. */
+  private List<Step> code = new ArrayList<>();
+  /** A jump that stays even when the state it goes to follows (see {@link #keepJump}). */
+  private Step keptJump;
+  /** The steps {@link #inline} placeholders stand for, by number. */
+  private final List<Step> inlineSteps = new ArrayList<>();
+  /** The source line of the statement being lowered, on the steps emitted for it. */
   private int sourceLine;
   /** The source line of the state being built (see {@link MethodModel.State#line()}). */
   private int stateLine;
@@ -203,11 +205,11 @@ final class Lowering {
     dropUnreachableEnd();
     List<MethodModel.State> resolved = new ArrayList<>();
     for (MethodModel.State s : states) {
-      List<String> lines = new ArrayList<>();
-      for (String line : s.code()) {
-        lines.add(resolve(line));
+      List<Step> steps = new ArrayList<>();
+      for (Step step : s.steps()) {
+        steps.add(resolve(step));
       }
-      resolved.add(new MethodModel.State(s.number(), s.comment(), s.line(), lines));
+      resolved.add(new MethodModel.State(s.number(), s.comment(), s.line(), steps));
     }
     return resolved;
   }
@@ -216,23 +218,22 @@ final class Lowering {
    * Drops the empty state after a split statement that ends the method ({@code if} whose
    * branches both return, a try block that returns through its finally): no jump goes there,
    * and an empty last case would read as falling into the switch's {@code default} throw. The
-   * fall-through marker {@code state = n;} into it goes too.
+   * fall-through marker ({@link Step.Enter}) into it goes too.
    */
   private void dropUnreachableEnd() {
     MethodModel.State last = states.get(states.size() - 1);
-    if (states.size() < 2 || !last.code().isEmpty()) {
+    if (states.size() < 2 || !last.steps().isEmpty()) {
       return;
     }
     Label end = allLabels.stream().filter(l -> l.number == last.number()).findFirst()
         .orElseThrow();
-    List<String> before = states.get(states.size() - 2).code();
-    String marker = "state = " + end.ref() + ";";
+    List<Step> before = states.get(states.size() - 2).steps();
     boolean marked = !before.isEmpty()
-        && SourceLines.strip(before.get(before.size() - 1)).equals(marker);
-    List<String> rest = marked ? before.subList(0, before.size() - 1) : before;
+        && before.get(before.size() - 1) instanceof Step.Enter e && e.state() == end.id;
+    List<Step> rest = marked ? before.subList(0, before.size() - 1) : before;
     for (MethodModel.State s : states) {
-      for (String line : s.code() == before ? rest : s.code()) {
-        if (line.contains(end.ref())) {
+      for (Step step : s.steps() == before ? rest : s.steps()) {
+        if (refersTo(step, end)) {
           return; // a jump the template's constants make dead, as in while (1 > 0)
         }
       }
@@ -303,11 +304,11 @@ final class Lowering {
 
   private void lowerIf(IfTree i) {
     splitAny = true;
-    String condition = condition(i.getCondition(), i);
+    Step.Value condition = condition(i.getCondition(), i);
     Label otherwise = freshLabel();
     Label end = freshLabel();
     Label whenFalse = i.getElseStatement() != null ? otherwise : end;
-    emit("if (!(" + condition + ")) {\n  " + jumpText(whenFalse).replace("\n", "\n  ") + "\n}");
+    jumpIf(condition, false, whenFalse);
     statement(i.getThenStatement());
     if (i.getElseStatement() != null) {
       jump(end);
@@ -317,47 +318,62 @@ final class Lowering {
     start(end, source.line(i), "after if");
   }
 
-  /**
-   * How a try block was left, the codes its pending-exit field takes (the runtime's
-   * {@code PendingExit}, which every machine inherits).
-   */
-  static final String NORMAL = "EXIT_NORMAL";
-  static final String THROW = "EXIT_THROW";
-  static final String RETURN = "EXIT_RETURN";
-  static final String JUMP = "EXIT_JUMP";
 
-  /** A return from where the lowering now is: through every enclosing finally block. */
-  String returnText(String value) {
+  /**
+   * Returns {@code value} from where the lowering now is: completes the machine, or records the
+   * return and runs the enclosing finally blocks first.
+   */
+  void emitReturn(Step.Value value) {
+    returnSteps(value).forEach(this::add);
+  }
+
+  /** The steps of {@link #emitReturn}. */
+  List<Step> returnSteps(Step.Value value) {
     if (regions.isEmpty()) {
-      return forms.finishText(value) + "\nreturn;";
+      return List.of(new Step.Complete(value, sourceLine));
     }
-    return names.returnedField() + " = " + value + ";\n" + exitVia(regions.peek(), RETURN, null);
+    return List.of(new Step.Assign(names.returnedField(), value, sourceLine),
+        exit(regions.peek(), Step.Exit.RETURN, null));
+  }
+
+  /**
+   * Leaves for {@code label} of target {@code t}, a jump from the top of a state: directly, or
+   * through the finally blocks between here and there (see {@link #leaveText}).
+   */
+  void emitLeave(Target t, Label label) {
+    add(leave(t, label));
+  }
+
+  /** The step of {@link #emitLeave}. */
+  Step leave(Target t, Label label) {
+    Region through = leaving(t, label);
+    return through == null ? new Step.Jump(label.id, sourceLine)
+        : exit(through, Step.Exit.JUMP, new Step.Text(label.ref()));
   }
 
   /** A pending return, once the finally blocks of {@code r} and inside it have run. */
-  String returnFrom(Region r) {
-    return r == null ? forms.finishText(names.returnedField()) + "\nreturn;"
-        : exitVia(r, RETURN, null);
-  }
-
-  /** Records an exit of {@code kind} in {@code r} and runs its finally block. */
-  String exitVia(Region r, String kind, String target) {
-    String out = r.fields.kind() + " = " + kind + ";\n";
-    if (target != null) {
-      out += r.fields.target() + " = " + target + ";\n";
-    }
-    return out + "state = " + r.finallyStart.ref() + ";\ncontinue " + names.dispatchLabel()
-        + ";";
+  Step returnFrom(Region r) {
+    return r == null ? new Step.Complete(new Step.Text(names.returnedField()), sourceLine)
+        : exit(r, Step.Exit.RETURN, null);
   }
 
   /**
-   * Jumps from code inside the split statements to {@code label} of target {@code t}: directly,
-   * or through the finally blocks of the try statements between here and there.
+   * Records an exit of {@code kind} in {@code r} (to {@code target} for a jump) and runs its
+   * finally block.
    */
-  String leaveText(Target t, Label label) {
+  Step exit(Region r, Step.Exit kind, Step.Value target) {
+    return new Step.Leave(r.fields.kind(), kind, target == null ? null : r.fields.target(),
+        target, r.finallyStart.id, sourceLine);
+  }
+
+  /**
+   * The innermost finally block a jump to {@code label} of target {@code t} goes through, or
+   * null when it goes directly; records the jump in every region it leaves.
+   */
+  private Region leaving(Target t, Label label) {
     Region innermost = regions.peek();
     if (innermost == null || regions.size() <= t.finallies()) {
-      return jumpText(label);
+      return null;
     }
     // Every region pushed after the target encloses this jump but not the target.
     List<Region> leaving = new ArrayList<>(regions).subList(0, regions.size() - t.finallies());
@@ -365,7 +381,7 @@ final class Lowering {
       boolean leavesOuter = i + 1 < leaving.size();
       leaving.get(i).jumps.merge(label, leavesOuter, Boolean::logicalOr);
     }
-    return exitVia(innermost, JUMP, label.ref());
+    return innermost;
   }
 
   void pushTarget(Target t) {
@@ -393,30 +409,36 @@ final class Lowering {
     }
   }
 
-  /** The condition's code; an awaited condition suspends first and reads the awaited value. */
-  String condition(ExpressionTree condition, Tree owner) {
+  /** The condition's value; an awaited condition suspends first and reads the awaited value. */
+  Step.Value condition(ExpressionTree condition, Tree owner) {
     ExpressionTree inner = condition;
     while (inner instanceof ParenthesizedTree p) {
       inner = p.getExpression();
     }
     if (forms.awaitsInExpression(owner)) {
       suspensions.suspendOnChain(inner, owner, v -> SuspensionLowering.done(v));
-      return "awaitedBoolean()";
+      return new Step.Resumed(Step.Source.AWAIT, javax.lang.model.type.TypeKind.BOOLEAN);
     }
     MethodInvocationTree await = forms.awaitIn(owner);
     if (await != null) {
-      return suspensions.suspendAt(await, owner) + "Boolean()";
+      return new Step.Resumed(suspensions.suspendAt(await, owner),
+          javax.lang.model.type.TypeKind.BOOLEAN);
     }
     fragments.put(condition, number);
     copies(inner);
-    return emit ? source.render(inner) : "";
+    return new Step.Text(emit ? source.render(inner) : "");
   }
 
-  void exitUnless(String condition, Label exit) {
-    if (condition.equals("true")) {
+  void exitUnless(Step.Value condition, Label exit) {
+    if (condition instanceof Step.Text t && t.java().equals("true")) {
       return; // while (true): only a break leaves it
     }
-    emit("if (!(" + condition + ")) {\n  " + jumpText(exit).replace("\n", "\n  ") + "\n}");
+    jumpIf(condition, false, exit);
+  }
+
+  /** Jumps to {@code label} when {@code condition} is {@code when}. */
+  void jumpIf(Step.Value condition, boolean when, Label label) {
+    add(new Step.JumpIf(condition, when, label.id, sourceLine));
   }
 
   // ---- states and jumps
@@ -426,14 +448,15 @@ final class Lowering {
    * reads {@code Kitchen.java:18, what}.
    */
   void start(Label label, int line, String what) {
-    if (!code.isEmpty() && SourceLines.strip(code.get(code.size() - 1)).equals(jumpText(label))) {
+    if (!code.isEmpty() && code.get(code.size() - 1) instanceof Step.Jump j
+        && j.state() == label.id && j != keptJump) {
       code.remove(code.size() - 1); // the next case follows: fall through
       terminated = false;
     }
     if (trackState && !terminated && !stateSet) {
       // Falling through into the next case: state must name the code now running, since a
       // catch clause is chosen by it.
-      emit("state = " + label.ref() + ";");
+      add(new Step.Enter(label.id, sourceLine));
     }
     close();
     stateSet = false;
@@ -443,7 +466,7 @@ final class Lowering {
     stateLine = line;
     terminated = false;
     if (emit) {
-      code.addAll(locals.constantsFor(number));
+      locals.constantsFor(number).forEach(c -> code.add(new Step.Code(c, 0)));
     }
   }
 
@@ -461,19 +484,67 @@ final class Lowering {
 
   void jump(Label label) {
     if (!terminated) {
-      emit(jumpText(label));
+      add(new Step.Jump(label.id, sourceLine));
       terminated = true;
     }
   }
 
-  String jumpText(Label label) {
-    return "state = " + label.ref() + ";\ncontinue " + names.dispatchLabel() + ";";
+  /**
+   * Keeps the jump just emitted even when the state it goes to follows. The jump after the
+   * value of a switch expression's arm has always been written out (it was one piece of text
+   * with the assignment); falling through instead would do the same, in other text.
+   */
+  void keepJump() {
+    if (emit && !code.isEmpty()) {
+      keptJump = code.get(code.size() - 1);
+    }
   }
 
+  /**
+   * Emits Java text, from the statement being lowered; the steps its {@link #inline}
+   * placeholders stand for go with it.
+   */
   void emit(String line) {
-    if (emit) {
-      code.add(SourceLines.mark(line, sourceLine));
+    if (line.indexOf(Step.Code.INLINE) < 0) {
+      add(new Step.Code(line, sourceLine));
+      return;
     }
+    List<Step> steps = new ArrayList<>();
+    StringBuilder text = new StringBuilder();
+    int at = 0;
+    for (int i = line.indexOf(Step.Code.INLINE); i >= 0;
+        i = line.indexOf(Step.Code.INLINE, at)) {
+      int end = line.indexOf(Step.Code.INLINE, i + 1);
+      text.append(line, at, i).append(Step.Code.placeholder(steps.size()));
+      steps.add(inlineSteps.get(Integer.parseInt(line.substring(i + 1, end))));
+      at = end + 1;
+    }
+    add(new Step.Code(text.append(line.substring(at)).toString(), sourceLine, steps));
+  }
+
+  /**
+   * Text that stands for {@code steps} on one line, for a jump patched into a copied
+   * statement; {@link #emit} takes the steps back when it emits that statement.
+   */
+  String inline(List<Step> steps) {
+    StringBuilder out = new StringBuilder();
+    for (Step step : steps) {
+      out.append(out.length() == 0 ? "" : " ").append(Step.Code.placeholder(inlineSteps.size()));
+      inlineSteps.add(step);
+    }
+    return out.toString();
+  }
+
+  /** Emits {@code step}, when this run emits. */
+  void add(Step step) {
+    if (emit) {
+      code.add(step);
+    }
+  }
+
+  /** The source line of the statement being lowered. */
+  int sourceLine() {
+    return sourceLine;
   }
 
   /**
@@ -484,6 +555,134 @@ final class Lowering {
     if (emit) {
       forms.copiesBefore(unit, false).forEach(this::emit);
     }
+  }
+
+  /** {@code step} with its labels' ids replaced by the numbers of their states. */
+  private Step resolve(Step step) {
+    if (step instanceof Step.Code c) {
+      List<Step> inline = new ArrayList<>();
+      c.inline().forEach(s -> inline.add(resolve(s)));
+      return new Step.Code(resolve(c.text()), c.line(), inline);
+    }
+    if (step instanceof Step.Suspend s) {
+      return new Step.Suspend(resolve(s.awaitable()), number(s.resumeState()), s.where(),
+          s.line());
+    }
+    if (step instanceof Step.Yield y) {
+      return new Step.Yield(resolve(y.value()), number(y.resumeState()), y.where(), y.line());
+    }
+    if (step instanceof Step.Assign a) {
+      return new Step.Assign(a.target() == null ? null : resolve(a.target()),
+          resolve(a.value()), a.line());
+    }
+    if (step instanceof Step.Jump j) {
+      return new Step.Jump(number(j.state()), j.line());
+    }
+    if (step instanceof Step.JumpIf j) {
+      return new Step.JumpIf(resolve(j.condition()), j.when(), number(j.state()), j.line());
+    }
+    if (step instanceof Step.Enter e) {
+      return new Step.Enter(number(e.state()), e.line());
+    }
+    if (step instanceof Step.Complete c) {
+      return new Step.Complete(resolve(c.value()), c.line());
+    }
+    if (step instanceof Step.When w) {
+      List<Step> steps = new ArrayList<>();
+      w.steps().forEach(inner -> steps.add(resolve(inner)));
+      return new Step.When(resolve(w.condition()), steps, w.line());
+    }
+    if (step instanceof Step.Leave x) {
+      return new Step.Leave(x.exitField(), x.exit(), x.targetField(),
+          x.target() == null ? null : resolve(x.target()), number(x.finallyState()), x.line());
+    }
+    if (step instanceof Step.Dispatch d) {
+      return new Step.Dispatch(resolve(d.selector()), resolve(d.arms()), d.line());
+    }
+    if (step instanceof Step.SuspendForCase c) {
+      return new Step.SuspendForCase(resolve(c.awaitable()), c.awaitableVar(), c.casesField(),
+          c.valueVar(), resolve(c.arms()), number(c.resumeState()), c.where(), c.line());
+    }
+    if (step instanceof Step.JumpToStateIn || step instanceof Step.Close
+        || step instanceof Step.Closed || step instanceof Step.JumpToCase) {
+      return step;
+    }
+    throw new IllegalStateException("unknown step " + step);
+  }
+
+  private Step.Value resolve(Step.Value value) {
+    if (value instanceof Step.Text t) {
+      return new Step.Text(resolve(t.java()));
+    }
+    if (value instanceof Step.Iterate i) {
+      return new Step.Iterate(resolve(i.iterable()));
+    }
+    return value;
+  }
+
+  private List<Step.Arm> resolve(List<Step.Arm> arms) {
+    return arms.stream().map(a -> a.state() == Step.Arm.UNKNOWN ? a
+        : new Step.Arm(a.head(), number(a.state()))).toList();
+  }
+
+  private int number(int labelId) {
+    return allLabels.get(labelId).number;
+  }
+
+  /** Whether {@code step} goes to {@code label}, or names its state. */
+  private static boolean refersTo(Step step, Label label) {
+    if (step instanceof Step.Code c) {
+      return c.text().contains(label.ref())
+          || c.inline().stream().anyMatch(s -> refersTo(s, label));
+    }
+    if (step instanceof Step.Suspend s) {
+      return s.resumeState() == label.id || refersTo(s.awaitable(), label);
+    }
+    if (step instanceof Step.Yield y) {
+      return y.resumeState() == label.id || y.value().contains(label.ref());
+    }
+    if (step instanceof Step.Assign a) {
+      return refersTo(a.value(), label);
+    }
+    if (step instanceof Step.Jump j) {
+      return j.state() == label.id;
+    }
+    if (step instanceof Step.JumpIf j) {
+      return j.state() == label.id || refersTo(j.condition(), label);
+    }
+    if (step instanceof Step.Enter e) {
+      return e.state() == label.id;
+    }
+    if (step instanceof Step.Complete c) {
+      return refersTo(c.value(), label);
+    }
+    if (step instanceof Step.When w) {
+      return refersTo(w.condition(), label)
+          || w.steps().stream().anyMatch(inner -> refersTo(inner, label));
+    }
+    if (step instanceof Step.Leave x) {
+      return x.finallyState() == label.id
+          || (x.target() != null && refersTo(x.target(), label));
+    }
+    if (step instanceof Step.Dispatch d) {
+      return refersTo(d.selector(), label)
+          || d.arms().stream().anyMatch(a -> a.state() == label.id);
+    }
+    if (step instanceof Step.SuspendForCase c) {
+      return c.resumeState() == label.id || refersTo(c.awaitable(), label)
+          || c.arms().stream().anyMatch(a -> a.state() == label.id);
+    }
+    return false;
+  }
+
+  private static boolean refersTo(Step.Value value, Label label) {
+    if (value instanceof Step.Text t) {
+      return t.java().contains(label.ref());
+    }
+    if (value instanceof Step.Iterate i) {
+      return refersTo(i.iterable(), label);
+    }
+    return false;
   }
 
   private String resolve(String line) {

@@ -74,14 +74,13 @@ public record MethodModel(
    * states it guards, the exception types it takes (none: all), what it records, where it goes.
    */
   public record Handler(int firstState, int lastState, List<String> types, int handlerState,
-      List<String> assignments) {}
+      List<Step> assignments) {}
 
   /**
-   * One {@code case} of {@code resume()}: the code run from one resumption to the next, and the
-   * source line it starts at (for a state an await resumes, the await's line). Each line of code
-   * ends with a {@link SourceLines} mark of the source line it came from.
+   * One {@code case} of {@code resume()}: the steps run from one resumption to the next, and the
+   * source line it starts at (for a state an await resumes, the await's line).
    */
-  public record State(int number, String comment, int line, List<String> code) {}
+  public record State(int number, String comment, int line, List<Step> steps) {}
 
   @Override
   public String toString() {
@@ -95,9 +94,8 @@ public record MethodModel(
     }
     for (State s : states) {
       out.append("  case ").append(s.number()).append(": // ").append(s.comment()).append('\n');
-      for (String line : s.code()) {
-        out.append("    ").append(SourceLines.strip(line).replace("\n", "\n    "))
-            .append('\n');
+      for (Step step : s.steps()) {
+        out.append("    ").append(step.toString().replace("\n", "\n    ")).append('\n');
       }
     }
     return out.toString();

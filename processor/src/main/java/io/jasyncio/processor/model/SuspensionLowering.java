@@ -10,6 +10,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import io.jasyncio.processor.model.Lowering.Label;
 import java.util.List;
+import javax.lang.model.type.TypeKind;
 
 /**
  * Lowers the statements that suspend: an await or a yield as a statement, the value of a local
@@ -30,45 +31,60 @@ final class SuspensionLowering {
     if (s instanceof ReturnTree ret) {
       suspend(await != null ? await.getArguments().get(0) : ret.getExpression(), s);
       l.fragments.put(s, l.number);
-      l.emit(l.returnText("awaited()"));
+      l.emitReturn(resumed(Step.Source.AWAIT, TypeKind.NONE));
       l.terminated = true;
       return;
     }
-    String family = suspendAt(await, s);
+    Step.Source family = suspendAt(await, s);
     l.fragments.put(s, l.number);
     if (!l.emit) {
       return;
     }
     if (s instanceof VariableTree v) {
-      String value = BodyModeler.valueCall(family, l.types.kindOfLocal(v));
+      Step.Value value = resumed(family, l.types.kindOfLocal(v));
       String field = l.locals.fieldOf(v);
       if (field != null) {
-        l.emit(field + " = " + value + ";");
+        assign(field, value);
       } else {
         String mods = v.getModifiers().getFlags().contains(javax.lang.model.element.Modifier.FINAL)
             ? "final " : "";
-        l.emit(mods + l.types.declaredType(v) + " " + l.locals.localName(v) + " = " + value + ";");
+        assign(mods + l.types.declaredType(v) + " " + l.locals.localName(v), value);
       }
     } else {
       ExpressionTree e = ((ExpressionStatementTree) s).getExpression();
       if (e instanceof AssignmentTree a) {
         l.copies(a.getVariable());
-        l.emit(l.source.render(a.getVariable()) + " = "
-            + BodyModeler.valueCall(family, l.types.kindOfTarget(a)) + ";");
+        assign(l.source.render(a.getVariable()), resumed(family, l.types.kindOfTarget(a)));
       } else {
-        l.emit(family + "();");
+        assign(null, resumed(family, TypeKind.NONE));
       }
     }
   }
 
+  /** The value the machine resumed with, read for a target of {@code kind}. */
+  static Step.Value resumed(Step.Source source, TypeKind kind) {
+    return new Step.Resumed(source, kind);
+  }
+
+  /** Stores {@code value} in {@code target}, or evaluates it when {@code target} is null. */
+  void assign(String target, Step.Value value) {
+    l.add(new Step.Assign(target, value, l.sourceLine()));
+  }
+
+  /** Declares or sets the local or field {@code v} to {@code value}. */
+  void assignLocal(VariableTree v, Step.Value value) {
+    String field = l.locals.fieldOf(v);
+    assign(field != null ? field : l.types.declaredType(v) + " " + l.locals.localName(v), value);
+  }
+
   /**
-   * Suspends at {@code call}, an await or a {@code Generator.yield}, and returns the family of
-   * calls that read its value once resumed: {@code awaited} or {@code received}.
+   * Suspends at {@code call}, an await or a {@code Generator.yield}, and returns where the
+   * value it resumes with comes from: the awaitable, or the consumer of the generator.
    */
-  String suspendAt(MethodInvocationTree call, Tree statement) {
+  Step.Source suspendAt(MethodInvocationTree call, Tree statement) {
     if (!l.forms.isYield(call)) {
       suspend(call.getArguments().get(0), statement);
-      return "awaited";
+      return Step.Source.AWAIT;
     }
     ExpressionTree value = call.getArguments().isEmpty() ? null : call.getArguments().get(0);
     if (value != null) {
@@ -80,12 +96,12 @@ final class SuspensionLowering {
       l.copies(value);
     }
     if (l.emit) {
-      l.emit("produce(" + (value == null ? "null" : l.source.render(value)) + ", " + resume.ref()
-          + ");\nreturn; // " + l.forms.fileName() + ":" + line + " yields");
+      l.add(new Step.Yield(value == null ? "null" : l.source.render(value), resume.id,
+          l.forms.fileName() + ":" + line, l.sourceLine()));
     }
-    l.stateSet = true; // produce set it
+    l.stateSet = true; // the yield set it
     l.start(resume, line, "resumed");
-    return "received";
+    return Step.Source.SEND;
   }
 
   /**
@@ -102,10 +118,7 @@ final class SuspensionLowering {
       String type = typed ? l.types.sourceType(v) : null;
       suspendOnChain(v.getInitializer(), s, x -> typedResult(type, x));
       if (l.emit) {
-        String value = BodyModeler.awaitedCall(l.types.kindOfLocal(v));
-        String field = l.locals.fieldOf(v);
-        l.emit(field != null ? field + " = " + value + ";"
-            : l.types.declaredType(v) + " " + l.locals.localName(v) + " = " + value + ";");
+        assignLocal(v, resumed(Step.Source.AWAIT, l.types.kindOfLocal(v)));
       }
       return;
     }
@@ -113,7 +126,7 @@ final class SuspensionLowering {
       ExpressionTree value = ((MethodInvocationTree) r.getExpression()).getArguments().get(0);
       String type = l.emit ? l.forms.resultType() : null;
       suspendOnChain(value, s, x -> typedResult(type, x));
-      l.emit(l.returnText("awaited()"));
+      l.emitReturn(resumed(Step.Source.AWAIT, TypeKind.NONE));
       l.terminated = true;
       return;
     }
@@ -131,11 +144,11 @@ final class SuspensionLowering {
       suspendOnChain(c.getExpression(), s, x -> new ExpressionAwaits.Code(List.of(
           "var " + updated + " = " + held + ";", updated + " " + op + " " + x + ";",
           target + " = " + updated + ";"), "resultOf(null)"));
-      l.emit("awaited();");
+      assign(null, resumed(Step.Source.AWAIT, TypeKind.NONE));
       return;
     }
     suspendOnChain(e, s, x -> new ExpressionAwaits.Code(List.of(x + ";"), "resultOf(null)"));
-    l.emit("awaited();");
+    assign(null, resumed(Step.Source.AWAIT, TypeKind.NONE));
   }
 
   /** The end of a chain whose value has {@code type} as its target type (none when null). */
@@ -158,22 +171,22 @@ final class SuspensionLowering {
     l.locals.hoistLocalsIn(e);
     l.fragments.put(e, l.number);
     if (!l.emit) {
-      suspendText("", owner);
+      suspendOn(new Step.Text(""), owner);
       return;
     }
     l.forms.copiesBefore(e, true).forEach(l::emit);
     ExpressionAwaits.Code chain = l.forms.chain(e, end);
     chain.statements().forEach(l::emit);
-    suspendText(chain.chain(), owner);
+    suspendOn(new Step.Text(chain.chain()), owner);
   }
 
-  /** Suspends on the awaitable {@code awaitable} computes, written by the lowering itself. */
-  void suspendText(String awaitable, Tree statement) {
+  /** Suspends on {@code awaitable}, written by the lowering itself. */
+  void suspendOn(Step.Value awaitable, Tree statement) {
     Label resume = l.freshLabel();
     int line = l.source.line(statement);
-    l.emit("if (suspendOn(" + awaitable + ", " + resume.ref() + ")) {\n"
-        + "  return; // " + l.forms.fileName() + ":" + line + " suspends\n}");
-    l.stateSet = true; // suspendOn set it
+    l.add(new Step.Suspend(awaitable, resume.id, l.forms.fileName() + ":" + line,
+        l.sourceLine()));
+    l.stateSet = true; // suspending set it
     l.start(resume, line, "resumed");
   }
 
@@ -183,10 +196,10 @@ final class SuspensionLowering {
     int line = l.source.line(statement);
     l.copies(awaitable);
     if (l.emit) {
-      l.emit("if (suspendOn(" + l.source.render(awaitable) + ", " + resume.ref() + ")) {\n"
-          + "  return; // " + l.forms.fileName() + ":" + line + " suspends\n}");
+      l.add(new Step.Suspend(new Step.Text(l.source.render(awaitable)), resume.id,
+          l.forms.fileName() + ":" + line, l.sourceLine()));
     }
-    l.stateSet = true; // suspendOn set it
+    l.stateSet = true; // suspending set it
     l.start(resume, line, "resumed");
   }
 }

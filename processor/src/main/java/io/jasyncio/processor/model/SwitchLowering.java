@@ -38,10 +38,10 @@ final class SwitchLowering {
 
   /**
    * Where the value of a split switch expression goes: each arm and {@code yield} writes it
-   * ({@code assign}) and leaves for the end of the switch ({@code target}); a switch expression
-   * that is the value of {@code return done(...)} returns it instead.
+   * ({@code into}, the variable's text) and leaves for the end of the switch ({@code target}); a
+   * switch expression that is the value of {@code return done(...)} returns it instead.
    */
-  record Yield(java.util.function.UnaryOperator<String> assign, boolean returns,
+  record Yield(java.util.function.Supplier<String> into, boolean returns,
       TypeKind kind, Target target) {}
 
   /**
@@ -77,11 +77,13 @@ final class SwitchLowering {
     l.start(end, l.source.line(sw), "after switch");
   }
 
-  /** What a switch expression with no default does for a constant it does not know. */
-  static final String UNKNOWN_CONSTANT = "throw new IncompatibleClassChangeError()";
-
   /** One arm of a dispatching switch: its {@code case ...}/{@code default}, where it goes. */
-  record Arm(String head, Label target) {}
+  record Arm(String head, Label target) {
+    /** The arm as a step has it: the state as the label's id, until the lowering resolves it. */
+    Step.Arm step() {
+      return new Step.Arm(head, target == null ? Step.Arm.UNKNOWN : target.id);
+    }
+  }
 
   /**
    * Jumps to the state of the case the selector matches, and returns the cases' labels. An
@@ -126,32 +128,21 @@ final class SwitchLowering {
       int line = l.source.line(sw);
       l.copies(awaitable);
       if (l.emit) {
-        StringBuilder chooser = new StringBuilder();
-        arms.forEach(a -> chooser.append("    ").append(a.head()).append(" -> ")
-            .append(a.target() == null ? UNKNOWN_CONSTANT : a.target().ref()).append(";\n"));
-        l.emit("{\n  var " + awaited + " = " + l.source.render(awaitable).replace("\n", "\n  ")
-            + ";\n  " + casesField + " = cases(" + awaited + ", " + value + " -> switch (" + value
-            + ") {\n" + chooser + "  });\n"
-            + "  if (suspendOn(" + awaited + ", " + resume.ref() + ")) {\n"
-            + "    return; // " + l.forms.fileName() + ":" + line + " suspends\n  }\n}");
+        l.add(new Step.SuspendForCase(new Step.Text(l.source.render(awaitable)), awaited,
+            casesField, value, arms.stream().map(Arm::step).toList(), resume.id,
+            l.forms.fileName() + ":" + line, l.sourceLine()));
       }
       l.stateSet = true;
       l.start(resume, line, "resumed");
-      l.emit("state = " + casesField + ".applyAsInt(awaited());\ncontinue "
-          + l.names.dispatchLabel() + ";");
+      l.add(new Step.JumpToCase(casesField, l.sourceLine()));
       l.terminated = true;
       return labels;
     }
     l.fragments.put(selector, l.number);
     l.copies(selector);
     if (l.emit) {
-      StringBuilder text = new StringBuilder("switch (" + l.source.render(selector) + ") {\n");
-      for (Arm arm : arms) {
-        text.append("  ").append(arm.head()).append(":\n    ").append(arm.target() == null
-            ? UNKNOWN_CONSTANT + ";" : l.jumpText(arm.target()).replace("\n", "\n    "))
-            .append('\n');
-      }
-      l.emit(text.append("}").toString());
+      l.add(new Step.Dispatch(new Step.Text(l.source.render(selector)),
+          arms.stream().map(Arm::step).toList(), l.sourceLine()));
     }
     l.terminated = true; // every way through the switch above jumps or throws
     return labels;
@@ -182,12 +173,12 @@ final class SwitchLowering {
     Yield sink;
     if (s instanceof VariableTree v) {
       l.locals.mustHoist(v);
-      sink = new Yield(x -> l.locals.fieldOf(v) + " = " + x + ";", false,
+      sink = new Yield(() -> l.locals.fieldOf(v), false,
           l.types.kindOfLocal(v), null);
     } else if (s instanceof ExpressionStatementTree e) {
       AssignmentTree a = (AssignmentTree) e.getExpression();
       l.locals.mustHoistTarget(a);
-      sink = new Yield(x -> l.source.render(a.getVariable()) + " = " + x + ";", false,
+      sink = new Yield(() -> l.source.render(a.getVariable()), false,
           l.types.kindOfTarget(a), null);
     } else {
       sink = new Yield(null, true, TypeKind.NONE, null);
@@ -201,7 +192,7 @@ final class SwitchLowering {
   void lowerSwitchExpression(SwitchExpressionTree sx, Yield sink) {
     l.splitAny = true;
     Label end = l.freshLabel();
-    Yield y = new Yield(sink.assign(), sink.returns(), sink.kind(),
+    Yield y = new Yield(sink.into(), sink.returns(), sink.kind(),
         new Target(sx, null, end, null, false, l.regions.size()));
     List<Label> cases = dispatch(sx, sx.getExpression(), sx.getCases(), end, true);
     yields.push(y);
@@ -244,31 +235,35 @@ final class SwitchLowering {
       inner = p.getExpression();
     }
     MethodInvocationTree await = l.forms.awaitIn(holder);
-    String text;
+    Step.Value result;
     if (await != null) {
-      String family = l.suspensions.suspendAt(await, holder);
-      text = y.returns() ? family + "()" : BodyModeler.valueCall(family, y.kind());
+      Step.Source from = l.suspensions.suspendAt(await, holder);
+      result = new Step.Resumed(from, y.returns() ? TypeKind.NONE : y.kind());
     } else if (inner instanceof SwitchExpressionTree nested && l.forms.suspendsIn(nested)) {
       lowerSwitchExpression(nested, y);
       if (!y.returns()) {
-        l.emit(l.leaveText(y.target(), y.target().breakTo()));
+        l.emitLeave(y.target(), y.target().breakTo());
         l.terminated = true;
       }
       return;
     } else {
       l.fragments.put(value, l.number);
       l.copies(value);
-      text = l.emit ? l.source.render(value) : "";
+      result = new Step.Text(l.emit ? l.source.render(value) : "");
     }
-    l.emit(yieldText(y, text));
+    yieldSteps(y, result).forEach(l::add);
+    if (!y.returns()) {
+      l.keepJump();
+    }
     l.terminated = true;
   }
 
-  /** Code that writes a switch expression's value and leaves it (or returns the value). */
-  String yieldText(Yield y, String value) {
+  /** Writes a switch expression's value and leaves it (or returns the value). */
+  List<Step> yieldSteps(Yield y, Step.Value value) {
     if (y.returns()) {
-      return l.returnText(value);
+      return l.returnSteps(value);
     }
-    return y.assign().apply(value) + "\n" + l.leaveText(y.target(), y.target().breakTo());
+    return List.of(new Step.Assign(l.emit ? y.into().get() : "", value, l.sourceLine()),
+        l.leave(y.target(), y.target().breakTo()));
   }
 }

@@ -1,9 +1,5 @@
 package io.jasyncio.processor.model;
 
-import static io.jasyncio.processor.model.Lowering.JUMP;
-import static io.jasyncio.processor.model.Lowering.NORMAL;
-import static io.jasyncio.processor.model.Lowering.RETURN;
-import static io.jasyncio.processor.model.Lowering.THROW;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
@@ -17,7 +13,7 @@ import java.util.List;
  * Lowers split try statements: the try block becomes a range of states whose exceptions the
  * machine routes to the catch clauses' states ({@link MethodModel.Handler}), and a finally block
  * (or a resource's close) runs in states of its own, then takes the pending exit that left the
- * try block ({@code EXIT_THROW}, {@code EXIT_RETURN}, {@code EXIT_JUMP}, or on).
+ * try block ({@link Step.Exit}: a throw, a return, a jump, or on).
  */
 final class TryLowering {
   /** The lowering this construct's code goes into: its states, labels and jumps. */
@@ -43,7 +39,7 @@ final class TryLowering {
     if (t.getFinallyBlock() != null) {
       region = new Region(l.freshLabel(), l.names.exitFields(t), l.regions.peek());
       l.names.returnedField();
-      l.emit(region.fields.kind() + " = " + NORMAL + ";");
+      l.suspensions.assign(region.fields.kind(), new Step.ExitCode(Step.Exit.NORMAL));
     }
     l.start(body, l.source.line(t), "try");
     int first = l.number;
@@ -106,7 +102,7 @@ final class TryLowering {
     }
     Region region = new Region(l.freshLabel(), l.names.exitFields(resource), l.regions.peek());
     l.names.returnedField();
-    l.emit(region.fields.kind() + " = " + NORMAL + ";");
+    l.suspensions.assign(region.fields.kind(), new Step.ExitCode(Step.Exit.NORMAL));
     Label body = l.freshLabel();
     Label end = l.freshLabel();
     l.start(body, l.source.line(resource), "with resource");
@@ -123,24 +119,15 @@ final class TryLowering {
       // the block (null if none); what it throws replaces whatever exit was pending. A resource
       // that only implements aclose() keeps Java's rule: its failure is added as suppressed.
       Label afterClose = l.freshLabel();
-      l.emit("if (" + ref + " == null) {\n  " + l.jumpText(afterClose).replace("\n", "\n  ")
-          + "\n}");
-      l.suspensions.suspendText("closeAsync(" + ref + ", " + f.kind() + " == " + THROW + " ? "
-          + f.thrown()
-          + " : null)", resource);
-      l.emit("try {\n  awaited();\n} catch (Throwable closing) {\n  " + f.thrown()
-          + " = closing;\n  " + f.kind() + " = " + THROW + ";\n}");
+      l.jumpIf(new Step.Text(ref + " == null"), true, afterClose);
+      l.suspensions.suspendOn(new Step.CloseAsync(ref, f.kind(), f.thrown()), resource);
+      l.add(new Step.Closed(f.kind(), f.thrown(), l.sourceLine()));
       l.start(afterClose, l.source.line(resource), "closed");
       finallyEnd(region);
       l.start(end, l.source.line(resource), "after resource");
       return;
     }
-    l.emit("if (" + ref + " != null) {\n"
-        + "  if (" + f.kind() + " == " + THROW + ") {\n"
-        + "    try {\n      " + ref + ".close();\n"
-        + "    } catch (Throwable closing) {\n      " + f.thrown() + ".addSuppressed(closing);\n"
-        + "    }\n"
-        + "  } else {\n    " + ref + ".close();\n  }\n}");
+    l.add(new Step.Close(ref, f.kind(), f.thrown(), l.sourceLine()));
     finallyEnd(region);
     l.start(end, l.source.line(resource), "closed");
   }
@@ -156,28 +143,31 @@ final class TryLowering {
       return; // the finally block itself left (a return or a throw in it wins, as in Java)
     }
     MachineNames.ExitFields f = r.fields;
-    l.emit("if (" + f.kind() + " == " + THROW + ") {\n  throw " + f.thrown() + ";\n}");
-    l.emit("if (" + f.kind() + " == " + RETURN + ") {\n  "
-        + l.returnFrom(r.outer).replace("\n", "\n  ") + "\n}");
+    when(new Step.IsExit(f.kind(), Step.Exit.THROW),
+        new Step.Code("throw " + f.thrown() + ";", l.sourceLine()));
+    when(new Step.IsExit(f.kind(), Step.Exit.RETURN), l.returnFrom(r.outer));
     List<Label> viaOuter = new ArrayList<>();
     r.jumps.forEach((label, leavesOuter) -> {
       if (leavesOuter) {
         viaOuter.add(label);
       }
     });
-    StringBuilder jump = new StringBuilder();
+    List<Step> jump = new ArrayList<>();
     if (!viaOuter.isEmpty()) {
       List<String> tests = new ArrayList<>();
       viaOuter.forEach(l -> tests.add(f.target() + " == " + l.ref()));
-      jump.append("if (").append(String.join(" || ", tests)).append(") {\n  ")
-          .append(l.exitVia(r.outer, JUMP, f.target()).replace("\n", "\n  ")).append("\n}\n");
+      jump.add(new Step.When(new Step.Text(String.join(" || ", tests)),
+          List.of(l.exit(r.outer, Step.Exit.JUMP, new Step.Text(f.target()))), l.sourceLine()));
     }
     if (!r.jumps.isEmpty()) {
-      jump.append("state = ").append(f.target()).append(";\ncontinue ")
-          .append(l.names.dispatchLabel()).append(";");
-      l.emit("if (" + f.kind() + " == " + JUMP + ") {\n  "
-          + jump.toString().trim().replace("\n", "\n  ") + "\n}");
+      jump.add(new Step.JumpToStateIn(f.target(), l.sourceLine()));
+      when(new Step.IsExit(f.kind(), Step.Exit.JUMP), jump.toArray(Step[]::new));
     }
+  }
+
+  /** Runs {@code steps} when {@code condition} holds. */
+  private void when(Step.Value condition, Step... steps) {
+    l.add(new Step.When(condition, List.of(steps), l.sourceLine()));
   }
 
   /** The catch clauses of split try statements, innermost ranges first. */
@@ -189,10 +179,11 @@ final class TryLowering {
     List<MethodModel.Handler> out = new ArrayList<>();
     for (PendingHandler h : sorted) {
       List<String> types = new ArrayList<>();
-      List<String> assignments = new ArrayList<>();
+      List<Step> assignments = new ArrayList<>();
       if (h.region() != null) {
-        assignments.add(h.region().fields.thrown() + " = thrown;");
-        assignments.add(h.region().fields.kind() + " = " + THROW + ";");
+        assignments.add(new Step.Assign(h.region().fields.thrown(), new Step.Thrown(), 0));
+        assignments.add(new Step.Assign(h.region().fields.kind(),
+            new Step.ExitCode(Step.Exit.THROW), 0));
       } else {
         Tree type = h.clause().getParameter().getType();
         if (type instanceof com.sun.source.tree.UnionTypeTree union) {
@@ -200,7 +191,7 @@ final class TryLowering {
         } else {
           types.add(l.source.render(type));
         }
-        assignments.add(l.names.caughtField() + " = thrown;");
+        assignments.add(new Step.Assign(l.names.caughtField(), new Step.Thrown(), 0));
       }
       out.add(new MethodModel.Handler(h.first(), h.last(), types, h.handler().number,
           assignments));

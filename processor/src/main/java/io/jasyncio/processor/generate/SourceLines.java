@@ -1,4 +1,4 @@
-package io.jasyncio.processor.model;
+package io.jasyncio.processor.generate;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,12 +7,12 @@ import java.util.List;
  * Which line of the generated file came from which line of the template, so that a frame of a
  * state machine in a stack trace can name the template's line.
  *
- * <p>The lowering ends the first line of each piece of code it emits with a mark of the source
- * line it came from. Once the generated file is formatted, {@link #resolve} takes the marks out
+ * <p>The writer ends the first line of the code of each step with a mark of the source line
+ * the step came from. Once the generated file is formatted, {@link #resolve} takes the marks out
  * and, for each machine, writes the table of its lines into the placeholder its origin field
  * holds: on that same line, so that no line moves and the table stays true.
  */
-public final class SourceLines {
+final class SourceLines {
   private static final char MARK = '\u0001';
   private static final char PLACEHOLDER = '\u0002';
 

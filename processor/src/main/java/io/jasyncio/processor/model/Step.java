@@ -1,0 +1,322 @@
+package io.jasyncio.processor.model;
+
+import java.util.List;
+import javax.lang.model.type.TypeKind;
+
+/**
+ * One step of a state of the machine, as data: the writer spells the runtime's protocol for
+ * each (suspending, reading the resumed value, jumping, completing) and writes its Java.
+ *
+ * <p>{@link Code} is Java text copied from the template or written by a construct's lowering;
+ * the jumps patched into a copied statement are steps inline in it, but the continuation chain
+ * of an expression that awaits ({@code ExpressionAwaits}) is still text that spells the
+ * protocol. Every step knows the source line it came from (0: none), which the writer marks on
+ * its first line for the line table of the machine's origin.
+ *
+ * <p>A state number in a step is a label's id while the lowering runs, and the state's number
+ * once {@link Lowering} resolves it.
+ */
+public sealed interface Step {
+  /** The source line the step came from, or 0. */
+  int line();
+
+  /**
+   * Java text, as is, but for the steps written into it on one line ({@code inline}): a jump
+   * patched into a copied statement stands in {@code text} as {@link #placeholder}{@code (i)}.
+   */
+  record Code(String text, int line, List<Step> inline) implements Step {
+    /** The character a placeholder starts and ends with. */
+    public static final char INLINE = '\u0003';
+
+    public Code(String text, int line) {
+      this(text, line, List.of());
+    }
+
+    /** Where the {@code i}-th inline step stands in the text. */
+    public static String placeholder(int i) {
+      return INLINE + Integer.toString(i) + INLINE;
+    }
+
+    /** {@code text} with each placeholder replaced by what {@code write} makes of its step. */
+    public String fill(java.util.function.Function<Step, String> write) {
+      String out = text;
+      for (int i = 0; i < inline.size(); i++) {
+        out = out.replace(placeholder(i), write.apply(inline.get(i)));
+      }
+      return out;
+    }
+
+    @Override
+    public String toString() {
+      return fill(s -> "[" + s + "]");
+    }
+  }
+
+  /**
+   * Suspends on {@code awaitable}; the machine goes on in {@code resumeState} once it is done,
+   * at once when it already is. {@code where} names the await ({@code Kitchen.java:23}).
+   */
+  record Suspend(Value awaitable, int resumeState, String where, int line) implements Step {
+    @Override
+    public String toString() {
+      return "suspend on " + awaitable + ", resume in " + resumeState;
+    }
+  }
+
+  /**
+   * A generator's yield: hands {@code value} (Java text) to its consumer and returns; the next
+   * step resumes in {@code resumeState}. {@code where} names the yield.
+   */
+  record Yield(String value, int resumeState, String where, int line) implements Step {
+    @Override
+    public String toString() {
+      return "yield " + value + ", resume in " + resumeState;
+    }
+  }
+
+  /**
+   * Stores {@code value} in {@code target} (a declaration {@code final int x}, a field, any
+   * assignable text), or evaluates it for its effect only when {@code target} is null.
+   */
+  record Assign(String target, Value value, int line) implements Step {
+    @Override
+    public String toString() {
+      return (target == null ? "" : target + " = ") + value;
+    }
+  }
+
+  /** Goes on in {@code state}. */
+  record Jump(int state, int line) implements Step {
+    @Override
+    public String toString() {
+      return "jump to " + state;
+    }
+  }
+
+  /** Goes on in {@code state} when {@code condition} is {@code when}. */
+  record JumpIf(Value condition, boolean when, int state, int line) implements Step {
+    @Override
+    public String toString() {
+      return "jump to " + state + " if " + (when ? "" : "not ") + condition;
+    }
+  }
+
+  /**
+   * Records that the machine now runs {@code state}, which the next case is, before falling
+   * into it: a catch clause is chosen by the state that was running.
+   */
+  record Enter(int state, int line) implements Step {
+    @Override
+    public String toString() {
+      return "enter " + state;
+    }
+  }
+
+  /** Finishes the machine with {@code value} (a generator: without it) and returns. */
+  record Complete(Value value, int line) implements Step {
+    @Override
+    public String toString() {
+      return "complete " + value;
+    }
+  }
+
+  /**
+   * One arm of a switch that picks the state of the case its selector matches: the arm's head
+   * ({@code case A, B} or {@code default}) and that case's state, or {@link #UNKNOWN} for a
+   * switch expression's default over an enum that gained a constant, which throws as Java's.
+   */
+  record Arm(String head, int state) {
+    /** The state of no case: the switch expression throws. */
+    public static final int UNKNOWN = -1;
+  }
+
+  /** Goes on in the state of the case {@code selector} matches. */
+  record Dispatch(Value selector, List<Arm> arms, int line) implements Step {
+    @Override
+    public String toString() {
+      return "dispatch on " + selector + " " + arms;
+    }
+  }
+
+  /**
+   * Suspends on {@code awaitable}, a switch's awaited selector, held in local
+   * {@code awaitableVar}; field {@code casesField} then keeps how its value (named
+   * {@code valueVar}) picks the state of the matching case, which {@link JumpToCase} reads
+   * once the machine resumed in {@code resumeState}.
+   */
+  record SuspendForCase(Value awaitable, String awaitableVar, String casesField,
+      String valueVar, List<Arm> arms, int resumeState, String where, int line)
+      implements Step {
+    @Override
+    public String toString() {
+      return "suspend on " + awaitable + " for a case " + arms + ", resume in " + resumeState;
+    }
+  }
+
+  /** Goes on in the state of the case the awaited selector picks (see {@link SuspendForCase}). */
+  record JumpToCase(String casesField, int line) implements Step {
+    @Override
+    public String toString() {
+      return "jump to the case " + casesField + " picks";
+    }
+  }
+
+  /** What a step computes: Java text, or one of the runtime's values. */
+  sealed interface Value {}
+
+  /** Java text, as is. */
+  record Text(String java) implements Value {
+    @Override
+    public String toString() {
+      return java;
+    }
+  }
+
+  /** How the value the machine resumed with is read. */
+  enum Source {
+    /** The result of the awaitable it suspended on. */
+    AWAIT,
+    /** The value a generator's consumer sent in at a yield. */
+    SEND
+  }
+
+  /**
+   * The value the machine resumed with, read as a target of {@code kind} takes it (a primitive
+   * unboxed, anything else as is), as assignment conversion would.
+   */
+  record Resumed(Source source, TypeKind kind) implements Value {
+    @Override
+    public String toString() {
+      return (source == Source.AWAIT ? "awaited " : "sent ") + kind.name().toLowerCase();
+    }
+  }
+
+  /** The next element of the loop's iterator in field {@code iterator}, as a {@code kind}. */
+  record Next(String iterator, TypeKind kind) implements Value {
+    @Override
+    public String toString() {
+      return "next " + kind.name().toLowerCase() + " of " + iterator;
+    }
+  }
+
+  /** An iterator over {@code iterable}, a split enhanced for's. */
+  record Iterate(Value iterable) implements Value {
+    @Override
+    public String toString() {
+      return "iterator of " + iterable;
+    }
+  }
+
+  /** The awaitable of the next step of the async generator in field {@code generator}. */
+  record NextStep(String generator) implements Value {
+    @Override
+    public String toString() {
+      return "next step of " + generator;
+    }
+  }
+
+  /** Whether the async generator the machine resumed from has finished. */
+  record Exhausted() implements Value {
+    @Override
+    public String toString() {
+      return "exhausted";
+    }
+  }
+
+  /** Runs {@code steps} when {@code condition} holds. */
+  record When(Value condition, List<Step> steps, int line) implements Step {
+    @Override
+    public String toString() {
+      StringBuilder out = new StringBuilder("when " + condition + ":");
+      steps.forEach(s -> out.append("\n  ").append(s.toString().replace("\n", "\n  ")));
+      return out.toString();
+    }
+  }
+
+  /**
+   * Leaves a try block through its finally block, which starts in {@code finallyState}: records
+   * how ({@code exit}, in field {@code exitField}) and, for a jump, where to ({@code target}, in
+   * field {@code targetField}), which the finally block takes once it ran.
+   */
+  record Leave(String exitField, Exit exit, String targetField, Value target, int finallyState,
+      int line) implements Step {
+    @Override
+    public String toString() {
+      return "leave by " + exit.name().toLowerCase() + (target == null ? "" : " to " + target)
+          + " through " + finallyState;
+    }
+  }
+
+  /** Goes on in the state field {@code field} holds: a jump a finally block let wait. */
+  record JumpToStateIn(String field, int line) implements Step {
+    @Override
+    public String toString() {
+      return "jump to state in " + field;
+    }
+  }
+
+  /**
+   * Closes {@code resource} at the end of a try-with-resources block, unless it is null; a
+   * failure to close while an exception (in {@code thrownField}) is on its way is added to it
+   * as suppressed.
+   */
+  record Close(String resource, String exitField, String thrownField, int line)
+      implements Step {
+    @Override
+    public String toString() {
+      return "close " + resource;
+    }
+  }
+
+  /**
+   * Reads the result of an async resource's {@code closeAsync}: what it threw replaces the
+   * pending exit (an exception in {@code thrownField}).
+   */
+  record Closed(String exitField, String thrownField, int line) implements Step {
+    @Override
+    public String toString() {
+      return "closed, or throw";
+    }
+  }
+
+  /**
+   * How a try block with a finally block was left: the codes its pending-exit field takes (the
+   * runtime's {@code PendingExit}, which every machine inherits).
+   */
+  enum Exit { NORMAL, THROW, RETURN, JUMP }
+
+  /** The code {@code exit}, as the pending-exit field holds it. */
+  record ExitCode(Exit exit) implements Value {
+    @Override
+    public String toString() {
+      return exit.name().toLowerCase();
+    }
+  }
+
+  /** Whether pending-exit field {@code field} holds {@code exit}. */
+  record IsExit(String field, Exit exit) implements Value {
+    @Override
+    public String toString() {
+      return field + " is " + exit.name().toLowerCase();
+    }
+  }
+
+  /**
+   * The awaitable that closes async resource {@code resource}, given the exception leaving its
+   * block ({@code thrownField}, when {@code exitField} says one is) or null.
+   */
+  record CloseAsync(String resource, String exitField, String thrownField) implements Value {
+    @Override
+    public String toString() {
+      return "close " + resource + " async";
+    }
+  }
+
+  /** The exception {@code resume()} caught, which the machine hands to a catch clause's state. */
+  record Thrown() implements Value {
+    @Override
+    public String toString() {
+      return "thrown";
+    }
+  }
+}

@@ -1,0 +1,104 @@
+package io.jasyncio.processor.generate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.jasyncio.processor.model.Step;
+import io.jasyncio.processor.scan.MethodKind;
+import javax.lang.model.type.TypeKind;
+import org.junit.jupiter.api.Test;
+
+/** The writer spells each typed step of a state as the runtime's protocol wants it. */
+class ProtocolTest {
+  private final Protocol coroutine = new Protocol(MethodKind.COROUTINE, "dispatch");
+
+  @Test
+  void suspendingReturnsUnlessTheAwaitableIsDone() {
+    assertEquals("if (suspendOn(self.twice(x), 2)) {\n  return; // Kitchen.java:23 suspends\n}",
+        coroutine.code(new Step.Suspend(new Step.Text("self.twice(x)"), 2, "Kitchen.java:23",
+            23)));
+  }
+
+  @Test
+  void resumingReadsTheAwaitedValueAsItsTargetTakesIt() {
+    assertEquals("int y = awaitedInt();", coroutine.code(new Step.Assign("int y",
+        new Step.Resumed(Step.Source.AWAIT, TypeKind.INT), 23)));
+    assertEquals("awaited();", coroutine.code(new Step.Assign(null,
+        new Step.Resumed(Step.Source.AWAIT, TypeKind.NONE), 23)));
+    assertEquals("String s = received();", coroutine.code(new Step.Assign("String s",
+        new Step.Resumed(Step.Source.SEND, TypeKind.DECLARED), 5)));
+  }
+
+  @Test
+  void aLoopReadsItsNextElementFromItsIteratorField() {
+    assertEquals("xsIterator = iterate(xs);", coroutine.code(new Step.Assign("xsIterator",
+        new Step.Iterate(new Step.Text("xs")), 22)));
+    assertEquals("int x = nextInt(xsIterator);", coroutine.code(new Step.Assign("int x",
+        new Step.Next("xsIterator", TypeKind.INT), 22)));
+    assertEquals("String x = nextElement(xsIterator);", coroutine.code(new Step.Assign(
+        "String x", new Step.Next("xsIterator", TypeKind.DECLARED), 22)));
+  }
+
+  @Test
+  void jumpsContinueTheDispatchLoop() {
+    assertEquals("state = 3;\ncontinue dispatch;", coroutine.code(new Step.Jump(3, 0)));
+    assertEquals("if (!(x > 0)) {\n  state = 3;\n  continue dispatch;\n}",
+        coroutine.code(new Step.JumpIf(new Step.Text("x > 0"), false, 3, 0)));
+    assertEquals("if (exhausted()) {\n  state = 4;\n  continue dispatch;\n}",
+        coroutine.code(new Step.JumpIf(new Step.Exhausted(), true, 4, 0)));
+    assertEquals("state = 5;", coroutine.code(new Step.Enter(5, 0)));
+  }
+
+  @Test
+  void completingReturns() {
+    assertEquals("complete(total);\nreturn;",
+        coroutine.code(new Step.Complete(new Step.Text("total"), 26)));
+    assertEquals("finish();\nreturn;", new Protocol(MethodKind.ASYNC_GENERATOR, "dispatch")
+        .code(new Step.Complete(new Step.Text("null"), 26)));
+  }
+
+  @Test
+  void aGeneratorProducesItsValueAndReturns() {
+    assertEquals("produce(i, 2);\nreturn; // Gen.java:7 yields",
+        coroutine.code(new Step.Yield("i", 2, "Gen.java:7", 7)));
+  }
+
+  @Test
+  void aFinallyBlockTakesThePendingExit() {
+    assertEquals("exit1 = EXIT_JUMP;\ntarget1 = 7;\nstate = 4;\ncontinue dispatch;",
+        coroutine.code(new Step.Leave("exit1", Step.Exit.JUMP, "target1", new Step.Text("7"), 4,
+            0)));
+    assertEquals("if (exit1 == EXIT_RETURN) {\n  complete(returned);\n  return;\n}",
+        coroutine.code(new Step.When(new Step.IsExit("exit1", Step.Exit.RETURN),
+            java.util.List.of(new Step.Complete(new Step.Text("returned"), 0)), 0)));
+    assertEquals("state = target1;\ncontinue dispatch;",
+        coroutine.code(new Step.JumpToStateIn("target1", 0)));
+    assertEquals("thrown1 = thrown;", coroutine.code(new Step.Assign("thrown1",
+        new Step.Thrown(), 0)));
+  }
+
+  @Test
+  void anAsyncCloseIsAwaitedWithTheExceptionLeavingTheBlock() {
+    assertEquals("if (suspendOn(closeAsync(r, exit1 == EXIT_THROW ? thrown1 : null), 3)) {\n"
+        + "  return; // Flow.java:9 suspends\n}",
+        coroutine.code(new Step.Suspend(new Step.CloseAsync("r", "exit1", "thrown1"), 3,
+            "Flow.java:9", 9)));
+  }
+
+  @Test
+  void aJumpPatchedIntoCopiedCodeIsWrittenOnOneLine() {
+    Step.Code copied = new Step.Code("if (i == 1) { " + Step.Code.placeholder(0) + " }", 19,
+        java.util.List.of(new Step.Jump(6, 19)));
+    assertEquals("if (i == 1) { state = 6; continue dispatch; }", coroutine.code(copied));
+    assertEquals("if (i == 1) { [jump to 6] }", copied.toString());
+  }
+
+  @Test
+  void aSplitSwitchJumpsToTheStateOfItsCase() {
+    assertEquals("switch (k) {\n  case 1, 2:\n    state = 3;\n    continue dispatch;\n"
+        + "  default:\n    throw new IncompatibleClassChangeError();\n}",
+        coroutine.code(new Step.Dispatch(new Step.Text("k"), java.util.List.of(
+            new Step.Arm("case 1, 2", 3), new Step.Arm("default", Step.Arm.UNKNOWN)), 0)));
+    assertEquals("state = cases1.applyAsInt(awaited());\ncontinue dispatch;",
+        coroutine.code(new Step.JumpToCase("cases1", 0)));
+  }
+}
