@@ -36,15 +36,10 @@ public final class AsyncPantry {
      * Where this machine's code is in Pantry.java, for stack traces.
      */
     private static final Origin ORIGIN = Origin.of("demo.Pantry", "fetch", "Pantry.java",
-        "86:10 87:11 91:12 97:13 100:16 104:18 110:19 121:21",
+        "81:10 82:11 86:12 92:13 95:16 99:18 105:19 116:21",
         10, 11, 12, 17, 18, 11);
 
     private final String shelf;
-
-    /**
-     * An exception on its way to the catch clause that handles it.
-     */
-    private Throwable caught;
 
     /**
      * How the try block at Pantry.java:11 was left: an EXIT_* code for its finally block.

@@ -92,9 +92,9 @@ public final class BodyModeler {
       plan.lower(tree.getBody());
       hoisting.findHoisted(plan.fragments());
       List<MethodModel.Field> parameters = hoisting.parameterFields();
-      if (!plan.handlers().isEmpty()) {
-        machineNames.caughtField();
-      }
+      // Names the caught-exception field now, in the order names are given out, but only when
+      // a catch clause needs it: a finally block alone takes its exception in its own field.
+      plan.handlers();
       List<MethodModel.Field> hoistedFields = new ArrayList<>(machineNames.syntheticFields());
       hoistedFields.addAll(hoisting.hoistedFields());
       hoisting.renameClashingLocals(plan.fragments());
@@ -127,7 +127,7 @@ public final class BodyModeler {
           lowering.splitAny() || !hoisting.constants.isEmpty(), suppressedWarnings(),
           method.getAnnotation(SafeVarargs.class) != null,
           method.getAnnotation(Deprecated.class) != null, lowering.handlers(),
-          routesExceptions ? machineNames.caughtField() : null, machineNames.dispatchLabel(),
+          machineNames.dispatchLabel(),
           fileName + ":" + source.line(tree), kind,
           elements.getBinaryName(type).toString(), fileName,
           machineNames.fieldName("ORIGIN", "origin"));
@@ -264,7 +264,7 @@ public final class BodyModeler {
 
         @Override
         public String freshName(String base) {
-          return uniqueName(base);
+          return machineNames.uniqueName(base);
         }
       }).convert(e, end);
     }
@@ -273,11 +273,6 @@ public final class BodyModeler {
     public String resultType() {
       DeclaredType rt = (DeclaredType) method.getReturnType();
       return TypeName.get(rt.getTypeArguments().get(0)).toString();
-    }
-
-    /** A name no code of the method uses and no other name given out: base1, base2... */
-    private String uniqueName(String base) {
-      return machineNames.uniqueName(base);
     }
 
     @Override

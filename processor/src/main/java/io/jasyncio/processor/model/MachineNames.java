@@ -142,11 +142,6 @@ final class MachineNames extends MethodFacts {
     return freshNames.computeIfAbsent(owner, o -> fieldName(base, o));
   }
 
-  /** A name for a local the lowering declares that no code of the method uses. */
-  String uniqueLocal(String base) {
-    return uniqueName(base);
-  }
-
   /**
    * The name of a field the lowering adds to the machine: {@code base}, or base2, base3...
    * when the body uses the name, since a local of that name would hide the field.

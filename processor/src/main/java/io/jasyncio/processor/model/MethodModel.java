@@ -31,7 +31,6 @@ import javax.lang.model.element.Modifier;
  * @param deprecated whether the template is {@code @Deprecated}, which the factory repeats
  * @param handlers the catch clauses of split try statements, innermost first: an exception
  *     thrown while {@code state} is in a handler's range goes to the first that matches
- * @param caughtField the field a caught exception waits in for its handler state, or null
  * @param dispatchLabel the label of the dispatch loop (dispatch, unless the template uses it)
  * @param source where the template is ({@code Kitchen.java:20})
  * @param kind what the method returns, which decides its machine's superclass
@@ -57,7 +56,6 @@ public record MethodModel(
     boolean safeVarargs,
     boolean deprecated,
     List<Handler> handlers,
-    String caughtField,
     String dispatchLabel,
     String source,
     MethodKind kind,

@@ -138,8 +138,8 @@ final class SuspensionLowering {
       String target = l.emit ? l.source.render(c.getVariable()) : "";
       String op = l.emit ? l.source.renderRange(l.source.end(c.getVariable()),
           l.source.start(c.getExpression())).trim() : "";
-      String held = l.emit ? l.names.uniqueLocal("held") : "";
-      String updated = l.emit ? l.names.uniqueLocal("updated") : "";
+      String held = l.emit ? l.names.uniqueName("held") : "";
+      String updated = l.emit ? l.names.uniqueName("updated") : "";
       l.emit("var " + held + " = " + target + ";");
       suspendOnChain(c.getExpression(), s, x -> new ExpressionAwaits.Code(List.of(
           "var " + updated + " = " + held + ";", updated + " " + op + " " + x + ";",
@@ -156,7 +156,7 @@ final class SuspensionLowering {
     if (type == null) {
       return done(value);
     }
-    String name = l.names.uniqueLocal("value");
+    String name = l.names.uniqueName("value");
     return new ExpressionAwaits.Code(List.of(type + " " + name + " = " + value + ";"),
         "resultOf(" + name + ")");
   }

@@ -44,7 +44,7 @@ class StateMachineWriterTest {
             new MethodModel.Field("xsIterator", "xsIterator", ParameterizedTypeName.get(
                 ClassName.get(java.util.Iterator.class), ClassName.get(Integer.class)), false,
                 "iterator")),
-        states, true, List.of(), false, false, List.of(), null, "dispatch",
+        states, true, List.of(), false, false, List.of(), "dispatch",
         "Kitchen.java:20", MethodKind.COROUTINE, "demo.Kitchen", "Kitchen.java", "ORIGIN");
 
     String machine = SourceLines.resolve(new StateMachineWriter("Kitchen").machine(model)
