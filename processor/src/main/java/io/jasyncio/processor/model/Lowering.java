@@ -203,11 +203,12 @@ final class Lowering {
       return states;
     }
     dropUnreachableEnd();
+    StateNumbers numbers = new StateNumbers(allLabels);
     List<MethodModel.State> resolved = new ArrayList<>();
     for (MethodModel.State s : states) {
       List<Step> steps = new ArrayList<>();
       for (Step step : s.steps()) {
-        steps.add(resolve(step));
+        steps.add(numbers.resolve(step));
       }
       resolved.add(new MethodModel.State(s.number(), s.comment(), s.line(), steps));
     }
@@ -233,7 +234,7 @@ final class Lowering {
     List<Step> rest = marked ? before.subList(0, before.size() - 1) : before;
     for (MethodModel.State s : states) {
       for (Step step : s.steps() == before ? rest : s.steps()) {
-        if (refersTo(step, end)) {
+        if (StateNumbers.refersTo(step, end)) {
           return; // a jump the template's constants make dead, as in while (1 > 0)
         }
       }
@@ -555,145 +556,5 @@ final class Lowering {
     if (emit) {
       forms.copiesBefore(unit, false).forEach(this::emit);
     }
-  }
-
-  /** {@code step} with its labels' ids replaced by the numbers of their states. */
-  private Step resolve(Step step) {
-    if (step instanceof Step.Code c) {
-      List<Step> inline = new ArrayList<>();
-      c.inline().forEach(s -> inline.add(resolve(s)));
-      return new Step.Code(resolve(c.text()), c.line(), inline);
-    }
-    if (step instanceof Step.Suspend s) {
-      return new Step.Suspend(resolve(s.awaitable()), number(s.resumeState()), s.where(),
-          s.line());
-    }
-    if (step instanceof Step.Yield y) {
-      return new Step.Yield(resolve(y.value()), number(y.resumeState()), y.where(), y.line());
-    }
-    if (step instanceof Step.Assign a) {
-      return new Step.Assign(a.target() == null ? null : resolve(a.target()),
-          resolve(a.value()), a.line());
-    }
-    if (step instanceof Step.Jump j) {
-      return new Step.Jump(number(j.state()), j.line());
-    }
-    if (step instanceof Step.JumpIf j) {
-      return new Step.JumpIf(resolve(j.condition()), j.when(), number(j.state()), j.line());
-    }
-    if (step instanceof Step.Enter e) {
-      return new Step.Enter(number(e.state()), e.line());
-    }
-    if (step instanceof Step.Complete c) {
-      return new Step.Complete(resolve(c.value()), c.line());
-    }
-    if (step instanceof Step.When w) {
-      List<Step> steps = new ArrayList<>();
-      w.steps().forEach(inner -> steps.add(resolve(inner)));
-      return new Step.When(resolve(w.condition()), steps, w.line());
-    }
-    if (step instanceof Step.Leave x) {
-      return new Step.Leave(x.exitField(), x.exit(), x.targetField(),
-          x.target() == null ? null : resolve(x.target()), number(x.finallyState()), x.line());
-    }
-    if (step instanceof Step.Dispatch d) {
-      return new Step.Dispatch(resolve(d.selector()), resolve(d.arms()), d.line());
-    }
-    if (step instanceof Step.SuspendForCase c) {
-      return new Step.SuspendForCase(resolve(c.awaitable()), c.awaitableVar(), c.casesField(),
-          c.valueVar(), resolve(c.arms()), number(c.resumeState()), c.where(), c.line());
-    }
-    if (step instanceof Step.JumpToStateIn || step instanceof Step.Close
-        || step instanceof Step.Closed || step instanceof Step.JumpToCase) {
-      return step;
-    }
-    throw new IllegalStateException("unknown step " + step);
-  }
-
-  private Step.Value resolve(Step.Value value) {
-    if (value instanceof Step.Text t) {
-      return new Step.Text(resolve(t.java()));
-    }
-    if (value instanceof Step.Iterate i) {
-      return new Step.Iterate(resolve(i.iterable()));
-    }
-    return value;
-  }
-
-  private List<Step.Arm> resolve(List<Step.Arm> arms) {
-    return arms.stream().map(a -> a.state() == Step.Arm.UNKNOWN ? a
-        : new Step.Arm(a.head(), number(a.state()))).toList();
-  }
-
-  private int number(int labelId) {
-    return allLabels.get(labelId).number;
-  }
-
-  /** Whether {@code step} goes to {@code label}, or names its state. */
-  private static boolean refersTo(Step step, Label label) {
-    if (step instanceof Step.Code c) {
-      return c.text().contains(label.ref())
-          || c.inline().stream().anyMatch(s -> refersTo(s, label));
-    }
-    if (step instanceof Step.Suspend s) {
-      return s.resumeState() == label.id || refersTo(s.awaitable(), label);
-    }
-    if (step instanceof Step.Yield y) {
-      return y.resumeState() == label.id || y.value().contains(label.ref());
-    }
-    if (step instanceof Step.Assign a) {
-      return refersTo(a.value(), label);
-    }
-    if (step instanceof Step.Jump j) {
-      return j.state() == label.id;
-    }
-    if (step instanceof Step.JumpIf j) {
-      return j.state() == label.id || refersTo(j.condition(), label);
-    }
-    if (step instanceof Step.Enter e) {
-      return e.state() == label.id;
-    }
-    if (step instanceof Step.Complete c) {
-      return refersTo(c.value(), label);
-    }
-    if (step instanceof Step.When w) {
-      return refersTo(w.condition(), label)
-          || w.steps().stream().anyMatch(inner -> refersTo(inner, label));
-    }
-    if (step instanceof Step.Leave x) {
-      return x.finallyState() == label.id
-          || (x.target() != null && refersTo(x.target(), label));
-    }
-    if (step instanceof Step.Dispatch d) {
-      return refersTo(d.selector(), label)
-          || d.arms().stream().anyMatch(a -> a.state() == label.id);
-    }
-    if (step instanceof Step.SuspendForCase c) {
-      return c.resumeState() == label.id || refersTo(c.awaitable(), label)
-          || c.arms().stream().anyMatch(a -> a.state() == label.id);
-    }
-    return false;
-  }
-
-  private static boolean refersTo(Step.Value value, Label label) {
-    if (value instanceof Step.Text t) {
-      return t.java().contains(label.ref());
-    }
-    if (value instanceof Step.Iterate i) {
-      return refersTo(i.iterable(), label);
-    }
-    return false;
-  }
-
-  private String resolve(String line) {
-    StringBuilder out = new StringBuilder();
-    int at = 0;
-    for (int i = line.indexOf('\u0000'); i >= 0; i = line.indexOf('\u0000', at)) {
-      int end = line.indexOf('\u0000', i + 1);
-      out.append(line, at, i)
-          .append(allLabels.get(Integer.parseInt(line.substring(i + 1, end))).number);
-      at = end + 1;
-    }
-    return out.append(line.substring(at)).toString();
   }
 }
