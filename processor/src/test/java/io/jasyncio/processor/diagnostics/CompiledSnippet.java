@@ -30,6 +30,13 @@ final class CompiledSnippet {
       "import java.util.function.*;",
       "import static io.jasyncio.Asyncio.*;");
 
+  /** The {@link #HEADER}, then {@code body}: a whole source file of package {@code demo}. */
+  static List<String> withHeader(String... body) {
+    List<String> all = new ArrayList<>(HEADER);
+    all.addAll(List.of(body));
+    return all;
+  }
+
   private final List<String> lines;
   private final JavaFileObject file;
   private final Compilation compilation;

@@ -3,7 +3,6 @@ package io.jasyncio.processor.diagnostics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EndPositionsTest {
 
-  private static final List<String> KITCHEN = lines(
+  private static final List<String> KITCHEN = CompiledSnippet.withHeader(
       "public class Kitchen {",
       "  @Async static Coroutine<Integer> boil(int n) {",
       "    int doubled = n * 2;",
@@ -27,12 +26,6 @@ class EndPositionsTest {
       "    return done(doubled);",
       "  }",
       "}");
-
-  private static List<String> lines(String... body) {
-    List<String> all = new ArrayList<>(CompiledSnippet.HEADER);
-    all.addAll(List.of(body));
-    return all;
-  }
 
   @Test
   void aBodyWithoutEndPositionsGetsOneErrorOnTheMethod(@TempDir Path root) {

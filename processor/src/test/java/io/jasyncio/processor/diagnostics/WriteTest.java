@@ -5,7 +5,6 @@ import io.jasyncio.processor.Snippets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
@@ -18,19 +17,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class WriteTest {
 
-  private static final List<String> MAIN = lines(
+  private static final List<String> MAIN = CompiledSnippet.withHeader(
       "public class Main {",
       "  @Async static Coroutine<Integer> answer() {",
       "    await(sleep(1));",
       "    return done(42);",
       "  }",
       "}");
-
-  private static List<String> lines(String... body) {
-    List<String> all = new ArrayList<>(CompiledSnippet.HEADER);
-    all.addAll(List.of(body));
-    return all;
-  }
 
   @Test
   void aClassNamedLikeTheGeneratedOneIsReportedOnThatClass() {
