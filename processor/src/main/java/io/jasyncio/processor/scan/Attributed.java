@@ -2,7 +2,6 @@ package io.jasyncio.processor.scan;
 
 import java.util.List;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
@@ -61,12 +60,5 @@ public final class Attributed {
       }
     }
     return false;
-  }
-
-  /** Kinds of element that name a member (not a local). */
-  public static boolean isMember(Element e) {
-    ElementKind k = e.getKind();
-    return k == ElementKind.FIELD || k == ElementKind.ENUM_CONSTANT || k == ElementKind.METHOD
-        || k == ElementKind.CONSTRUCTOR || k.isClass() || k.isInterface();
   }
 }
