@@ -117,7 +117,7 @@ class GoldenSourceTest {
   }
 
   @Test
-  void aFinallyBlockRunsOnEveryWayOutOfItsTryBlock() throws IOException {
+  void aSplitTryBecomesStatesWithAPendingExitForItsFinally() throws IOException {
     Compilation c = Snippets.compile(Snippets.source("demo.Pantry",
         "package demo;",
         "",
@@ -146,7 +146,7 @@ class GoldenSourceTest {
   }
 
   @Test
-  void aGeneratorSuspendsAtEachYield() throws IOException {
+  void aGeneratorBecomesStatesThatProduceEachValue() throws IOException {
     Compilation c = Snippets.compile(Snippets.source("demo.Oven",
         "package demo;",
         "",
