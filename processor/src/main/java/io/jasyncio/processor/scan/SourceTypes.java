@@ -25,7 +25,7 @@ import javax.lang.model.util.Elements;
  * without attributing the body: {@code this}, a local or parameter of the method, a field, a
  * member type, a type of the package, an import or {@code java.lang}. Null when unknown.
  */
-final class SourceTypes {
+public final class SourceTypes {
   private final MemberLookup lookup;
   private final Elements elements;
   private final LocalTypes localTypes;
@@ -127,11 +127,16 @@ final class SourceTypes {
     if (nearby != null) {
       return nearby;
     }
-    String pkg = unit.getPackageName() == null ? "" : unit.getPackageName() + ".";
-    TypeElement inPackage = elements.getTypeElement(pkg + name);
-    if (inPackage != null) {
-      return inPackage;
-    }
+    return inUnit(elements, unit, name);
+  }
+
+  /**
+   * The class a simple type name denotes in {@code unit} when no enclosing class declares or
+   * inherits a member type of that name, in Java's order (JLS 6.4.1): a single-type import, a
+   * class of the unit's package, an on-demand import, {@code java.lang}. Null when unknown.
+   */
+  public static TypeElement inUnit(Elements elements, CompilationUnitTree unit, String name) {
+    List<String> onDemand = new ArrayList<>();
     for (ImportTree imp : unit.getImports()) {
       String imported = imp.getQualifiedIdentifier().toString();
       if (imp.isStatic()) {
@@ -141,11 +146,18 @@ final class SourceTypes {
         return elements.getTypeElement(imported);
       }
       if (imported.endsWith(".*")) {
-        TypeElement onDemand = elements.getTypeElement(
-            imported.substring(0, imported.length() - 1) + name);
-        if (onDemand != null) {
-          return onDemand;
-        }
+        onDemand.add(imported.substring(0, imported.length() - 1) + name);
+      }
+    }
+    String pkg = unit.getPackageName() == null ? "" : unit.getPackageName() + ".";
+    TypeElement inPackage = elements.getTypeElement(pkg + name);
+    if (inPackage != null) {
+      return inPackage;
+    }
+    for (String candidate : onDemand) {
+      TypeElement t = elements.getTypeElement(candidate);
+      if (t != null) {
+        return t;
       }
     }
     return elements.getTypeElement("java.lang." + name);

@@ -4,7 +4,6 @@ import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
-import com.sun.source.tree.ImportTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -19,6 +18,7 @@ import io.jasyncio.processor.Message;
 import io.jasyncio.processor.Messages;
 import io.jasyncio.processor.Report;
 import io.jasyncio.processor.scan.AsyncioNames;
+import io.jasyncio.processor.scan.SourceTypes;
 import io.jasyncio.processor.scan.Templates;
 import java.util.ArrayList;
 import java.util.List;
@@ -184,18 +184,7 @@ public final class StrayAwaitScanner extends TreePathScanner<Void, Void> {
         }
       }
     }
-    String pkg = unit.getPackageName() == null ? "" : unit.getPackageName() + ".";
-    TypeElement inPackage = elements.getTypeElement(pkg + name);
-    if (inPackage != null) {
-      return inPackage;
-    }
-    for (ImportTree imp : unit.getImports()) {
-      String imported = imp.getQualifiedIdentifier().toString();
-      if (!imp.isStatic() && imported.endsWith("." + name)) {
-        return elements.getTypeElement(imported);
-      }
-    }
-    return null;
+    return SourceTypes.inUnit(elements, unit, name);
   }
 
   /** The innermost enclosing class that has a method named {@code method}. */

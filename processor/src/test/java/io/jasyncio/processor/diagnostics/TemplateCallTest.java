@@ -58,6 +58,33 @@ class TemplateCallTest {
   }
 
   @Test
+  void qualifiedCallThroughAnOnDemandImportOfAnotherPackage() {
+    JavaFileObject main = Snippets.source("app.Main",
+        "package app;",
+        "import demo.*;",
+        "import static io.jasyncio.Asyncio.*;",
+        "public class Main {",
+        "  public static void main(String[] args) {",
+        "    run(Kitchen.boil());",
+        "  }",
+        "}");
+    Compilation c = Snippets.compile(
+        Snippets.source("demo.Kitchen",
+            "package demo;",
+            "import io.jasyncio.Coroutine;",
+            "import io.jasyncio.annotations.Async;",
+            "import static io.jasyncio.Asyncio.*;",
+            "public class Kitchen {",
+            "  @Async public static Coroutine<Void> boil() { await(sleep(1)); return done(); }",
+            "}"),
+        main);
+    assertThat(c).hadErrorContaining("[jasyncio/TemplateCall]")
+        .inFile(main)
+        .onLineContaining("run(Kitchen.boil());");
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
   void callsOfTheGeneratedMethodAndOfInstanceTemplatesAreFine() {
     CompiledSnippet s = CompiledSnippet.compile("Kitchen",
         "public class Kitchen {",
