@@ -38,6 +38,23 @@ final class Protocol {
     if (step instanceof Step.Assign a) {
       return (a.target() == null ? "" : a.target() + " = ") + value(a.value()) + ";";
     }
+    if (step instanceof Step.KeepReachable k) {
+      return "if (true) {\n  " + code(k.code()).replace("\n", "\n  ") + "\n}";
+    }
+    if (step instanceof Step.Catch c) {
+      String target = c.field() != null ? c.field() : c.type() + " " + c.local();
+      return target + " = (" + c.type() + ") " + c.caughtField() + ";\n" + c.caughtField()
+          + " = null;";
+    }
+    if (step instanceof Step.Rethrow r) {
+      return "throw " + r.thrownField() + ";";
+    }
+    if (step instanceof Step.Declare d) {
+      return ChainWriter.declaration(d.type(), d.name(), d.value());
+    }
+    if (step instanceof Step.Evaluate e) {
+      return ChainWriter.expression(e.expression()) + ";";
+    }
     if (step instanceof Step.Jump j) {
       return jump(j.state());
     }
@@ -85,7 +102,7 @@ final class Protocol {
     if (step instanceof Step.Dispatch d) {
       StringBuilder text = new StringBuilder("switch (" + value(d.selector()) + ") {\n");
       for (Step.Arm arm : d.arms()) {
-        text.append("  ").append(arm.head()).append(":\n    ")
+        text.append("  ").append(head(arm)).append(":\n    ")
             .append(arm.state() == Step.Arm.UNKNOWN ? UNKNOWN_CONSTANT + ";"
                 : jump(arm.state()).replace("\n", "\n    "))
             .append('\n');
@@ -94,7 +111,7 @@ final class Protocol {
     }
     if (step instanceof Step.SuspendForCase c) {
       StringBuilder chooser = new StringBuilder();
-      c.arms().forEach(a -> chooser.append("    ").append(a.head()).append(" -> ")
+      c.arms().forEach(a -> chooser.append("    ").append(head(a)).append(" -> ")
           .append(a.state() == Step.Arm.UNKNOWN ? UNKNOWN_CONSTANT : a.state()).append(";\n"));
       return "{\n  var " + c.awaitableVar() + " = " + value(c.awaitable()).replace("\n", "\n  ")
           + ";\n  " + c.casesField() + " = cases(" + c.awaitableVar() + ", " + c.valueVar()
@@ -106,6 +123,11 @@ final class Protocol {
       return jump(j.casesField() + ".applyAsInt(awaited())");
     }
     throw new IllegalArgumentException("no code for " + step);
+  }
+
+  /** {@code case A, B} or {@code default}. */
+  private static String head(Step.Arm arm) {
+    return arm.isDefault() ? "default" : "case " + String.join(", ", arm.constants());
   }
 
   /** What a switch expression with no default does for a constant it does not know. */
@@ -128,6 +150,21 @@ final class Protocol {
   static String value(Step.Value value) {
     if (value instanceof Step.Text t) {
       return t.java();
+    }
+    if (value instanceof Step.StateOf s) {
+      return Integer.toString(s.state());
+    }
+    if (value instanceof Step.StateIn s) {
+      return String.join(" || ", s.states().stream().map(n -> s.field() + " == " + n).toList());
+    }
+    if (value instanceof Step.HasNext h) {
+      return h.iterator() + ".hasNext()";
+    }
+    if (value instanceof Step.IsNull n) {
+      return value(n.value()) + " == null";
+    }
+    if (value instanceof Step.Chained c) {
+      return ChainWriter.awaitable(c.chain());
     }
     if (value instanceof Step.Resumed r) {
       return (r.source() == Step.Source.AWAIT ? "awaited" : "received") + suffix(r.kind()) + "()";

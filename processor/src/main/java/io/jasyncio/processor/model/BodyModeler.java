@@ -228,8 +228,7 @@ public final class BodyModeler {
     }
 
     @Override
-    public ExpressionAwaits.Code chain(ExpressionTree e,
-        java.util.function.Function<String, ExpressionAwaits.Code> end) {
+    public Chain chain(ExpressionTree e, java.util.function.Function<Expr, Chain> end) {
       return new ExpressionAwaits(new ExpressionAwaits.Source() {
         @Override
         public int start(Tree t) {

@@ -44,17 +44,20 @@ final class CopiedStatements {
       String field = l.locals.fieldOf(v);
       if (field != null) {
         if (v.getInitializer() != null) {
-          l.emit(field + " = " + l.locals.initializer(v) + ";");
+          l.add(new Step.Evaluate(new Expr.Assignment(new Expr.Name(field), "=",
+              new Expr.Code(l.locals.initializer(v))), l.sourceLine()));
         }
         return;
       }
       boolean firstOfSeveral = l.source.render(v).trim().endsWith(",");
       if (laterDeclarator || firstOfSeveral
           || !l.locals.localName(v).equals(v.getName().toString())) {
-        String init = v.getInitializer() == null ? "" : " = " + l.source.render(v.getInitializer());
+        Expr init = v.getInitializer() == null ? null
+            : new Expr.Code(l.source.render(v.getInitializer()));
         String mods = v.getModifiers().getFlags().contains(javax.lang.model.element.Modifier.FINAL)
             ? "final " : "";
-        l.emit(mods + l.types.sourceType(v) + " " + l.locals.localName(v) + init + ";");
+        l.add(new Step.Declare(mods + l.types.sourceType(v), l.locals.localName(v), init,
+            l.sourceLine()));
         return;
       }
     }
@@ -71,7 +74,7 @@ final class CopiedStatements {
       }
       // javac may judge it unable to complete normally where we cannot tell; an if-then can
       // always complete normally, so the jump that follows stays reachable in javac's eyes.
-      case MAYBE -> l.emit("if (true) {\n  " + text.replace("\n", "\n  ") + "\n}");
+      case MAYBE -> l.emitReachable(text);
     }
   }
 

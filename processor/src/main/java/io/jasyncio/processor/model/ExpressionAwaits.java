@@ -19,6 +19,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreeScanner;
+
 import io.jasyncio.processor.scan.AssignedLocals;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,11 +30,11 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Writes an expression that awaits inside it as a chain of continuations, Java's evaluation order
- * kept: what Java evaluates before an await is evaluated before it (held in a {@code var}, so
- * javac types it), the await becomes {@code Step.await(x, v -> ...)}, and the rest of the
- * expression runs in the continuation with {@code v} in the await's place. {@code &&},
- * {@code ||} and {@code ?:} evaluate only the side Java would ({@code Step.either}).
+ * Models an expression that awaits inside it as a {@link Chain} of continuations, Java's
+ * evaluation order kept: what Java evaluates before an await is evaluated before it (held in a
+ * {@code var}, so javac types it), the await becomes {@link Chain.AwaitThen}, and the rest of the
+ * expression runs in the continuation with the awaited value's name in the await's place.
+ * {@code &&}, {@code ||} and {@code ?:} evaluate only the side Java would ({@link Chain.Either}).
  *
  * <p>What is evaluated before an await and cannot change meanwhile is left in place instead of
  * held: literals, {@code this}, lambdas, and locals the expression does not assign (the machine
@@ -62,31 +63,6 @@ final class ExpressionAwaits {
     String freshName(String base);
   }
 
-  /** Statements to run, then a coroutine expression that runs the rest. */
-  record Code(List<String> statements, String chain) {
-    Code prepend(String statement) {
-      List<String> all = new ArrayList<>();
-      all.add(statement);
-      all.addAll(statements);
-      return new Code(all, chain);
-    }
-
-    /** As the body of a lambda. */
-    String asLambdaBody() {
-      if (statements.isEmpty()) {
-        return chain;
-      }
-      StringBuilder b = new StringBuilder("{\n");
-      for (String s : statements) {
-        b.append("  ").append(s.replace("\n", "\n  ")).append('\n');
-      }
-      return b.append("  return ").append(chain.replace("\n", "\n  ")).append(";\n}").toString();
-    }
-  }
-
-  /** Where the runtime keeps a value's type across a continuation ({@code Step.kept}). */
-  private static final String STEP = "io.jasyncio.internal.Step.";
-
   private final Source source;
   private final Set<String> assignedLocals = new java.util.HashSet<>();
 
@@ -95,10 +71,10 @@ final class ExpressionAwaits {
   }
 
   /**
-   * The chain for {@code e}, whose value the returned code hands to {@code end} (which returns
-   * the final code, typically {@code Step.done(value)}).
+   * The chain for {@code e}, whose value it hands to {@code end} (which returns the end of the
+   * chain, typically a {@link Chain.Result} of the value).
    */
-  Code convert(ExpressionTree e, Function<String, Code> end) {
+  Chain convert(ExpressionTree e, Function<Expr, Chain> end) {
     AssignedLocals.targetsIn(e).forEach(id -> assignedLocals.add(id.getName().toString()));
     return cps(e, end);
   }
@@ -128,28 +104,25 @@ final class ExpressionAwaits {
     return found[0];
   }
 
-  private Code cps(ExpressionTree e, Function<String, Code> k) {
+  private Chain cps(ExpressionTree e, Function<Expr, Chain> k) {
     if (!awaitsIn(e)) {
       return k.apply(text(e, Map.of()));
     }
     if (e instanceof ParenthesizedTree p) {
-      return cps(p.getExpression(), v -> k.apply("(" + v + ")"));
+      return cps(p.getExpression(), v -> k.apply(new Expr.Parens(v)));
     }
     if (e instanceof MethodInvocationTree call && source.isAwait(call)) {
       ExpressionTree awaited = call.getArguments().get(0);
       return cps(awaited, a -> {
         String v = source.freshName("awaited");
-        Code rest = k.apply(v);
-        return new Code(List.of(), "awaitThen(" + a + ", " + v + " ->\n"
-            + indent(rest.asLambdaBody()) + ")");
+        return new Chain.AwaitThen(a, v, k.apply(new Expr.Name(v)));
       });
     }
     if (e instanceof ConditionalExpressionTree c && !awaitsIn(c.getTrueExpression())
         && !awaitsIn(c.getFalseExpression())) {
       // Only the condition awaits: the rest, branches included, runs after it.
-      return cps(c.getCondition(), cond -> k.apply("(" + cond + " ? "
-          + text(c.getTrueExpression(), Map.of()) + " : " + text(c.getFalseExpression(), Map.of())
-          + ")"));
+      return cps(c.getCondition(), cond -> k.apply(new Expr.Conditional(cond,
+          text(c.getTrueExpression(), Map.of()), text(c.getFalseExpression(), Map.of()))));
     }
     if (e instanceof ConditionalExpressionTree c) {
       return cps(c.getCondition(), condition -> bind(condition, cond -> either(cond, c, k)));
@@ -158,19 +131,19 @@ final class ExpressionAwaits {
       BinaryTree b = (BinaryTree) e;
       boolean and = e.getKind() == Tree.Kind.CONDITIONAL_AND;
       if (!awaitsIn(b.getRightOperand())) {
-        String op = and ? " && " : " || ";
-        return cps(b.getLeftOperand(), left -> k.apply("(" + left + op
-            + text(b.getRightOperand(), Map.of()) + ")"));
+        return cps(b.getLeftOperand(), left -> k.apply(new Expr.Binary(left, and ? "&&" : "||",
+            text(b.getRightOperand(), Map.of()))));
       }
       return cps(b.getLeftOperand(), leftValue -> bind(leftValue, left -> {
         String x = source.freshName("taken");
-        String rest = chainOf(b.getRightOperand());
-        String whenTrue = and ? rest : "resultOf(true)";
-        String whenFalse = and ? "resultOf(false)" : rest;
+        Chain rest = chainOf(b.getRightOperand());
+        Chain whenTrue = and ? rest : new Chain.Result(new Expr.Bool(true));
+        Chain whenFalse = and ? new Chain.Result(new Expr.Bool(false)) : rest;
         String y = source.freshName("other");
         // Both are Booleans; Java unboxes the right operand (a null throws) as && does.
-        Code after = k.apply("(" + left + " ? (boolean) " + x + " : (boolean) " + y + ")");
-        return new Code(List.of(), eitherText(left, whenTrue, whenFalse, x, y, after));
+        Chain after = k.apply(new Expr.Conditional(left, new Expr.Unboxed(x),
+            new Expr.Unboxed(y)));
+        return new Chain.Either(left, whenTrue, whenFalse, x, y, after);
       }));
     }
     List<ExpressionTree> operands = operands(e);
@@ -181,12 +154,12 @@ final class ExpressionAwaits {
    * The condition {@code value} under a name, held in a {@code boolean} unless it is one: it is
    * used twice. Java unboxes a Boolean condition before either branch, as this does.
    */
-  private Code bind(String value, Function<String, Code> body) {
-    if (value.matches("[A-Za-z_$][A-Za-z_$0-9]*")) {
+  private Chain bind(Expr value, Function<Expr, Chain> body) {
+    if (value.simpleName() != null) {
       return body.apply(value);
     }
     String name = source.freshName("condition");
-    return body.apply(name).prepend("boolean " + name + " = " + value + ";");
+    return new Chain.Let("boolean", name, value, body.apply(new Expr.Name(name)));
   }
 
   /**
@@ -196,32 +169,19 @@ final class ExpressionAwaits {
    * 15.25 looks at the operands' forms). A branch that does not await stays in place, evaluated
    * there only if taken.
    */
-  private Code either(String cond, ConditionalExpressionTree c, Function<String, Code> k) {
+  private Chain either(Expr cond, ConditionalExpressionTree c, Function<Expr, Chain> k) {
     ExpressionTree t = c.getTrueExpression();
     ExpressionTree f = c.getFalseExpression();
     String x = source.freshName("taken");
     String y = source.freshName("other");
     boolean tAwaits = awaitsIn(t);
     boolean fAwaits = awaitsIn(f);
-    String whenTrue = tAwaits ? branchChain(t) : "resultOf(null)";
-    String whenFalse = fAwaits ? branchChain(f) : "resultOf(null)";
-    String trueValue = tAwaits ? branchValue(t, x) : text(t, Map.of());
-    String falseValue = fAwaits ? branchValue(f, y) : text(f, Map.of());
-    Code after = k.apply("(" + cond + " ? " + trueValue + " : " + falseValue + ")");
-    return new Code(List.of(), eitherText(cond, whenTrue, whenFalse, x, y, after));
-  }
-
-  /** {@code either(...)} with each branch and the rest on a line of its own. */
-  private static String eitherText(String cond, String whenTrue, String whenFalse, String x,
-      String y, Code after) {
-    return "either(" + cond + ",\n" + indent("() -> " + whenTrue) + ",\n"
-        + indent("() -> " + whenFalse) + ",\n"
-        + indent("(" + x + ", " + y + ") -> " + after.asLambdaBody()) + ")";
-  }
-
-  /** {@code text} indented by one continuation step (four blanks) on every line. */
-  private static String indent(String text) {
-    return "    " + text.replace("\n", "\n    ");
+    Chain whenTrue = tAwaits ? branchChain(t) : Chain.none();
+    Chain whenFalse = fAwaits ? branchChain(f) : Chain.none();
+    Expr trueValue = tAwaits ? branchValue(t, x) : text(t, Map.of());
+    Expr falseValue = fAwaits ? branchValue(f, y) : text(f, Map.of());
+    Chain after = k.apply(new Expr.Conditional(cond, trueValue, falseValue));
+    return new Chain.Either(cond, whenTrue, whenFalse, x, y, after);
   }
 
   /**
@@ -233,20 +193,19 @@ final class ExpressionAwaits {
    * hands on {@code Step.kept(value)}, whose overloads keep its static type, primitive or not,
    * for {@code x.get()}.
    */
-  private String branchChain(ExpressionTree branch) {
+  private Chain branchChain(ExpressionTree branch) {
     if (handsOnAsIs(branch) || isStringConcatenation(branch)) {
       return chainOf(branch);
     }
-    return cps(branch, v -> new Code(List.of(), "resultOf(" + STEP + "kept(" + v + "))"))
-        .asLambdaBody();
+    return cps(branch, v -> new Chain.Result(new Expr.Kept(v)));
   }
 
   /** The branch's value in the conditional put back together; see {@link #branchChain}. */
-  private String branchValue(ExpressionTree branch, String parameter) {
+  private Expr branchValue(ExpressionTree branch, String parameter) {
     if (isStringConcatenation(branch)) {
-      return parameter; // a String, typed alike whatever its form
+      return new Expr.Name(parameter); // a String, typed alike whatever its form
     }
-    return handsOnAsIs(branch) ? STEP + "value(" + parameter + ")" : parameter + ".get()";
+    return handsOnAsIs(branch) ? new Expr.ValueOf(parameter) : new Expr.KeptValue(parameter);
   }
 
   /** Whether {@code e} is a {@code +} with a string literal on its left-hand chain or right. */
@@ -285,16 +244,16 @@ final class ExpressionAwaits {
   }
 
   /** A chain that evaluates {@code e} and finishes with its value. */
-  private String chainOf(ExpressionTree e) {
-    return cps(e, v -> new Code(List.of(), "resultOf(" + v + ")")).asLambdaBody();
+  private Chain chainOf(ExpressionTree e) {
+    return cps(e, Chain.Result::new);
   }
 
   /**
    * Evaluates {@code ops} from the {@code i}-th on, in order: one that awaits is chained, one
    * evaluated before a later await is held in a {@code var} unless it cannot change meanwhile.
    */
-  private Code sequence(List<ExpressionTree> ops, int i, Map<Tree, String> subs,
-      Function<Map<Tree, String>, Code> k) {
+  private Chain sequence(List<ExpressionTree> ops, int i, Map<Tree, Expr> subs,
+      Function<Map<Tree, Expr>, Chain> k) {
     if (i == ops.size()) {
       return k.apply(subs);
     }
@@ -306,25 +265,25 @@ final class ExpressionAwaits {
     if (awaitsIn(op)) {
       boolean holdValue = awaitLater;
       return cps(op, v -> {
-        Map<Tree, String> more = new IdentityHashMap<>(subs);
-        if (!holdValue || v.matches("[A-Za-z_$][A-Za-z_$0-9]*")) {
+        Map<Tree, Expr> more = new IdentityHashMap<>(subs);
+        if (!holdValue || v.simpleName() != null) {
           more.put(op, v);
           return sequence(ops, i + 1, more, k);
         }
         // The operand's value is more than a name (a call on the awaited value): Java computes
         // it before the later operands, so it is held now, not written into the final text.
         String held = source.freshName("held");
-        more.put(op, held);
-        return sequence(ops, i + 1, more, k).prepend("var " + held + " = " + v + ";");
+        more.put(op, new Expr.Name(held));
+        return new Chain.Let(null, held, v, sequence(ops, i + 1, more, k));
       });
     }
     if (!awaitLater || stable(op)) {
       return sequence(ops, i + 1, subs, k);
     }
     String held = source.freshName("held");
-    Map<Tree, String> more = new IdentityHashMap<>(subs);
-    more.put(op, held);
-    return sequence(ops, i + 1, more, k).prepend("var " + held + " = " + text(op, Map.of()) + ";");
+    Map<Tree, Expr> more = new IdentityHashMap<>(subs);
+    more.put(op, new Expr.Name(held));
+    return new Chain.Let(null, held, text(op, Map.of()), sequence(ops, i + 1, more, k));
   }
 
   /** What Java evaluates, in order, to compute {@code e} once its operands are there. */
@@ -413,16 +372,21 @@ final class ExpressionAwaits {
     return false;
   }
 
-  /** {@code e}'s text with {@code subs} laid over the subtrees they name. */
-  private String text(Tree e, Map<Tree, String> subs) {
-    List<Map.Entry<Tree, String>> inside = new ArrayList<>(subs.entrySet());
+  /** {@code e}'s code with {@code subs} laid over the subtrees they name. */
+  private Expr text(Tree e, Map<Tree, Expr> subs) {
+    if (subs.isEmpty()) {
+      return new Expr.Code(source.render(source.start(e), source.end(e)));
+    }
+    List<Map.Entry<Tree, Expr>> inside = new ArrayList<>(subs.entrySet());
     inside.sort(Comparator.comparingInt(s -> source.start(s.getKey())));
-    StringBuilder out = new StringBuilder();
+    List<Expr> parts = new ArrayList<>();
     int at = source.start(e);
-    for (Map.Entry<Tree, String> s : inside) {
-      out.append(source.render(at, source.start(s.getKey()))).append(s.getValue());
+    for (Map.Entry<Tree, Expr> s : inside) {
+      parts.add(new Expr.Code(source.render(at, source.start(s.getKey()))));
+      parts.add(s.getValue());
       at = source.end(s.getKey());
     }
-    return out.append(source.render(at, source.end(e))).toString();
+    parts.add(new Expr.Code(source.render(at, source.end(e))));
+    return new Expr.Spliced(parts);
   }
 }

@@ -153,13 +153,13 @@ final class HoistedLocals extends MethodFacts {
   }
 
   /** Declarations of constant locals to repeat at the start of {@code state}. */
-  List<String> constantsFor(int state) {
-    List<String> out = new ArrayList<>();
+  List<Step> constantsFor(int state) {
+    List<Step> out = new ArrayList<>();
     for (Map.Entry<BodyScan.Local, Set<Integer>> c : constants.entrySet()) {
       if (c.getValue().contains(state)) {
         VariableTree v = c.getKey().tree();
-        out.add("final " + source.render(v.getType()) + " " + v.getName() + " = "
-            + source.render(v.getInitializer()) + ";");
+        out.add(new Step.Declare("final " + source.render(v.getType()), v.getName().toString(),
+            new Expr.Code(source.render(v.getInitializer())), 0));
       }
     }
     return out;

@@ -103,7 +103,7 @@ final class LoopLowering {
     Label top = l.freshLabel();
     Label end = l.freshLabel();
     l.start(top, l.source.line(each), "for each");
-    l.exitUnless(new Step.Text(iterator + ".hasNext()"), end);
+    l.exitUnless(new Step.HasNext(iterator), end);
     VariableTree v = each.getVariable();
     l.fragments.put(v, l.number);
     if (l.emit) {
@@ -124,7 +124,8 @@ final class LoopLowering {
     String source = l.names.asyncIteratorField(each);
     l.fragments.put(generator, l.number);
     l.copies(generator);
-    l.emit(source + " = " + (l.emit ? l.source.render(generator) : "") + ";");
+    l.add(new Step.Evaluate(new Expr.Assignment(new Expr.Name(source), "=",
+        new Expr.Code(l.emit ? l.source.render(generator) : "")), l.sourceLine()));
     Label top = l.freshLabel();
     Label end = l.freshLabel();
     l.start(top, l.source.line(each), "async for");

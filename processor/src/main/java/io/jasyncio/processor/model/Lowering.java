@@ -37,8 +37,8 @@ import java.util.Set;
  *
  * <p>It runs twice over the same body: the first run only records in which state each piece of
  * code runs (so the modeler can tell which locals live across a suspension), the second emits
- * the {@link Step steps}, whose runtime protocol the writer spells (all but the continuation
- * chains of {@link ExpressionAwaits}, still text).
+ * the {@link Step steps}, whose runtime protocol the writer spells, the continuation chains of
+ * {@link ExpressionAwaits} ({@link Chain}) included.
  *
  * <p>This class keeps the states, the labels code jumps to and the jumps themselves (through
  * the finally blocks in between), and lowers blocks, {@code if} and labeled statements; each
@@ -72,8 +72,7 @@ final class Lowering {
     boolean awaitsInExpression(Tree owner);
 
     /** The chain of continuations that evaluates {@code e} and hands its value to {@code end}. */
-    ExpressionAwaits.Code chain(ExpressionTree e,
-        java.util.function.Function<String, ExpressionAwaits.Code> end);
+    Chain chain(ExpressionTree e, java.util.function.Function<Expr, Chain> end);
 
     /** The method's result type {@code T} of {@code Coroutine<T>}, as source. */
     String resultType();
@@ -132,10 +131,6 @@ final class Lowering {
 
     Label(int id) {
       this.id = id;
-    }
-
-    String ref() {
-      return "\u0000" + id + "\u0000";
     }
   }
 
@@ -349,7 +344,7 @@ final class Lowering {
   Step leave(Target t, Label label) {
     Region through = leaving(t, label);
     return through == null ? new Step.Jump(label.id, sourceLine)
-        : exit(through, Step.Exit.JUMP, new Step.Text(label.ref()));
+        : exit(through, Step.Exit.JUMP, new Step.StateOf(label.id));
   }
 
   /** A pending return, once the finally blocks of {@code r} and inside it have run. */
@@ -417,7 +412,7 @@ final class Lowering {
       inner = p.getExpression();
     }
     if (forms.awaitsInExpression(owner)) {
-      suspensions.suspendOnChain(inner, owner, v -> SuspensionLowering.done(v));
+      suspensions.suspendOnChain(inner, owner, Chain.Result::new);
       return new Step.Resumed(Step.Source.AWAIT, javax.lang.model.type.TypeKind.BOOLEAN);
     }
     MethodInvocationTree await = forms.awaitIn(owner);
@@ -467,7 +462,7 @@ final class Lowering {
     stateLine = line;
     terminated = false;
     if (emit) {
-      locals.constantsFor(number).forEach(c -> code.add(new Step.Code(c, 0)));
+      code.addAll(locals.constantsFor(number));
     }
   }
 
@@ -506,9 +501,17 @@ final class Lowering {
    * placeholders stand for go with it.
    */
   void emit(String line) {
+    add(code(line));
+  }
+
+  /** {@link #emit}, inside {@code if (true)} (see {@link Step.KeepReachable}). */
+  void emitReachable(String line) {
+    add(new Step.KeepReachable(code(line), sourceLine));
+  }
+
+  private Step.Code code(String line) {
     if (line.indexOf(Step.Code.INLINE) < 0) {
-      add(new Step.Code(line, sourceLine));
-      return;
+      return new Step.Code(line, sourceLine);
     }
     List<Step> steps = new ArrayList<>();
     StringBuilder text = new StringBuilder();
@@ -520,7 +523,7 @@ final class Lowering {
       steps.add(inlineSteps.get(Integer.parseInt(line.substring(i + 1, end))));
       at = end + 1;
     }
-    add(new Step.Code(text.append(line.substring(at)).toString(), sourceLine, steps));
+    return new Step.Code(text.append(line.substring(at)).toString(), sourceLine, steps);
   }
 
   /**

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Puts the states' numbers into the lowering's steps once every state is numbered: while the
- * lowering runs, a step names a {@link Lowering.Label}'s id (a jump forward does not know its
- * state's number yet), and Java text names it as {@link Lowering.Label#ref()}.
+ * lowering runs, a step or a value ({@link Step.StateOf}, {@link Step.StateIn}) names a
+ * {@link Lowering.Label}'s id: a jump forward does not know its state's number yet.
  */
 final class StateNumbers {
   private final List<Lowering.Label> labels;
@@ -21,17 +21,20 @@ final class StateNumbers {
     if (step instanceof Step.Code c) {
       List<Step> inline = new ArrayList<>();
       c.inline().forEach(s -> inline.add(resolve(s)));
-      return new Step.Code(resolve(c.text()), c.line(), inline);
+      return new Step.Code(c.text(), c.line(), inline);
+    }
+    if (step instanceof Step.KeepReachable k) {
+      return new Step.KeepReachable((Step.Code) resolve(k.code()), k.line());
     }
     if (step instanceof Step.Suspend s) {
       return new Step.Suspend(resolve(s.awaitable()), number(s.resumeState()), s.where(),
           s.line());
     }
     if (step instanceof Step.Yield y) {
-      return new Step.Yield(resolve(y.value()), number(y.resumeState()), y.where(), y.line());
+      return new Step.Yield(y.value(), number(y.resumeState()), y.where(), y.line());
     }
     if (step instanceof Step.Assign a) {
-      return new Step.Assign(a.target() == null ? null : resolve(a.target()),
+      return new Step.Assign(a.target(),
           resolve(a.value()), a.line());
     }
     if (step instanceof Step.Jump j) {
@@ -63,25 +66,33 @@ final class StateNumbers {
           c.valueVar(), resolve(c.arms()), number(c.resumeState()), c.where(), c.line());
     }
     if (step instanceof Step.JumpToStateIn || step instanceof Step.Close
-        || step instanceof Step.Closed || step instanceof Step.JumpToCase) {
-      return step;
+        || step instanceof Step.Closed || step instanceof Step.JumpToCase
+        || step instanceof Step.Declare || step instanceof Step.Evaluate
+        || step instanceof Step.Catch || step instanceof Step.Rethrow) {
+      return step; // no state in them: a chain's code is an expression's, with no jump
     }
     throw new IllegalStateException("unknown step " + step);
   }
 
   private Step.Value resolve(Step.Value value) {
-    if (value instanceof Step.Text t) {
-      return new Step.Text(resolve(t.java()));
-    }
     if (value instanceof Step.Iterate i) {
       return new Step.Iterate(resolve(i.iterable()));
+    }
+    if (value instanceof Step.StateOf s) {
+      return new Step.StateOf(number(s.state()));
+    }
+    if (value instanceof Step.StateIn s) {
+      return new Step.StateIn(s.field(), s.states().stream().map(this::number).toList());
+    }
+    if (value instanceof Step.IsNull n) {
+      return new Step.IsNull(resolve(n.value()));
     }
     return value;
   }
 
   private List<Step.Arm> resolve(List<Step.Arm> arms) {
     return arms.stream().map(a -> a.state() == Step.Arm.UNKNOWN ? a
-        : new Step.Arm(a.head(), number(a.state()))).toList();
+        : new Step.Arm(a.constants(), number(a.state()))).toList();
   }
 
   private int number(int labelId) {
@@ -91,14 +102,16 @@ final class StateNumbers {
   /** Whether {@code step} goes to {@code label}, or names its state. */
   static boolean refersTo(Step step, Lowering.Label label) {
     if (step instanceof Step.Code c) {
-      return c.text().contains(label.ref())
-          || c.inline().stream().anyMatch(s -> refersTo(s, label));
+      return c.inline().stream().anyMatch(s -> refersTo(s, label));
+    }
+    if (step instanceof Step.KeepReachable k) {
+      return refersTo(k.code(), label);
     }
     if (step instanceof Step.Suspend s) {
       return s.resumeState() == label.id || refersTo(s.awaitable(), label);
     }
     if (step instanceof Step.Yield y) {
-      return y.resumeState() == label.id || y.value().contains(label.ref());
+      return y.resumeState() == label.id;
     }
     if (step instanceof Step.Assign a) {
       return refersTo(a.value(), label);
@@ -135,24 +148,15 @@ final class StateNumbers {
   }
 
   private static boolean refersTo(Step.Value value, Lowering.Label label) {
-    if (value instanceof Step.Text t) {
-      return t.java().contains(label.ref());
-    }
     if (value instanceof Step.Iterate i) {
       return refersTo(i.iterable(), label);
     }
-    return false;
-  }
-
-  private String resolve(String line) {
-    StringBuilder out = new StringBuilder();
-    int at = 0;
-    for (int i = line.indexOf('\u0000'); i >= 0; i = line.indexOf('\u0000', at)) {
-      int end = line.indexOf('\u0000', i + 1);
-      out.append(line, at, i)
-          .append(labels.get(Integer.parseInt(line.substring(i + 1, end))).number);
-      at = end + 1;
+    if (value instanceof Step.StateOf s) {
+      return s.state() == label.id;
     }
-    return out.append(line.substring(at)).toString();
+    if (value instanceof Step.StateIn s) {
+      return s.states().contains(label.id);
+    }
+    return false;
   }
 }

@@ -8,9 +8,8 @@ import javax.lang.model.type.TypeKind;
  * each (suspending, reading the resumed value, jumping, completing) and writes its Java.
  *
  * <p>{@link Code} is Java text copied from the template or written by a construct's lowering;
- * the jumps patched into a copied statement are steps inline in it, but the continuation chain
- * of an expression that awaits ({@code ExpressionAwaits}) is still text that spells the
- * protocol. Every step knows the source line it came from (0: none), which the writer marks on
+ * the jumps patched into a copied statement are steps inline in it. An expression that awaits
+ * inside it is a {@link Chain} ({@link Chained}), which the writer spells. Every step knows the source line it came from (0: none), which the writer marks on
  * its first line for the line table of the machine's origin.
  *
  * <p>A state number in a step is a label's id while the lowering runs, and the state's number
@@ -85,6 +84,57 @@ public sealed interface Step {
     }
   }
 
+  /**
+   * Declares local {@code name} of {@code type}, its modifiers included ({@code null}:
+   * {@code var}), holding {@code value} (null: none yet).
+   */
+  record Declare(String type, String name, Expr value, int line) implements Step {
+    @Override
+    public String toString() {
+      return "declare " + name + " = " + value;
+    }
+  }
+
+  /** Evaluates {@code expression} for its effect. */
+  record Evaluate(Expr expression, int line) implements Step {
+    @Override
+    public String toString() {
+      return "evaluate " + expression;
+    }
+  }
+
+  /**
+   * Runs {@code code} inside {@code if (true)}: javac may judge a copied statement unable to
+   * complete normally where the lowering cannot tell, and what follows must stay reachable.
+   */
+  record KeepReachable(Code code, int line) implements Step {
+    @Override
+    public String toString() {
+      return "reachable after " + code;
+    }
+  }
+
+  /**
+   * A catch clause's start: the exception {@code resume()} caught, held in field
+   * {@code caughtField}, goes to the clause's parameter as a {@code type} (field {@code field},
+   * or else local {@code local}), and the field lets it go.
+   */
+  record Catch(String caughtField, String type, String field, String local, int line)
+      implements Step {
+    @Override
+    public String toString() {
+      return "catch " + type + " into " + (field != null ? field : local);
+    }
+  }
+
+  /** Throws the exception held in field {@code thrownField}: a finally block let it wait. */
+  record Rethrow(String thrownField, int line) implements Step {
+    @Override
+    public String toString() {
+      return "throw " + thrownField;
+    }
+  }
+
   /** Goes on in {@code state}. */
   record Jump(int state, int line) implements Step {
     @Override
@@ -121,13 +171,18 @@ public sealed interface Step {
   }
 
   /**
-   * One arm of a switch that picks the state of the case its selector matches: the arm's head
-   * ({@code case A, B} or {@code default}) and that case's state, or {@link #UNKNOWN} for a
+   * One arm of a switch that picks the state of the case its selector matches: the case's
+   * constants as the template wrote them (none: {@code default}) and that case's state, or {@link #UNKNOWN} for a
    * switch expression's default over an enum that gained a constant, which throws as Java's.
    */
-  record Arm(String head, int state) {
+  record Arm(List<String> constants, int state) {
     /** The state of no case: the switch expression throws. */
     public static final int UNKNOWN = -1;
+
+    /** Whether this is the {@code default} arm (it has no constants). */
+    public boolean isDefault() {
+      return constants.isEmpty();
+    }
   }
 
   /** Goes on in the state of the case {@code selector} matches. */
@@ -172,6 +227,14 @@ public sealed interface Step {
     }
   }
 
+  /** The awaitable that runs {@code chain}, an expression that awaits inside it. */
+  record Chained(Chain chain) implements Value {
+    @Override
+    public String toString() {
+      return "chain " + chain;
+    }
+  }
+
   /** How the value the machine resumed with is read. */
   enum Source {
     /** The result of the awaitable it suspended on. */
@@ -196,6 +259,38 @@ public sealed interface Step {
     @Override
     public String toString() {
       return "next " + kind.name().toLowerCase() + " of " + iterator;
+    }
+  }
+
+  /** The number of {@code state}: a label's id while the lowering runs. */
+  record StateOf(int state) implements Value {
+    @Override
+    public String toString() {
+      return "state " + state;
+    }
+  }
+
+  /** Whether field {@code field} holds the number of one of {@code states}. */
+  record StateIn(String field, List<Integer> states) implements Value {
+    @Override
+    public String toString() {
+      return field + " in " + states;
+    }
+  }
+
+  /** Whether the loop's iterator in field {@code iterator} has a next element. */
+  record HasNext(String iterator) implements Value {
+    @Override
+    public String toString() {
+      return "has next " + iterator;
+    }
+  }
+
+  /** Whether {@code value} is null. */
+  record IsNull(Value value) implements Value {
+    @Override
+    public String toString() {
+      return value + " is null";
     }
   }
 

@@ -135,39 +135,35 @@ final class SuspensionLowering {
       // x op= E: x is read before E, and op= narrows as Java's does, on a copy of x's type.
       l.locals.hoistLocalsIn(c.getVariable());
       l.copies(c.getVariable()); // the target is written again in the chain, after these
-      String target = l.emit ? l.source.render(c.getVariable()) : "";
+      Expr target = new Expr.Code(l.emit ? l.source.render(c.getVariable()) : "");
       String op = l.emit ? l.source.renderRange(l.source.end(c.getVariable()),
           l.source.start(c.getExpression())).trim() : "";
       String held = l.emit ? l.names.uniqueName("held") : "";
       String updated = l.emit ? l.names.uniqueName("updated") : "";
-      l.emit("var " + held + " = " + target + ";");
-      suspendOnChain(c.getExpression(), s, x -> new ExpressionAwaits.Code(List.of(
-          "var " + updated + " = " + held + ";", updated + " " + op + " " + x + ";",
-          target + " = " + updated + ";"), "resultOf(null)"));
+      l.add(new Step.Declare(null, held, target, l.sourceLine()));
+      suspendOnChain(c.getExpression(), s, x -> new Chain.Let(null, updated, new Expr.Name(held),
+          new Chain.Evaluate(new Expr.Assignment(new Expr.Name(updated), op, x),
+              new Chain.Evaluate(new Expr.Assignment(target, "=", new Expr.Name(updated)),
+                  Chain.none()))));
       assign(null, resumed(Step.Source.AWAIT, TypeKind.NONE));
       return;
     }
-    suspendOnChain(e, s, x -> new ExpressionAwaits.Code(List.of(x + ";"), "resultOf(null)"));
+    suspendOnChain(e, s, x -> new Chain.Evaluate(x, Chain.none()));
     assign(null, resumed(Step.Source.AWAIT, TypeKind.NONE));
   }
 
   /** The end of a chain whose value has {@code type} as its target type (none when null). */
-  ExpressionAwaits.Code typedResult(String type, String value) {
+  Chain typedResult(String type, Expr value) {
     if (type == null) {
-      return done(value);
+      return new Chain.Result(value);
     }
     String name = l.names.uniqueName("value");
-    return new ExpressionAwaits.Code(List.of(type + " " + name + " = " + value + ";"),
-        "resultOf(" + name + ")");
-  }
-
-  static ExpressionAwaits.Code done(String value) {
-    return new ExpressionAwaits.Code(List.of(), "resultOf(" + value + ")");
+    return new Chain.Let(type, name, value, new Chain.Result(new Expr.Name(name)));
   }
 
   /** Suspends on the chain of continuations for {@code e}, which ends with {@code end}. */
   void suspendOnChain(ExpressionTree e, Tree owner,
-      java.util.function.Function<String, ExpressionAwaits.Code> end) {
+      java.util.function.Function<Expr, Chain> end) {
     l.locals.hoistLocalsIn(e);
     l.fragments.put(e, l.number);
     if (!l.emit) {
@@ -175,9 +171,19 @@ final class SuspensionLowering {
       return;
     }
     l.forms.copiesBefore(e, true).forEach(l::emit);
-    ExpressionAwaits.Code chain = l.forms.chain(e, end);
-    chain.statements().forEach(l::emit);
-    suspendOn(new Step.Text(chain.chain()), owner);
+    Chain chain = l.forms.chain(e, end);
+    // What runs before the first await runs in this state, not in a continuation.
+    while (chain instanceof Chain.Let || chain instanceof Chain.Evaluate) {
+      if (chain instanceof Chain.Let let) {
+        l.add(new Step.Declare(let.type(), let.name(), let.value(), l.sourceLine()));
+        chain = let.rest();
+      } else {
+        Chain.Evaluate run = (Chain.Evaluate) chain;
+        l.add(new Step.Evaluate(run.statement(), l.sourceLine()));
+        chain = run.rest();
+      }
+    }
+    suspendOn(new Step.Chained(chain), owner);
   }
 
   /** Suspends on {@code awaitable}, written by the lowering itself. */

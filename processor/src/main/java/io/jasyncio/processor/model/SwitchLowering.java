@@ -64,7 +64,8 @@ final class SwitchLowering {
         } else {
           l.fragments.put(body, l.number);
           l.copies(body);
-          l.emit(l.emit ? l.source.render(body) + ";" : "");
+          l.add(new Step.Evaluate(new Expr.Code(l.emit ? l.source.render(body) : ""),
+              l.sourceLine()));
         }
         l.jump(end);
       } else {
@@ -78,10 +79,10 @@ final class SwitchLowering {
   }
 
   /** One arm of a dispatching switch: its {@code case ...}/{@code default}, where it goes. */
-  record Arm(String head, Label target) {
+  record Arm(List<String> constants, Label target) {
     /** The arm as a step has it: the state as the label's id, until the lowering resolves it. */
     Step.Arm step() {
-      return new Step.Arm(head, target == null ? Step.Arm.UNKNOWN : target.id);
+      return new Step.Arm(constants, target == null ? Step.Arm.UNKNOWN : target.id);
     }
   }
 
@@ -105,16 +106,16 @@ final class SwitchLowering {
       c.getExpressions().forEach(e -> l.fragments.put(e, l.number));
       if (c.getExpressions().isEmpty()) {
         hasDefault = true;
-        arms.add(new Arm("default", arm));
+        arms.add(new Arm(List.of(), arm));
       } else if (l.emit) {
         List<String> constants = new ArrayList<>();
         c.getExpressions().forEach(e -> constants.add(l.source.render(e)));
-        arms.add(new Arm("case " + String.join(", ", constants), arm));
+        arms.add(new Arm(constants, arm));
       }
     }
     if (!hasDefault) {
       // a switch expression over an enum that gained a constant: javac's code throws this
-      arms.add(new Arm("default", isExpression ? null : end));
+      arms.add(new Arm(List.of(), isExpression ? null : end));
     }
     MethodInvocationTree await = l.forms.awaitIn(sw);
     if (await != null) {

@@ -59,9 +59,8 @@ final class TryLowering {
       if (l.emit) {
         String type = l.types.catchType(c);
         String field = l.locals.fieldOf(param);
-        String target = field != null ? field : type + " " + l.locals.localName(param);
-        l.emit(target + " = (" + type + ") " + l.names.caughtField() + ";");
-        l.emit(l.names.caughtField() + " = null;");
+        l.add(new Step.Catch(l.names.caughtField(), type, field, l.locals.localName(param),
+            l.sourceLine()));
       }
       l.statement(c.getBlock());
       exitTry(region, end);
@@ -119,7 +118,7 @@ final class TryLowering {
       // the block (null if none); what it throws replaces whatever exit was pending. A resource
       // that only implements aclose() keeps Java's rule: its failure is added as suppressed.
       Label afterClose = l.freshLabel();
-      l.jumpIf(new Step.Text(ref + " == null"), true, afterClose);
+      l.jumpIf(new Step.IsNull(new Step.Text(ref)), true, afterClose);
       l.suspensions.suspendOn(new Step.CloseAsync(ref, f.kind(), f.thrown()), resource);
       l.add(new Step.Closed(f.kind(), f.thrown(), l.sourceLine()));
       l.start(afterClose, l.source.line(resource), "closed");
@@ -144,7 +143,7 @@ final class TryLowering {
     }
     MachineNames.ExitFields f = r.fields;
     when(new Step.IsExit(f.kind(), Step.Exit.THROW),
-        new Step.Code("throw " + f.thrown() + ";", l.sourceLine()));
+        new Step.Rethrow(f.thrown(), l.sourceLine()));
     when(new Step.IsExit(f.kind(), Step.Exit.RETURN), l.returnFrom(r.outer));
     List<Label> viaOuter = new ArrayList<>();
     r.jumps.forEach((label, leavesOuter) -> {
@@ -154,9 +153,9 @@ final class TryLowering {
     });
     List<Step> jump = new ArrayList<>();
     if (!viaOuter.isEmpty()) {
-      List<String> tests = new ArrayList<>();
-      viaOuter.forEach(l -> tests.add(f.target() + " == " + l.ref()));
-      jump.add(new Step.When(new Step.Text(String.join(" || ", tests)),
+      List<Integer> states = new ArrayList<>();
+      viaOuter.forEach(l -> states.add(l.id));
+      jump.add(new Step.When(new Step.StateIn(f.target(), states),
           List.of(l.exit(r.outer, Step.Exit.JUMP, new Step.Text(f.target()))), l.sourceLine()));
     }
     if (!r.jumps.isEmpty()) {

@@ -65,7 +65,7 @@ class ProtocolTest {
   @Test
   void aFinallyBlockTakesThePendingExit() {
     assertEquals("exit1 = EXIT_JUMP;\ntarget1 = 7;\nstate = 4;\ncontinue dispatch;",
-        coroutine.code(new Step.Leave("exit1", Step.Exit.JUMP, "target1", new Step.Text("7"), 4,
+        coroutine.code(new Step.Leave("exit1", Step.Exit.JUMP, "target1", new Step.StateOf(7), 4,
             0)));
     assertEquals("if (exit1 == EXIT_RETURN) {\n  complete(returned);\n  return;\n}",
         coroutine.code(new Step.When(new Step.IsExit("exit1", Step.Exit.RETURN),
@@ -74,6 +74,41 @@ class ProtocolTest {
         coroutine.code(new Step.JumpToStateIn("target1", 0)));
     assertEquals("thrown1 = thrown;", coroutine.code(new Step.Assign("thrown1",
         new Step.Thrown(), 0)));
+    assertEquals("throw thrown1;", coroutine.code(new Step.Rethrow("thrown1", 0)));
+    assertEquals("if (target1 == 3 || target1 == 8) {\n  state = target1;\n  continue dispatch;\n}",
+        coroutine.code(new Step.When(new Step.StateIn("target1", java.util.List.of(3, 8)),
+            java.util.List.of(new Step.JumpToStateIn("target1", 0)), 0)));
+  }
+
+  @Test
+  void aCatchClauseTakesTheCaughtExceptionAsItsType() {
+    assertEquals("IOException e = (IOException) caught;\ncaught = null;",
+        coroutine.code(new Step.Catch("caught", "IOException", null, "e", 0)));
+    assertEquals("e1 = (IOException) caught;\ncaught = null;",
+        coroutine.code(new Step.Catch("caught", "IOException", "e1", "e", 0)));
+  }
+
+  @Test
+  void localsAreDeclaredWithTheirTypeOrVar() {
+    assertEquals("final int n = 3;", coroutine.code(new Step.Declare("final int", "n",
+        new io.jasyncio.processor.model.Expr.Code("3"), 0)));
+    assertEquals("var held1 = f(x);", coroutine.code(new Step.Declare(null, "held1",
+        new io.jasyncio.processor.model.Expr.Code("f(x)"), 0)));
+    assertEquals("String s;", coroutine.code(new Step.Declare("String", "s", null, 0)));
+  }
+
+  @Test
+  void aStatementJavacMayCountAsNotCompletingStaysReachable() {
+    assertEquals("if (true) {\n  while (go()) {}\n}", coroutine.code(new Step.KeepReachable(
+        new Step.Code("while (go()) {}", 3), 3)));
+  }
+
+  @Test
+  void loopAndResourceTestsReadTheirFields() {
+    assertEquals("if (!(it1.hasNext())) {\n  state = 9;\n  continue dispatch;\n}",
+        coroutine.code(new Step.JumpIf(new Step.HasNext("it1"), false, 9, 0)));
+    assertEquals("if (r == null) {\n  state = 9;\n  continue dispatch;\n}",
+        coroutine.code(new Step.JumpIf(new Step.IsNull(new Step.Text("r")), true, 9, 0)));
   }
 
   @Test
@@ -97,7 +132,8 @@ class ProtocolTest {
     assertEquals("switch (k) {\n  case 1, 2:\n    state = 3;\n    continue dispatch;\n"
         + "  default:\n    throw new IncompatibleClassChangeError();\n}",
         coroutine.code(new Step.Dispatch(new Step.Text("k"), java.util.List.of(
-            new Step.Arm("case 1, 2", 3), new Step.Arm("default", Step.Arm.UNKNOWN)), 0)));
+            new Step.Arm(java.util.List.of("1", "2"), 3),
+            new Step.Arm(java.util.List.of(), Step.Arm.UNKNOWN)), 0)));
     assertEquals("state = cases1.applyAsInt(awaited());\ncontinue dispatch;",
         coroutine.code(new Step.JumpToCase("cases1", 0)));
   }
