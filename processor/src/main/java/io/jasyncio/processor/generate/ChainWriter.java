@@ -90,6 +90,9 @@ final class ChainWriter {
     if (e instanceof Expr.Assignment a) {
       return expression(a.target()) + " " + a.operator() + " " + expression(a.value());
     }
+    if (e instanceof Expr.NonNull n) {
+      return "java.util.Objects.requireNonNull(" + expression(n.value()) + ")";
+    }
     if (e instanceof Expr.Bool b) {
       return Boolean.toString(b.value());
     }

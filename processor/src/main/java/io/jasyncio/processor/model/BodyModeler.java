@@ -73,6 +73,7 @@ public final class BodyModeler {
     private final VariableTypes types;
     private final HoistedLocals hoisting;
     private final ClosureCopies closureCopies;
+    private final CallSignatures signatures;
     private final NameEdits edits;
 
     Run(Input in) {
@@ -82,6 +83,7 @@ public final class BodyModeler {
       this.types = new VariableTypes(this);
       this.hoisting = new HoistedLocals(this, machineNames, types);
       this.closureCopies = new ClosureCopies(this, hoisting, machineNames);
+      this.signatures = new CallSignatures(in.scan().callees());
       this.edits = new NameEdits(this, closureCopies, machineNames);
     }
 
@@ -264,6 +266,11 @@ public final class BodyModeler {
         @Override
         public String freshName(String base) {
           return machineNames.uniqueName(base);
+        }
+
+        @Override
+        public CallSignatures signatures() {
+          return signatures;
         }
       }).convert(e, end);
     }

@@ -59,6 +59,9 @@ public sealed interface Expr {
   /** {@code target operator value}: an assignment, simple or compound, as a statement. */
   record Assignment(Expr target, String operator, Expr value) implements Expr {}
 
+  /** {@code value}, or a NullPointerException now if it is null, as Java's {@code x::m} does. */
+  record NonNull(Expr value) implements Expr {}
+
   /** The literal {@code true} or {@code false}. */
   record Bool(boolean value) implements Expr {}
 

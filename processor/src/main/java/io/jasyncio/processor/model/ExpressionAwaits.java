@@ -61,6 +61,9 @@ final class ExpressionAwaits {
 
     /** A name no code of the method uses. */
     String freshName(String base);
+
+    /** What the declarations of the methods a call may invoke say of it. */
+    CallSignatures signatures();
   }
 
   private final Source source;
@@ -147,7 +150,7 @@ final class ExpressionAwaits {
       }));
     }
     List<ExpressionTree> operands = operands(e);
-    return sequence(operands, 0, new IdentityHashMap<>(), subs -> k.apply(text(e, subs)));
+    return sequence(e, operands, 0, new IdentityHashMap<>(), subs -> k.apply(text(e, subs)));
   }
 
   /**
@@ -240,7 +243,9 @@ final class ExpressionAwaits {
     if (e instanceof ConditionalExpressionTree c) {
       return handsOnAsIs(c.getTrueExpression()) || handsOnAsIs(c.getFalseExpression());
     }
-    return e instanceof MethodInvocationTree call && source.isAwait(call);
+    // A call of a method that returns its own type variable is no numeric operand either.
+    return e instanceof MethodInvocationTree call
+        && (source.isAwait(call) || source.signatures().returnsOwnTypeVariable(call));
   }
 
   /** A chain that evaluates {@code e} and finishes with its value. */
@@ -252,8 +257,8 @@ final class ExpressionAwaits {
    * Evaluates {@code ops} from the {@code i}-th on, in order: one that awaits is chained, one
    * evaluated before a later await is held in a {@code var} unless it cannot change meanwhile.
    */
-  private Chain sequence(List<ExpressionTree> ops, int i, Map<Tree, Expr> subs,
-      Function<Map<Tree, Expr>, Chain> k) {
+  private Chain sequence(ExpressionTree whole, List<ExpressionTree> ops, int i,
+      Map<Tree, Expr> subs, Function<Map<Tree, Expr>, Chain> k) {
     if (i == ops.size()) {
       return k.apply(subs);
     }
@@ -268,22 +273,60 @@ final class ExpressionAwaits {
         Map<Tree, Expr> more = new IdentityHashMap<>(subs);
         if (!holdValue || v.simpleName() != null) {
           more.put(op, v);
-          return sequence(ops, i + 1, more, k);
+          return sequence(whole, ops, i + 1, more, k);
         }
         // The operand's value is more than a name (a call on the awaited value): Java computes
         // it before the later operands, so it is held now, not written into the final text.
         String held = source.freshName("held");
         more.put(op, new Expr.Name(held));
-        return new Chain.Let(null, held, v, sequence(ops, i + 1, more, k));
+        return new Chain.Let(heldType(whole, op), held, v,
+            sequence(whole, ops, i + 1, more, k));
       });
     }
     if (!awaitLater || stable(op)) {
-      return sequence(ops, i + 1, subs, k);
+      return sequence(whole, ops, i + 1, subs, k);
     }
-    String held = source.freshName("held");
     Map<Tree, Expr> more = new IdentityHashMap<>(subs);
+    String held = source.freshName("held");
+    if (unwrap(op) instanceof MemberReferenceTree ref) {
+      // A bound reference evaluates its receiver now, and throws if it is null; the reference
+      // itself is made where it stands, on the held receiver.
+      more.put(ref.getQualifierExpression(), new Expr.Name(held));
+      return new Chain.Let(null, held,
+          new Expr.NonNull(text(ref.getQualifierExpression(), Map.of())),
+          sequence(whole, ops, i + 1, more, k));
+    }
     more.put(op, new Expr.Name(held));
-    return new Chain.Let(null, held, text(op, Map.of()), sequence(ops, i + 1, more, k));
+    return new Chain.Let(heldType(whole, op), held, text(op, Map.of()),
+        sequence(whole, ops, i + 1, more, k));
+  }
+
+  /**
+   * The type a held operand {@code op} of {@code whole} is declared with: null ({@code var}) for
+   * one javac types alone as it types it in place; for a call, a {@code new} or a {@code ?:}
+   * passed as an argument (typed by the parameter it is passed to), the parameter's type when
+   * the method is known and that type needs no inference.
+   */
+  private String heldType(ExpressionTree whole, ExpressionTree op) {
+    Tree shape = unwrap(op);
+    boolean poly = shape instanceof MethodInvocationTree || shape instanceof NewClassTree
+        || shape instanceof ConditionalExpressionTree
+        || shape.getKind() == Tree.Kind.SWITCH_EXPRESSION;
+    List<? extends ExpressionTree> arguments = whole instanceof MethodInvocationTree m
+        ? m.getArguments() : whole instanceof NewClassTree n ? n.getArguments() : List.of();
+    for (int i = 0; poly && i < arguments.size(); i++) {
+      if (arguments.get(i) == op) {
+        return source.signatures().parameterType(whole, i);
+      }
+    }
+    return null;
+  }
+
+  private static ExpressionTree unwrap(ExpressionTree e) {
+    while (e instanceof ParenthesizedTree p) {
+      e = p.getExpression();
+    }
+    return e;
   }
 
   /** What Java evaluates, in order, to compute {@code e} once its operands are there. */

@@ -7,10 +7,11 @@ import javax.lang.model.type.TypeKind;
  * One step of a state of the machine, as data: the writer spells the runtime's protocol for
  * each (suspending, reading the resumed value, jumping, completing) and writes its Java.
  *
- * <p>{@link Code} is Java text copied from the template or written by a construct's lowering;
- * the jumps patched into a copied statement are steps inline in it. An expression that awaits
- * inside it is a {@link Chain} ({@link Chained}), which the writer spells. Every step knows the source line it came from (0: none), which the writer marks on
- * its first line for the line table of the machine's origin.
+ * <p>{@link Code} is the template's code, copied with its names edited; the jumps patched into
+ * a copied statement are steps inline in it. An expression that awaits inside it is a
+ * {@link Chain} ({@link Chained}). The model writes no Java of its own: the writer spells every
+ * step. Every step knows the source line it came from (0: none), which the writer marks on its
+ * first line for the line table of the machine's origin.
  *
  * <p>A state number in a step is a label's id while the lowering runs, and the state's number
  * once {@link Lowering} resolves it.
@@ -172,8 +173,9 @@ public sealed interface Step {
 
   /**
    * One arm of a switch that picks the state of the case its selector matches: the case's
-   * constants as the template wrote them (none: {@code default}) and that case's state, or {@link #UNKNOWN} for a
-   * switch expression's default over an enum that gained a constant, which throws as Java's.
+   * constants as the template wrote them (none: {@code default}) and that case's state, or
+   * {@link #UNKNOWN} for a switch expression's default over an enum that gained a constant,
+   * which throws as Java's.
    */
   record Arm(List<String> constants, int state) {
     /** The state of no case: the switch expression throws. */

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 
@@ -91,6 +92,7 @@ public final class BodyScan {
   final List<TemplateCall> templateCalls = new ArrayList<>();
   final List<Unresolved> unresolved = new ArrayList<>();
   final Set<String> classFieldNames = new java.util.HashSet<>();
+  final Map<Tree, List<ExecutableElement>> callees = new java.util.IdentityHashMap<>();
 
   public List<Local> locals() { return locals; }
   public List<LocalRef> localRefs() { return localRefs; }
@@ -108,6 +110,11 @@ public final class BodyScan {
    * such a class, a local of that name would be hidden by the field.
    */
   public Set<String> classFieldNames() { return classFieldNames; }
+  /**
+   * For each call and {@code new} whose owner is known without attribution, the methods or
+   * constructors of that name it may invoke (overloads included; javac picks among them).
+   */
+  public Map<Tree, List<ExecutableElement>> callees() { return callees; }
   /** Locals (parameters included) assigned somewhere after their declaration. */
   public Set<Local> assigned() { return assigned; }
 

@@ -329,6 +329,9 @@ final class BodyScanner extends TreePathScanner<Void, Void> {
         ? generic.getType() : node.getIdentifier();
     TypeElement type = created instanceof ExpressionTree e && node.getEnclosingExpression() == null
         ? types.typeOf(e) : null;
+    if (type != null && node.getClassBody() == null) {
+      out.callees.put(node, ElementFilter.constructorsIn(type.getEnclosedElements()));
+    }
     if (type != null && !Attributed.allPrivateToTopLevel(List.of(type), topLevel)
         && node.getClassBody() == null) { // a private class is reported by its name, once
       checkPrivate(getCurrentPath(), ElementFilter.constructorsIn(type.getEnclosedElements()));
@@ -387,6 +390,7 @@ final class BodyScanner extends TreePathScanner<Void, Void> {
           out.unresolved.add(new Unresolved(new TreePath(getCurrentPath(), id), name, true));
         }
         if (found != null) {
+          out.callees.put(node, ElementFilter.methodsIn(found.members()));
           checkPrivate(new TreePath(getCurrentPath(), id), found.members());
           out.memberRefs.add(new MemberRef(new TreePath(getCurrentPath(), id), found, true,
               localClassDepth > 0, false));
@@ -399,6 +403,7 @@ final class BodyScanner extends TreePathScanner<Void, Void> {
       TypeElement owner = types.typeOf(member.getExpression());
       if (owner != null) {
         List<Element> methods = types.membersNamed(owner, member.getIdentifier().toString(), true);
+        out.callees.put(node, ElementFilter.methodsIn(methods));
         checkPrivate(new TreePath(getCurrentPath(), member), methods);
         if (types.isTypeName(member.getExpression()) && Templates.anyStaticAsync(methods)) {
           out.templateCalls.add(new TemplateCall(member.getExpression(), owner));
