@@ -36,7 +36,7 @@ public final class AsyncPantry {
      * Where this machine's code is in Pantry.java, for stack traces.
      */
     private static final Origin ORIGIN = Origin.of("demo.Pantry", "fetch", "Pantry.java",
-        "81:10 82:11 86:12 92:13 95:16 99:18 105:19 116:21",
+        "76:10 77:11 81:12 87:13 93:16 97:18 103:19 114:21",
         10, 11, 12, 17, 18, 11);
 
     private final String shelf;
@@ -50,11 +50,6 @@ public final class AsyncPantry {
      * The exception that left the try block at Pantry.java:11.
      */
     private Throwable exitThrown1;
-
-    /**
-     * The state a jump out of the try block at Pantry.java:11 goes to.
-     */
-    private int exitTarget1;
 
     /**
      * A return value waiting while finally blocks run.
@@ -90,7 +85,10 @@ public final class AsyncPantry {
             case 2: { // Pantry.java:12, resumed
               awaited();
               if (shelf.isEmpty()) {
-                { returned = "nothing"; exit1 = EXIT_RETURN; state = 3; continue dispatch; }
+                returned = "nothing";
+                exit1 = EXIT_RETURN;
+                state = 3;
+                continue dispatch;
               }
               System.out.println("taking from " + shelf);
               state = 3;

@@ -68,6 +68,27 @@ class ExpressionAwaitTest {
   }
 
   @Test
+  void aHeldGenericCallOrDiamondIsTypedByTheParameterItIsPassedTo() throws Throwable {
+    Compilation c = compile(
+        "  static String join(List<String> parts, int last) { return parts + \" \" + last; }",
+        "  static final class Tally {",
+        "    final String shown;",
+        "    Tally(java.util.Map<String, Integer> counts, int n) {",
+        "      counts.put(\"n\", n);",
+        "      shown = counts.toString();",
+        "    }",
+        "  }",
+        "  @Async static Coroutine<String> typed(List<String> log) {",
+        "    String a = join(java.util.Collections.emptyList(), await(traced(log, \"x\", 1)));",
+        "    Tally b = new Tally(new java.util.HashMap<>(), await(traced(log, \"y\", 2)));",
+        "    String c = join(t(log, \"z\", List.of(\"q\")), await(traced(log, \"w\", 3)));",
+        "    return done(a + \"|\" + b.shown + \"|\" + c);",
+        "  }");
+    assertThat(FlowSnippet.trace(c, "typed")).containsExactly("x", "y", "z", "w",
+        "result [] 1|{n=2}|[q] 3");
+  }
+
+  @Test
   void shortCircuitAndConditionalOperatorsEvaluateOnlyTheSideJavaWould() throws Throwable {
     Compilation c = compile(
         "  @Async static Coroutine<String> sides(List<String> log, boolean p) {",

@@ -25,7 +25,15 @@ final class Protocol {
   /** The Java text of {@code step}. */
   String code(Step step) {
     if (step instanceof Step.Code c) {
-      return c.fill(inline -> code(inline).replace("\n", " "));
+      return c.fill(this::code);
+    }
+    if (step instanceof Step.Block b) {
+      StringBuilder inner = new StringBuilder();
+      for (Step s : b.steps()) {
+        inner.append(inner.length() == 0 ? "" : "\n").append(code(s));
+      }
+      return b.braced() ? "{\n  " + inner.toString().replace("\n", "\n  ") + "\n}"
+          : inner.toString();
     }
     if (step instanceof Step.Suspend s) {
       return "if (suspendOn(" + value(s.awaitable()) + ", " + s.resumeState() + ")) {\n"

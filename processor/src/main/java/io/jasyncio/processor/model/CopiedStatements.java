@@ -1,6 +1,8 @@
 package io.jasyncio.processor.model;
 
+import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.BreakTree;
+import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.ContinueTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ReturnTree;
@@ -10,7 +12,9 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.YieldTree;
 import io.jasyncio.processor.model.Lowering.Target;
 import io.jasyncio.processor.scan.JumpsOut;
+import com.sun.source.util.TreeScanner;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Copies a statement with no suspension in it as written, but for the jumps in it that leave it
@@ -80,24 +84,50 @@ final class CopiedStatements {
 
   /** Rewrites the jumps in {@code s} that leave it: break, continue, return and yield. */
   void patchJumpsLeaving(StatementTree s) {
+    Set<Tree> amongStatements = statementsOfBlocksIn(s);
     for (Tree jump : JumpsOut.from(s)) {
+      boolean braced = !amongStatements.contains(jump);
       if (jump instanceof ReturnTree node) {
-        l.source.replace(node, () -> "{ "
-            + l.inline(l.returnSteps(new Step.Text(l.forms.returnValue(node)))) + " }");
+        l.source.replace(node, () -> l.inline(
+            l.returnSteps(new Step.Text(l.forms.returnValue(node))), braced));
       } else if (jump instanceof YieldTree node) {
         SwitchLowering.Yield y = l.switches.yields.peek();
-        l.source.replace(node, () -> "{ " + l.inline(l.switches.yieldSteps(y,
-            new Step.Text(l.source.render(node.getValue())))) + " }");
+        l.source.replace(node, () -> l.inline(l.switches.yieldSteps(y,
+            new Step.Text(l.source.render(node.getValue()))), braced));
       } else if (jump instanceof BreakTree node) {
         Target t = find(node.getLabel() == null ? null : node.getLabel().toString(), false);
-        l.source.replace(node, () -> "{ " + l.inline(List.of(l.leave(t, t.breakTo()))) + " }");
+        l.source.replace(node, () -> l.inline(List.of(l.leave(t, t.breakTo())), braced));
       } else {
         ContinueTree node = (ContinueTree) jump;
         Target t = find(node.getLabel() == null ? null : node.getLabel().toString(), true);
-        l.source.replace(node, () -> "{ " + l.inline(List.of(l.leave(t, t.continueTo())))
-            + " }");
+        l.source.replace(node, () -> l.inline(List.of(l.leave(t, t.continueTo())), braced));
       }
     }
+  }
+
+  /**
+   * {@code s}, copied as a statement of its state, and the statements inside it that stand in
+   * a block or among a case's statements: where a statement may become several without braces.
+   */
+  private static Set<Tree> statementsOfBlocksIn(StatementTree s) {
+    Set<Tree> out = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    out.add(s);
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitBlock(BlockTree node, Void p) {
+        out.addAll(node.getStatements());
+        return super.visitBlock(node, p);
+      }
+
+      @Override
+      public Void visitCase(CaseTree node, Void p) {
+        if (node.getCaseKind() == CaseTree.CaseKind.STATEMENT) {
+          out.addAll(node.getStatements());
+        }
+        return super.visitCase(node, p);
+      }
+    }.scan(s, null);
+    return out;
   }
 
   /**

@@ -159,6 +159,8 @@ final class Lowering {
     final Region outer;
     /** Jump targets the finally continues to, and whether each leaves the outer region too. */
     final Map<Label, Boolean> jumps = new java.util.LinkedHashMap<>();
+    /** Whether a return leaves through the finally block, which then passes it on. */
+    boolean returns;
 
     Region(Label finallyStart, MachineNames.ExitFields fields, Region outer) {
       this.finallyStart = finallyStart;
@@ -358,6 +360,9 @@ final class Lowering {
    * finally block.
    */
   Step exit(Region r, Step.Exit kind, Step.Value target) {
+    if (kind == Step.Exit.RETURN) {
+      r.returns = true;
+    }
     return new Step.Leave(r.fields.kind(), kind, target == null ? null : r.fields.target(),
         target, r.finallyStart.id, sourceLine);
   }
@@ -530,13 +535,10 @@ final class Lowering {
    * Text that stands for {@code steps} on one line, for a jump patched into a copied
    * statement; {@link #emit} takes the steps back when it emits that statement.
    */
-  String inline(List<Step> steps) {
-    StringBuilder out = new StringBuilder();
-    for (Step step : steps) {
-      out.append(out.length() == 0 ? "" : " ").append(Step.Code.placeholder(inlineSteps.size()));
-      inlineSteps.add(step);
-    }
-    return out.toString();
+  String inline(List<Step> steps, boolean braced) {
+    String mark = Step.Code.placeholder(inlineSteps.size());
+    inlineSteps.add(new Step.Block(steps, braced, sourceLine));
+    return mark;
   }
 
   /** Emits {@code step}, when this run emits. */

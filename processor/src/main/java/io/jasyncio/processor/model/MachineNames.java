@@ -38,6 +38,7 @@ final class MachineNames extends MethodFacts {
   final Map<BodyScan.Local, String> fieldNames = new HashMap<>();
   /** Pending-exit fields of split try statements with finally blocks, by statement. */
   final Map<Tree, ExitFields> exits = new java.util.LinkedHashMap<>();
+  private final Set<ExitFields> jumpedThrough = new HashSet<>();
   /** The field a return value waits in while finally blocks run, once one needs it. */
   String returned;
   /** The dispatch loop's label, chosen once. */
@@ -82,6 +83,11 @@ final class MachineNames extends MethodFacts {
           fieldName("exitThrown" + n, "exitThrown" + n),
           fieldName("exitTarget" + n, "exitTarget" + n));
     });
+  }
+
+  /** Records that a jump leaves through the try statement of {@code f}, whose target it holds. */
+  void jumpTargetUsed(ExitFields f) {
+    jumpedThrough.add(f);
   }
 
   /** The field a return value waits in while finally blocks run. */
@@ -199,8 +205,10 @@ final class MachineNames extends MethodFacts {
               + " block."));
       out.add(new MethodModel.Field(f.thrown(), f.thrown(), TypeName.get(Throwable.class),
           false, "The exception that left the try block at " + where + "."));
-      out.add(new MethodModel.Field(f.target(), f.target(), TypeName.INT, false,
-          "The state a jump out of the try block at " + where + " goes to."));
+      if (jumpedThrough.contains(f)) {
+        out.add(new MethodModel.Field(f.target(), f.target(), TypeName.INT, false,
+            "The state a jump out of the try block at " + where + " goes to."));
+      }
     }
     if (returned != null) {
       DeclaredType rt = (DeclaredType) method.getReturnType();

@@ -26,6 +26,11 @@ final class StateNumbers {
     if (step instanceof Step.KeepReachable k) {
       return new Step.KeepReachable((Step.Code) resolve(k.code()), k.line());
     }
+    if (step instanceof Step.Block b) {
+      List<Step> steps = new ArrayList<>();
+      b.steps().forEach(s -> steps.add(resolve(s)));
+      return new Step.Block(steps, b.braced(), b.line());
+    }
     if (step instanceof Step.Suspend s) {
       return new Step.Suspend(resolve(s.awaitable()), number(s.resumeState()), s.where(),
           s.line());
@@ -106,6 +111,9 @@ final class StateNumbers {
     }
     if (step instanceof Step.KeepReachable k) {
       return refersTo(k.code(), label);
+    }
+    if (step instanceof Step.Block b) {
+      return b.steps().stream().anyMatch(s -> refersTo(s, label));
     }
     if (step instanceof Step.Suspend s) {
       return s.resumeState() == label.id || refersTo(s.awaitable(), label);

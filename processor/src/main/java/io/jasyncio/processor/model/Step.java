@@ -21,8 +21,9 @@ public sealed interface Step {
   int line();
 
   /**
-   * Java text, as is, but for the steps written into it on one line ({@code inline}): a jump
-   * patched into a copied statement stands in {@code text} as {@link #placeholder}{@code (i)}.
+   * Java text, as is, but for the steps written into it ({@code inline}): a jump patched into a
+   * copied statement stands in {@code text} as {@link #placeholder}{@code (i)}, and its lines
+   * are indented as the placeholder's line is.
    */
   record Code(String text, int line, List<Step> inline) implements Step {
     /** The character a placeholder starts and ends with. */
@@ -37,11 +38,26 @@ public sealed interface Step {
       return INLINE + Integer.toString(i) + INLINE;
     }
 
-    /** {@code text} with each placeholder replaced by what {@code write} makes of its step. */
+    /**
+     * {@code text} with each placeholder replaced by what {@code write} makes of its step, each
+     * line after the first indented as the placeholder's line is.
+     */
     public String fill(java.util.function.Function<Step, String> write) {
       String out = text;
       for (int i = 0; i < inline.size(); i++) {
-        out = out.replace(placeholder(i), write.apply(inline.get(i)));
+        String mark = placeholder(i);
+        int at = out.indexOf(mark);
+        if (at < 0) {
+          continue;
+        }
+        int lineStart = out.lastIndexOf('\n', at) + 1;
+        int indent = lineStart;
+        while (indent < at && out.charAt(indent) == ' ') {
+          indent++;
+        }
+        String pad = " ".repeat(indent - lineStart);
+        out = out.substring(0, at) + write.apply(inline.get(i)).replace("\n", "\n" + pad)
+            + out.substring(at + mark.length());
       }
       return out;
     }
@@ -101,6 +117,17 @@ public sealed interface Step {
     @Override
     public String toString() {
       return "evaluate " + expression;
+    }
+  }
+
+  /**
+   * Steps patched into copied code in place of a statement: in braces unless the statement
+   * stood in a block or a case, where several statements may stand.
+   */
+  record Block(List<Step> steps, boolean braced, int line) implements Step {
+    @Override
+    public String toString() {
+      return steps.toString();
     }
   }
 

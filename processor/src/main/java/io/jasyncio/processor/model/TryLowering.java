@@ -1,11 +1,13 @@
 package io.jasyncio.processor.model;
 
 import com.sun.source.tree.CatchTree;
+import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.VariableTree;
 import io.jasyncio.processor.model.Lowering.Label;
 import io.jasyncio.processor.model.Lowering.Region;
+import io.jasyncio.processor.scan.JumpsOut;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,7 +40,7 @@ final class TryLowering {
     Region region = null;
     if (t.getFinallyBlock() != null) {
       region = new Region(l.freshLabel(), l.names.exitFields(t), l.regions.peek());
-      l.names.returnedField();
+      reserveExitFields(t, region);
       l.suspensions.assign(region.fields.kind(), new Step.ExitCode(Step.Exit.NORMAL));
     }
     l.start(body, l.source.line(t), "try");
@@ -100,7 +102,7 @@ final class TryLowering {
       ref = l.emit ? l.source.render(resource).replaceAll("\\s*;\\s*$", "") : "";
     }
     Region region = new Region(l.freshLabel(), l.names.exitFields(resource), l.regions.peek());
-    l.names.returnedField();
+    reserveExitFields(t, region);
     l.suspensions.assign(region.fields.kind(), new Step.ExitCode(Step.Exit.NORMAL));
     Label body = l.freshLabel();
     Label end = l.freshLabel();
@@ -136,6 +138,22 @@ final class TryLowering {
     l.jump(region == null ? end : region.finallyStart);
   }
 
+  /**
+   * Names, before the states are written, the fields a way out of {@code t} through the
+   * finally block of {@code region} will need: the waiting return value for a {@code return},
+   * the jump's target for a {@code break}, {@code continue} or {@code yield}. The machine
+   * declares no field that nothing uses.
+   */
+  private void reserveExitFields(TryTree t, Region region) {
+    for (Tree jump : JumpsOut.from(t)) {
+      if (jump instanceof ReturnTree) {
+        l.names.returnedField();
+      } else {
+        l.names.jumpTargetUsed(region.fields);
+      }
+    }
+  }
+
   /** After a finally block: the pending exit (an exception, a return, a jump), or on. */
   void finallyEnd(Region r) {
     if (l.terminated) {
@@ -144,7 +162,9 @@ final class TryLowering {
     MachineNames.ExitFields f = r.fields;
     when(new Step.IsExit(f.kind(), Step.Exit.THROW),
         new Step.Rethrow(f.thrown(), l.sourceLine()));
-    when(new Step.IsExit(f.kind(), Step.Exit.RETURN), l.returnFrom(r.outer));
+    if (r.returns) {
+      when(new Step.IsExit(f.kind(), Step.Exit.RETURN), l.returnFrom(r.outer));
+    }
     List<Label> viaOuter = new ArrayList<>();
     r.jumps.forEach((label, leavesOuter) -> {
       if (leavesOuter) {

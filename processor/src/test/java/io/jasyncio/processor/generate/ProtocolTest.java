@@ -120,11 +120,14 @@ class ProtocolTest {
   }
 
   @Test
-  void aJumpPatchedIntoCopiedCodeIsWrittenOnOneLine() {
-    Step.Code copied = new Step.Code("if (i == 1) { " + Step.Code.placeholder(0) + " }", 19,
-        java.util.List.of(new Step.Jump(6, 19)));
-    assertEquals("if (i == 1) { state = 6; continue dispatch; }", coroutine.code(copied));
-    assertEquals("if (i == 1) { [jump to 6] }", copied.toString());
+  void aJumpPatchedIntoCopiedCodeIsWrittenAtItsStatementsColumn() {
+    Step.Code inBlock = new Step.Code("if (i == 1) {\n  " + Step.Code.placeholder(0) + "\n}", 19,
+        java.util.List.of(new Step.Block(java.util.List.of(new Step.Jump(6, 19)), false, 19)));
+    assertEquals("if (i == 1) {\n  state = 6;\n  continue dispatch;\n}", coroutine.code(inBlock));
+    Step.Code alone = new Step.Code("if (i == 1) " + Step.Code.placeholder(0), 19,
+        java.util.List.of(new Step.Block(java.util.List.of(new Step.Jump(6, 19)), true, 19)));
+    assertEquals("if (i == 1) {\n  state = 6;\n  continue dispatch;\n}", coroutine.code(alone));
+    assertEquals("if (i == 1) [[jump to 6]]", alone.toString());
   }
 
   @Test
