@@ -17,6 +17,9 @@ public final class Messages {
   private static final String AWAIT_IN_SYNCHRONIZED = "AwaitInSynchronized";
   private static final String SYNCHRONIZED_METHOD = "SynchronizedMethod";
   private static final String AWAIT_REFERENCE = "AwaitReference";
+  private static final String SUSPENSION_ARGUMENT = "SuspensionArgument";
+  private static final String YIELD_STATEMENT = "YieldStatement";
+  private static final String YIELD_OUTSIDE_ASYNC = "YieldOutsideAsync";
   private static final String AWAIT_POSITION = "AwaitPosition";
   private static final String PRIVATE_MEMBER = "PrivateMember";
   private static final String FINAL_CLASS = "FinalClass";
@@ -84,21 +87,23 @@ public final class Messages {
 
   // AwaitInLambda, AwaitInLocalClass, AwaitInSynchronized: an await that cannot suspend by nature.
 
-  public static Message awaitInLambda(String method) {
-    return new Message(AWAIT_IN_LAMBDA, "await cannot suspend " + method
-        + " from inside a lambda; move it out of the lambda, or into an @Async method you await");
+  /** {@code what} suspends: {@code await} or {@code Generator.yield}. */
+  public static Message awaitInLambda(String what, String method) {
+    return new Message(AWAIT_IN_LAMBDA, what + " cannot suspend " + method
+        + " from inside a lambda; move it out of the lambda, or into an @Async method"
+        + (what.equals("await") ? " you await" : " of its own"));
   }
 
-  public static Message awaitInLocalClass(String method) {
-    return new Message(AWAIT_IN_LOCAL_CLASS, "await cannot suspend " + method
+  public static Message awaitInLocalClass(String what, String method) {
+    return new Message(AWAIT_IN_LOCAL_CLASS, what + " cannot suspend " + method
         + " from inside a local or anonymous class; move it out of the class,"
-        + " or into an @Async method you await");
+        + " or into an @Async method" + (what.equals("await") ? " you await" : " of its own"));
   }
 
-  public static Message awaitInSynchronized(String method) {
-    return new Message(AWAIT_IN_SYNCHRONIZED, "await cannot suspend " + method
+  public static Message awaitInSynchronized(String what, String method) {
+    return new Message(AWAIT_IN_SYNCHRONIZED, what + " cannot suspend " + method
         + " inside synchronized, because the monitor would stay held while other tasks run;"
-        + " move the await out of the synchronized block");
+        + " move the " + what + " out of the synchronized block");
   }
 
   // AwaitReference
@@ -113,6 +118,37 @@ public final class Messages {
   public static Message awaitPosition() {
     return new Message(AWAIT_POSITION, "await in this position is not supported yet; give it a"
         + " statement of its own, as in var v = await(...);, then use v");
+  }
+
+  public static Message yieldPosition() {
+    return new Message(AWAIT_POSITION, "Generator.yield in this position is not supported yet;"
+        + " give it a statement of its own, as in Generator.yield(x); or"
+        + " var sent = Generator.yield(x);, then use sent");
+  }
+
+  // SuspensionArgument: await(), Generator.yield() or aiter() without its one argument.
+
+  public static Message suspensionArgument(String call) {
+    return new Message(SUSPENSION_ARGUMENT, call + " takes exactly one argument, "
+        + (call.equals("await") ? "the awaitable to wait for; write await(x)"
+            : call.equals("aiter") ? "the async generator to iterate; write aiter(gen)"
+            : "the value to yield; write Generator.yield(x)"));
+  }
+
+  // YieldStatement: Java's yield statement where a generator's yield was meant.
+
+  public static Message yieldStatement() {
+    return new Message(YIELD_STATEMENT, "yield(...) here is Java's yield statement, which only"
+        + " gives a switch expression its value; call Generator.yield(...) to yield a value from a"
+        + " generator");
+  }
+
+  // YieldOutsideAsync
+
+  public static Message yieldOutsideAsync(String where) {
+    return new Message(YIELD_OUTSIDE_ASYNC, "Generator.yield cannot suspend " + where
+        + ", which is not an @Async method; mark the method @Async and return Generator<T>,"
+        + " or move the yield into one");
   }
 
   public static Message aiterPosition() {

@@ -65,19 +65,28 @@ public final class AsyncMethodValidator {
       return report;
     }
     MethodKind methodKind = MethodKind.of(method);
+    YieldStatements.check(tree, methodPath, report);
     for (BodyScan.AwaitUse await : scan.awaits()) {
       boolean yields = await.kind() == BodyScan.Suspension.YIELD;
+      String what = yields ? "Generator.yield"
+          : await.kind() == BodyScan.Suspension.AITER ? "aiter" : "await";
+      if (((MethodInvocationTree) await.path().getLeaf()).getArguments().size() != 1) {
+        report.add(Diagnostic.at(await.path(), Messages.suspensionArgument(what)));
+        continue;
+      }
       if (yields ? !methodKind.yields() : !methodKind.awaits()) {
         report.add(Diagnostic.at(await.path(), yields
             ? Messages.yieldInCoroutine(where) : Messages.awaitInGenerator(where)));
         continue;
       }
+      String verb = yields ? what : "await";
       switch (await.context()) {
-        case LAMBDA -> report.add(Diagnostic.at(await.path(), Messages.awaitInLambda(where)));
+        case LAMBDA -> report.add(Diagnostic.at(await.path(),
+            Messages.awaitInLambda(verb, where)));
         case LOCAL_CLASS -> report.add(Diagnostic.at(await.path(),
-            Messages.awaitInLocalClass(where)));
+            Messages.awaitInLocalClass(verb, where)));
         case SYNCHRONIZED -> report.add(Diagnostic.at(await.path(),
-            Messages.awaitInSynchronized(where)));
+            Messages.awaitInSynchronized(verb, where)));
         case BODY -> checkAwaitPosition(await.path(), tree, names, report);
       }
     }
@@ -202,9 +211,9 @@ public final class AsyncMethodValidator {
       }
     }
     if (statement == null) {
-      report.add(Diagnostic.at(await,
-          names.isAiter((MethodInvocationTree) await.getLeaf()) ? Messages.aiterPosition()
-              : Messages.awaitPosition()));
+      MethodInvocationTree call = (MethodInvocationTree) await.getLeaf();
+      report.add(Diagnostic.at(await, names.isAiter(call) ? Messages.aiterPosition()
+          : names.isYield(call) ? Messages.yieldPosition() : Messages.awaitPosition()));
       return;
     }
     Tree outer = Suspensions.unsupportedAncestor(statement, method.getBody(), names);

@@ -222,6 +222,8 @@ public final class StrayAwaitScanner extends TreePathScanner<Void, Void> {
       Message message = inMethod ? Messages.awaitOutsideAsync(where)
           : Messages.awaitInInitializer(where);
       report.add(Diagnostic.at(getCurrentPath(), message));
+    } else if (names.isYield(node)) {
+      report.add(Diagnostic.at(getCurrentPath(), Messages.yieldOutsideAsync(where)));
     }
     return super.visitMethodInvocation(node, p);
   }
