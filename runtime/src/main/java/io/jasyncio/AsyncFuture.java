@@ -191,7 +191,7 @@ public non-sealed class AsyncFuture<T> implements Awaitable<T> {
     if (state != PENDING) {
       return false;
     }
-    cancelWith(message == null ? null : new CancelledException(message));
+    cancelWith(message == null ? null : new CancelledException(loop, message));
     return true;
   }
 
@@ -324,7 +324,7 @@ public non-sealed class AsyncFuture<T> implements Awaitable<T> {
   /** The exception to throw for a cancelled future; made once, on demand. */
   final CancelledException cancelledException() {
     if (outcome == null) {
-      outcome = new CancelledException();
+      outcome = new CancelledException(loop, null);
     }
     return (CancelledException) outcome;
   }

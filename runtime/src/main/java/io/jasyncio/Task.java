@@ -284,7 +284,7 @@ public final class Task<T> extends AsyncFuture<T> {
     Coroutine<?> c = leaf;
     if (mustCancel) {
       mustCancel = false;
-      CancelledException cancel = new CancelledException(takeCancelMessage());
+      CancelledException cancel = new CancelledException(loop, takeCancelMessage());
       if (c.status == Coroutine.CREATED) {
         // Throwing into a coroutine that never started ends it before its first line.
         c.status = Coroutine.THREW;
@@ -389,7 +389,7 @@ public final class Task<T> extends AsyncFuture<T> {
         // Cancelled during the very step in which its coroutine returned.
         mustCancel = false;
         String message = takeCancelMessage();
-        cancelWith(message == null ? null : new CancelledException(message));
+        cancelWith(message == null ? null : new CancelledException(loop, message));
       } else {
         @SuppressWarnings("unchecked")
         T value = (T) root.outcome;
@@ -415,11 +415,22 @@ public final class Task<T> extends AsyncFuture<T> {
    * asyncio's sleep completing its future, which queues the task's wake-up.
    */
   private static final class WakeTimer extends TimerHandle {
-    private final Task<?> task;
+    /** The sleeping task; null once cancelled. */
+    private Task<?> task;
 
     WakeTimer(EventLoop loop, double when, Task<?> task) {
       super(loop, when, null);
       this.task = task;
+    }
+
+    /**
+     * Also lets go of the task: a cancelled timer may wait in the heap until the loop purges it,
+     * and must not keep a cancelled task (its coroutine, its exception) alive meanwhile.
+     */
+    @Override
+    public void cancel() {
+      super.cancel();
+      task = null;
     }
 
     @Override
@@ -430,7 +441,9 @@ public final class Task<T> extends AsyncFuture<T> {
 
     @Override
     public String toString() {
-      return "<TimerHandle when=" + when() + " wakes " + task.getName() + ">";
+      Task<?> t = task;
+      return t == null ? super.toString()
+          : "<TimerHandle when=" + when() + " wakes " + t.getName() + ">";
     }
   }
 }
