@@ -209,10 +209,13 @@ public final class Task<T> extends AsyncFuture<T> {
         return true;
       }
     } else if (w instanceof TimerHandle timer) {
-      // A sleep: stop its timer and wake the task now, as cancelling asyncio's sleep future does.
+      // A sleep: stop its timer and wake the task now with this cancellation, as cancelling
+      // asyncio's sleep future does; a second cancel() before the task runs leaves its message.
       timer.cancel();
       waitingOn = null;
+      leaf.awaiting = new CancelledException(loop, message);
       loop.wake(this);
+      return true;
     }
     mustCancel = true;
     cancelRequests.message = message;
@@ -377,7 +380,8 @@ public final class Task<T> extends AsyncFuture<T> {
 
   /** Whether what the leaf awaited will throw a CancelledException anyway. */
   private static boolean wakesWithCancellation(Object awaited) {
-    return awaited instanceof AsyncFuture<?> f && f.isDone()
+    return awaited instanceof CancelledException
+        || awaited instanceof AsyncFuture<?> f && f.isDone()
         && (f.isCancelled() || f.exception() instanceof CancelledException);
   }
 
