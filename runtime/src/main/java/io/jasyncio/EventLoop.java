@@ -214,7 +214,7 @@ public final class EventLoop {
 
   /** Queues {@code callback} to run on a later turn, after everything queued before it. */
   public Handle callSoon(Runnable callback) {
-    checkThread();
+    checkThread("callSoon");
     checkClosed();
     Handle h = new Handle(requireCallback(callback));
     ready.addLast(h);
@@ -228,7 +228,7 @@ public final class EventLoop {
 
   /** Schedules {@code callback} to run at loop time {@code when} (see {@link #time()}). */
   public TimerHandle callAt(double when, Runnable callback) {
-    checkThread();
+    checkThread("callAt");
     if (Double.isNaN(when)) {
       throw new IllegalArgumentException("when is NaN");
     }
@@ -266,7 +266,7 @@ public final class EventLoop {
 
   /** Same as {@link #createTask(Coroutine)}, with the task's name (null: {@code Task-N}). */
   public <T> Task<T> createTask(Coroutine<T> coro, String name) {
-    checkThread();
+    checkThread("createTask");
     checkClosed();
     coro.claim();
     return newTask(coro, name);
@@ -291,14 +291,22 @@ public final class EventLoop {
   }
 
   /**
-   * Turns debug mode on or off: asyncio's {@code loop.set_debug}. In debug mode the loop reports
-   * on standard error every callback and task step that runs {@link #getSlowCallbackDuration()}
-   * seconds or longer of loop time; {@link #callSoon}, {@link #callLater}, {@link #callAt} and
-   * {@link #createTask} throw {@code IllegalStateException} when called from a thread other than
-   * the one running the loop; async stack traces keep the runtime's own frames; and the
-   * {@code CancelledException}s the runtime makes carry a stack trace and an async one (outside
-   * debug mode they carry none, which keeps cancelling cheap). Off by
-   * default; on for every new loop when the system property {@code jasyncio.debug} is
+   * Turns debug mode on or off: asyncio's {@code loop.set_debug}. In debug mode:
+   *
+   * <ul>
+   *   <li>every callback and task step that runs {@link #getSlowCallbackDuration()} seconds or
+   *       longer of loop time is reported on standard error;</li>
+   *   <li>{@link #callSoon}, {@link #callLater}, {@link #callAt}, {@link #createTask}, and a
+   *       future's or task's {@code setResult}, {@code setException}, {@code cancel},
+   *       {@code addDoneCallback} and {@code removeDoneCallback} throw
+   *       {@code IllegalStateException} when called from a thread other than the one running
+   *       the loop (use {@link #callSoonThreadsafe} there);</li>
+   *   <li>async stack traces keep the runtime's own frames;</li>
+   *   <li>the {@code CancelledException}s the runtime makes carry a stack trace and an async one
+   *       (outside debug mode they carry none, which keeps cancelling cheap).</li>
+   * </ul>
+   *
+   * <p>Off by default; on for every new loop when the system property {@code jasyncio.debug} is
    * {@code true} or the environment variable {@code JASYNCIODEBUG} is set (asyncio's
    * {@code PYTHONASYNCIODEBUG}).
    */
@@ -564,15 +572,21 @@ public final class EventLoop {
   }
 
   /**
-   * In debug mode, refuses a call from a thread other than the loop's while it runs, as asyncio's
-   * {@code _check_thread}; otherwise only asserts it.
+   * In debug mode, refuses a call of {@code operation} from a thread other than the loop's while
+   * it runs, as asyncio's {@code _check_thread} (which raises {@code RuntimeError}); otherwise
+   * only asserts it, so a program that is not in debug mode behaves as before the check existed.
+   *
+   * @throws IllegalStateException in debug mode, on a foreign thread while the loop runs
    */
-  private void checkThread() {
+  void checkThread(String operation) {
     if (debug) {
       Thread t = thread;
-      if (t != null && t != Thread.currentThread()) {
+      Thread caller = Thread.currentThread();
+      if (t != null && t != caller) {
         throw new IllegalStateException("Non-thread-safe operation invoked on an event loop other"
-            + " than the current one; use callSoonThreadsafe or runCoroutineThreadsafe");
+            + " than the current one: " + operation + " called on thread '" + caller.getName()
+            + "' while the loop runs on thread '" + t.getName() + "'; from another thread, use"
+            + " loop.callSoonThreadsafe(() -> ...) or runCoroutineThreadsafe(coro, loop)");
       }
     }
     assert inEventLoop();

@@ -192,7 +192,7 @@ public final class Task<T> extends AsyncFuture<T> {
    */
   @Override
   public boolean cancel(String message) {
-    assert loop.inEventLoop();
+    checkThread("Task.cancel");
     if (isDone()) {
       return false;
     }

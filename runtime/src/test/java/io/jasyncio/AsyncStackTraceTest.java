@@ -176,6 +176,7 @@ class AsyncStackTraceTest {
 
   @Test
   void aCancellationOutsideDebugModeCarriesNoTraceAtAll() {
+    loop.setDebug(false);
     Task<Integer> task = loop.createTask(chainToCancel());
     loop.callLater(1.5, () -> task.cancel("stop"));
 
