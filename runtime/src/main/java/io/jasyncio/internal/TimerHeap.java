@@ -57,8 +57,8 @@ public final class TimerHeap<E> {
 
   /**
    * Drops cancelled timers, handing each to {@code dropped}: all of them in one pass once they
-   * are more than half of over {@link #MIN_TIMERS_FOR_PURGE} timers (asyncio's
-   * {@code _MIN_CANCELLED_TIMER_HANDLES_FRACTION}), else only those at the top.
+   * are more than half (asyncio's {@code _MIN_CANCELLED_TIMER_HANDLES_FRACTION}) of over
+   * {@code MIN_TIMERS_FOR_PURGE} timers, else only those at the top.
    */
   public void dropCancelled(Consumer<? super E> dropped) {
     if (size > MIN_TIMERS_FOR_PURGE && cancelled * 2 > size) {
