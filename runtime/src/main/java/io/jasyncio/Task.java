@@ -267,7 +267,8 @@ public final class Task<T> extends AsyncFuture<T> {
 
   @Override
   String reprState() {
-    return !isDone() && mustCancel ? "cancelling" : super.reprState();
+    // Python 3.11's _task_repr_info: pending cancellation requests, whatever the task awaits.
+    return !isDone() && cancelling() > 0 ? "cancelling" : super.reprState();
   }
 
   @Override
