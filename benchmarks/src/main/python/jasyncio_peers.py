@@ -212,6 +212,27 @@ def timers(n):
     return count, {"timers": overhead / count}
 
 
+async def sleep_an_hour():
+    await asyncio.sleep(3600)
+
+
+async def cancel_main(n):
+    start = time.perf_counter_ns()
+    tasks = [asyncio.create_task(sleep_an_hour()) for _ in range(n)]
+    await asyncio.sleep(0)  # every task takes its first step and sleeps
+    started = time.perf_counter_ns()
+    for t in tasks:
+        t.cancel()
+    await asyncio.sleep(0)  # the cancelled tasks were woken before this one: all have ended now
+    ended = time.perf_counter_ns()
+    return sum(1 for t in tasks if t.cancelled()), started - start, ended - started
+
+
+def cancel(n):
+    count, create_ns, cancel_ns = asyncio.run(cancel_main(n))
+    return count, {"cancel.create": create_ns / count, "cancel": cancel_ns / count}
+
+
 _POOL = None
 
 
@@ -281,8 +302,8 @@ def fuzzy(n):
 
 
 WORKLOADS = {"switch": switch, "spawn": spawn, "inline": inline, "await": await_done,
-             "memory": memory, "timers": timers, "offload": offload, "process": process,
-             "fuzzy": fuzzy}
+             "memory": memory, "timers": timers, "cancel": cancel, "offload": offload,
+             "process": process, "fuzzy": fuzzy}
 
 
 def measure(run, warmup_s, measure_s, max_runs):

@@ -27,7 +27,13 @@ import java.util.function.Consumer;
  * the future is queued itself: waking it allocates nothing.
  *
  * <p>All methods run on the loop's thread; to complete a future from another thread, go through
- * {@link EventLoop#callSoonThreadsafe}. {@code toString()} uses asyncio's repr:
+ * {@link EventLoop#callSoonThreadsafe}: {@code loop.callSoonThreadsafe(() -> f.setResult(v))}.
+ * In debug mode ({@link EventLoop#setDebug}) {@code setResult}, {@code setException},
+ * {@code cancel}, {@code addDoneCallback} and {@code removeDoneCallback} called on another thread
+ * while the loop runs throw {@code IllegalStateException}, as asyncio's debug mode raises
+ * {@code RuntimeError}; outside debug mode they are not checked (only asserted, with
+ * {@code -ea}): such a call races with the loop, and a task waiting on the future may not wake
+ * before the loop wakes up for something else. {@code toString()} uses asyncio's repr:
  * {@code <Future pending>}, {@code <Future finished result=42>},
  * {@code <Future finished exception=IllegalStateException('x')>}, {@code <Future cancelled>}.
  *
@@ -157,6 +163,7 @@ public non-sealed class AsyncFuture<T> implements Awaitable<T> {
    * @throws IllegalStateException if it is already done
    */
   public void setResult(T value) {
+    checkThread("AsyncFuture.setResult");
     checkPending();
     finish(value);
   }
@@ -170,6 +177,7 @@ public non-sealed class AsyncFuture<T> implements Awaitable<T> {
     if (e == null) {
       throw new NullPointerException("exception");
     }
+    checkThread("AsyncFuture.setException");
     checkPending();
     fail(e);
   }
@@ -187,11 +195,11 @@ public non-sealed class AsyncFuture<T> implements Awaitable<T> {
    * get (asyncio's {@code cancel(msg)}); null for none.
    */
   public boolean cancel(String message) {
-    assert loop == null || loop.inEventLoop();
+    checkThread("AsyncFuture.cancel");
     if (state != PENDING) {
       return false;
     }
-    cancelWith(message == null ? null : new CancelledException(message));
+    cancelWith(message == null ? null : new CancelledException(loop, message));
     return true;
   }
 
@@ -200,7 +208,7 @@ public non-sealed class AsyncFuture<T> implements Awaitable<T> {
    * queued on the loop at once. Callbacks run in the order they were added.
    */
   public void addDoneCallback(Consumer<? super AsyncFuture<T>> callback) {
-    assert loop == null || loop.inEventLoop();
+    checkThread("AsyncFuture.addDoneCallback");
     if (callback == null) {
       throw new NullPointerException("callback");
     }
@@ -221,7 +229,7 @@ public non-sealed class AsyncFuture<T> implements Awaitable<T> {
 
   /** Removes every registration of {@code callback}; returns how many there were. */
   public int removeDoneCallback(Consumer<? super AsyncFuture<T>> callback) {
-    assert loop == null || loop.inEventLoop();
+    checkThread("AsyncFuture.removeDoneCallback");
     List<Object> kept = new ArrayList<>();
     int removed = 0;
     for (Object c : callbacks()) {
@@ -324,7 +332,7 @@ public non-sealed class AsyncFuture<T> implements Awaitable<T> {
   /** The exception to throw for a cancelled future; made once, on demand. */
   final CancelledException cancelledException() {
     if (outcome == null) {
-      outcome = new CancelledException();
+      outcome = new CancelledException(loop, null);
     }
     return (CancelledException) outcome;
   }
@@ -370,8 +378,15 @@ public non-sealed class AsyncFuture<T> implements Awaitable<T> {
     return bridge;
   }
 
+  /** Refuses, in its loop's debug mode, a call from a thread other than the loop's. */
+  final void checkThread(String operation) {
+    EventLoop l = loop;
+    if (l != null) {
+      l.checkThread(operation);
+    }
+  }
+
   private void checkPending() {
-    assert loop == null || loop.inEventLoop();
     if (state != PENDING) {
       throw new IllegalStateException("invalid state: " + this);
     }

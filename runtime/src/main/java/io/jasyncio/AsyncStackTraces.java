@@ -77,11 +77,13 @@ final class AsyncStackTraces {
     if (shown != null && shown.shows(coroutine)) {
       return; // on its way up a chain it already shows
     }
-    List<Coroutine<?>> chain = chainFrom(coroutine);
     StackTraceElement[] frames = thrown.getStackTrace();
     if (frames.length == 0 || frames.length >= MAX_TRACE_FRAMES) {
-      return; // made without a stack trace on purpose, or grown long enough
+      // Made without a stack trace on purpose (a cancellation outside debug mode), or grown
+      // long enough: nothing is made, and nothing is remembered.
+      return;
     }
+    List<Coroutine<?>> chain = chainFrom(coroutine);
     if (shown == null) {
       shown = new Shown();
       thrown.setStackTrace(rewrite(frames, chain, debug, shown));

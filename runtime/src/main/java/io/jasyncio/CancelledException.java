@@ -11,6 +11,14 @@ package io.jasyncio;
  * <p>Differs from asyncio: {@code CancelledError} derives from {@code BaseException} so that
  * {@code except Exception} does not swallow it; Java has no such place, so this is an ordinary
  * unchecked exception and {@code catch (RuntimeException e)} does catch it.
+ *
+ * <p>Stack traces: one made with a public constructor records where it was made, as any
+ * exception does. One the runtime makes (by {@link Task#cancel()}, {@link AsyncFuture#cancel()},
+ * a cancelled gather or condition wait) records a stack trace, and gets an async stack trace
+ * (see {@link EventLoop#setDebug}), only when its loop is in debug mode; otherwise
+ * {@link #getStackTrace()} is empty, so that cancelling a million tasks costs about what
+ * creating them did. asyncio builds a traceback for every {@code CancelledError}; Python's are
+ * cheap, Java's are not.
  */
 public class CancelledException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -23,5 +31,13 @@ public class CancelledException extends RuntimeException {
   /** A cancellation with a message saying why. */
   public CancelledException(String message) {
     super(message);
+  }
+
+  /**
+   * A cancellation the runtime makes on {@code loop} (null: no loop yet), with a stack trace only
+   * if that loop is in debug mode.
+   */
+  CancelledException(EventLoop loop, String message) {
+    super(message, null, true, loop != null && loop.getDebug());
   }
 }

@@ -182,7 +182,7 @@ public final class Condition {
               continue;
             }
             if (cancelled) {
-              throw new CancelledException();
+              throw new CancelledException(task.loop, null);
             }
             if (failure != null) {
               throw failure;

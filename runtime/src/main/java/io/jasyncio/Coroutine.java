@@ -461,11 +461,11 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
     }
   }
 
-  private static Object join(CompletableFuture<?> done) throws Throwable {
+  private Object join(CompletableFuture<?> done) throws Throwable {
     try {
       return done.join();
     } catch (CancellationException e) {
-      throw new CancelledException(e.getMessage());
+      throw new CancelledException(task.loop, e.getMessage());
     } catch (CompletionException e) {
       throw io.jasyncio.internal.Unchecked.unwrap(e);
     }

@@ -46,9 +46,6 @@ import java.util.function.Consumer;
  * {@code Runnable}s; timers with equal deadlines run in scheduling order.
  */
 public final class EventLoop {
-  /** asyncio's thresholds for dropping cancelled timers in bulk rather than as they surface. */
-  private static final int MIN_TIMERS_FOR_PURGE = 100;
-
   private static final ThreadLocal<EventLoop> RUNNING = new ThreadLocal<>();
   /** Debug mode for new loops: {@code -Djasyncio.debug=true} or {@code JASYNCIODEBUG} set. */
   private static final boolean DEBUG_BY_DEFAULT = Boolean.getBoolean("jasyncio.debug")
@@ -70,10 +67,10 @@ public final class EventLoop {
   private final Clock clock;
   /** Handles and tasks, run in FIFO order; tasks are queued themselves. */
   private final ArrayDeque<Object> ready = new ArrayDeque<>();
-  private final TimerHeap<TimerHandle> timers = new TimerHeap<>(TimerHandle.ORDER);
+  private final TimerHeap<TimerHandle> timers =
+      new TimerHeap<>(TimerHandle.ORDER, TimerHandle::isCancelled);
   private final Inbox<Handle> inbox = new Inbox<>();
   private long timerSequence;
-  private int cancelledTimers;
   private volatile Thread thread;
   private boolean stopping;
   private volatile boolean closed;
@@ -217,7 +214,7 @@ public final class EventLoop {
 
   /** Queues {@code callback} to run on a later turn, after everything queued before it. */
   public Handle callSoon(Runnable callback) {
-    checkThread();
+    checkThread("callSoon");
     checkClosed();
     Handle h = new Handle(requireCallback(callback));
     ready.addLast(h);
@@ -231,7 +228,7 @@ public final class EventLoop {
 
   /** Schedules {@code callback} to run at loop time {@code when} (see {@link #time()}). */
   public TimerHandle callAt(double when, Runnable callback) {
-    checkThread();
+    checkThread("callAt");
     if (Double.isNaN(when)) {
       throw new IllegalArgumentException("when is NaN");
     }
@@ -269,7 +266,7 @@ public final class EventLoop {
 
   /** Same as {@link #createTask(Coroutine)}, with the task's name (null: {@code Task-N}). */
   public <T> Task<T> createTask(Coroutine<T> coro, String name) {
-    checkThread();
+    checkThread("createTask");
     checkClosed();
     coro.claim();
     return newTask(coro, name);
@@ -294,12 +291,22 @@ public final class EventLoop {
   }
 
   /**
-   * Turns debug mode on or off: asyncio's {@code loop.set_debug}. In debug mode the loop reports
-   * on standard error every callback and task step that runs {@link #getSlowCallbackDuration()}
-   * seconds or longer of loop time; {@link #callSoon}, {@link #callLater}, {@link #callAt} and
-   * {@link #createTask} throw {@code IllegalStateException} when called from a thread other than
-   * the one running the loop; and async stack traces keep the runtime's own frames. Off by
-   * default; on for every new loop when the system property {@code jasyncio.debug} is
+   * Turns debug mode on or off: asyncio's {@code loop.set_debug}. In debug mode:
+   *
+   * <ul>
+   *   <li>every callback and task step that runs {@link #getSlowCallbackDuration()} seconds or
+   *       longer of loop time is reported on standard error;</li>
+   *   <li>{@link #callSoon}, {@link #callLater}, {@link #callAt}, {@link #createTask}, and a
+   *       future's or task's {@code setResult}, {@code setException}, {@code cancel},
+   *       {@code addDoneCallback} and {@code removeDoneCallback} throw
+   *       {@code IllegalStateException} when called from a thread other than the one running
+   *       the loop (use {@link #callSoonThreadsafe} there);</li>
+   *   <li>async stack traces keep the runtime's own frames;</li>
+   *   <li>the {@code CancelledException}s the runtime makes carry a stack trace and an async one
+   *       (outside debug mode they carry none, which keeps cancelling cheap).</li>
+   * </ul>
+   *
+   * <p>Off by default; on for every new loop when the system property {@code jasyncio.debug} is
    * {@code true} or the environment variable {@code JASYNCIODEBUG} is set (asyncio's
    * {@code PYTHONASYNCIODEBUG}).
    */
@@ -431,8 +438,14 @@ public final class EventLoop {
     timers.add(timer);
   }
 
+  /** Counts a cancelled timer that is in the heap, for the heap's purge rule. */
   void timerCancelled() {
-    cancelledTimers++;
+    timers.countCancelled();
+  }
+
+  /** How many timers the heap holds, cancelled ones not purged yet included; for tests. */
+  int scheduledTimerCount() {
+    return timers.size();
   }
 
   /** callSoonThreadsafe for completions that simply lose their purpose once the loop is closed. */
@@ -451,7 +464,7 @@ public final class EventLoop {
 
   /** One turn of the loop: asyncio's {@code _run_once}. */
   private void runOnce() {
-    dropCancelledTimers();
+    timers.dropCancelled(t -> t.inHeap = false);
     if (ready.isEmpty() && !stopping && inbox.isEmpty()) {
       TimerHandle next = timers.peek();
       long nanos = clock.idleUntil(next == null ? Double.POSITIVE_INFINITY : next.when());
@@ -519,9 +532,6 @@ public final class EventLoop {
     for (TimerHandle t = timers.peek(); t != null && t.when() <= now; t = timers.peek()) {
       timers.poll();
       t.inHeap = false;
-      if (t.isCancelled()) {
-        cancelledTimers--;
-      }
       ready.addLast(t);
     }
   }
@@ -531,26 +541,6 @@ public final class EventLoop {
     EventLoop loop = RUNNING.get();
     if (loop != null) {
       loop.fresh.armUnclaimed();
-    }
-  }
-
-  /** Drops cancelled timers: in bulk once they are most of a large heap, else those on top. */
-  private void dropCancelledTimers() {
-    if (timers.size() > MIN_TIMERS_FOR_PURGE && cancelledTimers * 2 > timers.size()) {
-      timers.removeIf(t -> {
-        if (t.isCancelled()) {
-          t.inHeap = false;
-          return true;
-        }
-        return false;
-      });
-      cancelledTimers = 0;
-    } else {
-      for (TimerHandle t = timers.peek(); t != null && t.isCancelled(); t = timers.peek()) {
-        timers.poll();
-        t.inHeap = false;
-        cancelledTimers--;
-      }
     }
   }
 
@@ -582,15 +572,21 @@ public final class EventLoop {
   }
 
   /**
-   * In debug mode, refuses a call from a thread other than the loop's while it runs, as asyncio's
-   * {@code _check_thread}; otherwise only asserts it.
+   * In debug mode, refuses a call of {@code operation} from a thread other than the loop's while
+   * it runs, as asyncio's {@code _check_thread} (which raises {@code RuntimeError}); otherwise
+   * only asserts it, so a program that is not in debug mode behaves as before the check existed.
+   *
+   * @throws IllegalStateException in debug mode, on a foreign thread while the loop runs
    */
-  private void checkThread() {
+  void checkThread(String operation) {
     if (debug) {
       Thread t = thread;
-      if (t != null && t != Thread.currentThread()) {
+      Thread caller = Thread.currentThread();
+      if (t != null && t != caller) {
         throw new IllegalStateException("Non-thread-safe operation invoked on an event loop other"
-            + " than the current one; use callSoonThreadsafe or runCoroutineThreadsafe");
+            + " than the current one: " + operation + " called on thread '" + caller.getName()
+            + "' while the loop runs on thread '" + t.getName() + "'; from another thread, use"
+            + " loop.callSoonThreadsafe(() -> ...) or runCoroutineThreadsafe(coro, loop)");
       }
     }
     assert inEventLoop();

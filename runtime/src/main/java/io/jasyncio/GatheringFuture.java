@@ -164,7 +164,7 @@ final class GatheringFuture<T> extends AsyncFuture<List<T>> {
         results.add(outcomeOf(f));
       }
       if (cancelRequested) {
-        fail(new CancelledException(cancelMessage));
+        fail(new CancelledException(loop, cancelMessage));
       } else {
         finish(results);
       }

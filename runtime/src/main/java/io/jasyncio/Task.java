@@ -192,7 +192,7 @@ public final class Task<T> extends AsyncFuture<T> {
    */
   @Override
   public boolean cancel(String message) {
-    assert loop.inEventLoop();
+    checkThread("Task.cancel");
     if (isDone()) {
       return false;
     }
@@ -209,10 +209,13 @@ public final class Task<T> extends AsyncFuture<T> {
         return true;
       }
     } else if (w instanceof TimerHandle timer) {
-      // A sleep: stop its timer and wake the task now, as cancelling asyncio's sleep future does.
+      // A sleep: stop its timer and wake the task now with this cancellation, as cancelling
+      // asyncio's sleep future does; a second cancel() before the task runs leaves its message.
       timer.cancel();
       waitingOn = null;
+      leaf.awaiting = new CancelledException(loop, message);
       loop.wake(this);
+      return true;
     }
     mustCancel = true;
     cancelRequests.message = message;
@@ -264,7 +267,8 @@ public final class Task<T> extends AsyncFuture<T> {
 
   @Override
   String reprState() {
-    return !isDone() && mustCancel ? "cancelling" : super.reprState();
+    // Python 3.11's _task_repr_info: pending cancellation requests, whatever the task awaits.
+    return !isDone() && cancelling() > 0 ? "cancelling" : super.reprState();
   }
 
   @Override
@@ -284,7 +288,7 @@ public final class Task<T> extends AsyncFuture<T> {
     Coroutine<?> c = leaf;
     if (mustCancel) {
       mustCancel = false;
-      CancelledException cancel = new CancelledException(takeCancelMessage());
+      CancelledException cancel = new CancelledException(loop, takeCancelMessage());
       if (c.status == Coroutine.CREATED) {
         // Throwing into a coroutine that never started ends it before its first line.
         c.status = Coroutine.THREW;
@@ -377,7 +381,8 @@ public final class Task<T> extends AsyncFuture<T> {
 
   /** Whether what the leaf awaited will throw a CancelledException anyway. */
   private static boolean wakesWithCancellation(Object awaited) {
-    return awaited instanceof AsyncFuture<?> f && f.isDone()
+    return awaited instanceof CancelledException
+        || awaited instanceof AsyncFuture<?> f && f.isDone()
         && (f.isCancelled() || f.exception() instanceof CancelledException);
   }
 
@@ -389,7 +394,7 @@ public final class Task<T> extends AsyncFuture<T> {
         // Cancelled during the very step in which its coroutine returned.
         mustCancel = false;
         String message = takeCancelMessage();
-        cancelWith(message == null ? null : new CancelledException(message));
+        cancelWith(message == null ? null : new CancelledException(loop, message));
       } else {
         @SuppressWarnings("unchecked")
         T value = (T) root.outcome;
@@ -415,11 +420,22 @@ public final class Task<T> extends AsyncFuture<T> {
    * asyncio's sleep completing its future, which queues the task's wake-up.
    */
   private static final class WakeTimer extends TimerHandle {
-    private final Task<?> task;
+    /** The sleeping task; null once cancelled. */
+    private Task<?> task;
 
     WakeTimer(EventLoop loop, double when, Task<?> task) {
       super(loop, when, null);
       this.task = task;
+    }
+
+    /**
+     * Also lets go of the task: a cancelled timer may wait in the heap until the loop purges it,
+     * and must not keep a cancelled task (its coroutine, its exception) alive meanwhile.
+     */
+    @Override
+    public void cancel() {
+      super.cancel();
+      task = null;
     }
 
     @Override
@@ -430,7 +446,9 @@ public final class Task<T> extends AsyncFuture<T> {
 
     @Override
     public String toString() {
-      return "<TimerHandle when=" + when() + " wakes " + task.getName() + ">";
+      Task<?> t = task;
+      return t == null ? super.toString()
+          : "<TimerHandle when=" + when() + " wakes " + t.getName() + ">";
     }
   }
 }

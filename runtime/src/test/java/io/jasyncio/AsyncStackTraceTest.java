@@ -36,10 +36,10 @@ class AsyncStackTraceTest {
    */
   static final class Link extends Coroutine<Integer> {
     private final Origin origin;
-    private final Link next;
+    private final Coroutine<Integer> next;
     private final double sleep;
 
-    Link(String method, int first, double sleep, Link next) {
+    Link(String method, int first, double sleep, Coroutine<Integer> next) {
       super(method);
       this.origin = Origin.of("demo.Chain", method, "Chain.java", "", first, first + 1,
           first + 1);
@@ -120,6 +120,70 @@ class AsyncStackTraceTest {
     assertThat(trace).contains("demo.Chain.d(Chain.java:31)", "demo.Chain.a(Chain.java:12)",
         "io.jasyncio.Coroutine.runStep(", "io.jasyncio.Task.step(",
         "io.jasyncio.EventLoop.runOnce(");
+  }
+
+  /** Awaits {@code future}: the innermost await of a chain to cancel. */
+  private static final class Waiter extends Coroutine<Integer> {
+    private final AsyncFuture<Integer> future;
+
+    Waiter(AsyncFuture<Integer> future) {
+      super("waiter");
+      this.future = future;
+    }
+
+    @Override
+    @SuppressWarnings("fallthrough")
+    protected void resume() throws Throwable {
+      switch (state) {
+        case 0:
+          if (suspendOn(future, 1)) {
+            return;
+          }
+        case 1:
+          complete(awaited());
+          return;
+        default:
+          throw new IllegalStateException("no state " + state);
+      }
+    }
+  }
+
+  /** a -> b (after a sleep) -> c -> d -> a waiter of a future that never completes. */
+  private Link chainToCancel() {
+    Link d = new Link("d", 30, 0, new Waiter(loop.createFuture()));
+    Link c = new Link("c", 23, 0, d);
+    Link b = new Link("b", 17, 1, c);
+    return new Link("a", 11, 0, b);
+  }
+
+  @Test
+  void aCancellationInDebugModeShowsWhereEachCoroutineOfTheChainWaited() {
+    loop.setDebug(true);
+    Task<Integer> task = loop.createTask(chainToCancel());
+    loop.callLater(1.5, () -> task.cancel("stop"));
+
+    Throwable thrown = catchThrowable(() -> loop.runUntilComplete(task));
+
+    assertThat(thrown).isInstanceOf(CancelledException.class).hasMessage("stop");
+    List<String> frames = Arrays.stream(thrown.getStackTrace()).map(String::valueOf).toList();
+    assertThat(frames).containsSubsequence(
+        "demo.Chain.d(Chain.java:31)",
+        "demo.Chain.c(Chain.java:24)",
+        "demo.Chain.b(Chain.java:18)",
+        "demo.Chain.a(Chain.java:12)");
+    assertThat(printed(thrown)).contains("io.jasyncio.EventLoop.runOnce(");
+  }
+
+  @Test
+  void aCancellationOutsideDebugModeCarriesNoTraceAtAll() {
+    loop.setDebug(false);
+    Task<Integer> task = loop.createTask(chainToCancel());
+    loop.callLater(1.5, () -> task.cancel("stop"));
+
+    Throwable thrown = catchThrowable(() -> loop.runUntilComplete(task));
+
+    assertThat(thrown).isInstanceOf(CancelledException.class).hasMessage("stop");
+    assertThat(thrown.getStackTrace()).isEmpty();
   }
 
   @Test

@@ -111,6 +111,25 @@ class CancellationTest {
   }
 
   @Test
+  void aSleepingTaskCancelledTwiceGetsTheFirstMessageAndCountsBoth() {
+    // Python 3.11: 7 ['cancelling 2', 'uncancel 1', 'caught first'] 1
+    List<String> log = new ArrayList<>();
+    Task<Integer> task = loop.createTask(Script.named("stubborn")
+        .await(() -> sleep(10), v -> log.add("woke"), e -> log.add("caught " + e.getMessage()))
+        .returning(() -> 7));
+    loop.callLater(1, () -> {
+      task.cancel("first");
+      task.cancel("second");
+      log.add("cancelling " + task.cancelling());
+      log.add("uncancel " + task.uncancel());
+    });
+
+    assertThat(loop.runUntilComplete(task)).isEqualTo(7);
+    assertThat(log).containsExactly("cancelling 2", "uncancel 1", "caught first");
+    assertThat(task.cancelling()).isEqualTo(1);
+  }
+
+  @Test
   void taskRefusesSetResultAndSetException() {
     Task<Void> task = loop.createTask(Script.named("t").build());
 

@@ -62,6 +62,23 @@ class ReprTest {
   }
 
   @Test
+  void aTaskCancelledWhileItSleepsOrAwaitsAFutureIsCancellingUntilUncancelled() {
+    // Python 3.11: <Task cancelling ...> for both, <Task pending ...> after uncancel().
+    AsyncFuture<Void> future = loop.createFuture();
+    Task<Void> sleeper = loop.createTask(Asyncio.sleep(10));
+    Task<Void> waiter = loop.createTask(Script.named("w").await(() -> future).build());
+    loop.runUntilComplete(Asyncio.sleep(0));
+
+    sleeper.cancel();
+    waiter.cancel();
+
+    assertThat(sleeper.toString()).startsWith("<Task cancelling name='Task-");
+    assertThat(waiter.toString()).startsWith("<Task cancelling name='Task-");
+    waiter.uncancel();
+    assertThat(waiter.toString()).startsWith("<Task pending name='Task-");
+  }
+
+  @Test
   void failedCancellingAndCancelledTasks() {
     Task<Void> bad = loop.createTask(Script.named("bad").run(() -> {
       throw new IllegalStateException("boom");

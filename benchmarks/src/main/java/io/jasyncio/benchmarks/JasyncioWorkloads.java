@@ -10,6 +10,7 @@ import static io.jasyncio.Asyncio.sleep;
 
 import io.jasyncio.AsyncFuture;
 import io.jasyncio.Coroutine;
+import io.jasyncio.Task;
 import io.jasyncio.annotations.Async;
 import io.jasyncio.demo.FuzzyMatch;
 import io.jasyncio.demo.FuzzyMatch.Pair;
@@ -137,6 +138,41 @@ class JasyncioWorkloads {
       woke += r;
     }
     return done(woke);
+  }
+
+  /** Sleeps an hour: a task of the cancel workload, which never wakes. */
+  @Async
+  static Coroutine<Void> sleepAnHour() {
+    await(sleep(3600));
+    return done();
+  }
+
+  /**
+   * Creates {@code n} tasks sleeping an hour, then cancels every one; returns {tasks that ended
+   * cancelled, nanoseconds creating and starting them, nanoseconds cancelling them until each
+   * has ended}.
+   */
+  @Async
+  static Coroutine<long[]> cancelSleeping(int n) {
+    long start = System.nanoTime();
+    List<Task<Void>> tasks = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      tasks.add(createTask(sleepAnHour()));
+    }
+    await(sleep(0)); // every task takes its first step and sleeps
+    long started = System.nanoTime();
+    for (Task<Void> t : tasks) {
+      t.cancel();
+    }
+    await(sleep(0)); // the cancelled tasks were woken before this one: all have ended now
+    long ended = System.nanoTime();
+    long cancelled = 0;
+    for (Task<Void> t : tasks) {
+      if (t.isCancelled()) {
+        cancelled++;
+      }
+    }
+    return done(new long[] {cancelled, started - start, ended - started});
   }
 
   /** {@code n} calls of {@link #one} on {@code pool}, gathered; returns the sum of results. */

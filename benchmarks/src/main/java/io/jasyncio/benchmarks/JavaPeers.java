@@ -82,6 +82,16 @@ final class JavaPeers {
           default -> throw none(workload, peer);
         });
       }
+      case CANCEL:
+        if (peer != Peer.JASYNCIO) {
+          throw none(workload, peer);
+        }
+        return () -> {
+          long[] counts = Asyncio.run(AsyncJasyncioWorkloads.cancelSleeping(size));
+          double tasks = counts[0];
+          return Sample.of(counts[0], "cancel.create", counts[1] / tasks)
+              .and("cancel", counts[2] / tasks);
+        };
       case OFFLOAD: {
         ExecutorService pool = Executors.newFixedThreadPool(Workload.OFFLOAD_THREADS);
         Callable<Long> call = switch (peer) {

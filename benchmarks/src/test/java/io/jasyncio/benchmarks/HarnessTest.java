@@ -64,6 +64,15 @@ class HarnessTest {
   }
 
   @Test
+  void theCancelWorkloadEndsEveryTaskCancelledAndTimesBothHalves() {
+    List<Timing.Median> m = Timing.ONCE.measure(JavaPeers.run(Workload.CANCEL, Peer.JASYNCIO,
+        100));
+
+    assertThat(m).extracting(Timing.Median::metric).containsExactly("cancel.create", "cancel");
+    assertThat(m).allSatisfy(x -> assertThat(x.count()).isEqualTo(100));
+  }
+
+  @Test
   void everyWorkloadNamesItsMetricsAndPeers() {
     for (Workload w : Workload.values()) {
       assertThat(Workload.byId(w.id)).isSameAs(w);
