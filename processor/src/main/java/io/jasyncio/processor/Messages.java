@@ -37,6 +37,7 @@ public final class Messages {
   private static final String COMPILER = "Compiler";
   private static final String END_POSITIONS = "EndPositions";
   private static final String WRITE = "Write";
+  private static final String NAME_CLASH = "NameClash";
   private static final String INTERNAL = "Internal";
 
   // GeneratorMix: a generator's and a coroutine's ways of suspending and finishing, mixed.
@@ -326,7 +327,7 @@ public final class Messages {
 
   /** {@code existing}, a class of the user's, has the name jasyncio writes for {@code type}. */
   public static Message nameClash(String existing, String type) {
-    return new Message(WRITE, "class " + existing + " has the name of the class jasyncio"
+    return new Message(NAME_CLASH, "class " + existing + " has the name of the class jasyncio"
         + " generates for the @Async methods of " + type + "; rename " + existing);
   }
 

@@ -68,6 +68,13 @@ final class NameEdits extends MethodFacts {
       }
     }
     String pkg = GeneratedNames.packageOf(type);
+    if (pkg.isEmpty()) {
+      // The generated class imports the template class's member types, but no import can name
+      // a class of the unnamed package: there they are qualified with their outer class.
+      for (BodyScan.MemberTypeRef ref : in.scan().memberTypeRefs()) {
+        source.replace(ref.path().getLeaf(), GeneratedNames.nameInPackage(ref.type()));
+      }
+    }
     for (BodyScan.TemplateCall call : in.scan().templateCalls()) {
       source.replace(call.qualifier(), Templates.generatedName(call.template(), pkg));
     }

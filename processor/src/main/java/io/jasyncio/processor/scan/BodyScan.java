@@ -73,6 +73,9 @@ public final class BodyScan {
    */
   public record Unresolved(TreePath path, String name, boolean method) {}
 
+  /** A simple name that denotes a member type of the class (its own, inherited or outer). */
+  public record MemberTypeRef(TreePath path, TypeElement type) {}
+
   /** A local class declared as a statement of the body. */
   public record LocalClass(String name, ClassTree tree, int topIndex) {}
 
@@ -91,6 +94,7 @@ public final class BodyScan {
   final List<LocalClassRef> localClassRefs = new ArrayList<>();
   final List<TemplateCall> templateCalls = new ArrayList<>();
   final List<Unresolved> unresolved = new ArrayList<>();
+  final List<MemberTypeRef> memberTypeRefs = new ArrayList<>();
   final Set<String> classFieldNames = new java.util.HashSet<>();
   final Map<Tree, List<ExecutableElement>> callees = new java.util.IdentityHashMap<>();
 
@@ -105,6 +109,7 @@ public final class BodyScan {
   public List<LocalClassRef> localClassRefs() { return localClassRefs; }
   public List<TemplateCall> templateCalls() { return templateCalls; }
   public List<Unresolved> unresolved() { return unresolved; }
+  public List<MemberTypeRef> memberTypeRefs() { return memberTypeRefs; }
   /**
    * Names of the fields that local and anonymous classes of the body inherit or declare: inside
    * such a class, a local of that name would be hidden by the field.

@@ -35,6 +35,7 @@ import io.jasyncio.processor.scan.BodyScan.LocalClass;
 import io.jasyncio.processor.scan.BodyScan.LocalClassRef;
 import io.jasyncio.processor.scan.BodyScan.LocalRef;
 import io.jasyncio.processor.scan.BodyScan.MemberRef;
+import io.jasyncio.processor.scan.BodyScan.MemberTypeRef;
 import io.jasyncio.processor.scan.BodyScan.PrivateUse;
 import io.jasyncio.processor.scan.BodyScan.ReturnUse;
 import io.jasyncio.processor.scan.BodyScan.SelfRef;
@@ -522,6 +523,9 @@ final class BodyScanner extends TreePathScanner<Void, Void> {
     MemberLookup.Found found = lookup.memberType(name);
     if (found != null) {
       checkPrivate(path, found.members());
+      if (found.first() instanceof TypeElement member) {
+        out.memberTypeRefs.add(new MemberTypeRef(path, member));
+      }
     }
   }
 }
