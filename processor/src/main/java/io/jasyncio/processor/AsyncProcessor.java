@@ -230,6 +230,7 @@ public final class AsyncProcessor extends AbstractProcessor {
           inputs.add(new BodyModeler.Input(m, path, scan, names, staticSiblings, instanceSiblings));
         }
       }
+      boolean typeMissing = false;
       if (report.isClean()) {
         for (BodyModeler.Input input : inputs) {
           current = input.method();
@@ -241,11 +242,14 @@ public final class AsyncProcessor extends AbstractProcessor {
             if (mayWait) {
               return false;
             }
-            report.add(Diagnostic.at(e.local(), Messages.typeNotKnown(e.name())));
+            // No round is left in which the type could appear: it is missing or ambiguous in
+            // the user's code, and javac reports that where the user wrote it. Generating
+            // nothing keeps it the only error about it.
+            typeMissing = true;
           }
         }
       }
-      if (report.isClean()) {
+      if (report.isClean() && !typeMissing) {
         write(type, methods, models, report);
       }
     } catch (SourceText.NoEndPositionsException e) {

@@ -195,12 +195,6 @@ public final class Messages {
 
   // NonDenotableType, LocalClassAcrossAwait: a local whose type cannot live across an await.
 
-  public static Message typeNotKnown(String local) {
-    return new Message(NON_DENOTABLE, "the type of local " + local + " is not known while"
-        + " jasyncio runs (it names a class that is not generated yet); declare " + local
-        + " with an explicit type");
-  }
-
   public static Message localClassType(String local, String type) {
     return new Message(NON_DENOTABLE, "local " + local + " has the type of local class " + type
         + ", which cannot live across an await; declare " + type + " as a nested class instead");
