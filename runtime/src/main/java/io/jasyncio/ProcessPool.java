@@ -2,11 +2,13 @@ package io.jasyncio;
 
 import io.jasyncio.internal.MapResult;
 import io.jasyncio.internal.process.Job;
+import io.jasyncio.internal.process.Limits;
 import io.jasyncio.internal.process.Payloads;
 import io.jasyncio.internal.process.Payloads.Shape;
 import io.jasyncio.internal.process.WorkerCommand;
 import io.jasyncio.internal.process.Workers;
 import java.io.IOException;
+import java.io.InvalidObjectException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -42,14 +44,34 @@ import java.util.function.Function;
  * {@code NotSerializableException} naming its type, before anything is sent (a result: when the
  * worker tries to send it). A task costs a round trip, so {@link #map} sends inputs in chunks.
  *
- * <p>Faults stay with their task. An exception a task throws arrives with its type, message and
- * the worker's stack trace. A worker that dies (exits, is killed, runs out of memory) fails the
- * one task it held with a {@link BrokenWorkerException} that says how, and is replaced; the pool
- * keeps serving. Workers exit when their input closes, so a killed pool leaves no orphan, and
- * they deserialize through a filter that rejects known gadget classes; nothing listens on a port.
+ * <p>Faults stay with their task, and every task's future completes. One exception type per
+ * kind of failure:
  *
- * <p>What a task prints on {@code System.out} is printed on this JVM's {@code System.out};
- * {@code System.err} is this process's standard error.
+ * <table>
+ *   <caption>How a task fails</caption>
+ *   <tr><th>fault</th><th>the future fails with</th></tr>
+ *   <tr><td>the task throws</td><td>that exception: its type, message and the worker's stack
+ *       trace</td></tr>
+ *   <tr><td>its worker dies (exits, is killed, runs out of memory), cannot start, or breaks the
+ *       protocol</td><td>{@link BrokenWorkerException}, saying how; the worker is
+ *       replaced</td></tr>
+ *   <tr><td>a payload (the task, its answer) breaks a limit or holds a gadget class</td>
+ *       <td>{@code InvalidClassException} or {@code InvalidObjectException}, naming the limit
+ *       and the system property that raises it</td></tr>
+ *   <tr><td>something cannot be serialized</td><td>{@code NotSerializableException}</td></tr>
+ *   <tr><td>{@link #shutdownNow()} while it runs</td><td>{@code CancellationException}</td></tr>
+ * </table>
+ *
+ * <p>The pool keeps serving after each of them. Tasks and answers travel on a loopback socket
+ * that only the worker the pool started can join (it proves a secret made for it), and workers
+ * exit when that socket or their standard input closes, so a killed pool leaves no orphan. Both
+ * sides deserialize through a filter that rejects known gadget classes and checks limits on size,
+ * depth, references and time before allocating (see {@code io.jasyncio.internal.process.Limits}
+ * for the system properties).
+ *
+ * <p>What a task prints on {@code System.out} is printed on this JVM's {@code System.out}, and
+ * whatever else the worker JVM writes on its standard output (a thread dump, GC logging, native
+ * code) too, as text; its standard error is this process's.
  *
  * <p>It is an {@code ExecutorService} for serializable tasks: {@code submit(Callable)},
  * {@code invokeAll} and the rest take a {@code Callable} or {@code Runnable} that is also
@@ -63,12 +85,15 @@ import java.util.function.Function;
  */
 public final class ProcessPool implements RemoteExecutor {
   private final int size;
+  private final Limits limits;
   private final Workers workers;
   private final AtomicLong jobIds = new AtomicLong();
 
   private ProcessPool(int size) {
     this.size = size;
-    this.workers = new Workers(size, WorkerCommand.forPoolOf(size));
+    this.limits = Limits.fromSystemProperties();
+    this.workers = new Workers(size, WorkerCommand.forPoolOf(size, limits), limits,
+        WorkerCommand.startTimeoutMillis());
   }
 
   /** A pool of as many workers as this machine has cores; none starts before there is work. */
@@ -208,8 +233,8 @@ public final class ProcessPool implements RemoteExecutor {
   }
 
   /**
-   * Serializes the task here, so that what cannot be serialized fails this task before anything
-   * is sent, and queues it.
+   * Serializes the task here, so that what cannot be serialized, or is too large to send, fails
+   * this task before anything is sent, and queues it.
    */
   private <V> CompletableFuture<V> enqueue(Shape shape, Object function, List<Object> arguments,
       Function<List<Object>, V> finisher, Callable<List<Object>> local) {
@@ -223,6 +248,11 @@ public final class ProcessPool implements RemoteExecutor {
     byte[] payload;
     try {
       payload = Payloads.task(shape, function, arguments);
+      if (!limits.fitsInFrame(payload.length)) {
+        throw new InvalidObjectException("the task is " + payload.length + " bytes serialized,"
+            + " more than a frame may carry (" + limits.maxFrameBytes() + " bytes); the system"
+            + " property " + Limits.MAX_FRAME_BYTES + " raises the limit");
+      }
     } catch (IOException | RuntimeException e) {
       future.completeExceptionally(e);
       return future;

@@ -7,8 +7,8 @@ import java.util.function.Function;
 
 /**
  * One unit of work for a worker process: a serialized task (a function and one chunk of
- * arguments) and the future its answer completes. As a {@code Runnable} (what
- * {@code shutdownNow} hands back) it runs the same task in this JVM instead.
+ * arguments) and the future its answer completes. As a {@code Runnable}
+ * (what {@code shutdownNow} hands back) it runs the same task in this JVM instead.
  *
  * @param <V> the type of the future's value
  */
@@ -53,15 +53,19 @@ public final class Job<V> implements Runnable {
     return future.isDone();
   }
 
-  /** Completes the future with a worker's answer: the results, or the task's own exception. */
-  void answer(Frame answer) {
+  /**
+   * Completes the future with a worker's answer: the results, or the task's own exception; or,
+   * if the answer cannot be read, whatever went wrong, errors included, so that the thread that
+   * reads answers goes on and the caller learns why.
+   */
+  void answer(Frame answer, Limits limits) {
     try {
       if (answer.kind() == Frame.FAILURE) {
-        future.completeExceptionally(Payloads.readFailure(answer.payload(), loader));
+        future.completeExceptionally(Payloads.readFailure(answer.payload(), loader, limits));
       } else {
-        future.complete(finisher.apply(Payloads.readResults(answer.payload(), loader)));
+        future.complete(finisher.apply(Payloads.readResults(answer.payload(), loader, limits)));
       }
-    } catch (Exception | LinkageError e) {
+    } catch (Throwable e) {
       future.completeExceptionally(e);
     }
   }

@@ -20,7 +20,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Drivers start lazily: a job that finds no idle driver starts one (up to the size), and a
  * driver starts its JVM at once, so the JVMs of a burst of jobs boot in parallel while the jobs
  * queue. One job at a time per worker means a crash fails exactly the job that worker held; its
- * driver then starts a replacement and takes the next job.
+ * driver then starts a replacement and takes the next job. The same happens to a worker that
+ * sends what it should not (it is killed by {@link WorkerProcess}).
+ *
+ * <p>Drivers read the answers, so they run with a stack deep enough for the deepest payload the
+ * {@link Limits} let in, and nothing an answer does while it is read ends them: every failure
+ * becomes the exception of the job it belongs to.
  *
  * <table>
  *   <caption>Life cycle</caption>
@@ -39,6 +44,8 @@ public final class Workers {
 
   private final int size;
   private final List<String> command;
+  private final Limits limits;
+  private final long startTimeoutMillis;
   private final String threadPrefix = "jasyncio-process-pool-" + POOLS.incrementAndGet() + "-";
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition hasJob = lock.newCondition();
@@ -50,10 +57,17 @@ public final class Workers {
   private boolean shutdown;
   private boolean stopping;
 
-  /** Up to {@code size} workers started with {@code command}; none starts before a job. */
-  public Workers(int size, List<String> command) {
+  /**
+   * Up to {@code size} workers started with {@code command}, reading answers within
+   * {@code limits}; none starts before a job.
+   *
+   * @param startTimeoutMillis how long a worker may take to start and connect back
+   */
+  public Workers(int size, List<String> command, Limits limits, long startTimeoutMillis) {
     this.size = size;
     this.command = List.copyOf(command);
+    this.limits = limits;
+    this.startTimeoutMillis = startTimeoutMillis;
   }
 
   /**
@@ -70,7 +84,8 @@ public final class Workers {
       queue.addLast(job);
       if (queue.size() > idle && drivers < size) {
         drivers++;
-        Thread t = new Thread(this::drive, threadPrefix + drivers);
+        Thread t = new Thread(null, this::drive, threadPrefix + drivers,
+            limits.readerStackBytes());
         t.setDaemon(true);
         t.start();
       }
@@ -170,17 +185,10 @@ public final class Workers {
             continue;
           }
         }
-        try {
-          job.answer(worker.run(job.id(), job.payload(), System.out));
-        } catch (WorkerDiedException e) {
+        if (!runOn(worker, job)) {
           forget(worker);
-          worker = null;
-          if (isStopping()) {
-            job.cancel();
-          } else {
-            job.fail(new BrokenWorkerException(e.getMessage(), e.getCause()));
-            worker = startOrNull(); // the replacement boots before the next job comes
-          }
+          // The replacement boots before the next job comes.
+          worker = isStopping() ? null : startOrNull();
         }
       }
     } finally {
@@ -190,6 +198,29 @@ public final class Workers {
       }
       driverEnded();
     }
+  }
+
+  /**
+   * Runs one job on a worker; false if the worker is gone afterwards (it died, or was killed for
+   * what it sent) and must be replaced.
+   */
+  private boolean runOn(WorkerProcess worker, Job<?> job) {
+    try {
+      worker.awaitConnected();
+      job.answer(worker.run(job.id(), job.payload(), System.out), limits);
+    } catch (WorkerDiedException e) {
+      if (isStopping()) {
+        job.cancel();
+      } else {
+        job.fail(e.forTask());
+      }
+    } catch (RuntimeException | Error e) {
+      // A fault of this side, not the worker's; still, the channel may be mid-frame.
+      worker.kill();
+      job.fail(new BrokenWorkerException("reading the answer of worker process "
+          + worker.pid() + " failed, so it was killed and replaced: " + e, e));
+    }
+    return !worker.wasKilled() && worker.isAlive();
   }
 
   /** The next job; null once shut down with nothing queued. */
@@ -222,7 +253,7 @@ public final class Workers {
   }
 
   private WorkerProcess start() throws IOException {
-    WorkerProcess worker = WorkerProcess.start(command);
+    WorkerProcess worker = WorkerProcess.start(command, limits, startTimeoutMillis);
     boolean killNow;
     lock.lock();
     try {
