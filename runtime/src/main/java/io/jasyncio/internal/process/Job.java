@@ -7,7 +7,7 @@ import java.util.function.Function;
 
 /**
  * One unit of work for a worker process: a serialized task (a function and one chunk of
- * arguments) and the future its answer completes. As a {@code Runnable}
+ * arguments), how long it may run, and the future its answer completes. As a {@code Runnable}
  * (what {@code shutdownNow} hands back) it runs the same task in this JVM instead.
  *
  * @param <V> the type of the future's value
@@ -19,6 +19,7 @@ public final class Job<V> implements Runnable {
   private final CompletableFuture<V> future;
   private final Function<List<Object>, V> finisher;
   private final Callable<List<Object>> local;
+  private final long timeoutNanos;
 
   /**
    * A job.
@@ -29,10 +30,12 @@ public final class Job<V> implements Runnable {
    * @param future what its answer completes
    * @param finisher turns the list of results into the future's value
    * @param local computes the same results in this JVM
+   * @param timeoutNanos how long it may run in a worker before it is killed; 0 for no limit
    */
   public Job(long id, byte[] payload, ClassLoader loader, CompletableFuture<V> future,
-      Function<List<Object>, V> finisher, Callable<List<Object>> local) {
+      Function<List<Object>, V> finisher, Callable<List<Object>> local, long timeoutNanos) {
     this.id = id;
+    this.timeoutNanos = timeoutNanos;
     this.payload = payload;
     this.loader = loader;
     this.future = future;
@@ -48,9 +51,22 @@ public final class Job<V> implements Runnable {
     return payload;
   }
 
+  long timeoutNanos() {
+    return timeoutNanos;
+  }
+
   /** Whether its future is done, for example cancelled while it waited in the queue. */
   boolean isDone() {
     return future.isDone();
+  }
+
+  /** Runs {@code action} if its future is cancelled, now or later. */
+  void onCancel(Runnable action) {
+    future.whenComplete((v, e) -> {
+      if (future.isCancelled()) {
+        action.run();
+      }
+    });
   }
 
   /**

@@ -182,12 +182,20 @@ public final class WorkerProcess implements AutoCloseable {
     closeSocket();
   }
 
+  /** Asks the worker to end as {@code SIGTERM} does, then stops reading from it. */
+  public void terminate() {
+    killed = true;
+    process.destroy();
+    handshake.close();
+    closeSocket();
+  }
+
   /** Whether the process is still running. */
   public boolean isAlive() {
     return process.isAlive();
   }
 
-  /** Whether {@link #kill()} was called. */
+  /** Whether {@link #kill()} or {@link #terminate()} was called. */
   public boolean wasKilled() {
     return killed;
   }

@@ -8,7 +8,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -20,8 +23,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Drivers start lazily: a job that finds no idle driver starts one (up to the size), and a
  * driver starts its JVM at once, so the JVMs of a burst of jobs boot in parallel while the jobs
  * queue. One job at a time per worker means a crash fails exactly the job that worker held; its
- * driver then starts a replacement and takes the next job. The same happens to a worker that
- * sends what it should not (it is killed by {@link WorkerProcess}).
+ * driver then starts a replacement and takes the next job. The same happens to a worker whose job
+ * times out or is cancelled (it is killed; see {@link Attempt}) and to one that sends what it
+ * should not (it is killed by {@link WorkerProcess}).
  *
  * <p>Drivers read the answers, so they run with a stack deep enough for the deepest payload the
  * {@link Limits} let in, and nothing an answer does while it is read ends them: every failure
@@ -34,7 +38,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <tr><td>shut down</td><td>{@link #shutdown()}: no new jobs; queued ones still run, then each
  *       driver closes its worker and ends</td></tr>
  *   <tr><td>stopping</td><td>{@link #shutdownNow()}: the queue is handed back, workers are killed
- *       and the jobs they held are cancelled</td></tr>
+ *       and the jobs they held are cancelled; or {@link #stopWorkers}: the same, but the queued
+ *       jobs are cancelled too</td></tr>
  *   <tr><td>terminated</td><td>shut down and every driver ended: no worker process is
  *       left</td></tr>
  * </table>
@@ -56,6 +61,7 @@ public final class Workers {
   private int idle;
   private boolean shutdown;
   private boolean stopping;
+  private ScheduledThreadPoolExecutor timers;
 
   /**
    * Up to {@code size} workers started with {@code command}, reading answers within
@@ -131,6 +137,30 @@ public final class Workers {
     return never;
   }
 
+  /**
+   * Python's {@code terminate_workers()} ({@code force} false: {@code SIGTERM}) and
+   * {@code kill_workers()} ({@code force} true: {@code SIGKILL}): shuts down, stops every worker
+   * at once and cancels every job not done, queued or running, so that no caller is left
+   * waiting.
+   */
+  public void stopWorkers(boolean force) {
+    List<WorkerProcess> toStop;
+    List<Job<?>> never;
+    lock.lock();
+    try {
+      stopping = true;
+      never = new ArrayList<>(queue);
+      queue.clear();
+      toStop = new ArrayList<>(live);
+    } finally {
+      lock.unlock();
+    }
+    shutdown();
+    never.forEach(Job::cancel);
+    // The drivers of these workers cancel the jobs they held, seeing the pool stopping.
+    toStop.forEach(force ? WorkerProcess::kill : WorkerProcess::terminate);
+  }
+
   /** Whether {@link #shutdown()} or {@link #shutdownNow()} was called. */
   public boolean isShutdown() {
     lock.lock();
@@ -201,26 +231,75 @@ public final class Workers {
   }
 
   /**
-   * Runs one job on a worker; false if the worker is gone afterwards (it died, or was killed for
-   * what it sent) and must be replaced.
+   * Runs one job on a worker, within the job's timeout and until it is cancelled; false if the
+   * worker is gone afterwards (it died, or was killed for the job's sake) and must be replaced.
    */
   private boolean runOn(WorkerProcess worker, Job<?> job) {
     try {
       worker.awaitConnected();
-      job.answer(worker.run(job.id(), job.payload(), System.out), limits);
     } catch (WorkerDiedException e) {
-      if (isStopping()) {
-        job.cancel();
-      } else {
-        job.fail(e.forTask());
+      failOrCancel(job, e);
+      return false;
+    }
+    Attempt attempt = new Attempt(job, worker);
+    job.onCancel(() -> attempt.stop(null));
+    ScheduledFuture<?> timer = schedule(job, attempt, worker);
+    try {
+      Frame answer = worker.run(job.id(), job.payload(), System.out);
+      if (attempt.finish()) {
+        job.answer(answer, limits);
+      }
+    } catch (WorkerDiedException e) {
+      if (attempt.finish()) {
+        failOrCancel(job, e);
       }
     } catch (RuntimeException | Error e) {
       // A fault of this side, not the worker's; still, the channel may be mid-frame.
       worker.kill();
-      job.fail(new BrokenWorkerException("reading the answer of worker process "
-          + worker.pid() + " failed, so it was killed and replaced: " + e, e));
+      if (attempt.finish()) {
+        job.fail(new BrokenWorkerException("reading the answer of worker process "
+            + worker.pid() + " failed, so it was killed and replaced: " + e, e));
+      }
+    } finally {
+      if (timer != null) {
+        timer.cancel(false);
+      }
     }
     return !worker.wasKilled() && worker.isAlive();
+  }
+
+  private void failOrCancel(Job<?> job, WorkerDiedException e) {
+    if (isStopping()) {
+      job.cancel();
+    } else {
+      job.fail(e.forTask());
+    }
+  }
+
+  /** Arms the job's timeout, if it has one: when it fires, the worker is killed. */
+  private ScheduledFuture<?> schedule(Job<?> job, Attempt attempt, WorkerProcess worker) {
+    long nanos = job.timeoutNanos();
+    if (nanos <= 0) {
+      return null;
+    }
+    ScheduledThreadPoolExecutor t;
+    lock.lock();
+    try {
+      if (timers == null) {
+        timers = new ScheduledThreadPoolExecutor(1, r -> {
+          Thread thread = new Thread(r, threadPrefix + "timeouts");
+          thread.setDaemon(true);
+          return thread;
+        });
+        timers.setRemoveOnCancelPolicy(true);
+      }
+      t = timers;
+    } finally {
+      lock.unlock();
+    }
+    return t.schedule(() -> attempt.stop(new TimeoutException("the task ran longer than its"
+        + " timeout of " + TimeUnit.NANOSECONDS.toMillis(nanos) + " ms; its worker process "
+        + worker.pid() + " was killed and is replaced")), nanos, TimeUnit.NANOSECONDS);
   }
 
   /** The next job; null once shut down with nothing queued. */
@@ -291,6 +370,9 @@ public final class Workers {
     try {
       drivers--;
       if (drivers == 0 && shutdown) {
+        if (timers != null) {
+          timers.shutdownNow();
+        }
         ended.signalAll();
       }
     } finally {

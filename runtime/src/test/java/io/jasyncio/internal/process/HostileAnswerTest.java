@@ -204,7 +204,7 @@ class HostileAnswerTest {
         throw new UncheckedIOException(e);
       }
       workers.submit(new Job<>(id, payload, getClass().getClassLoader(), future, r -> r,
-          List::of));
+          List::of, 0));
       return future;
     }
 
