@@ -91,6 +91,8 @@ import java.util.function.Function;
  * {@code max_tasks_per_child}; tasks may have a timeout.
  */
 public final class ProcessPool implements RemoteExecutor {
+  /** System property: the most workers a pool may have; see {@link #maxWorkers()}. */
+  public static final String MAX_WORKERS = "jasyncio.pool.maxWorkers";
   /** System property: the seconds {@link #close()} waits for tasks before it kills workers. */
   public static final String CLOSE_SECONDS = "jasyncio.pool.closeSeconds";
   /** How long {@link #close()} waits for the workers to exit once it has killed them. */
@@ -118,7 +120,8 @@ public final class ProcessPool implements RemoteExecutor {
   /**
    * A pool of at most {@code workers} workers; none starts before there is work.
    *
-   * @throws IllegalArgumentException if {@code workers} is less than 1
+   * @throws IllegalArgumentException if {@code workers} is less than 1 or more than
+   *     {@link #maxWorkers()}
    */
   public static ProcessPool create(int workers) {
     return new ProcessPool(checkSize(workers), null);
@@ -130,11 +133,29 @@ public final class ProcessPool implements RemoteExecutor {
    * with a {@link TimeoutException} and its worker is killed and replaced. A
    * {@link #submit(SerializableFunction, Object, Duration)} with its own timeout overrides it.
    *
-   * @throws IllegalArgumentException if {@code workers} is less than 1 or the timeout is not
-   *     positive
+   * @throws IllegalArgumentException if {@code workers} is out of bounds (see
+   *     {@link #create(int)}) or the timeout is not positive
    */
   public static ProcessPool create(int workers, Duration taskTimeout) {
     return new ProcessPool(checkSize(workers), checkTimeout(taskTimeout));
+  }
+
+  /**
+   * The most workers a pool may have: the system property {@value #MAX_WORKERS}, or 4 per core.
+   * A pool far larger than the machine only makes JVMs compete for cores and memory; the bound
+   * makes such a request fail at once rather than after starting dozens of JVMs.
+   */
+  public static int maxWorkers() {
+    String value = System.getProperty(MAX_WORKERS);
+    if (value == null || value.isBlank()) {
+      return 4 * Runtime.getRuntime().availableProcessors();
+    }
+    try {
+      return Integer.parseInt(value.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("the system property " + MAX_WORKERS
+          + " must be a whole number, not '" + value + "'", e);
+    }
   }
 
   /** How many workers it runs at most. */
@@ -367,6 +388,12 @@ public final class ProcessPool implements RemoteExecutor {
   private static int checkSize(int workers) {
     if (workers < 1) {
       throw new IllegalArgumentException("a process pool needs at least 1 worker, not " + workers);
+    }
+    int max = maxWorkers();
+    if (workers > max) {
+      throw new IllegalArgumentException("a process pool may have at most " + max + " workers"
+          + " (4 per core; the system property " + MAX_WORKERS + " changes that), not "
+          + workers);
     }
     return workers;
   }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Payloads beyond the limits, made by real tasks: each fails its own task with an exception that
  * names the limit and the property that raises it, on whichever side reads it, and the pool goes
- * on serving.
+ * on serving. Also the bound on a pool's size.
  */
 @Tag("fault")
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -157,5 +157,25 @@ class ProcessPoolLimitsTest {
           .hasMessageContaining(Limits.MAX_FRAME_BYTES);
       assertThat(pool.submit(b -> b.length, new byte[1000]).join()).isEqualTo(1000);
     }
+  }
+
+  @Test
+  void anAbsurdPoolSizeFailsAtOnceNamingTheBound() {
+    int bound = 4 * Runtime.getRuntime().availableProcessors();
+
+    assertThat(ProcessPool.maxWorkers()).isEqualTo(bound);
+    assertThatThrownBy(() -> ProcessPool.create(100_000))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("a process pool may have at most " + bound + " workers (4 per core; the"
+            + " system property " + ProcessPool.MAX_WORKERS + " changes that), not 100000");
+    ProcessPool.create(bound).close();
+  }
+
+  @Test
+  void theBoundOnPoolSizeIsAProperty() {
+    assertThatThrownBy(() -> with(ProcessPool.MAX_WORKERS, "2", () -> ProcessPool.create(3)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("at most 2 workers");
+    with(ProcessPool.MAX_WORKERS, "1000", () -> ProcessPool.create(1000)).close();
   }
 }
