@@ -5,6 +5,7 @@ import io.jasyncio.internal.process.Job;
 import io.jasyncio.internal.process.Limits;
 import io.jasyncio.internal.process.Payloads;
 import io.jasyncio.internal.process.Payloads.Shape;
+import io.jasyncio.internal.process.SystemProperty;
 import io.jasyncio.internal.process.WorkerCommand;
 import io.jasyncio.internal.process.Workers;
 import java.io.IOException;
@@ -146,16 +147,8 @@ public final class ProcessPool implements RemoteExecutor {
    * makes such a request fail at once rather than after starting dozens of JVMs.
    */
   public static int maxWorkers() {
-    String value = System.getProperty(MAX_WORKERS);
-    if (value == null || value.isBlank()) {
-      return 4 * Runtime.getRuntime().availableProcessors();
-    }
-    try {
-      return Integer.parseInt(value.strip());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("the system property " + MAX_WORKERS
-          + " must be a whole number, not '" + value + "'", e);
-    }
+    return (int) SystemProperty.wholeNumber(MAX_WORKERS,
+        4L * Runtime.getRuntime().availableProcessors(), 1);
   }
 
   /** How many workers it runs at most. */
@@ -284,7 +277,7 @@ public final class ProcessPool implements RemoteExecutor {
    */
   @Override
   public void close() {
-    close(closeGrace());
+    close(Duration.ofSeconds(SystemProperty.wholeNumber(CLOSE_SECONDS, 60, 0)));
   }
 
   /**
@@ -292,27 +285,7 @@ public final class ProcessPool implements RemoteExecutor {
    * workers (cancelling what they still hold) and waits for them to exit.
    */
   public void close(Duration grace) {
-    shutdown();
-    boolean interrupted = false;
-    try {
-      if (!awaitTermination(grace.toNanos(), TimeUnit.NANOSECONDS)) {
-        killWorkers();
-      }
-    } catch (InterruptedException e) {
-      interrupted = true;
-      killWorkers();
-    }
-    long deadline = System.nanoTime() + AFTER_KILL.toNanos();
-    while (!isTerminated() && System.nanoTime() < deadline) {
-      try {
-        awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
+    workers.close(grace.toNanos(), AFTER_KILL.toNanos());
   }
 
   @Override
@@ -403,16 +376,6 @@ public final class ProcessPool implements RemoteExecutor {
       throw new IllegalArgumentException("a task timeout must be positive, not " + timeout);
     }
     return timeout;
-  }
-
-  private static Duration closeGrace() {
-    String value = System.getProperty(CLOSE_SECONDS, "60").strip();
-    try {
-      return Duration.ofSeconds(Long.parseLong(value));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("the system property " + CLOSE_SECONDS
-          + " must be a whole number of seconds, not '" + value + "'", e);
-    }
   }
 
   private static List<Object> singleNull() {

@@ -172,6 +172,17 @@ class ProcessPoolLimitsTest {
   }
 
   @Test
+  void propertyThatIsNotAWholeNumberFailsNamingIt() {
+    assertThatThrownBy(() -> poolWith(ProcessPool.MAX_WORKERS, "lots"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("the system property jasyncio.pool.maxWorkers must be a whole number of at"
+            + " least 1, not 'lots'");
+    assertThatThrownBy(() -> poolWith(Limits.MAX_DEPTH, "0"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(Limits.MAX_DEPTH);
+  }
+
+  @Test
   void theBoundOnPoolSizeIsAProperty() {
     assertThatThrownBy(() -> with(ProcessPool.MAX_WORKERS, "2", () -> ProcessPool.create(3)))
         .isInstanceOf(IllegalArgumentException.class)

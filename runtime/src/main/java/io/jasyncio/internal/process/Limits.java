@@ -75,6 +75,10 @@ public record Limits(long maxFrameBytes, long maxDepth, long maxReferences, long
         property(MAX_ARRAY_BYTES, frame), property(MAX_READ_SECONDS, 30));
   }
 
+  private static long property(String name, long fallback) {
+    return SystemProperty.wholeNumber(name, fallback, 1);
+  }
+
   /** Whether a frame can carry a payload of {@code payloadBytes}. */
   public boolean fitsInFrame(long payloadBytes) {
     return Frame.HEADER + payloadBytes <= maxFrameBytes;
@@ -100,19 +104,6 @@ public record Limits(long maxFrameBytes, long maxDepth, long maxReferences, long
     // "no limit", and what the stack cannot hold then fails its payload, not the thread.
     long levels = Math.min(maxDepth, 1L << 16);
     return STACK_BASE_BYTES + levels * STACK_BYTES_PER_LEVEL;
-  }
-
-  private static long property(String name, long fallback) {
-    String value = System.getProperty(name);
-    if (value == null || value.isBlank()) {
-      return fallback;
-    }
-    try {
-      return Long.parseLong(value.strip().replace("_", ""));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("the system property " + name
-          + " must be a whole number, not '" + value + "'", e);
-    }
   }
 
   private static void require(String name, long value) {

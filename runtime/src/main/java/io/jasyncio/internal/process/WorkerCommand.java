@@ -80,17 +80,7 @@ public final class WorkerCommand {
 
   /** How long a worker may take to start and connect back, in milliseconds. */
   public static long startTimeoutMillis() {
-    String value = System.getProperty(START_SECONDS, "120").strip();
-    try {
-      long seconds = Long.parseLong(value);
-      if (seconds < 1) {
-        throw new NumberFormatException();
-      }
-      return seconds * 1000;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("the system property " + START_SECONDS
-          + " must be a whole number of seconds, at least 1, not '" + value + "'");
-    }
+    return SystemProperty.wholeNumber(START_SECONDS, 120, 1) * 1000;
   }
 
   private static String launcher() {

@@ -9,9 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -52,6 +50,7 @@ public final class Workers {
   private final Limits limits;
   private final long startTimeoutMillis;
   private final String threadPrefix = "jasyncio-process-pool-" + POOLS.incrementAndGet() + "-";
+  private final Timeouts timeouts = new Timeouts(threadPrefix + "timeouts");
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition hasJob = lock.newCondition();
   private final Condition ended = lock.newCondition();
@@ -61,7 +60,6 @@ public final class Workers {
   private int idle;
   private boolean shutdown;
   private boolean stopping;
-  private ScheduledThreadPoolExecutor timers;
 
   /**
    * Up to {@code size} workers started with {@code command}, reading answers within
@@ -161,6 +159,38 @@ public final class Workers {
     toStop.forEach(force ? WorkerProcess::kill : WorkerProcess::terminate);
   }
 
+  /**
+   * Shuts down and waits up to {@code graceNanos} for the jobs to finish and the workers to
+   * exit; then stops the workers as {@code stopWorkers(true)} does and waits up to
+   * {@code afterKillNanos} more. If interrupted, it stops them at once and keeps the interrupt
+   * flag set. Returns whether it is terminated.
+   */
+  public boolean close(long graceNanos, long afterKillNanos) {
+    shutdown();
+    boolean interrupted = false;
+    try {
+      if (!awaitTermination(graceNanos, TimeUnit.NANOSECONDS)) {
+        stopWorkers(true);
+      }
+    } catch (InterruptedException e) {
+      interrupted = true;
+      stopWorkers(true);
+    }
+    long deadline = System.nanoTime() + afterKillNanos;
+    boolean terminated = isTerminated();
+    while (!terminated && deadline - System.nanoTime() > 0) {
+      try {
+        terminated = awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    return terminated;
+  }
+
   /** Whether {@link #shutdown()} or {@link #shutdownNow()} was called. */
   public boolean isShutdown() {
     lock.lock();
@@ -243,7 +273,8 @@ public final class Workers {
     }
     Attempt attempt = new Attempt(job, worker);
     job.onCancel(() -> attempt.stop(null));
-    ScheduledFuture<?> timer = schedule(job, attempt, worker);
+    ScheduledFuture<?> timer = job.timeoutNanos() > 0
+        ? timeouts.arm(attempt, job.timeoutNanos(), worker.pid()) : null;
     try {
       Frame answer = worker.run(job.id(), job.payload(), System.out);
       if (attempt.finish()) {
@@ -274,32 +305,6 @@ public final class Workers {
     } else {
       job.fail(e.forTask());
     }
-  }
-
-  /** Arms the job's timeout, if it has one: when it fires, the worker is killed. */
-  private ScheduledFuture<?> schedule(Job<?> job, Attempt attempt, WorkerProcess worker) {
-    long nanos = job.timeoutNanos();
-    if (nanos <= 0) {
-      return null;
-    }
-    ScheduledThreadPoolExecutor t;
-    lock.lock();
-    try {
-      if (timers == null) {
-        timers = new ScheduledThreadPoolExecutor(1, r -> {
-          Thread thread = new Thread(r, threadPrefix + "timeouts");
-          thread.setDaemon(true);
-          return thread;
-        });
-        timers.setRemoveOnCancelPolicy(true);
-      }
-      t = timers;
-    } finally {
-      lock.unlock();
-    }
-    return t.schedule(() -> attempt.stop(new TimeoutException("the task ran longer than its"
-        + " timeout of " + TimeUnit.NANOSECONDS.toMillis(nanos) + " ms; its worker process "
-        + worker.pid() + " was killed and is replaced")), nanos, TimeUnit.NANOSECONDS);
   }
 
   /** The next job; null once shut down with nothing queued. */
@@ -370,9 +375,7 @@ public final class Workers {
     try {
       drivers--;
       if (drivers == 0 && shutdown) {
-        if (timers != null) {
-          timers.shutdownNow();
-        }
+        timeouts.shutdown();
         ended.signalAll();
       }
     } finally {
