@@ -271,6 +271,9 @@ public final class Workers {
       failOrCancel(job, e);
       return false;
     }
+    if (job.isDone()) {
+      return true; // cancelled while its worker booted: the worker is fresh, keep it
+    }
     Attempt attempt = new Attempt(job, worker);
     job.onCancel(() -> attempt.stop(null));
     ScheduledFuture<?> timer = job.timeoutNanos() > 0
