@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Timeout;
  * Workers that die, pools that shut down: each test makes its own small pool. Tests wait only for
  * futures and for termination; a JUnit timeout only turns a hang into a failure.
  */
+@Tag("fault")
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ProcessPoolFaultTest {
 

@@ -1,6 +1,7 @@
 package io.jasyncio.demo;
 
 import io.jasyncio.BrokenWorkerException;
+import io.jasyncio.ProcessPool;
 import io.jasyncio.Runner;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -21,7 +22,8 @@ import java.util.function.Supplier;
  * java -jar demo/target/jasyncio-demo.jar processes --cluster 2      # on 2 Hazelcast members
  * </pre>
  *
- * <p>Options: {@code --workers N}, the process pool's size (default: the number of cores);
+ * <p>Options: {@code --workers N}, the process pool's size (default: the number of cores; at
+ * most {@link ProcessPool#maxWorkers()});
  * {@code --pairs N}, how many pairs the throughput run after section 3.2 matches (default
  * 200,000; 0 skips it). Its progress bar prints on standard error. {@code --cluster N} runs
  * section 3.2 on a Hazelcast cluster of N member JVMs on the loopback address instead, and times
@@ -88,6 +90,13 @@ public final class Main {
       } else {
         given.add(args[i]);
       }
+    }
+    if (workers > ProcessPool.maxWorkers()) {
+      // Checked before any section runs, not when section 3.2 makes its pool.
+      err.println("--workers " + workers + " is more than a process pool may have ("
+          + ProcessPool.maxWorkers() + ": 4 per core; the system property "
+          + ProcessPool.MAX_WORKERS + " changes that)");
+      return USAGE;
     }
     Map<String, Section> sections = sections(workers, pairs, cluster, err);
     List<String> names = given.isEmpty() ? new ArrayList<>(sections.keySet()) : given;

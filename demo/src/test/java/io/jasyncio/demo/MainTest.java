@@ -2,6 +2,7 @@ package io.jasyncio.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jasyncio.ProcessPool;
 import io.jasyncio.Runner;
 import io.jasyncio.VirtualClock;
 import java.util.List;
@@ -86,6 +87,18 @@ class MainTest {
     assertThat(run("processes", option)).isEqualTo(2);
     assertThat(out.lines()).isEmpty();
     assertThat(err.lines()).allMatch(l -> l.startsWith(option + " needs a whole number"));
+  }
+
+  @Test
+  void moreWorkersThanAPoolMayHaveIsAUsageErrorBeforeAnySectionRuns() {
+    int bound = ProcessPool.maxWorkers();
+
+    assertThat(run("--workers", "100000", "coroutine", "processes")).isEqualTo(2);
+
+    assertThat(out.lines()).isEmpty();
+    assertThat(err.lines()).containsExactly("--workers 100000 is more than a process pool may"
+        + " have (" + bound + ": 4 per core; the system property jasyncio.pool.maxWorkers"
+        + " changes that)");
   }
 
   @ParameterizedTest

@@ -4,11 +4,12 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InvalidObjectException;
 import java.io.StreamCorruptedException;
 
 /**
- * One message between a pool and a worker process: a length-prefixed frame on the worker's
- * standard input (tasks) or standard output (everything else).
+ * One message between a pool and a worker process: a length-prefixed frame on their channel, a
+ * loopback socket (see {@link Channel}).
  *
  * <pre>
  * int    length   bytes that follow: 1 + 8 + payload
@@ -33,10 +34,8 @@ public record Frame(byte kind, long id, byte[] payload) {
   /** Pool to worker: a function and its arguments, see {@link Payloads#task}. */
   public static final byte TASK = 5;
 
-  /** The largest frame accepted: a bound on what a corrupt length can make either side allocate. */
-  public static final int MAX_LENGTH = 1 << 30;
-
-  private static final int HEADER = 1 + 8;
+  /** The bytes of a frame before its payload, after the length. */
+  static final int HEADER = 1 + 8;
   private static final byte[] EMPTY = new byte[0];
 
   /** A frame without payload. */
@@ -44,12 +43,14 @@ public record Frame(byte kind, long id, byte[] payload) {
     this(kind, id, EMPTY);
   }
 
-  /** Writes and flushes this frame. */
-  public void writeTo(DataOutputStream out) throws IOException {
-    if (payload.length > MAX_LENGTH - HEADER) {
-      throw new IOException("a task or result of " + payload.length
-          + " serialized bytes is larger than a frame may be (" + MAX_LENGTH + ")");
-    }
+  /**
+   * Writes and flushes this frame.
+   *
+   * @throws InvalidObjectException if it is longer than {@code maxLength}, before writing
+   *     anything
+   */
+  public void writeTo(DataOutputStream out, long maxLength) throws IOException {
+    checkLength(HEADER + (long) payload.length, maxLength);
     out.writeInt(HEADER + payload.length);
     out.writeByte(kind);
     out.writeLong(id);
@@ -58,26 +59,38 @@ public record Frame(byte kind, long id, byte[] payload) {
   }
 
   /**
-   * Reads the next frame; null at a clean end of stream (the other side closed the pipe between
-   * frames).
+   * Reads the next frame, checking its length before allocating its payload; null at a clean
+   * end of stream (the other side closed the channel between frames).
    *
    * @throws EOFException if the stream ends inside a frame
    * @throws StreamCorruptedException if the length is impossible
+   * @throws InvalidObjectException if the length is more than {@code maxLength}
+   * @throws OutOfMemoryError if the payload, within the limit, does not fit in the heap; the
+   *     stream is then inside the frame
    */
-  public static Frame readFrom(DataInputStream in) throws IOException {
+  public static Frame readFrom(DataInputStream in, long maxLength) throws IOException {
     int length;
     try {
       length = in.readInt();
     } catch (EOFException e) {
       return null;
     }
-    if (length < HEADER || length > MAX_LENGTH) {
+    if (length < HEADER) {
       throw new StreamCorruptedException("bad frame length " + length);
     }
+    checkLength(length, maxLength);
     byte kind = in.readByte();
     long id = in.readLong();
     byte[] payload = new byte[length - HEADER];
     in.readFully(payload);
     return new Frame(kind, id, payload);
+  }
+
+  private static void checkLength(long length, long maxLength) throws InvalidObjectException {
+    if (length > maxLength) {
+      throw new InvalidObjectException("a frame of " + length + " bytes is more than "
+          + maxLength + "; the system property " + Limits.MAX_FRAME_BYTES
+          + " raises the limit");
+    }
   }
 }

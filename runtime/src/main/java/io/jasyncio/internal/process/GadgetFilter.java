@@ -6,23 +6,26 @@ import java.util.Set;
 
 /**
  * The deserialization filter of a pool and its workers: it rejects the known gadget classes (the
- * classes that published deserialization exploits chain together) and graphs beyond sane limits,
- * then defers to the JVM-wide filter ({@code -Djdk.serialFilter}) if one is set, and admits the
- * rest, since a task may carry any serializable class of the application.
+ * classes that published deserialization exploits chain together) and payloads beyond the
+ * {@link Limits}, then defers to the JVM-wide filter ({@code -Djdk.serialFilter}) if one is set,
+ * and admits the rest, since a task may carry any serializable class of the application.
  *
- * <p>Workers read nothing but their own pool's pipe and listen on no port, so the filter is a
- * second wall, not the first: it keeps a worker from running a gadget chain even if something
- * else on the class path (commons-collections, Groovy, Spring, ...) makes one possible.
+ * <p>Workers read nothing but their own pool's channel, so the filter is a second wall, not the
+ * first: it keeps a worker from running a gadget chain even if something else on the class path
+ * (commons-collections, Groovy, Spring, ...) makes one possible, and it keeps a broken or hostile
+ * worker from making the pool allocate, recurse or hash without bound.
  *
- * <p>One instance per stream: it remembers why it rejected, for an exception that says so.
+ * <p>One instance per payload: it knows the payload's length, when reading it began, and
+ * remembers why it rejected, for an exception that says so.
  */
 public final class GadgetFilter implements ObjectInputFilter {
-  /** Deepest object nesting accepted. */
-  static final long MAX_DEPTH = 2_000;
-  /** Most object references in one payload. */
-  static final long MAX_REFERENCES = 50_000_000;
-  /** Longest array accepted. */
-  static final long MAX_ARRAY_LENGTH = 1 << 28;
+  /**
+   * Elements an array may have per byte left in the payload, plus a slack: an element takes at
+   * least one byte of stream, but {@code HashMap} and {@code HashSet} size their tables at up to
+   * four times their entries, and the stream reads ahead a block of up to 1 KiB.
+   */
+  private static final long ELEMENTS_PER_BYTE_LEFT = 4;
+  private static final long ELEMENT_SLACK = 1024;
 
   /** Packages (with their subpackages) whose classes are gadgets or gadget entry points. */
   private static final List<String> DENIED_PACKAGES = List.of(
@@ -80,10 +83,16 @@ public final class GadgetFilter implements ObjectInputFilter {
       "com.sun.corba.se.spi.orbutil.proxy.CompositeInvocationHandlerImpl");
 
   private final ObjectInputFilter global = ObjectInputFilter.Config.getSerialFilter();
+  private final Limits limits;
+  private final long payloadBytes;
+  private final long started = System.nanoTime();
   private String rejection;
 
-  /** A filter for one stream. */
-  public GadgetFilter() {}
+  /** A filter for one payload of {@code payloadBytes} bytes, whose reading starts now. */
+  public GadgetFilter(Limits limits, long payloadBytes) {
+    this.limits = limits;
+    this.payloadBytes = payloadBytes;
+  }
 
   /** Whether {@code className} (an element class, not an array) is on the deny list. */
   public static boolean isDenied(String className) {
@@ -110,14 +119,33 @@ public final class GadgetFilter implements ObjectInputFilter {
         return reject(element.getName() + " is a known deserialization gadget");
       }
     }
-    if (info.depth() > MAX_DEPTH) {
-      return reject("objects nested deeper than " + MAX_DEPTH);
+    if (info.depth() > limits.maxDepth()) {
+      return reject("objects nested deeper than " + limits.maxDepth() + " levels",
+          Limits.MAX_DEPTH);
     }
-    if (info.references() > MAX_REFERENCES) {
-      return reject("more than " + MAX_REFERENCES + " object references");
+    if (info.references() > limits.maxReferences()) {
+      return reject("more than " + limits.maxReferences() + " objects and references",
+          Limits.MAX_REFERENCES);
     }
-    if (info.arrayLength() > MAX_ARRAY_LENGTH) {
-      return reject("an array of " + info.arrayLength() + " elements");
+    long length = info.arrayLength();
+    if (length >= 0) {
+      long bytes = length * elementBytes(type);
+      if (bytes > limits.maxArrayBytes()) {
+        return reject("an array of " + length + " elements (" + bytes + " bytes), more than "
+            + limits.maxArrayBytes() + " bytes", Limits.MAX_ARRAY_BYTES);
+      }
+      long left = Math.max(0, payloadBytes - info.streamBytes());
+      if (length > left * ELEMENTS_PER_BYTE_LEFT + ELEMENT_SLACK) {
+        return reject("an array of " + length + " elements with only " + left
+            + " bytes of payload left to fill it: a corrupt or forged stream");
+      }
+    }
+    long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+    if (seconds >= limits.maxReadSeconds()) {
+      // Checked at every object, so a graph built to make hashing explode stops within a few
+      // multiples of the limit: each level of it costs about as much as all the deeper ones.
+      return reject("deserializing took more than " + limits.maxReadSeconds() + " s",
+          Limits.MAX_READ_SECONDS);
     }
     if (global != null) {
       Status status = global.checkInput(info);
@@ -137,5 +165,24 @@ public final class GadgetFilter implements ObjectInputFilter {
   private Status reject(String why) {
     rejection = why;
     return Status.REJECTED;
+  }
+
+  private Status reject(String why, String property) {
+    return reject(why + "; the system property " + property + " raises the limit");
+  }
+
+  /** The bytes one element of {@code arrayType} takes: a primitive's size, or a reference's. */
+  private static long elementBytes(Class<?> arrayType) {
+    Class<?> element = arrayType == null ? null : arrayType.getComponentType();
+    if (element == null || !element.isPrimitive()) {
+      return 8;
+    }
+    if (element == byte.class || element == boolean.class) {
+      return 1;
+    }
+    if (element == char.class || element == short.class) {
+      return 2;
+    }
+    return element == int.class || element == float.class ? 4 : 8;
   }
 }

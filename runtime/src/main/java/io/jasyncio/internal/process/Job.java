@@ -7,8 +7,8 @@ import java.util.function.Function;
 
 /**
  * One unit of work for a worker process: a serialized task (a function and one chunk of
- * arguments) and the future its answer completes. As a {@code Runnable} (what
- * {@code shutdownNow} hands back) it runs the same task in this JVM instead.
+ * arguments), how long it may run, and the future its answer completes. As a {@code Runnable}
+ * (what {@code shutdownNow} hands back) it runs the same task in this JVM instead.
  *
  * @param <V> the type of the future's value
  */
@@ -19,6 +19,7 @@ public final class Job<V> implements Runnable {
   private final CompletableFuture<V> future;
   private final Function<List<Object>, V> finisher;
   private final Callable<List<Object>> local;
+  private final long timeoutNanos;
 
   /**
    * A job.
@@ -29,10 +30,12 @@ public final class Job<V> implements Runnable {
    * @param future what its answer completes
    * @param finisher turns the list of results into the future's value
    * @param local computes the same results in this JVM
+   * @param timeoutNanos how long it may run in a worker before it is killed; 0 for no limit
    */
   public Job(long id, byte[] payload, ClassLoader loader, CompletableFuture<V> future,
-      Function<List<Object>, V> finisher, Callable<List<Object>> local) {
+      Function<List<Object>, V> finisher, Callable<List<Object>> local, long timeoutNanos) {
     this.id = id;
+    this.timeoutNanos = timeoutNanos;
     this.payload = payload;
     this.loader = loader;
     this.future = future;
@@ -48,20 +51,37 @@ public final class Job<V> implements Runnable {
     return payload;
   }
 
+  long timeoutNanos() {
+    return timeoutNanos;
+  }
+
   /** Whether its future is done, for example cancelled while it waited in the queue. */
   boolean isDone() {
     return future.isDone();
   }
 
-  /** Completes the future with a worker's answer: the results, or the task's own exception. */
-  void answer(Frame answer) {
+  /** Runs {@code action} if its future is cancelled, now or later. */
+  void onCancel(Runnable action) {
+    future.whenComplete((v, e) -> {
+      if (future.isCancelled()) {
+        action.run();
+      }
+    });
+  }
+
+  /**
+   * Completes the future with a worker's answer: the results, or the task's own exception; or,
+   * if the answer cannot be read, whatever went wrong, errors included, so that the thread that
+   * reads answers goes on and the caller learns why.
+   */
+  void answer(Frame answer, Limits limits) {
     try {
       if (answer.kind() == Frame.FAILURE) {
-        future.completeExceptionally(Payloads.readFailure(answer.payload(), loader));
+        future.completeExceptionally(Payloads.readFailure(answer.payload(), loader, limits));
       } else {
-        future.complete(finisher.apply(Payloads.readResults(answer.payload(), loader)));
+        future.complete(finisher.apply(Payloads.readResults(answer.payload(), loader, limits)));
       }
-    } catch (Exception | LinkageError e) {
+    } catch (Throwable e) {
       future.completeExceptionally(e);
     }
   }

@@ -5,6 +5,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InvalidClassException;
+import java.io.InvalidObjectException;
 import java.io.NotSerializableException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
@@ -16,7 +17,8 @@ import java.util.concurrent.Callable;
 /**
  * What frames carry, in Java serialization: a task (a function and its arguments), its results,
  * or the exception it failed with. Writing names the part that could not be serialized; reading
- * goes through a {@link GadgetFilter} and resolves classes with a given loader.
+ * goes through a {@link GadgetFilter} with the pool's {@link Limits} and resolves classes with a
+ * given loader; reading fails with an exception, never with an {@code Error} of this JVM.
  */
 public final class Payloads {
   private Payloads() {}
@@ -127,16 +129,44 @@ public final class Payloads {
     }
   }
 
-  /** Reads a task written by {@link #task}. */
+  /**
+   * Reads a task written by {@link #task}, within the limits the system properties set (see
+   * {@link Limits#fromSystemProperties()}): for readers other than a pool's workers.
+   */
   public static Task readTask(byte[] payload, ClassLoader loader)
       throws IOException, ClassNotFoundException {
-    try (Input in = new Input(payload, loader)) {
+    return readTask(payload, loader, Limits.fromSystemProperties());
+  }
+
+  /** Reads results written by {@link #results}, as {@link #readTask(byte[], ClassLoader)}. */
+  public static List<Object> readResults(byte[] payload, ClassLoader loader)
+      throws IOException, ClassNotFoundException {
+    return readResults(payload, loader, Limits.fromSystemProperties());
+  }
+
+  /** Reads an exception written by {@link #failure}, as {@link #readTask(byte[], ClassLoader)}. */
+  public static Throwable readFailure(byte[] payload, ClassLoader loader)
+      throws IOException, ClassNotFoundException {
+    return readFailure(payload, loader, Limits.fromSystemProperties());
+  }
+
+  /**
+   * Reads a task written by {@link #task}.
+   *
+   * @throws InvalidClassException if the filter rejects a class or a limit is reached
+   * @throws InvalidObjectException if the payload nests deeper than the thread's stack can read
+   *     or does not fit in the heap
+   */
+  public static Task readTask(byte[] payload, ClassLoader loader,
+      Limits limits)
+      throws IOException, ClassNotFoundException {
+    try (Input in = new Input(payload, loader, limits)) {
       int shape = in.readInt();
       if (shape < 0 || shape >= Shape.values().length) {
         throw new InvalidClassException("a task frame holds an unknown shape " + shape);
       }
       Object function = in.readChecked();
-      int n = in.readInt();
+      int n = in.readCount(payload.length);
       List<Object> arguments = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
         arguments.add(in.readChecked());
@@ -146,10 +176,11 @@ public final class Payloads {
   }
 
   /** Reads results written by {@link #results}. */
-  public static List<Object> readResults(byte[] payload, ClassLoader loader)
+  public static List<Object> readResults(byte[] payload, ClassLoader loader,
+      Limits limits)
       throws IOException, ClassNotFoundException {
-    try (Input in = new Input(payload, loader)) {
-      int n = in.readInt();
+    try (Input in = new Input(payload, loader, limits)) {
+      int n = in.readCount(payload.length);
       List<Object> results = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
         results.add(in.readChecked());
@@ -159,9 +190,10 @@ public final class Payloads {
   }
 
   /** Reads an exception written by {@link #failure}. */
-  public static Throwable readFailure(byte[] payload, ClassLoader loader)
+  public static Throwable readFailure(byte[] payload, ClassLoader loader,
+      Limits limits)
       throws IOException, ClassNotFoundException {
-    try (Input in = new Input(payload, loader)) {
+    try (Input in = new Input(payload, loader, limits)) {
       Object t = in.readChecked();
       if (!(t instanceof Throwable throwable)) {
         throw new InvalidClassException(String.valueOf(t), "a failure frame holds no Throwable");
@@ -207,18 +239,45 @@ public final class Payloads {
   /** A filtered stream over one payload that resolves classes with a given loader. */
   private static final class Input extends ObjectInputStream {
     private final ClassLoader loader;
-    private final GadgetFilter filter = new GadgetFilter();
+    private final GadgetFilter filter;
 
-    Input(byte[] payload, ClassLoader loader) throws IOException {
+    Input(byte[] payload, ClassLoader loader, Limits limits) throws IOException {
       super(new ByteArrayInputStream(payload));
       this.loader = loader;
+      this.filter = new GadgetFilter(limits, payload.length);
       setObjectInputFilter(filter);
     }
 
-    /** readObject, with the filter's reason in the exception when it rejects something. */
+    /** A count of objects to follow: each takes at least a byte, so it is below the length. */
+    int readCount(int payloadBytes) throws IOException {
+      int n = readInt();
+      if (n < 0 || n > payloadBytes) {
+        throw new InvalidObjectException("a payload of " + payloadBytes + " bytes cannot hold "
+            + n + " objects: a corrupt or forged stream");
+      }
+      return n;
+    }
+
+    /**
+     * readObject, with the filter's reason in the exception when it rejects something, and an
+     * exception instead of the errors a graph too deep or too large for this JVM causes.
+     */
     Object readChecked() throws IOException, ClassNotFoundException {
       try {
         return readObject();
+      } catch (StackOverflowError e) {
+        // Thrown deep inside readObject and caught here, its frames gone: the thread goes on.
+        InvalidObjectException clear = new InvalidObjectException("objects nested too deep for"
+            + " the stack of thread " + Thread.currentThread().getName() + "; the system property "
+            + Limits.MAX_DEPTH + " lowers the depth accepted");
+        clear.initCause(e);
+        throw clear;
+      } catch (OutOfMemoryError e) {
+        InvalidObjectException clear = new InvalidObjectException("the objects do not fit in"
+            + " this JVM's heap (" + e.getMessage() + "); the system properties "
+            + Limits.MAX_FRAME_BYTES + " and " + Limits.MAX_ARRAY_BYTES + " bound them");
+        clear.initCause(e);
+        throw clear;
       } catch (InvalidClassException e) {
         String why = filter.rejection();
         if (why == null) {

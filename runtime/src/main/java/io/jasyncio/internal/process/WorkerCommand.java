@@ -14,8 +14,13 @@ import java.util.List;
  *   <li>{@code jasyncio.worker.java}: the launcher to use instead of
  *       {@code ${java.home}/bin/java};
  *   <li>{@code jasyncio.worker.jvmArgs}: more JVM options, separated by spaces (for example
- *       {@code -Xmx2g}, which wins over the share since it comes later).
+ *       {@code -Xmx2g}, which wins over the share since it comes later);
+ *   <li>{@code jasyncio.worker.startSeconds}: how long a worker may take to start and connect
+ *       back before it is killed and its task fails (default 120).
  * </ul>
+ *
+ * <p>The pool's {@link Limits} go on the command line too, so that a worker checks what it
+ * reads against the same numbers as its pool.
  *
  * <p>A class path that is a single manifest-only jar (as Maven Surefire makes) needs nothing
  * special: the launcher reads its {@code Class-Path} the same way in the worker.
@@ -25,13 +30,20 @@ public final class WorkerCommand {
   public static final String JAVA = "jasyncio.worker.java";
   /** System property: extra JVM options of the workers. */
   public static final String JVM_ARGS = "jasyncio.worker.jvmArgs";
+  /** System property: the seconds a worker may take to start and connect back. */
+  public static final String START_SECONDS = "jasyncio.worker.startSeconds";
   /** The least heap a worker gets, in MiB, however many workers share this JVM's limit. */
   static final long MIN_HEAP_MIB = 64;
 
   private WorkerCommand() {}
 
-  /** The command for one of {@code workers} workers. */
+  /** The command for one of {@code workers} workers, with the limits the system properties set. */
   public static List<String> forPoolOf(int workers) {
+    return forPoolOf(workers, Limits.fromSystemProperties());
+  }
+
+  /** The command for one of {@code workers} workers that read with {@code limits}. */
+  public static List<String> forPoolOf(int workers, Limits limits) {
     List<String> command = new ArrayList<>();
     command.add(launcher());
     command.add("-Xmx" + heapShareMib(workers) + "m");
@@ -39,6 +51,7 @@ public final class WorkerCommand {
     command.add("-XX:+ExitOnOutOfMemoryError");
     command.add("-XX:+UseSerialGC");
     command.add("-D" + WorkerMain.STDOUT_ENCODING + "=" + stdoutEncoding());
+    command.addAll(limits.asJvmOptions());
     String extra = System.getProperty(JVM_ARGS, "").trim();
     if (!extra.isEmpty()) {
       command.addAll(List.of(extra.split("\\s+")));
@@ -63,6 +76,11 @@ public final class WorkerCommand {
       command.add(WorkerMain.class.getName());
     }
     return command;
+  }
+
+  /** How long a worker may take to start and connect back, in milliseconds. */
+  public static long startTimeoutMillis() {
+    return SystemProperty.wholeNumber(START_SECONDS, 120, 1) * 1000;
   }
 
   private static String launcher() {

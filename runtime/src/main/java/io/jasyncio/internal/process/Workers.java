@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
@@ -20,7 +21,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Drivers start lazily: a job that finds no idle driver starts one (up to the size), and a
  * driver starts its JVM at once, so the JVMs of a burst of jobs boot in parallel while the jobs
  * queue. One job at a time per worker means a crash fails exactly the job that worker held; its
- * driver then starts a replacement and takes the next job.
+ * driver then starts a replacement and takes the next job. The same happens to a worker whose job
+ * times out or is cancelled (it is killed; see {@link Attempt}) and to one that sends what it
+ * should not (it is killed by {@link WorkerProcess}).
+ *
+ * <p>Drivers read the answers, so they run with a stack deep enough for the deepest payload the
+ * {@link Limits} let in, and nothing an answer does while it is read ends them: every failure
+ * becomes the exception of the job it belongs to.
  *
  * <table>
  *   <caption>Life cycle</caption>
@@ -29,7 +36,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <tr><td>shut down</td><td>{@link #shutdown()}: no new jobs; queued ones still run, then each
  *       driver closes its worker and ends</td></tr>
  *   <tr><td>stopping</td><td>{@link #shutdownNow()}: the queue is handed back, workers are killed
- *       and the jobs they held are cancelled</td></tr>
+ *       and the jobs they held are cancelled; or {@link #stopWorkers}: the same, but the queued
+ *       jobs are cancelled too</td></tr>
  *   <tr><td>terminated</td><td>shut down and every driver ended: no worker process is
  *       left</td></tr>
  * </table>
@@ -39,7 +47,10 @@ public final class Workers {
 
   private final int size;
   private final List<String> command;
+  private final Limits limits;
+  private final long startTimeoutMillis;
   private final String threadPrefix = "jasyncio-process-pool-" + POOLS.incrementAndGet() + "-";
+  private final Timeouts timeouts = new Timeouts(threadPrefix + "timeouts");
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition hasJob = lock.newCondition();
   private final Condition ended = lock.newCondition();
@@ -50,10 +61,17 @@ public final class Workers {
   private boolean shutdown;
   private boolean stopping;
 
-  /** Up to {@code size} workers started with {@code command}; none starts before a job. */
-  public Workers(int size, List<String> command) {
+  /**
+   * Up to {@code size} workers started with {@code command}, reading answers within
+   * {@code limits}; none starts before a job.
+   *
+   * @param startTimeoutMillis how long a worker may take to start and connect back
+   */
+  public Workers(int size, List<String> command, Limits limits, long startTimeoutMillis) {
     this.size = size;
     this.command = List.copyOf(command);
+    this.limits = limits;
+    this.startTimeoutMillis = startTimeoutMillis;
   }
 
   /**
@@ -70,7 +88,8 @@ public final class Workers {
       queue.addLast(job);
       if (queue.size() > idle && drivers < size) {
         drivers++;
-        Thread t = new Thread(this::drive, threadPrefix + drivers);
+        Thread t = new Thread(null, this::drive, threadPrefix + drivers,
+            limits.readerStackBytes());
         t.setDaemon(true);
         t.start();
       }
@@ -114,6 +133,62 @@ public final class Workers {
     toKill.forEach(WorkerProcess::kill);
     never.removeIf(Job::isDone);
     return never;
+  }
+
+  /**
+   * Python's {@code terminate_workers()} ({@code force} false: {@code SIGTERM}) and
+   * {@code kill_workers()} ({@code force} true: {@code SIGKILL}): shuts down, stops every worker
+   * at once and cancels every job not done, queued or running, so that no caller is left
+   * waiting.
+   */
+  public void stopWorkers(boolean force) {
+    List<WorkerProcess> toStop;
+    List<Job<?>> never;
+    lock.lock();
+    try {
+      stopping = true;
+      never = new ArrayList<>(queue);
+      queue.clear();
+      toStop = new ArrayList<>(live);
+    } finally {
+      lock.unlock();
+    }
+    shutdown();
+    never.forEach(Job::cancel);
+    // The drivers of these workers cancel the jobs they held, seeing the pool stopping.
+    toStop.forEach(force ? WorkerProcess::kill : WorkerProcess::terminate);
+  }
+
+  /**
+   * Shuts down and waits up to {@code graceNanos} for the jobs to finish and the workers to
+   * exit; then stops the workers as {@code stopWorkers(true)} does and waits up to
+   * {@code afterKillNanos} more. If interrupted, it stops them at once and keeps the interrupt
+   * flag set. Returns whether it is terminated.
+   */
+  public boolean close(long graceNanos, long afterKillNanos) {
+    shutdown();
+    boolean interrupted = false;
+    try {
+      if (!awaitTermination(graceNanos, TimeUnit.NANOSECONDS)) {
+        stopWorkers(true);
+      }
+    } catch (InterruptedException e) {
+      interrupted = true;
+      stopWorkers(true);
+    }
+    long deadline = System.nanoTime() + afterKillNanos;
+    boolean terminated = isTerminated();
+    while (!terminated && deadline - System.nanoTime() > 0) {
+      try {
+        terminated = awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    return terminated;
   }
 
   /** Whether {@link #shutdown()} or {@link #shutdownNow()} was called. */
@@ -170,17 +245,10 @@ public final class Workers {
             continue;
           }
         }
-        try {
-          job.answer(worker.run(job.id(), job.payload(), System.out));
-        } catch (WorkerDiedException e) {
+        if (!runOn(worker, job)) {
           forget(worker);
-          worker = null;
-          if (isStopping()) {
-            job.cancel();
-          } else {
-            job.fail(new BrokenWorkerException(e.getMessage(), e.getCause()));
-            worker = startOrNull(); // the replacement boots before the next job comes
-          }
+          // The replacement boots before the next job comes.
+          worker = isStopping() ? null : startOrNull();
         }
       }
     } finally {
@@ -189,6 +257,56 @@ public final class Workers {
         forget(worker);
       }
       driverEnded();
+    }
+  }
+
+  /**
+   * Runs one job on a worker, within the job's timeout and until it is cancelled; false if the
+   * worker is gone afterwards (it died, or was killed for the job's sake) and must be replaced.
+   */
+  private boolean runOn(WorkerProcess worker, Job<?> job) {
+    try {
+      worker.awaitConnected();
+    } catch (WorkerDiedException e) {
+      failOrCancel(job, e);
+      return false;
+    }
+    if (job.isDone()) {
+      return true; // cancelled while its worker booted: the worker is fresh, keep it
+    }
+    Attempt attempt = new Attempt(job, worker);
+    job.onCancel(() -> attempt.stop(null));
+    ScheduledFuture<?> timer = job.timeoutNanos() > 0
+        ? timeouts.arm(attempt, job.timeoutNanos(), worker.pid()) : null;
+    try {
+      Frame answer = worker.run(job.id(), job.payload(), System.out);
+      if (attempt.finish()) {
+        job.answer(answer, limits);
+      }
+    } catch (WorkerDiedException e) {
+      if (attempt.finish()) {
+        failOrCancel(job, e);
+      }
+    } catch (RuntimeException | Error e) {
+      // A fault of this side, not the worker's; still, the channel may be mid-frame.
+      worker.kill();
+      if (attempt.finish()) {
+        job.fail(new BrokenWorkerException("reading the answer of worker process "
+            + worker.pid() + " failed, so it was killed and replaced: " + e, e));
+      }
+    } finally {
+      if (timer != null) {
+        timer.cancel(false);
+      }
+    }
+    return !worker.wasKilled() && worker.isAlive();
+  }
+
+  private void failOrCancel(Job<?> job, WorkerDiedException e) {
+    if (isStopping()) {
+      job.cancel();
+    } else {
+      job.fail(e.forTask());
     }
   }
 
@@ -222,7 +340,7 @@ public final class Workers {
   }
 
   private WorkerProcess start() throws IOException {
-    WorkerProcess worker = WorkerProcess.start(command);
+    WorkerProcess worker = WorkerProcess.start(command, limits, startTimeoutMillis);
     boolean killNow;
     lock.lock();
     try {
@@ -260,6 +378,7 @@ public final class Workers {
     try {
       drivers--;
       if (drivers == 0 && shutdown) {
+        timeouts.shutdown();
         ended.signalAll();
       }
     } finally {
