@@ -72,7 +72,8 @@ public final class Snippets {
       throws Throwable {
     Class<?> type = loader.loadClass(className);
     for (Method m : type.getDeclaredMethods()) {
-      if (m.getName().equals(method) && m.getParameterCount() == args.length) {
+      if (m.getName().equals(method) && m.getParameterCount() == args.length
+          && accepts(m.getParameterTypes(), args)) {
         m.setAccessible(true);
         try {
           return m.invoke(null, args);
@@ -82,6 +83,18 @@ public final class Snippets {
       }
     }
     throw new NoSuchMethodException(className + "." + method);
+  }
+
+  /** Whether parameters of {@code types} take {@code args} (of an overload, the one that fits). */
+  private static boolean accepts(Class<?>[] types, Object[] args) {
+    for (int i = 0; i < types.length; i++) {
+      Class<?> t = types[i].isPrimitive()
+          ? java.lang.invoke.MethodType.methodType(types[i]).wrap().returnType() : types[i];
+      if (args[i] == null ? types[i].isPrimitive() : !t.isInstance(args[i])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The generated source of {@code className}, for reading in a failure message. */

@@ -122,7 +122,7 @@ public final class BodyModeler {
         }
       }
       DeclaredType returnType = (DeclaredType) method.getReturnType();
-      String machine = GeneratedNames.machineName(method.getSimpleName().toString());
+      String machine = GeneratedNames.machineName(method);
       return new MethodModel(method.getSimpleName().toString(), machine, isStatic, visibility,
           typeVariables, TypeName.get(returnType.getTypeArguments().get(0)),
           TypeName.get(returnType), parameters, method.isVarArgs(), thrown, hoistedFields, states,

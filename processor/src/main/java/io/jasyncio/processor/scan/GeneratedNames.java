@@ -1,6 +1,8 @@
 package io.jasyncio.processor.scan;
 
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 
@@ -40,5 +42,25 @@ public final class GeneratedNames {
   /** {@code NumSumMachine} for {@code numSum}. */
   public static String machineName(String method) {
     return Character.toUpperCase(method.charAt(0)) + method.substring(1) + "Machine";
+  }
+
+  /**
+   * The machine class of {@code method}: {@code DescribeMachine} for {@code describe}, and for
+   * its overloads, in the order the class declares them, {@code DescribeMachine2},
+   * {@code DescribeMachine3}...
+   */
+  public static String machineName(ExecutableElement method) {
+    String name = method.getSimpleName().toString();
+    int index = 0;
+    for (Element e : method.getEnclosingElement().getEnclosedElements()) {
+      if (e.getKind() == ElementKind.METHOD && e.getSimpleName().contentEquals(name)
+          && Templates.isAsync(e)) {
+        index++;
+        if (e.equals(method)) {
+          break;
+        }
+      }
+    }
+    return machineName(name) + (index > 1 ? Integer.toString(index) : "");
   }
 }
