@@ -32,39 +32,49 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>Each member is this JVM's {@code java} launcher running {@link MemberMain} with this JVM's
  * class path (so the members know the application's classes) and a share of its heap limit. They
- * bind to 127.0.0.1 only and find each other over a few ports from a free one, under a cluster
- * name of their own; each runs as many tasks at a time as its share of this machine's cores.
+ * bind to 127.0.0.1 only and find each other over a range of ports from a free one, one per
+ * member and {@value #SPARE_PORTS} to spare, under a cluster name of their own; each runs as many
+ * tasks at a time as its share of this machine's cores.
  * The first member starts alone and the others join it, so they never form two clusters.
  * {@link #close()} stops the client and the members; a member whose parent JVM dies stops by
  * itself, since its standard input ends.
  */
 public final class LocalCluster implements AutoCloseable {
+  /** The most members a local cluster has: each is a JVM of this machine. */
+  public static final int MAX_MEMBERS = 16;
+  /** Ports in the cluster's range beyond one per member, for ports taken meanwhile. */
+  static final int SPARE_PORTS = 4;
   /** How long a member JVM may take to start and join, and the client to see them all. */
   static final long START_SECONDS = 90;
   /** How long a member JVM may take to exit once told to, before it is killed. */
   static final long STOP_SECONDS = 10;
 
   private final String name = "jasyncio-local-" + UUID.randomUUID().toString().substring(0, 8);
-  private final int port = Loopback.freePort();
   private final int size;
+  private final int portCount;
+  private final int port;
   private final List<Process> members = new ArrayList<>();
   private HazelcastInstance client;
 
   private LocalCluster(int size) {
     this.size = size;
+    this.portCount = portsFor(size);
+    this.port = Loopback.freePort(portCount);
   }
 
   /**
    * Starts {@code members} member JVMs and a client of their cluster, and returns once the client
    * sees every member.
    *
-   * @throws IllegalArgumentException if {@code members} is less than 1
+   * @throws IllegalArgumentException if {@code members} is less than 1 or more than
+   *     {@value #MAX_MEMBERS} (nothing is started then)
    * @throws BrokenMemberException if a member JVM cannot start, exits, or does not join in time
    *     (whatever was started is stopped again)
    */
   public static LocalCluster start(int members) {
-    if (members < 1) {
-      throw new IllegalArgumentException("a cluster needs at least 1 member, not " + members);
+    if (members < 1 || members > MAX_MEMBERS) {
+      throw new IllegalArgumentException("a LocalCluster has from 1 to " + MAX_MEMBERS
+          + " members (LocalCluster.MAX_MEMBERS), not " + members);
     }
     LocalCluster cluster = new LocalCluster(members);
     try {
@@ -126,12 +136,17 @@ public final class LocalCluster implements AutoCloseable {
   @Override
   public String toString() {
     return "<LocalCluster name='" + name + "' members=" + size + " ports=" + Loopback.HOST + ":"
-        + port + "+" + (Loopback.PORT_COUNT - 1) + ">";
+        + port + "+" + (portCount - 1) + ">";
+  }
+
+  /** How many ports a cluster of {@code members} has in its range: enough for each. */
+  static int portsFor(int members) {
+    return members + SPARE_PORTS;
   }
 
   /** Starts one member JVM; the future completes with its address once it has joined. */
   private CompletableFuture<String> launch() {
-    List<String> command = MemberCommand.forMemberOf(size, name, port);
+    List<String> command = MemberCommand.forMemberOf(size, name, port, portCount);
     Process process;
     try {
       process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT)
@@ -201,7 +216,7 @@ public final class LocalCluster implements AutoCloseable {
   /** Connects the client and waits until it sees every member. */
   private void connect() {
     try {
-      client = HazelcastClient.newHazelcastClient(Loopback.client(name, port));
+      client = HazelcastClient.newHazelcastClient(Loopback.client(name, port, portCount));
     } catch (RuntimeException e) {
       throw new BrokenMemberException("cannot connect a client to " + this, e);
     }
@@ -236,7 +251,7 @@ public final class LocalCluster implements AutoCloseable {
     /** The least heap a member gets, in MiB. */
     static final long MIN_HEAP_MIB = 256;
 
-    static List<String> forMemberOf(int size, String clusterName, int port) {
+    static List<String> forMemberOf(int size, String clusterName, int port, int portCount) {
       List<String> command = new ArrayList<>();
       command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator
           + (File.separatorChar == '\\' ? "java.exe" : "java"));
@@ -249,6 +264,7 @@ public final class LocalCluster implements AutoCloseable {
       command.add(MemberMain.class.getName());
       command.add(clusterName);
       command.add(String.valueOf(port));
+      command.add(String.valueOf(portCount));
       // Members share this machine's cores: each runs its share of tasks at a time.
       command.add(String.valueOf(
           Math.max(1, Runtime.getRuntime().availableProcessors() / size)));

@@ -10,8 +10,8 @@ import java.io.IOException;
  * until its standard input ends (the {@code LocalCluster} closed it, or its JVM died), then
  * terminates the member and exits: no member outlives the JVM that started it.
  *
- * <p>Arguments: the cluster name, the first port of the cluster's range, and how many tasks the
- * member runs at a time.
+ * <p>Arguments: the cluster name, the first port of the cluster's range and how many ports it
+ * has, and how many tasks the member runs at a time.
  */
 public final class MemberMain {
   /** The first word of the line a member prints once it has joined the cluster. */
@@ -21,14 +21,15 @@ public final class MemberMain {
 
   /** Runs a member until standard input ends. */
   public static void main(String[] args) throws IOException {
-    if (args.length != 3) {
-      System.err.println("usage: MemberMain CLUSTER_NAME FIRST_PORT THREADS");
+    if (args.length != 4) {
+      System.err.println("usage: MemberMain CLUSTER_NAME FIRST_PORT PORT_COUNT THREADS");
       System.exit(2);
     }
     // Before Hazelcast's first class loads: some of it logs before reading its configuration.
     System.setProperty("hazelcast.logging.type", "none");
     HazelcastInstance member = Hazelcast.newHazelcastInstance(Loopback.member(args[0],
-        Integer.parseInt(args[1]), ClusterPool.EXECUTOR, Integer.parseInt(args[2])));
+        Integer.parseInt(args[1]), Integer.parseInt(args[2]), ClusterPool.EXECUTOR,
+        Integer.parseInt(args[3])));
     System.out.println(READY + " " + member.getCluster().getLocalMember().getAddress());
     System.out.flush();
     while (System.in.read() >= 0) {

@@ -16,6 +16,8 @@ import java.util.UUID;
  */
 final class TestCluster implements AutoCloseable {
   static final int THREADS = 4;
+  /** How many ports the cluster's members may take, one each. */
+  static final int PORTS = 5;
 
   private final String name = "jasyncio-test-" + UUID.randomUUID().toString().substring(0, 8);
   private final int port = Loopback.freePort();
@@ -33,7 +35,7 @@ final class TestCluster implements AutoCloseable {
 
   /** Starts one more member. */
   HazelcastInstance addMember() {
-    Config config = Loopback.member(name, port, ClusterPool.EXECUTOR, THREADS);
+    Config config = Loopback.member(name, port, PORTS, ClusterPool.EXECUTOR, THREADS);
     config.setInstanceName(name + "-m" + members.size());
     HazelcastInstance member = Hazelcast.newHazelcastInstance(config);
     members.add(member);
@@ -46,7 +48,7 @@ final class TestCluster implements AutoCloseable {
 
   /** A client connected to the cluster, shut down with it. */
   HazelcastInstance client() {
-    HazelcastInstance client = HazelcastClient.newHazelcastClient(Loopback.client(name, port));
+    HazelcastInstance client = HazelcastClient.newHazelcastClient(Loopback.client(name, port, PORTS));
     clients.add(client);
     return client;
   }
