@@ -81,6 +81,7 @@ public final class ClusterPool implements RemoteExecutor {
   public static final int RESUBMITS = 3;
 
   private final Route route;
+  private final BoundedPayloads reader = new BoundedPayloads(PayloadLimits.fromSystemProperties());
   /** The member this pool started and shuts down, or null. */
   private final HazelcastInstance owned;
   private final Object lock = new Object();
@@ -271,8 +272,8 @@ public final class ClusterPool implements RemoteExecutor {
     } catch (IOException | RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-    Trip<V> trip = new Trip<>(route, new ClusterTask(payload), finisher, Payloads.loaderOf(function),
-        RESUBMITS);
+    Trip<V> trip = new Trip<>(route, new ClusterTask(payload), finisher,
+        Payloads.loaderOf(function), reader, RESUBMITS);
     CompletableFuture<V> future = trip.future();
     synchronized (lock) {
       // Checked again under the lock: shutdown() must not see an empty pending set and

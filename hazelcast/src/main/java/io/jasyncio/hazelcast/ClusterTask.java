@@ -3,14 +3,14 @@ package io.jasyncio.hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceAware;
 import com.hazelcast.core.HazelcastInstanceNotActiveException;
-import io.jasyncio.internal.process.Payloads;
 import java.io.Serializable;
 import java.util.concurrent.Callable;
 
 /**
  * What a member of the cluster runs for a {@link ClusterPool}: a task in jasyncio's serialized
  * form (a function and its arguments, or a callable), read through jasyncio's deserialization
- * filter with the member's class loader, run, and answered with a {@link Reply}.
+ * filter and within the {@link PayloadLimits} with the member's class loader, run, and answered
+ * with a {@link Reply}.
  *
  * <p>The member needs the classes of the function, its arguments and its results on its class
  * path, as a process pool's worker does.
@@ -41,7 +41,8 @@ final class ClusterTask implements Callable<Reply>, Serializable, HazelcastInsta
   @Override
   public Reply call() {
     try {
-      return Reply.results(Payloads.readTask(payload, loader()).run());
+      return Reply.results(new BoundedPayloads(PayloadLimits.fromSystemProperties())
+          .readTask(payload, loader()).run());
     } catch (Throwable e) {
       if (member != null && !member.getLifecycleService().isRunning()) {
         HazelcastInstanceNotActiveException lost = new HazelcastInstanceNotActiveException(

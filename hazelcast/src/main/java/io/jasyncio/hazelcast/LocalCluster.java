@@ -31,7 +31,8 @@ import java.util.concurrent.TimeoutException;
  * }</pre>
  *
  * <p>Each member is this JVM's {@code java} launcher running {@link MemberMain} with this JVM's
- * class path (so the members know the application's classes) and a share of its heap limit. They
+ * class path (so the members know the application's classes), a share of its heap limit and its
+ * {@link PayloadLimits}. They
  * bind to 127.0.0.1 only and find each other over a range of ports from a free one, one per
  * member and {@value #SPARE_PORTS} to spare, under a cluster name of their own; each runs as many
  * tasks at a time as its share of this machine's cores.
@@ -53,6 +54,7 @@ public final class LocalCluster implements AutoCloseable {
   private final int size;
   private final int portCount;
   private final int port;
+  private final PayloadLimits limits = PayloadLimits.fromSystemProperties();
   private final List<Process> members = new ArrayList<>();
   private HazelcastInstance client;
 
@@ -146,7 +148,7 @@ public final class LocalCluster implements AutoCloseable {
 
   /** Starts one member JVM; the future completes with its address once it has joined. */
   private CompletableFuture<String> launch() {
-    List<String> command = MemberCommand.forMemberOf(size, name, port, portCount);
+    List<String> command = MemberCommand.forMemberOf(size, name, port, portCount, limits);
     Process process;
     try {
       process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT)
@@ -251,7 +253,8 @@ public final class LocalCluster implements AutoCloseable {
     /** The least heap a member gets, in MiB. */
     static final long MIN_HEAP_MIB = 256;
 
-    static List<String> forMemberOf(int size, String clusterName, int port, int portCount) {
+    static List<String> forMemberOf(int size, String clusterName, int port, int portCount,
+        PayloadLimits limits) {
       List<String> command = new ArrayList<>();
       command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator
           + (File.separatorChar == '\\' ? "java.exe" : "java"));
@@ -259,6 +262,7 @@ public final class LocalCluster implements AutoCloseable {
       command.add("-Xmx" + Math.max(MIN_HEAP_MIB, heap) + "m");
       command.add("-XX:+UseSerialGC");
       command.add("-XX:+ExitOnOutOfMemoryError");
+      command.addAll(List.of(limits.asJvmOptions()));
       command.add("-cp");
       command.add(System.getProperty("java.class.path"));
       command.add(MemberMain.class.getName());

@@ -20,8 +20,11 @@ import java.util.function.Function;
  *       {@code resubmits} times; then the future fails with a {@link BrokenMemberException}
  *       whose cause is the last loss. So a task runs at least once and may run more than once:
  *       the lost member may have run it, in part or whole, before it went.
+ *   <li>A reply over the {@link PayloadLimits} or rejected by the deserialization filter fails
+ *       the future with the {@code InvalidClassException} or {@code InvalidObjectException} that
+ *       names the limit or the class.
  *   <li>Anything else (the task cannot be serialized, the executor is shut down, this instance is
- *       not active, a reply cannot be read) fails the future with that exception.
+ *       not active) fails the future with that exception.
  * </ul>
  *
  * <p>Cancelling the future cancels the task on its member, with an interrupt if it runs there
@@ -36,6 +39,7 @@ final class Trip<V> {
   private final ClusterTask task;
   private final Function<List<Object>, V> finisher;
   private final ClassLoader loader;
+  private final BoundedPayloads reader;
   private final CompletableFuture<V> future = new CompletableFuture<>();
   /** Guarded by {@code this}. */
   private int resubmitsLeft;
@@ -44,14 +48,15 @@ final class Trip<V> {
 
   /**
    * A trip of {@code task} along {@code route}, whose results {@code finisher} turns into the
-   * future's value, with classes resolved by {@code loader}.
+   * future's value, read by {@code reader} with classes resolved by {@code loader}.
    */
   Trip(Route route, ClusterTask task, Function<List<Object>, V> finisher, ClassLoader loader,
-      int resubmits) {
+      BoundedPayloads reader, int resubmits) {
     this.route = route;
     this.task = task;
     this.finisher = finisher;
     this.loader = loader;
+    this.reader = reader;
     this.resubmitsLeft = resubmits;
   }
 
@@ -124,7 +129,7 @@ final class Trip<V> {
 
   private void settle(Reply reply) {
     try {
-      future.complete(finisher.apply(reply.open(loader)));
+      future.complete(finisher.apply(reply.open(loader, reader)));
     } catch (Throwable t) {
       future.completeExceptionally(t);
     }

@@ -48,7 +48,8 @@ final class TestCluster implements AutoCloseable {
 
   /** A client connected to the cluster, shut down with it. */
   HazelcastInstance client() {
-    HazelcastInstance client = HazelcastClient.newHazelcastClient(Loopback.client(name, port, PORTS));
+    HazelcastInstance client =
+        HazelcastClient.newHazelcastClient(Loopback.client(name, port, PORTS));
     clients.add(client);
     return client;
   }

@@ -58,7 +58,8 @@ class TripTest {
   private static CompletableFuture<Integer> trip(Route route, int resubmits) throws IOException {
     Trip<Integer> trip = new Trip<>(route, new ClusterTask(Payloads.task(Payloads.Shape.FUNCTION,
         (io.jasyncio.SerializableFunction<Integer, Integer>) Work::square, List.of(1))),
-        results -> (Integer) results.get(0), TripTest.class.getClassLoader(), resubmits);
+        results -> (Integer) results.get(0), TripTest.class.getClassLoader(),
+        new BoundedPayloads(PayloadLimits.fromSystemProperties()), resubmits);
     trip.start();
     return trip.future();
   }
