@@ -27,8 +27,10 @@ import java.util.function.Function;
  *       not active) fails the future with that exception.
  * </ul>
  *
- * <p>Cancelling the future cancels the task on its member, with an interrupt if it runs there
- * (Hazelcast's {@code cancel(true)}); a reply that arrives afterwards is dropped.
+ * <p>The future completed by anyone else (cancelled, or failed by {@code orTimeout}) cancels the
+ * task on its member, with an interrupt if it runs there (Hazelcast's {@code cancel(true)}), so
+ * a task given up on does not keep a member's thread; a reply that arrives afterwards is
+ * dropped.
  *
  * @param <V> what the future completes with
  */
@@ -67,11 +69,8 @@ final class Trip<V> {
 
   /** Sends the task. */
   void start() {
-    future.whenComplete((v, e) -> {
-      if (future.isCancelled()) {
-        cancelRemote();
-      }
-    });
+    // A no-op once the member answered: only a future given up on still has a task in flight.
+    future.whenComplete((v, e) -> cancelRemote());
     send(null);
   }
 
@@ -92,8 +91,8 @@ final class Trip<V> {
     synchronized (this) {
       inFlight = sent.reply();
     }
-    if (future.isCancelled()) {
-      // Cancelled while this send was under way: the hook in start() saw the previous one.
+    if (future.isDone()) {
+      // Given up on while this send was under way: the hook in start() saw the previous one.
       cancelRemote();
       return;
     }

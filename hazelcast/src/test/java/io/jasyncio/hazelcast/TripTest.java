@@ -111,6 +111,19 @@ class TripTest {
   }
 
   @Test
+  void futureGivenUpOnByATimeoutCancelsWhatIsInFlight() throws Exception {
+    CompletableFuture<Reply> pending = new CompletableFuture<>();
+    Scripted route = new Scripted(List.of(() -> pending));
+    CompletableFuture<Integer> f = trip(route, 3);
+
+    // What orTimeout does when its time is up.
+    f.completeExceptionally(new java.util.concurrent.TimeoutException());
+
+    assertThatThrownBy(() -> pending.get(20, TimeUnit.SECONDS))
+        .isInstanceOf(java.util.concurrent.CancellationException.class);
+  }
+
+  @Test
   void cancellingTheFutureCancelsWhatIsInFlight() throws Exception {
     CompletableFuture<Reply> pending = new CompletableFuture<>();
     Scripted route = new Scripted(List.of(() -> pending));
