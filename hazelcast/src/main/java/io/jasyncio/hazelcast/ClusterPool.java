@@ -70,7 +70,9 @@ import java.util.function.Function;
  * join the cluster can run code on its members, so keep it on a trusted network. A pool hands
  * Hazelcast only two classes of its own ({@code io.jasyncio.hazelcast.ClusterTask} and
  * {@code io.jasyncio.hazelcast.Reply}, carrying the task in jasyncio's form), so Hazelcast's
- * {@code java-serialization-filter} can whitelist just those.
+ * {@code java-serialization-filter} can whitelist just those. A pool on a {@link LocalCluster}'s
+ * client sends tasks only to the members that cluster started, signed so that they run no one
+ * else's.
  *
  * <p>Differs from Python: as {@link ProcessPool}'s; a lost member does not break the pool.
  */
@@ -81,6 +83,7 @@ public final class ClusterPool implements RemoteExecutor {
   public static final int RESUBMITS = 3;
 
   private final Route route;
+  private final Admission admission;
   private final BoundedPayloads reader = new BoundedPayloads(PayloadLimits.fromSystemProperties());
   /** The member this pool started and shuts down, or null. */
   private final HazelcastInstance owned;
@@ -91,8 +94,9 @@ public final class ClusterPool implements RemoteExecutor {
   private final AtomicBoolean terminating = new AtomicBoolean();
   private final CountDownLatch terminated = new CountDownLatch(1);
 
-  private ClusterPool(Route route, HazelcastInstance owned) {
+  private ClusterPool(Route route, Admission admission, HazelcastInstance owned) {
     this.route = route;
+    this.admission = admission;
     this.owned = owned;
   }
 
@@ -113,8 +117,9 @@ public final class ClusterPool implements RemoteExecutor {
     if (hazelcast == null) {
       throw new NullPointerException("hazelcast");
     }
-    return new ClusterPool(
-        Route.roundRobin(hazelcast, hazelcast.getExecutorService(executorName)), null);
+    Admission admission = Admission.of(hazelcast);
+    return new ClusterPool(Route.roundRobin(hazelcast, hazelcast.getExecutorService(executorName),
+        admission), admission, null);
   }
 
   /**
@@ -125,7 +130,7 @@ public final class ClusterPool implements RemoteExecutor {
     if (executor == null) {
       throw new NullPointerException("executor");
     }
-    return new ClusterPool(Route.anyDataMember(executor), null);
+    return new ClusterPool(Route.anyDataMember(executor), Admission.open(), null);
   }
 
   /**
@@ -139,7 +144,8 @@ public final class ClusterPool implements RemoteExecutor {
   public static ClusterPool startMember(Path configFile) throws IOException {
     Config config = Config.loadFromFile(configFile.toFile());
     HazelcastInstance member = Hazelcast.newHazelcastInstance(config);
-    return new ClusterPool(Route.roundRobin(member, member.getExecutorService(EXECUTOR)), member);
+    return new ClusterPool(Route.roundRobin(member, member.getExecutorService(EXECUTOR),
+        Admission.open()), Admission.open(), member);
   }
 
   /**
@@ -272,7 +278,7 @@ public final class ClusterPool implements RemoteExecutor {
     } catch (IOException | RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-    Trip<V> trip = new Trip<>(route, new ClusterTask(payload), finisher,
+    Trip<V> trip = new Trip<>(route, new ClusterTask(payload, admission.sign(payload)), finisher,
         Payloads.loaderOf(function), reader, RESUBMITS);
     CompletableFuture<V> future = trip.future();
     synchronized (lock) {

@@ -3,17 +3,18 @@ package io.jasyncio.hazelcast;
 import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.cluster.InitialMembershipEvent;
 import com.hazelcast.cluster.InitialMembershipListener;
+import com.hazelcast.cluster.Member;
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.core.HazelcastInstance;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -32,12 +33,19 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>Each member is this JVM's {@code java} launcher running {@link MemberMain} with this JVM's
  * class path (so the members know the application's classes), a share of its heap limit and its
- * {@link PayloadLimits}. They
- * bind to 127.0.0.1 only and find each other over a range of ports from a free one, one per
- * member and {@value #SPARE_PORTS} to spare, under a cluster name of their own; each runs as many
- * tasks at a time as its share of this machine's cores.
- * The first member starts alone and the others join it, so they never form two clusters.
- * {@link #close()} stops the client and the members; a member whose parent JVM dies stops by
+ * {@link PayloadLimits}. They bind to 127.0.0.1 only and find each other over a range of ports
+ * from a free one, one per member and {@value #SPARE_PORTS} to spare; each runs as many tasks at
+ * a time as its share of this machine's cores. The first member starts alone and the others join
+ * it, so they never form two clusters.
+ *
+ * <p>Only its own members get work. Hazelcast's community edition authenticates no one, so the
+ * cluster keeps a random secret that it hands each member on its standard input (never on the
+ * command line, which every process of the machine can read); its cluster name comes from the
+ * secret, members run only tasks signed with it, and a pool on {@link #client()} sends tasks only
+ * to members that proved they hold it. A process that joins or connects with what it can see of
+ * the cluster (its ports, its members' command lines) gets no task and cannot submit one.
+ *
+ * <p>{@link #close()} stops the client and the members; a member whose parent JVM dies stops by
  * itself, since its standard input ends.
  */
 public final class LocalCluster implements AutoCloseable {
@@ -50,13 +58,16 @@ public final class LocalCluster implements AutoCloseable {
   /** How long a member JVM may take to exit once told to, before it is killed. */
   static final long STOP_SECONDS = 10;
 
-  private final String name = "jasyncio-local-" + UUID.randomUUID().toString().substring(0, 8);
+  private final Secret secret = Secret.random();
   private final int size;
   private final int portCount;
   private final int port;
   private final PayloadLimits limits = PayloadLimits.fromSystemProperties();
+  /** The member JVMs running; guarded by itself. */
   private final List<Process> members = new ArrayList<>();
+  private volatile boolean closed;
   private HazelcastInstance client;
+  private Admission admission;
 
   private LocalCluster(int size) {
     this.size = size;
@@ -66,7 +77,7 @@ public final class LocalCluster implements AutoCloseable {
 
   /**
    * Starts {@code members} member JVMs and a client of their cluster, and returns once the client
-   * sees every member.
+   * sees every member and each has proven it was started here.
    *
    * @throws IllegalArgumentException if {@code members} is less than 1 or more than
    *     {@value #MAX_MEMBERS} (nothing is started then)
@@ -109,18 +120,19 @@ public final class LocalCluster implements AutoCloseable {
   /** Stops the client, then the member JVMs (killing one that does not exit in time). */
   @Override
   public void close() {
+    List<Process> running;
+    synchronized (members) {
+      closed = true;
+      running = new ArrayList<>(members);
+    }
     if (client != null) {
       client.shutdown();
     }
-    for (Process member : members) {
-      try {
-        member.getOutputStream().close();
-      } catch (IOException e) {
-        // Its pipe is already closed: the JVM is exiting or gone.
-      }
+    for (Process member : running) {
+      closeQuietly(member.getOutputStream());
     }
     boolean interrupted = false;
-    for (Process member : members) {
+    for (Process member : running) {
       try {
         if (!member.waitFor(STOP_SECONDS, TimeUnit.SECONDS)) {
           member.destroyForcibly();
@@ -135,10 +147,33 @@ public final class LocalCluster implements AutoCloseable {
     }
   }
 
+  /** Never the secret, nor the name that comes from it. */
   @Override
   public String toString() {
-    return "<LocalCluster name='" + name + "' members=" + size + " ports=" + Loopback.HOST + ":"
-        + port + "+" + (portCount - 1) + ">";
+    return "<LocalCluster members=" + size + " ports=" + Loopback.HOST + ":" + port + "+"
+        + (portCount - 1) + (closed ? " closed" : "") + ">";
+  }
+
+  /** The member JVMs running now, for tests. */
+  List<Process> processes() {
+    synchronized (members) {
+      return List.copyOf(members);
+    }
+  }
+
+  /** The cluster's name, which only the secret gives, for tests. */
+  String name() {
+    return secret.clusterName();
+  }
+
+  /** The first port of the cluster's range, for tests. */
+  int port() {
+    return port;
+  }
+
+  /** How many ports its range has, for tests. */
+  int portCount() {
+    return portCount;
   }
 
   /** How many ports a cluster of {@code members} has in its range: enough for each. */
@@ -146,17 +181,30 @@ public final class LocalCluster implements AutoCloseable {
     return members + SPARE_PORTS;
   }
 
+  /** Who the client admits, for tests. */
+  Admission admission() {
+    return admission;
+  }
+
   /** Starts one member JVM; the future completes with its address once it has joined. */
   private CompletableFuture<String> launch() {
-    List<String> command = MemberCommand.forMemberOf(size, name, port, portCount, limits);
+    List<String> command = MemberCommand.forMemberOf(size, limits);
     Process process;
     try {
       process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT)
           .start();
+      // The orders go on standard input, which no other process can read; it stays open, as
+      // its end is the signal to stop.
+      OutputStream orders = process.getOutputStream();
+      orders.write((secret.hex() + " " + port + " " + portCount + " " + threads() + "\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      orders.flush();
     } catch (IOException e) {
       throw new BrokenMemberException("cannot start a member JVM with " + command.get(0), e);
     }
-    members.add(process);
+    synchronized (members) {
+      members.add(process);
+    }
     CompletableFuture<String> joined = new CompletableFuture<>();
     Thread reader = new Thread(() -> relay(process, joined), "jasyncio-member-" + process.pid());
     reader.setDaemon(true);
@@ -164,6 +212,19 @@ public final class LocalCluster implements AutoCloseable {
     return joined;
   }
 
+  /** Closes a member's standard input: its signal to stop. */
+  private static void closeQuietly(OutputStream orders) {
+    try {
+      orders.close();
+    } catch (IOException e) {
+      // Its pipe is already closed: the JVM is exiting or gone.
+    }
+  }
+
+  /** How many tasks each member runs at a time: its share of this machine's cores. */
+  private int threads() {
+    return Math.max(1, Runtime.getRuntime().availableProcessors() / size);
+  }
   /**
    * Reads a member's standard output: the ready line completes {@code joined}; what tasks print
    * afterwards goes to this JVM's {@code System.out}.
@@ -215,10 +276,11 @@ public final class LocalCluster implements AutoCloseable {
     }
   }
 
-  /** Connects the client and waits until it sees every member. */
+  /** Connects the client and waits until it sees every member and has admitted each. */
   private void connect() {
     try {
-      client = HazelcastClient.newHazelcastClient(Loopback.client(name, port, portCount));
+      client = HazelcastClient.newHazelcastClient(
+          Loopback.client(secret.clusterName(), port, portCount));
     } catch (RuntimeException e) {
       throw new BrokenMemberException("cannot connect a client to " + this, e);
     }
@@ -246,15 +308,23 @@ public final class LocalCluster implements AutoCloseable {
       }
     });
     await(all, "the client to see all " + size + " members");
+    admission = Admission.guard(client, secret);
+    for (Member member : client.getCluster().getMembers()) {
+      await(admission.verdict(member).toCompletableFuture().thenAccept(admitted -> {
+        if (!admitted) {
+          throw new BrokenMemberException("member " + member + " did not prove it was started"
+              + " by this cluster");
+        }
+      }), "member " + member + " to prove it was started by this cluster");
+    }
   }
 
-  /** The command line of a member JVM. */
+  /** The command line of a member JVM: nothing on it is secret, as every process can read it. */
   private static final class MemberCommand {
     /** The least heap a member gets, in MiB. */
     static final long MIN_HEAP_MIB = 256;
 
-    static List<String> forMemberOf(int size, String clusterName, int port, int portCount,
-        PayloadLimits limits) {
+    static List<String> forMemberOf(int size, PayloadLimits limits) {
       List<String> command = new ArrayList<>();
       command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator
           + (File.separatorChar == '\\' ? "java.exe" : "java"));
@@ -266,12 +336,6 @@ public final class LocalCluster implements AutoCloseable {
       command.add("-cp");
       command.add(System.getProperty("java.class.path"));
       command.add(MemberMain.class.getName());
-      command.add(clusterName);
-      command.add(String.valueOf(port));
-      command.add(String.valueOf(portCount));
-      // Members share this machine's cores: each runs its share of tasks at a time.
-      command.add(String.valueOf(
-          Math.max(1, Runtime.getRuntime().availableProcessors() / size)));
       return command;
     }
   }

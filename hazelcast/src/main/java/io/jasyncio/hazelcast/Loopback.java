@@ -62,6 +62,7 @@ final class Loopback {
     }
 
     config.addExecutorConfig(new ExecutorConfig(executorName).setPoolSize(threads));
+    config.addExecutorConfig(new ExecutorConfig(Admission.EXECUTOR).setPoolSize(1));
     config.getSerializationConfig().setJavaSerializationFilterConfig(javaFilter());
     return config;
   }
@@ -113,11 +114,13 @@ final class Loopback {
 
   /**
    * Hazelcast's own Java deserialization limited to Hazelcast's and the JDK's classes (its default
-   * list) and the two a pool sends: what a task carries inside them is read by jasyncio's filter.
+   * list) and the two a pool sends, with the challenge of a {@link LocalCluster}'s client: what a
+   * task carries inside them is read by jasyncio's filter.
    */
   static JavaSerializationFilterConfig javaFilter() {
     return new JavaSerializationFilterConfig().setWhitelist(
-        new ClassFilter().addClasses(ClusterTask.class.getName(), Reply.class.getName()));
+        new ClassFilter().addClasses(ClusterTask.class.getName(), Reply.class.getName(),
+            MemberProof.class.getName()));
   }
 
   private static void quiet(Config config) {

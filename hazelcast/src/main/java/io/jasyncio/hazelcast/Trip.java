@@ -153,10 +153,10 @@ final class Trip<V> {
   }
 
   /** Hazelcast's member and client futures are {@code CompletableFuture}s. */
-  @SuppressWarnings("unchecked") // the stage of a Future<Reply> completes with a Reply
-  private static CompletionStage<Reply> stageOf(Future<Reply> reply) {
+  @SuppressWarnings("unchecked") // the stage of a Future<T> completes with a T
+  static <T> CompletionStage<T> stageOf(Future<T> reply) {
     if (reply instanceof CompletionStage<?> stage) {
-      return (CompletionStage<Reply>) stage;
+      return (CompletionStage<T>) stage;
     }
     throw new IllegalStateException("this Hazelcast returns a " + reply.getClass().getName()
         + " from its executor, not a CompletionStage; jasyncio-hazelcast needs Hazelcast 5");

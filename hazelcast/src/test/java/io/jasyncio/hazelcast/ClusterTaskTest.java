@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InvalidClassException;
 import java.lang.reflect.Proxy;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.collections.functors.InvokerTransformer;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,7 @@ class ClusterTaskTest {
 
   private static ClusterTask task(SerializableFunction<?, ?> fn, List<?> arguments)
       throws IOException {
-    return new ClusterTask(Payloads.task(Shape.FUNCTION, fn, arguments));
+    return new ClusterTask(Payloads.task(Shape.FUNCTION, fn, arguments), null);
   }
 
   /** A member whose only answers are its name and whether it still runs. */
@@ -37,6 +38,7 @@ class ClusterTaskTest {
             switch (method.getName()) {
               case "getLifecycleService" -> lifecycle;
               case "getName" -> "m1";
+              case "getUserContext" -> new ConcurrentHashMap<String, Object>();
               default -> throw new UnsupportedOperationException(method.getName());
             });
   }

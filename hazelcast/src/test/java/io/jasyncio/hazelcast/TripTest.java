@@ -57,7 +57,7 @@ class TripTest {
 
   private static CompletableFuture<Integer> trip(Route route, int resubmits) throws IOException {
     Trip<Integer> trip = new Trip<>(route, new ClusterTask(Payloads.task(Payloads.Shape.FUNCTION,
-        (io.jasyncio.SerializableFunction<Integer, Integer>) Work::square, List.of(1))),
+        (io.jasyncio.SerializableFunction<Integer, Integer>) Work::square, List.of(1)), null),
         results -> (Integer) results.get(0), TripTest.class.getClassLoader(),
         new BoundedPayloads(PayloadLimits.fromSystemProperties()), resubmits);
     trip.start();
