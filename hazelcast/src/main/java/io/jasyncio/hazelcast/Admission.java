@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Which members a {@link ClusterPool} may send tasks to, and how its tasks are signed.
@@ -41,6 +42,11 @@ final class Admission {
   /** Each challenged member's verdict: true once admitted, false if it failed. */
   private final Map<UUID, CompletableFuture<Boolean>> verdicts = new ConcurrentHashMap<>();
   private final SecureRandom random = new SecureRandom();
+  /** Whether the client lost the cluster, until it is back. */
+  private volatile boolean cutOff;
+  /** Completes with the next member admitted, then is replaced. */
+  private final AtomicReference<CompletableFuture<Member>> next =
+      new AtomicReference<>(new CompletableFuture<>());
 
   private Admission(HazelcastInstance hazelcast, IExecutorService challenges, Secret secret) {
     this.hazelcast = hazelcast;
@@ -67,8 +73,10 @@ final class Admission {
     client.getUserContext().put(CONTEXT_KEY, admission);
     client.getLifecycleService().addLifecycleListener(event -> {
       if (event.getState() == LifecycleState.CLIENT_DISCONNECTED) {
+        admission.cutOff = true;
         admission.verdicts.clear();
       } else if (event.getState() == LifecycleState.CLIENT_CONNECTED) {
+        admission.cutOff = false;
         admission.challengeAll();
       }
     });
@@ -100,6 +108,11 @@ final class Admission {
     return verdict != null && Boolean.TRUE.equals(verdict.getNow(false));
   }
 
+  /** Whether the guarded client lost every member of the cluster and is not back yet. */
+  boolean isCutOff() {
+    return cutOff;
+  }
+
   /** The signature of a task's payload, or null if tasks are not signed. */
   byte[] sign(byte[] payload) {
     return secret == null ? null : secret.sign(payload);
@@ -114,6 +127,11 @@ final class Admission {
       return CompletableFuture.completedFuture(true);
     }
     return verdicts.computeIfAbsent(member.getUuid(), id -> new CompletableFuture<>());
+  }
+
+  /** Completes with the next member admitted after this call. */
+  CompletionStage<Member> nextAdmitted() {
+    return next.get();
   }
 
   private void challengeAll() {
@@ -139,6 +157,9 @@ final class Admission {
           verdict.complete(admitted);
           if (earlier != null) {
             earlier.complete(admitted);
+          }
+          if (admitted) {
+            next.getAndSet(new CompletableFuture<>()).complete(member);
           }
         });
   }

@@ -1,10 +1,16 @@
 package io.jasyncio.hazelcast;
 
 import com.hazelcast.client.HazelcastClient;
+import com.hazelcast.client.config.ClientConfig;
+import com.hazelcast.client.config.ClientConnectionStrategyConfig.ReconnectMode;
+import com.hazelcast.client.config.ConnectionRetryConfig;
 import com.hazelcast.cluster.InitialMembershipEvent;
 import com.hazelcast.cluster.InitialMembershipListener;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.config.ListenerConfig;
+import com.hazelcast.core.LifecycleEvent.LifecycleState;
+import com.hazelcast.core.LifecycleListener;
 import com.hazelcast.core.HazelcastInstance;
 import java.io.BufferedReader;
 import java.io.File;
@@ -45,8 +51,11 @@ import java.util.concurrent.TimeoutException;
  * to members that proved they hold it. A process that joins or connects with what it can see of
  * the cluster (its ports, its members' command lines) gets no task and cannot submit one.
  *
- * <p>{@link #close()} stops the client and the members; a member whose parent JVM dies stops by
- * itself, since its standard input ends.
+ * <p>A member JVM that dies (crashes, is killed) while the cluster is open is replaced by a new
+ * one, which the client reconnects to: a pool on the client fails the tasks the dead member held
+ * (or, if none is left, every task sent meanwhile) with a {@link BrokenMemberException}, and goes
+ * on once the new member has joined. {@link #close()} stops the client and the members; a member
+ * whose parent JVM dies stops by itself, since its standard input ends.
  */
 public final class LocalCluster implements AutoCloseable {
   /** The most members a local cluster has: each is a JVM of this machine. */
@@ -57,13 +66,14 @@ public final class LocalCluster implements AutoCloseable {
   static final long START_SECONDS = 90;
   /** How long a member JVM may take to exit once told to, before it is killed. */
   static final long STOP_SECONDS = 10;
+  private static final System.Logger LOG = System.getLogger(LocalCluster.class.getName());
 
   private final Secret secret = Secret.random();
   private final int size;
   private final int portCount;
   private final int port;
   private final PayloadLimits limits = PayloadLimits.fromSystemProperties();
-  /** The member JVMs running; guarded by itself. */
+  /** The member JVMs running, replacements included; guarded by itself. */
   private final List<Process> members = new ArrayList<>();
   private volatile boolean closed;
   private HazelcastInstance client;
@@ -186,7 +196,10 @@ public final class LocalCluster implements AutoCloseable {
     return admission;
   }
 
-  /** Starts one member JVM; the future completes with its address once it has joined. */
+  /**
+   * Starts one member JVM; the future completes with its address once it has joined. From then
+   * on, its death while the cluster is open starts another.
+   */
   private CompletableFuture<String> launch() {
     List<String> command = MemberCommand.forMemberOf(size, limits);
     Process process;
@@ -204,11 +217,17 @@ public final class LocalCluster implements AutoCloseable {
     }
     synchronized (members) {
       members.add(process);
+      if (closed) {
+        // A replacement that lost the race with close(): it stops as soon as it reads the end.
+        closeQuietly(process.getOutputStream());
+      }
     }
     CompletableFuture<String> joined = new CompletableFuture<>();
     Thread reader = new Thread(() -> relay(process, joined), "jasyncio-member-" + process.pid());
     reader.setDaemon(true);
     reader.start();
+    // Only a member that joined is replaced: one that cannot start would fail again and again.
+    joined.thenRun(() -> process.onExit().thenRun(() -> replace(process)));
     return joined;
   }
 
@@ -218,6 +237,28 @@ public final class LocalCluster implements AutoCloseable {
       orders.close();
     } catch (IOException e) {
       // Its pipe is already closed: the JVM is exiting or gone.
+    }
+  }
+
+  /** Starts a member in place of {@code dead}, unless the cluster is closing. */
+  private void replace(Process dead) {
+    synchronized (members) {
+      members.remove(dead);
+    }
+    if (closed) {
+      return;
+    }
+    LOG.log(System.Logger.Level.WARNING, () -> "member JVM " + dead.pid() + " exited with code "
+        + dead.exitValue() + "; starting another in its place");
+    try {
+      launch().exceptionally(e -> {
+        LOG.log(System.Logger.Level.WARNING, "the member JVM in place of " + dead.pid()
+            + " did not join", e);
+        return null;
+      });
+    } catch (BrokenMemberException e) {
+      LOG.log(System.Logger.Level.WARNING, "cannot start a member JVM in place of " + dead.pid(),
+          e);
     }
   }
 
@@ -276,14 +317,31 @@ public final class LocalCluster implements AutoCloseable {
     }
   }
 
-  /** Connects the client and waits until it sees every member and has admitted each. */
+  /**
+   * Connects the client and waits until it sees every member and has admitted each. The client
+   * keeps trying to reconnect for as long as it runs, so losing every member never shuts it down:
+   * a member that comes later (a replacement) lets it go on.
+   */
   private void connect() {
+    ClientConfig config = Loopback.client(secret.clusterName(), port, portCount);
+    // Never give up (the default timeout, -1, is none): a member may come back at any time.
+    config.getConnectionStrategyConfig().setAsyncStart(true).setReconnectMode(ReconnectMode.ASYNC)
+        .getConnectionRetryConfig().setMaxBackoffMillis(1_000)
+        .setClusterConnectTimeoutMillis(
+            ConnectionRetryConfig.DEFAULT_CLUSTER_CONNECT_TIMEOUT_MILLIS);
+    // Listening from the start, so as not to miss it: an async start returns before it connects.
+    CompletableFuture<Void> connected = new CompletableFuture<>();
+    config.addListenerConfig(new ListenerConfig((LifecycleListener) event -> {
+      if (event.getState() == LifecycleState.CLIENT_CONNECTED) {
+        connected.complete(null);
+      }
+    }));
     try {
-      client = HazelcastClient.newHazelcastClient(
-          Loopback.client(secret.clusterName(), port, portCount));
+      client = HazelcastClient.newHazelcastClient(config);
     } catch (RuntimeException e) {
       throw new BrokenMemberException("cannot connect a client to " + this, e);
     }
+    await(connected, "the client to connect");
     CompletableFuture<Void> all = new CompletableFuture<>();
     client.getCluster().addMembershipListener(new InitialMembershipListener() {
       @Override

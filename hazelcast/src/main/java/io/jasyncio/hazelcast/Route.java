@@ -57,7 +57,8 @@ interface Route {
           }
         }
         if (members.isEmpty()) {
-          throw new BrokenMemberException(data == 0 || !hazelcast.getLifecycleService().isRunning()
+          throw new BrokenMemberException(data == 0 || admission.isCutOff()
+              || !hazelcast.getLifecycleService().isRunning()
               ? "no member is left in the cluster that " + hazelcast.getName() + " is in to take"
                   + " tasks"
               : "none of the " + data + " members that " + hazelcast.getName() + " sees has"

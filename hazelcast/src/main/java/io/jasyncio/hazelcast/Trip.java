@@ -20,11 +20,13 @@ import java.util.function.Function;
  *       {@code resubmits} times; then the future fails with a {@link BrokenMemberException}
  *       whose cause is the last loss. So a task runs at least once and may run more than once:
  *       the lost member may have run it, in part or whole, before it went.
+ *   <li>No member to send it to (none is left, or this client lost the cluster) fails the future
+ *       with a {@link BrokenMemberException} that says so, whose cause is Hazelcast's error.
  *   <li>A reply over the {@link PayloadLimits} or rejected by the deserialization filter fails
  *       the future with the {@code InvalidClassException} or {@code InvalidObjectException} that
  *       names the limit or the class.
- *   <li>Anything else (the task cannot be serialized, the executor is shut down, this instance is
- *       not active) fails the future with that exception.
+ *   <li>Anything else (the executor is shut down, the member refused an unsigned task) fails the
+ *       future with that exception.
  * </ul>
  *
  * <p>The future completed by anyone else (cancelled, or failed by {@code orTimeout}) cancels the
@@ -82,10 +84,12 @@ final class Trip<V> {
       sent = route.send(task);
       reply = stageOf(sent.reply());
     } catch (RuntimeException e) {
+      RuntimeException failure = MemberLoss.isLoss(e)
+          ? new BrokenMemberException("no member of the cluster can take the task: " + e, e) : e;
       if (lastLoss != null) {
-        e.addSuppressed(lastLoss);
+        failure.addSuppressed(lastLoss);
       }
-      future.completeExceptionally(e);
+      future.completeExceptionally(failure);
       return;
     }
     synchronized (this) {

@@ -98,7 +98,7 @@ class TripTest {
   }
 
   @Test
-  void whatTheRouteThrowsAtOnceFailsTheTaskWithTheLossBeforeItSuppressed() throws Exception {
+  void clusterLostWhenSendingAgainIsBrokenMemberWithTheEarlierLossSuppressed() throws Exception {
     HazelcastInstanceNotActiveException down = new HazelcastInstanceNotActiveException("down");
     Scripted route = new Scripted(List.of(
         () -> failing(new MemberLeftException("member-1 left")),
@@ -106,8 +106,21 @@ class TripTest {
           throw down;
         }));
 
-    assertThatThrownBy(trip(route, 3)::join).cause().isSameAs(down);
-    assertThat(down.getSuppressed()).singleElement().isInstanceOf(MemberLeftException.class);
+    assertThatThrownBy(trip(route, 3)::join).cause().isInstanceOf(BrokenMemberException.class)
+        .hasMessageContaining("no member of the cluster can take the task")
+        .satisfies(e -> assertThat(e.getSuppressed()).singleElement()
+            .isInstanceOf(MemberLeftException.class))
+        .cause().isSameAs(down);
+  }
+
+  @Test
+  void whatElseTheRouteThrowsAtOnceFailsTheTaskUnchanged() throws Exception {
+    IllegalStateException refused = new IllegalStateException("executor shut down");
+    Scripted route = new Scripted(List.of(() -> {
+      throw refused;
+    }));
+
+    assertThatThrownBy(trip(route, 3)::join).cause().isSameAs(refused);
   }
 
   @Test
