@@ -26,6 +26,10 @@ final class Secret {
   static final String CONTEXT_KEY = "io.jasyncio.hazelcast.Secret";
   private static final String ALGORITHM = "HmacSHA256";
   private static final int BYTES = 32;
+  /** What a MAC is for: the first byte it covers. */
+  private static final byte NAME = 1;
+  private static final byte TASK = 2;
+  private static final byte PROOF = 3;
 
   private final byte[] key;
 
@@ -66,18 +70,17 @@ final class Secret {
 
   /** The cluster's name: nothing that sees only the name learns the key from it. */
   String clusterName() {
-    return "jasyncio-" + HexFormat.of().formatHex(mac("cluster-name".getBytes(
-        StandardCharsets.UTF_8))).substring(0, 24);
+    return "jasyncio-" + HexFormat.of().formatHex(mac(NAME, new byte[0])).substring(0, 24);
   }
 
   /** The signature of a task's payload. */
   byte[] sign(byte[] payload) {
-    return mac(payload);
+    return mac(TASK, payload);
   }
 
   /** Whether {@code signature} is this secret's for {@code payload}, in constant time. */
   boolean isSignature(byte[] payload, byte[] signature) {
-    return signature != null && MessageDigest.isEqual(mac(payload), signature);
+    return signature != null && MessageDigest.isEqual(mac(TASK, payload), signature);
   }
 
   /**
@@ -85,13 +88,16 @@ final class Secret {
    * a stranger cannot pass on an answer it got from a true member.
    */
   byte[] proof(byte[] nonce, UUID member) {
-    return mac((HexFormat.of().formatHex(nonce) + "/" + member).getBytes(StandardCharsets.UTF_8));
+    return mac(PROOF, (HexFormat.of().formatHex(nonce) + "/" + member)
+        .getBytes(StandardCharsets.UTF_8));
   }
 
-  private byte[] mac(byte[] data) {
+  /** The MAC of {@code data} under {@code purpose}, so no MAC made for one passes for another. */
+  private byte[] mac(byte purpose, byte[] data) {
     try {
       Mac mac = Mac.getInstance(ALGORITHM);
       mac.init(new SecretKeySpec(key, ALGORITHM));
+      mac.update(purpose);
       return mac.doFinal(data);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(ALGORITHM + " is part of every Java runtime", e);
