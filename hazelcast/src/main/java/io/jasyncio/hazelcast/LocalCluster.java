@@ -9,16 +9,10 @@ import com.hazelcast.cluster.InitialMembershipListener;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.config.ListenerConfig;
+import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.LifecycleEvent.LifecycleState;
 import com.hazelcast.core.LifecycleListener;
-import com.hazelcast.core.HazelcastInstance;
-import java.io.BufferedReader;
-import java.io.File;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -37,12 +31,12 @@ import java.util.concurrent.TimeoutException;
  * }
  * }</pre>
  *
- * <p>Each member is this JVM's {@code java} launcher running {@link MemberMain} with this JVM's
- * class path (so the members know the application's classes), a share of its heap limit and its
- * {@link PayloadLimits}. They bind to 127.0.0.1 only and find each other over a range of ports
- * from a free one, one per member and {@value #SPARE_PORTS} to spare; each runs as many tasks at
- * a time as its share of this machine's cores. The first member starts alone and the others join
- * it, so they never form two clusters.
+ * <p>Each member is a {@link MemberJvm}: this JVM's {@code java} launcher running
+ * {@link MemberMain} with this JVM's class path (so the members know the application's classes),
+ * a share of its heap limit and its {@link PayloadLimits}. They bind to 127.0.0.1 only and find
+ * each other over a range of ports from a free one, one per member and {@value #SPARE_PORTS} to
+ * spare; each runs as many tasks at a time as its share of this machine's cores. The first member
+ * starts alone and the others join it, so they never form two clusters.
  *
  * <p>Only its own members get work. Hazelcast's community edition authenticates no one, so the
  * cluster keeps a random secret that it hands each member on its standard input (never on the
@@ -74,7 +68,7 @@ public final class LocalCluster implements AutoCloseable {
   private final int port;
   private final PayloadLimits limits = PayloadLimits.fromSystemProperties();
   /** The member JVMs running, replacements included; guarded by itself. */
-  private final List<Process> members = new ArrayList<>();
+  private final List<MemberJvm> members = new ArrayList<>();
   private volatile boolean closed;
   private HazelcastInstance client;
   private Admission admission;
@@ -130,7 +124,7 @@ public final class LocalCluster implements AutoCloseable {
   /** Stops the client, then the member JVMs (killing one that does not exit in time). */
   @Override
   public void close() {
-    List<Process> running;
+    List<MemberJvm> running;
     synchronized (members) {
       closed = true;
       running = new ArrayList<>(members);
@@ -138,11 +132,10 @@ public final class LocalCluster implements AutoCloseable {
     if (client != null) {
       client.shutdown();
     }
-    for (Process member : running) {
-      closeQuietly(member.getOutputStream());
-    }
+    running.forEach(MemberJvm::stop);
     boolean interrupted = false;
-    for (Process member : running) {
+    for (MemberJvm jvm : running) {
+      Process member = jvm.process();
       try {
         if (!member.waitFor(STOP_SECONDS, TimeUnit.SECONDS)) {
           member.destroyForcibly();
@@ -167,7 +160,7 @@ public final class LocalCluster implements AutoCloseable {
   /** The member JVMs running now, for tests. */
   List<Process> processes() {
     synchronized (members) {
-      return List.copyOf(members);
+      return members.stream().map(MemberJvm::process).toList();
     }
   }
 
@@ -201,101 +194,44 @@ public final class LocalCluster implements AutoCloseable {
    * on, its death while the cluster is open starts another.
    */
   private CompletableFuture<String> launch() {
-    List<String> command = MemberCommand.forMemberOf(size, limits);
-    Process process;
-    try {
-      process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT)
-          .start();
-      // The orders go on standard input, which no other process can read; it stays open, as
-      // its end is the signal to stop.
-      OutputStream orders = process.getOutputStream();
-      orders.write((secret.hex() + " " + port + " " + portCount + " " + threads() + "\n")
-          .getBytes(StandardCharsets.US_ASCII));
-      orders.flush();
-    } catch (IOException e) {
-      throw new BrokenMemberException("cannot start a member JVM with " + command.get(0), e);
-    }
+    MemberJvm member = MemberJvm.start(size, limits,
+        secret.hex() + " " + port + " " + portCount + " " + threads());
     synchronized (members) {
-      members.add(process);
+      members.add(member);
       if (closed) {
         // A replacement that lost the race with close(): it stops as soon as it reads the end.
-        closeQuietly(process.getOutputStream());
+        member.stop();
       }
     }
-    CompletableFuture<String> joined = new CompletableFuture<>();
-    Thread reader = new Thread(() -> relay(process, joined), "jasyncio-member-" + process.pid());
-    reader.setDaemon(true);
-    reader.start();
     // Only a member that joined is replaced: one that cannot start would fail again and again.
-    joined.thenRun(() -> process.onExit().thenRun(() -> replace(process)));
-    return joined;
-  }
-
-  /** Closes a member's standard input: its signal to stop. */
-  private static void closeQuietly(OutputStream orders) {
-    try {
-      orders.close();
-    } catch (IOException e) {
-      // Its pipe is already closed: the JVM is exiting or gone.
-    }
+    member.joined().thenRun(() -> member.process().onExit().thenRun(() -> replace(member)));
+    return member.joined();
   }
 
   /** Starts a member in place of {@code dead}, unless the cluster is closing. */
-  private void replace(Process dead) {
+  private void replace(MemberJvm dead) {
     synchronized (members) {
       members.remove(dead);
     }
     if (closed) {
       return;
     }
-    LOG.log(System.Logger.Level.WARNING, () -> "member JVM " + dead.pid() + " exited with code "
-        + dead.exitValue() + "; starting another in its place");
+    long pid = dead.process().pid();
+    LOG.log(Level.WARNING, () -> "member JVM " + pid + " exited with code "
+        + dead.process().exitValue() + "; starting another in its place");
     try {
       launch().exceptionally(e -> {
-        LOG.log(System.Logger.Level.WARNING, "the member JVM in place of " + dead.pid()
-            + " did not join", e);
+        LOG.log(Level.WARNING, "the member JVM in place of " + pid + " did not join", e);
         return null;
       });
     } catch (BrokenMemberException e) {
-      LOG.log(System.Logger.Level.WARNING, "cannot start a member JVM in place of " + dead.pid(),
-          e);
+      LOG.log(Level.WARNING, "cannot start a member JVM in place of " + pid, e);
     }
   }
 
   /** How many tasks each member runs at a time: its share of this machine's cores. */
   private int threads() {
     return Math.max(1, Runtime.getRuntime().availableProcessors() / size);
-  }
-  /**
-   * Reads a member's standard output: the ready line completes {@code joined}; what tasks print
-   * afterwards goes to this JVM's {@code System.out}.
-   */
-  private static void relay(Process process, CompletableFuture<String> joined) {
-    try (BufferedReader lines = new BufferedReader(
-        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-        if (!joined.isDone() && line.startsWith(MemberMain.READY + " ")) {
-          joined.complete(line.substring(MemberMain.READY.length() + 1));
-        } else {
-          System.out.println(line);
-        }
-      }
-    } catch (IOException e) {
-      joined.completeExceptionally(new UncheckedIOException(e));
-    }
-    if (!joined.isDone()) {
-      joined.completeExceptionally(new BrokenMemberException("member JVM " + process.pid()
-          + " exited with code " + exitCode(process) + " before it joined the cluster"));
-    }
-  }
-
-  private static String exitCode(Process process) {
-    try {
-      return String.valueOf(process.waitFor());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return "unknown";
-    }
   }
 
   private static void awaitJoined(CompletableFuture<String> joined) {
@@ -374,27 +310,6 @@ public final class LocalCluster implements AutoCloseable {
               + " by this cluster");
         }
       }), "member " + member + " to prove it was started by this cluster");
-    }
-  }
-
-  /** The command line of a member JVM: nothing on it is secret, as every process can read it. */
-  private static final class MemberCommand {
-    /** The least heap a member gets, in MiB. */
-    static final long MIN_HEAP_MIB = 256;
-
-    static List<String> forMemberOf(int size, PayloadLimits limits) {
-      List<String> command = new ArrayList<>();
-      command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator
-          + (File.separatorChar == '\\' ? "java.exe" : "java"));
-      long heap = Runtime.getRuntime().maxMemory() / (1024 * 1024) / size;
-      command.add("-Xmx" + Math.max(MIN_HEAP_MIB, heap) + "m");
-      command.add("-XX:+UseSerialGC");
-      command.add("-XX:+ExitOnOutOfMemoryError");
-      command.addAll(List.of(limits.asJvmOptions()));
-      command.add("-cp");
-      command.add(System.getProperty("java.class.path"));
-      command.add(MemberMain.class.getName());
-      return command;
     }
   }
 }
