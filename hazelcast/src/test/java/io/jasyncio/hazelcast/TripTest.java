@@ -3,6 +3,8 @@ package io.jasyncio.hazelcast;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.hazelcast.client.HazelcastClientNotActiveException;
+import com.hazelcast.client.HazelcastClientOfflineException;
 import com.hazelcast.core.HazelcastInstanceNotActiveException;
 import com.hazelcast.core.IExecutorService;
 import com.hazelcast.core.MemberLeftException;
@@ -111,6 +113,24 @@ class TripTest {
         .satisfies(e -> assertThat(e.getSuppressed()).singleElement()
             .isInstanceOf(MemberLeftException.class))
         .cause().isSameAs(down);
+  }
+
+  @Test
+  void clientThatShutDownOrIsOfflineFailsTheTaskAsBrokenMemberNotAsItsOwnError()
+      throws Exception {
+    HazelcastClientNotActiveException shutDown =
+        new HazelcastClientNotActiveException("Client is not active.");
+    Scripted route = new Scripted(List.of(() -> {
+      throw shutDown;
+    }));
+    Scripted offline = new Scripted(List.of(
+        () -> failing(new HazelcastClientOfflineException())));
+
+    assertThatThrownBy(trip(route, 3)::join).cause().isInstanceOf(BrokenMemberException.class)
+        .cause().isSameAs(shutDown);
+    assertThatThrownBy(trip(offline, 2)::join).cause().isInstanceOf(BrokenMemberException.class)
+        .cause().isInstanceOf(HazelcastClientOfflineException.class);
+    assertThat(offline.sent).hasSize(3);
   }
 
   @Test
