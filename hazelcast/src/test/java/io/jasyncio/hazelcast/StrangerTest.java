@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.hazelcast.client.HazelcastClient;
+import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
@@ -95,6 +96,18 @@ class StrangerTest {
     } finally {
       stranger.getLifecycleService().terminate();
     }
+  }
+
+  @Test
+  void strangerClientOnTheClustersPortsCannotConnect() {
+    ClientConfig config = Loopback.client("dev", cluster.port(), cluster.portCount());
+    // The cluster is there: a few seconds are plenty to be turned away.
+    config.getConnectionStrategyConfig().getConnectionRetryConfig()
+        .setClusterConnectTimeoutMillis(3_000);
+
+    assertThatThrownBy(() -> HazelcastClient.newHazelcastClient(config))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("Unable to connect to any cluster");
   }
 
   @Test
