@@ -3,6 +3,7 @@ package io.jasyncio.demo;
 import io.jasyncio.BrokenWorkerException;
 import io.jasyncio.ProcessPool;
 import io.jasyncio.Runner;
+import io.jasyncio.hazelcast.LocalCluster;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -79,6 +80,12 @@ public final class Main {
         if (value < 0 || (value == 0 && positive)) {
           err.println(args[i] + " needs a whole number" + (positive ? " of at least 1" : "")
               + " after it");
+          return USAGE;
+        }
+        if (args[i].equals("--cluster") && value > LocalCluster.MAX_MEMBERS) {
+          // Refused before any member JVM starts, as LocalCluster.start would.
+          err.println("--cluster takes at most " + LocalCluster.MAX_MEMBERS
+              + " members (LocalCluster.MAX_MEMBERS), not " + value);
           return USAGE;
         }
         switch (args[i]) {

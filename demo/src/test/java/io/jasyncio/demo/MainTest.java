@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jasyncio.ProcessPool;
 import io.jasyncio.Runner;
 import io.jasyncio.VirtualClock;
+import io.jasyncio.hazelcast.LocalCluster;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -108,6 +109,15 @@ class MainTest {
     assertThat(out.lines()).isEmpty();
     assertThat(err.lines())
         .containsExactly("--cluster needs a whole number of at least 1 after it");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"17", "100000"})
+  void clusterOverTheBoundIsAUsageErrorNamingIt(String members) {
+    assertThat(run("processes", "--cluster", members)).isEqualTo(2);
+    assertThat(out.lines()).isEmpty();
+    assertThat(err.lines()).containsExactly("--cluster takes at most "
+        + LocalCluster.MAX_MEMBERS + " members (LocalCluster.MAX_MEMBERS), not " + members);
   }
 
   @Test

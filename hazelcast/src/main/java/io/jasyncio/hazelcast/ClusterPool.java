@@ -55,22 +55,36 @@ import java.util.function.Function;
  * tasks, and this pool reads results, through jasyncio's deserialization filter. A task costs a
  * network round trip, so {@link #map} sends inputs in chunks.
  *
- * <p>Faults. A task's exception arrives with its type, message and the member's stack trace,
- * through a member or a client alike. A member that leaves (or shuts down, or disconnects, or
- * refuses the task) before answering loses nothing: the pool sends each task it held to another
- * member, up to {@value #RESUBMITS} times per task, after which the task fails with a
- * {@link BrokenMemberException}. A task may therefore run more than once (the lost member may
- * have run it before it went): give {@code map} functions without side effects, as Python's
- * {@code Executor.map} expects.
+ * <p>Faults, one exception type for each kind, as a process pool's:
+ * <ul>
+ *   <li>the task's own exception arrives with its type, message and the member's stack trace,
+ *       through a member or a client alike;
+ *   <li>a member that leaves (or shuts down, or disconnects, or refuses the task) before
+ *       answering loses nothing: the pool sends each task it held to another member, up to
+ *       {@value #RESUBMITS} times per task, after which the task fails with a
+ *       {@link BrokenMemberException}; so does a task when no member is left (or this client has
+ *       lost them all), and a member that comes later takes the next ones. A task may therefore
+ *       run more than once (the lost member may have run it before it went): give {@code map}
+ *       functions without side effects, as Python's {@code Executor.map} expects;
+ *   <li>a future given up on ({@code orTimeout}'s {@code TimeoutException}, {@code cancel})
+ *       cancels its task on its member, interrupting it if it runs;
+ *   <li>an argument or result over a limit (nesting depth, references, bytes: SerialDOS graphs)
+ *       or refused by the deserialization filter fails its one task with an
+ *       {@code InvalidClassException} or {@code InvalidObjectException} naming the limit or the
+ *       class; see the project's README for the limits and how to raise them.
+ * </ul>
  *
  * <p>Configuration is Hazelcast's: pass in a {@code HazelcastInstance}, an embedded member or a
  * client, configured the usual way ({@code hazelcast.xml}, {@code hazelcast-client.yaml}, or in
  * code; the pool never shuts it down), or let {@link #startMember(Path)} start a member from a
- * configuration file (the pool then owns it). Hazelcast listens on a network port: whoever can
- * join the cluster can run code on its members, so keep it on a trusted network. A pool hands
- * Hazelcast only two classes of its own ({@code io.jasyncio.hazelcast.ClusterTask} and
- * {@code io.jasyncio.hazelcast.Reply}, carrying the task in jasyncio's form), so Hazelcast's
- * {@code java-serialization-filter} can whitelist just those.
+ * configuration file (the pool then owns it). Hazelcast's community edition authenticates no one
+ * and encrypts nothing: whoever can reach a member's port and knows the cluster name can join
+ * the cluster, or connect, and have any member run code; keep a cluster on a network only its
+ * machines reach. A pool hands Hazelcast only two classes of its own
+ * ({@code io.jasyncio.hazelcast.ClusterTask} and {@code io.jasyncio.hazelcast.Reply}, carrying
+ * the task in jasyncio's form), so Hazelcast's {@code java-serialization-filter} can whitelist
+ * just those. A pool on a {@link LocalCluster}'s client sends tasks only to the members that
+ * cluster started, signed so that they run no one else's.
  *
  * <p>Differs from Python: as {@link ProcessPool}'s; a lost member does not break the pool.
  */
@@ -81,6 +95,8 @@ public final class ClusterPool implements RemoteExecutor {
   public static final int RESUBMITS = 3;
 
   private final Route route;
+  private final Admission admission;
+  private final BoundedPayloads reader = new BoundedPayloads(PayloadLimits.fromSystemProperties());
   /** The member this pool started and shuts down, or null. */
   private final HazelcastInstance owned;
   private final Object lock = new Object();
@@ -90,8 +106,9 @@ public final class ClusterPool implements RemoteExecutor {
   private final AtomicBoolean terminating = new AtomicBoolean();
   private final CountDownLatch terminated = new CountDownLatch(1);
 
-  private ClusterPool(Route route, HazelcastInstance owned) {
+  private ClusterPool(Route route, Admission admission, HazelcastInstance owned) {
     this.route = route;
+    this.admission = admission;
     this.owned = owned;
   }
 
@@ -112,8 +129,9 @@ public final class ClusterPool implements RemoteExecutor {
     if (hazelcast == null) {
       throw new NullPointerException("hazelcast");
     }
-    return new ClusterPool(
-        Route.roundRobin(hazelcast, hazelcast.getExecutorService(executorName)), null);
+    Admission admission = Admission.of(hazelcast);
+    return new ClusterPool(Route.roundRobin(hazelcast, hazelcast.getExecutorService(executorName),
+        admission), admission, null);
   }
 
   /**
@@ -124,7 +142,7 @@ public final class ClusterPool implements RemoteExecutor {
     if (executor == null) {
       throw new NullPointerException("executor");
     }
-    return new ClusterPool(Route.anyDataMember(executor), null);
+    return new ClusterPool(Route.anyDataMember(executor), Admission.open(), null);
   }
 
   /**
@@ -138,7 +156,8 @@ public final class ClusterPool implements RemoteExecutor {
   public static ClusterPool startMember(Path configFile) throws IOException {
     Config config = Config.loadFromFile(configFile.toFile());
     HazelcastInstance member = Hazelcast.newHazelcastInstance(config);
-    return new ClusterPool(Route.roundRobin(member, member.getExecutorService(EXECUTOR)), member);
+    return new ClusterPool(Route.roundRobin(member, member.getExecutorService(EXECUTOR),
+        Admission.open()), Admission.open(), member);
   }
 
   /**
@@ -271,8 +290,8 @@ public final class ClusterPool implements RemoteExecutor {
     } catch (IOException | RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-    Trip<V> trip = new Trip<>(route, new ClusterTask(payload), finisher, Payloads.loaderOf(function),
-        RESUBMITS);
+    Trip<V> trip = new Trip<>(route, new ClusterTask(payload, admission.sign(payload)), finisher,
+        Payloads.loaderOf(function), reader, RESUBMITS);
     CompletableFuture<V> future = trip.future();
     synchronized (lock) {
       // Checked again under the lock: shutdown() must not see an empty pending set and

@@ -26,23 +26,24 @@ import java.net.ServerSocket;
 final class Loopback {
   /** The address every member binds to and every client connects to. */
   static final String HOST = "127.0.0.1";
-  /** How many ports from the first one members may take, one each. */
-  static final int PORT_COUNT = 5;
+  /** The last port there is. */
+  private static final int LAST_PORT = 65_535;
 
   private Loopback() {}
 
   /**
-   * A member of cluster {@code clusterName} on the ports from {@code port}, whose executor
-   * {@code executorName} runs at most {@code threads} tasks at a time.
+   * A member of cluster {@code clusterName} on one of the {@code portCount} ports from
+   * {@code port}, whose executor {@code executorName} runs at most {@code threads} tasks at a time.
    */
-  static Config member(String clusterName, int port, String executorName, int threads) {
+  static Config member(String clusterName, int port, int portCount, String executorName,
+      int threads) {
     Config config = new Config();
     config.setClusterName(clusterName);
     quiet(config);
     // Start as soon as the join is done: no grace period for other members to show up.
     config.setProperty("hazelcast.wait.seconds.before.join", "0");
     config.setProperty("hazelcast.max.wait.seconds.before.join", "0");
-    config.setProperty("hazelcast.tcp.join.port.try.count", String.valueOf(PORT_COUNT));
+    config.setProperty("hazelcast.tcp.join.port.try.count", String.valueOf(portCount));
     config.setProperty("hazelcast.socket.bind.any", "false");
     // Partitions hold no data here; few of them make start and shut-down quicker.
     config.setProperty("hazelcast.partition.count", "7");
@@ -50,29 +51,33 @@ final class Loopback {
     config.setProperty("hazelcast.graceful.shutdown.max.wait", "10");
 
     NetworkConfig network = config.getNetworkConfig();
-    network.setPort(port).setPortAutoIncrement(true).setPortCount(PORT_COUNT);
+    network.setPort(port).setPortAutoIncrement(true).setPortCount(portCount);
     network.getInterfaces().setEnabled(true).addInterface(HOST);
     JoinConfig join = network.getJoin();
     join.getAutoDetectionConfig().setEnabled(false);
     join.getMulticastConfig().setEnabled(false);
     join.getTcpIpConfig().setEnabled(true);
-    for (int p = port; p <= lastPort(port); p++) {
+    for (int p = port; p < port + portCount; p++) {
       join.getTcpIpConfig().addMember(HOST + ":" + p);
     }
 
     config.addExecutorConfig(new ExecutorConfig(executorName).setPoolSize(threads));
+    config.addExecutorConfig(new ExecutorConfig(Admission.EXECUTOR).setPoolSize(1));
     config.getSerializationConfig().setJavaSerializationFilterConfig(javaFilter());
     return config;
   }
 
-  /** A client of cluster {@code clusterName}, whose members are on the ports from {@code port}. */
-  static ClientConfig client(String clusterName, int port) {
+  /**
+   * A client of cluster {@code clusterName}, whose members are on the {@code portCount} ports
+   * from {@code port}.
+   */
+  static ClientConfig client(String clusterName, int port, int portCount) {
     ClientConfig config = new ClientConfig();
     config.setClusterName(clusterName);
     config.setProperty("hazelcast.logging.type", "none");
     config.setProperty("hazelcast.phone.home.enabled", "false");
     config.setProperty("hazelcast.client.shutdownhook.enabled", "false");
-    for (int p = port; p <= lastPort(port); p++) {
+    for (int p = port; p < port + portCount; p++) {
       config.getNetworkConfig().addAddress(HOST + ":" + p);
     }
     config.getSerializationConfig().setJavaSerializationFilterConfig(javaFilter());
@@ -83,9 +88,22 @@ final class Loopback {
   }
 
   /**
-   * A port on the loopback address that nothing listened on a moment ago, to start a cluster's
-   * range of ports from; a member takes the next free one in the range if it is taken meanwhile.
+   * A port on the loopback address that nothing listened on a moment ago, followed by at least
+   * {@code count - 1} more ports, to start a cluster's range of {@code count} ports from; a member
+   * takes the next free one in the range if one is taken meanwhile.
    */
+  static int freePort(int count) {
+    for (int attempt = 0; attempt < 10; attempt++) {
+      int port = freePort();
+      if (port + count - 1 <= LAST_PORT) {
+        return port;
+      }
+    }
+    throw new IllegalStateException("no free port on " + HOST + " with " + count
+        + " ports after it");
+  }
+
+  /** A port on the loopback address that nothing listened on a moment ago. */
   static int freePort() {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
       return socket.getLocalPort();
@@ -96,20 +114,18 @@ final class Loopback {
 
   /**
    * Hazelcast's own Java deserialization limited to Hazelcast's and the JDK's classes (its default
-   * list) and the two a pool sends: what a task carries inside them is read by jasyncio's filter.
+   * list) and the two a pool sends, with the challenge of a {@link LocalCluster}'s client: what a
+   * task carries inside them is read by jasyncio's filter.
    */
   static JavaSerializationFilterConfig javaFilter() {
     return new JavaSerializationFilterConfig().setWhitelist(
-        new ClassFilter().addClasses(ClusterTask.class.getName(), Reply.class.getName()));
+        new ClassFilter().addClasses(ClusterTask.class.getName(), Reply.class.getName(),
+            MemberProof.class.getName()));
   }
 
   private static void quiet(Config config) {
     config.setProperty("hazelcast.logging.type", "none");
     config.setProperty("hazelcast.phone.home.enabled", "false");
     config.setProperty("hazelcast.health.monitoring.level", "OFF");
-  }
-
-  private static int lastPort(int port) {
-    return port + PORT_COUNT - 1;
   }
 }

@@ -1,5 +1,7 @@
 package io.jasyncio.hazelcast;
 
+import com.hazelcast.client.HazelcastClientNotActiveException;
+import com.hazelcast.client.HazelcastClientOfflineException;
 import com.hazelcast.core.HazelcastInstanceNotActiveException;
 import com.hazelcast.core.MemberLeftException;
 import com.hazelcast.spi.exception.TargetDisconnectedException;
@@ -31,13 +33,16 @@ final class MemberLoss {
    * Whether {@code error}, as a member's future reported it, says the member could not run or
    * answer the task: it left the cluster or was not in it any more, its connection closed, it
    * was shutting down (a task failing then is reported so by {@link ClusterTask}), or its
-   * executor refused the task (it was shutting down, or its queue was full).
+   * executor refused the task (it was shutting down, or its queue was full); or this client is
+   * cut off from every member (offline while it reconnects, or shut down for good).
    */
   static boolean isLoss(Throwable error) {
     return error instanceof MemberLeftException
         || error instanceof TargetNotMemberException
         || error instanceof TargetDisconnectedException
         || error instanceof HazelcastInstanceNotActiveException
-        || error instanceof RejectedExecutionException;
+        || error instanceof RejectedExecutionException
+        || error instanceof HazelcastClientOfflineException
+        || error instanceof HazelcastClientNotActiveException;
   }
 }

@@ -29,15 +29,15 @@ record Reply(boolean failed, byte[] payload) implements Serializable {
   }
 
   /**
-   * The results, with their classes resolved through {@code loader}.
+   * The results, read by {@code reader} with their classes resolved through {@code loader}.
    *
    * @throws Throwable the task's exception, with its type, message and the member's stack trace,
    *     or what reading the payload failed with
    */
-  List<Object> open(ClassLoader loader) throws Throwable {
+  List<Object> open(ClassLoader loader, BoundedPayloads reader) throws Throwable {
     if (failed) {
-      throw Payloads.readFailure(payload, loader);
+      throw reader.readFailure(payload, loader);
     }
-    return Payloads.readResults(payload, loader);
+    return reader.readResults(payload, loader);
   }
 }

@@ -36,23 +36,34 @@ interface Route {
   record Sent(Future<Reply> reply, String member) {}
 
   /**
-   * Tasks to the data members of {@code hazelcast}'s cluster in turn (lite members hold no
-   * partitions and are left out), so that the chunks of a {@code map} spread evenly.
+   * Tasks to the data members of {@code hazelcast}'s cluster that {@code admission} admits, in
+   * turn (lite members hold no partitions and are left out), so that the chunks of a {@code map}
+   * spread evenly.
    */
-  static Route roundRobin(HazelcastInstance hazelcast, IExecutorService executor) {
+  static Route roundRobin(HazelcastInstance hazelcast, IExecutorService executor,
+      Admission admission) {
     AtomicInteger turn = new AtomicInteger();
     return new Route() {
       @Override
       public Sent send(ClusterTask task) {
         List<Member> members = new ArrayList<>();
+        int data = 0;
         for (Member m : hazelcast.getCluster().getMembers()) {
           if (!m.isLiteMember()) {
-            members.add(m);
+            data++;
+            if (admission.admits(m)) {
+              members.add(m);
+            }
           }
         }
         if (members.isEmpty()) {
-          throw new BrokenMemberException(
-              "no data member of the cluster that " + hazelcast.getName() + " is in can take tasks");
+          throw new BrokenMemberException(data == 0 || admission.isCutOff()
+              || !hazelcast.getLifecycleService().isRunning()
+              ? "no member is left in the cluster that " + hazelcast.getName() + " is in to take"
+                  + " tasks"
+              : "none of the " + data + " members that " + hazelcast.getName() + " sees has"
+                  + " proven it belongs to this cluster (it may be reconnecting), so none can"
+                  + " take tasks");
         }
         Member member = members.get(Math.floorMod(turn.getAndIncrement(), members.size()));
         return new Sent(executor.submitToMember(task, member), member.toString());

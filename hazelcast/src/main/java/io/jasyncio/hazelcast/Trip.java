@@ -20,12 +20,19 @@ import java.util.function.Function;
  *       {@code resubmits} times; then the future fails with a {@link BrokenMemberException}
  *       whose cause is the last loss. So a task runs at least once and may run more than once:
  *       the lost member may have run it, in part or whole, before it went.
- *   <li>Anything else (the task cannot be serialized, the executor is shut down, this instance is
- *       not active, a reply cannot be read) fails the future with that exception.
+ *   <li>No member to send it to (none is left, or this client lost the cluster) fails the future
+ *       with a {@link BrokenMemberException} that says so, whose cause is Hazelcast's error.
+ *   <li>A reply over the {@link PayloadLimits} or rejected by the deserialization filter fails
+ *       the future with the {@code InvalidClassException} or {@code InvalidObjectException} that
+ *       names the limit or the class.
+ *   <li>Anything else (the executor is shut down, the member refused an unsigned task) fails the
+ *       future with that exception.
  * </ul>
  *
- * <p>Cancelling the future cancels the task on its member, with an interrupt if it runs there
- * (Hazelcast's {@code cancel(true)}); a reply that arrives afterwards is dropped.
+ * <p>The future completed by anyone else (cancelled, or failed by {@code orTimeout}) cancels the
+ * task on its member, with an interrupt if it runs there (Hazelcast's {@code cancel(true)}), so
+ * a task given up on does not keep a member's thread; a reply that arrives afterwards is
+ * dropped.
  *
  * @param <V> what the future completes with
  */
@@ -36,6 +43,7 @@ final class Trip<V> {
   private final ClusterTask task;
   private final Function<List<Object>, V> finisher;
   private final ClassLoader loader;
+  private final BoundedPayloads reader;
   private final CompletableFuture<V> future = new CompletableFuture<>();
   /** Guarded by {@code this}. */
   private int resubmitsLeft;
@@ -44,14 +52,15 @@ final class Trip<V> {
 
   /**
    * A trip of {@code task} along {@code route}, whose results {@code finisher} turns into the
-   * future's value, with classes resolved by {@code loader}.
+   * future's value, read by {@code reader} with classes resolved by {@code loader}.
    */
   Trip(Route route, ClusterTask task, Function<List<Object>, V> finisher, ClassLoader loader,
-      int resubmits) {
+      BoundedPayloads reader, int resubmits) {
     this.route = route;
     this.task = task;
     this.finisher = finisher;
     this.loader = loader;
+    this.reader = reader;
     this.resubmitsLeft = resubmits;
   }
 
@@ -62,11 +71,8 @@ final class Trip<V> {
 
   /** Sends the task. */
   void start() {
-    future.whenComplete((v, e) -> {
-      if (future.isCancelled()) {
-        cancelRemote();
-      }
-    });
+    // A no-op once the member answered: only a future given up on still has a task in flight.
+    future.whenComplete((v, e) -> cancelRemote());
     send(null);
   }
 
@@ -78,17 +84,19 @@ final class Trip<V> {
       sent = route.send(task);
       reply = stageOf(sent.reply());
     } catch (RuntimeException e) {
+      RuntimeException failure = MemberLoss.isLoss(e)
+          ? new BrokenMemberException("no member of the cluster can take the task: " + e, e) : e;
       if (lastLoss != null) {
-        e.addSuppressed(lastLoss);
+        failure.addSuppressed(lastLoss);
       }
-      future.completeExceptionally(e);
+      future.completeExceptionally(failure);
       return;
     }
     synchronized (this) {
       inFlight = sent.reply();
     }
-    if (future.isCancelled()) {
-      // Cancelled while this send was under way: the hook in start() saw the previous one.
+    if (future.isDone()) {
+      // Given up on while this send was under way: the hook in start() saw the previous one.
       cancelRemote();
       return;
     }
@@ -124,7 +132,7 @@ final class Trip<V> {
 
   private void settle(Reply reply) {
     try {
-      future.complete(finisher.apply(reply.open(loader)));
+      future.complete(finisher.apply(reply.open(loader, reader)));
     } catch (Throwable t) {
       future.completeExceptionally(t);
     }
@@ -149,10 +157,10 @@ final class Trip<V> {
   }
 
   /** Hazelcast's member and client futures are {@code CompletableFuture}s. */
-  @SuppressWarnings("unchecked") // the stage of a Future<Reply> completes with a Reply
-  private static CompletionStage<Reply> stageOf(Future<Reply> reply) {
+  @SuppressWarnings("unchecked") // the stage of a Future<T> completes with a T
+  static <T> CompletionStage<T> stageOf(Future<T> reply) {
     if (reply instanceof CompletionStage<?> stage) {
-      return (CompletionStage<Reply>) stage;
+      return (CompletionStage<T>) stage;
     }
     throw new IllegalStateException("this Hazelcast returns a " + reply.getClass().getName()
         + " from its executor, not a CompletionStage; jasyncio-hazelcast needs Hazelcast 5");

@@ -13,16 +13,19 @@ import java.io.IOException;
 import java.io.InvalidClassException;
 import java.lang.reflect.Proxy;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.collections.functors.InvokerTransformer;
 import org.junit.jupiter.api.Test;
 
 /** What a member does with a task, without a cluster. */
 class ClusterTaskTest {
   private static final ClassLoader LOADER = ClusterTaskTest.class.getClassLoader();
+  private static final BoundedPayloads READER =
+      new BoundedPayloads(PayloadLimits.fromSystemProperties());
 
   private static ClusterTask task(SerializableFunction<?, ?> fn, List<?> arguments)
       throws IOException {
-    return new ClusterTask(Payloads.task(Shape.FUNCTION, fn, arguments));
+    return new ClusterTask(Payloads.task(Shape.FUNCTION, fn, arguments), null);
   }
 
   /** A member whose only answers are its name and whether it still runs. */
@@ -35,6 +38,7 @@ class ClusterTaskTest {
             switch (method.getName()) {
               case "getLifecycleService" -> lifecycle;
               case "getName" -> "m1";
+              case "getUserContext" -> new ConcurrentHashMap<String, Object>();
               default -> throw new UnsupportedOperationException(method.getName());
             });
   }
@@ -43,7 +47,7 @@ class ClusterTaskTest {
   void appliesTheFunctionToEachArgumentInOrder() throws Throwable {
     ClusterTask t = task((Integer x) -> Work.square(x), List.of(2, 3, 4));
 
-    assertThat(t.call().open(LOADER)).containsExactly(4, 9, 16);
+    assertThat(t.call().open(LOADER, READER)).containsExactly(4, 9, 16);
   }
 
   @Test
@@ -54,7 +58,7 @@ class ClusterTaskTest {
     Reply reply = t.call();
 
     assertThat(reply.failed()).isTrue();
-    assertThatThrownBy(() -> reply.open(LOADER)).isInstanceOf(Work.QuotaException.class)
+    assertThatThrownBy(() -> reply.open(LOADER, READER)).isInstanceOf(Work.QuotaException.class)
         .hasMessage("no quota for 2");
   }
 
@@ -73,7 +77,8 @@ class ClusterTaskTest {
   void knownGadgetClassIsRejectedByTheMembersFilter() throws Exception {
     ClusterTask t = task((Object o) -> "deserialized", List.of(new InvokerTransformer()));
 
-    assertThatThrownBy(() -> t.call().open(LOADER)).isInstanceOf(InvalidClassException.class)
+    assertThatThrownBy(() -> t.call().open(LOADER, READER))
+        .isInstanceOf(InvalidClassException.class)
         .hasMessageContaining("org.apache.commons.collections.functors.InvokerTransformer")
         .hasMessageContaining("known deserialization gadget");
   }

@@ -11,20 +11,32 @@ import java.util.UUID;
 /**
  * Members embedded in the test's JVM, forming a cluster of their own on the loopback address (a
  * cluster name no other test uses, ports from a free one), with at most {@link #THREADS} tasks
- * at a time each. The members' executor threads carry the member's name, which is how a test sees
- * where a task ran.
+ * at a time each unless told otherwise. The members' executor threads carry the member's name,
+ * which is how a test sees where a task ran.
  */
 final class TestCluster implements AutoCloseable {
   static final int THREADS = 4;
+  /** How many ports the cluster's members may take, one each. */
+  static final int PORTS = 5;
 
   private final String name = "jasyncio-test-" + UUID.randomUUID().toString().substring(0, 8);
   private final int port = Loopback.freePort();
   private final List<HazelcastInstance> members = new ArrayList<>();
   private final List<HazelcastInstance> clients = new ArrayList<>();
+  private final int threads;
+
+  private TestCluster(int threads) {
+    this.threads = threads;
+  }
 
   /** Starts {@code size} members, one after the other, each joining the first. */
   static TestCluster start(int size) {
-    TestCluster cluster = new TestCluster();
+    return start(size, THREADS);
+  }
+
+  /** Starts {@code size} members that run {@code threads} tasks at a time each. */
+  static TestCluster start(int size, int threads) {
+    TestCluster cluster = new TestCluster(threads);
     for (int i = 0; i < size; i++) {
       cluster.addMember();
     }
@@ -33,7 +45,7 @@ final class TestCluster implements AutoCloseable {
 
   /** Starts one more member. */
   HazelcastInstance addMember() {
-    Config config = Loopback.member(name, port, ClusterPool.EXECUTOR, THREADS);
+    Config config = Loopback.member(name, port, PORTS, ClusterPool.EXECUTOR, threads);
     config.setInstanceName(name + "-m" + members.size());
     HazelcastInstance member = Hazelcast.newHazelcastInstance(config);
     members.add(member);
@@ -46,7 +58,8 @@ final class TestCluster implements AutoCloseable {
 
   /** A client connected to the cluster, shut down with it. */
   HazelcastInstance client() {
-    HazelcastInstance client = HazelcastClient.newHazelcastClient(Loopback.client(name, port));
+    HazelcastInstance client =
+        HazelcastClient.newHazelcastClient(Loopback.client(name, port, PORTS));
     clients.add(client);
     return client;
   }

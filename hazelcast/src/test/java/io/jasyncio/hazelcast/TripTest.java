@@ -3,6 +3,8 @@ package io.jasyncio.hazelcast;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.hazelcast.client.HazelcastClientNotActiveException;
+import com.hazelcast.client.HazelcastClientOfflineException;
 import com.hazelcast.core.HazelcastInstanceNotActiveException;
 import com.hazelcast.core.IExecutorService;
 import com.hazelcast.core.MemberLeftException;
@@ -57,8 +59,9 @@ class TripTest {
 
   private static CompletableFuture<Integer> trip(Route route, int resubmits) throws IOException {
     Trip<Integer> trip = new Trip<>(route, new ClusterTask(Payloads.task(Payloads.Shape.FUNCTION,
-        (io.jasyncio.SerializableFunction<Integer, Integer>) Work::square, List.of(1))),
-        results -> (Integer) results.get(0), TripTest.class.getClassLoader(), resubmits);
+        (io.jasyncio.SerializableFunction<Integer, Integer>) Work::square, List.of(1)), null),
+        results -> (Integer) results.get(0), TripTest.class.getClassLoader(),
+        new BoundedPayloads(PayloadLimits.fromSystemProperties()), resubmits);
     trip.start();
     return trip.future();
   }
@@ -97,7 +100,7 @@ class TripTest {
   }
 
   @Test
-  void whatTheRouteThrowsAtOnceFailsTheTaskWithTheLossBeforeItSuppressed() throws Exception {
+  void clusterLostWhenSendingAgainIsBrokenMemberWithTheEarlierLossSuppressed() throws Exception {
     HazelcastInstanceNotActiveException down = new HazelcastInstanceNotActiveException("down");
     Scripted route = new Scripted(List.of(
         () -> failing(new MemberLeftException("member-1 left")),
@@ -105,8 +108,52 @@ class TripTest {
           throw down;
         }));
 
-    assertThatThrownBy(trip(route, 3)::join).cause().isSameAs(down);
-    assertThat(down.getSuppressed()).singleElement().isInstanceOf(MemberLeftException.class);
+    assertThatThrownBy(trip(route, 3)::join).cause().isInstanceOf(BrokenMemberException.class)
+        .hasMessageContaining("no member of the cluster can take the task")
+        .satisfies(e -> assertThat(e.getSuppressed()).singleElement()
+            .isInstanceOf(MemberLeftException.class))
+        .cause().isSameAs(down);
+  }
+
+  @Test
+  void clientThatShutDownOrIsOfflineFailsTheTaskAsBrokenMemberNotAsItsOwnError()
+      throws Exception {
+    HazelcastClientNotActiveException shutDown =
+        new HazelcastClientNotActiveException("Client is not active.");
+    Scripted route = new Scripted(List.of(() -> {
+      throw shutDown;
+    }));
+    Scripted offline = new Scripted(List.of(
+        () -> failing(new HazelcastClientOfflineException())));
+
+    assertThatThrownBy(trip(route, 3)::join).cause().isInstanceOf(BrokenMemberException.class)
+        .cause().isSameAs(shutDown);
+    assertThatThrownBy(trip(offline, 2)::join).cause().isInstanceOf(BrokenMemberException.class)
+        .cause().isInstanceOf(HazelcastClientOfflineException.class);
+    assertThat(offline.sent).hasSize(3);
+  }
+
+  @Test
+  void whatElseTheRouteThrowsAtOnceFailsTheTaskUnchanged() throws Exception {
+    IllegalStateException refused = new IllegalStateException("executor shut down");
+    Scripted route = new Scripted(List.of(() -> {
+      throw refused;
+    }));
+
+    assertThatThrownBy(trip(route, 3)::join).cause().isSameAs(refused);
+  }
+
+  @Test
+  void futureGivenUpOnByATimeoutCancelsWhatIsInFlight() throws Exception {
+    CompletableFuture<Reply> pending = new CompletableFuture<>();
+    Scripted route = new Scripted(List.of(() -> pending));
+    CompletableFuture<Integer> f = trip(route, 3);
+
+    // What orTimeout does when its time is up.
+    f.completeExceptionally(new java.util.concurrent.TimeoutException());
+
+    assertThatThrownBy(() -> pending.get(20, TimeUnit.SECONDS))
+        .isInstanceOf(java.util.concurrent.CancellationException.class);
   }
 
   @Test
