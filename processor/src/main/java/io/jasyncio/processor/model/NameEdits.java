@@ -2,7 +2,10 @@ package io.jasyncio.processor.model;
 
 import static io.jasyncio.processor.model.ClosureCopies.SELF;
 
+import com.sun.source.tree.BindingPatternTree;
+import com.sun.source.tree.InstanceOfTree;
 import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.util.TreePath;
 import io.jasyncio.processor.model.ClosureCopies.Closure;
 import io.jasyncio.processor.scan.BodyScan;
 import io.jasyncio.processor.scan.GeneratedNames;
@@ -34,6 +37,7 @@ final class NameEdits extends MethodFacts {
     fieldsInMachine.addAll(machineNames.fieldNames.values());
     // read before the copies' edits, which render only once the copies are chosen
     machineNames.bodyText();
+    bindHoistedPatterns();
     for (BodyScan.LocalRef ref : in.scan().localRefs()) {
       Closure closure = closureCopies.closureAround(ref.tree());
       if (closure != null && closure.captured().contains(ref.local())) {
@@ -85,6 +89,27 @@ final class NameEdits extends MethodFacts {
       } else if (!self.isSuper()) {
         source.replace(self.path().getLeaf(), generated + ".this");
       }
+    }
+  }
+
+  /**
+   * A pattern's binding that lives across an await is a field: the match binds a fresh name,
+   * and puts its value in the field as it matches ({@code o instanceof Integer i} becomes
+   * {@code (o instanceof Integer bound1 && (i = bound1) != null)}; a match is never null), so
+   * every use of the binding, wherever flow scoping allows one, reads the field.
+   */
+  private void bindHoistedPatterns() {
+    for (BodyScan.Local local : in.scan().locals()) {
+      String field = machineNames.fieldNames.get(local);
+      TreePath decl = field == null ? null
+          : trees.getPath(in.path().getCompilationUnit(), local.tree());
+      if (decl == null || !(decl.getParentPath().getLeaf() instanceof BindingPatternTree)
+          || !(decl.getParentPath().getParentPath().getLeaf() instanceof InstanceOfTree match)) {
+        continue;
+      }
+      String bound = machineNames.uniqueName("bound");
+      source.replaceName(local.tree(), bound);
+      source.wrap(match, "(", " && (" + field + " = " + bound + ") != null)");
     }
   }
 

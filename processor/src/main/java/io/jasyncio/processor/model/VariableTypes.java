@@ -78,6 +78,7 @@ final class VariableTypes extends MethodFacts {
             javax.lang.model.element.ElementKind k = e.getKind();
             if (e.getSimpleName().contentEquals(local.name())
                 && (k == javax.lang.model.element.ElementKind.LOCAL_VARIABLE
+                    || k == javax.lang.model.element.ElementKind.BINDING_VARIABLE
                     || k == javax.lang.model.element.ElementKind.EXCEPTION_PARAMETER
                     || k == javax.lang.model.element.ElementKind.RESOURCE_VARIABLE)) {
               return e.asType() instanceof javax.lang.model.type.UnionType union

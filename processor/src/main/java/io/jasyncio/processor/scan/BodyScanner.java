@@ -236,8 +236,14 @@ final class BodyScanner extends TreePathScanner<Void, Void> {
     scan(node.getExpression(), p);
     if (node.getPattern() instanceof BindingPatternTree binding) {
       scanTypeNames(binding.getVariable().getType());
-      // A binding's scope depends on flow; treat it as declared to the end of the block.
-      shadow(binding.getVariable().getName().toString());
+      // A binding's scope depends on flow; treat it as declared to the end of the block. It
+      // is a local like any other: one read after an await lives in a field.
+      String name = binding.getVariable().getName().toString();
+      if (inMethodScope()) {
+        declare(new Local(name, binding.getVariable(), topIndex, false, false));
+      } else {
+        shadow(name);
+      }
     } else {
       scanTypeNames(node.getType());
     }
