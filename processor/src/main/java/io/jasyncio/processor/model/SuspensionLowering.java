@@ -148,7 +148,10 @@ final class SuspensionLowering {
       assign(null, resumed(Step.Source.AWAIT, TypeKind.NONE));
       return;
     }
-    suspendOnChain(e, s, x -> new Chain.Evaluate(x, Chain.none()));
+    // The statement's value is dropped: an await as the whole statement hands on only a name,
+    // which is no statement; anything else (a call) is evaluated for its effect.
+    suspendOnChain(e, s, x -> x.simpleName() != null ? Chain.none()
+        : new Chain.Evaluate(x, Chain.none()));
     assign(null, resumed(Step.Source.AWAIT, TypeKind.NONE));
   }
 
