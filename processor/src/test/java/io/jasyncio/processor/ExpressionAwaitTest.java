@@ -68,6 +68,16 @@ class ExpressionAwaitTest {
   }
 
   @Test
+  void anAwaitOfAnAwaitAsAStatementDropsItsValue() throws Throwable {
+    Compilation c = compile(
+        "  @Async static Coroutine<Integer> nested(List<String> log) {",
+        "    await(traced(log, \"outer\", await(traced(log, \"inner\", 2))));",
+        "    return done(log.size());",
+        "  }");
+    assertThat(FlowSnippet.trace(c, "nested")).containsExactly("inner", "outer", "result 2");
+  }
+
+  @Test
   void aHeldGenericCallOrDiamondIsTypedByTheParameterItIsPassedTo() throws Throwable {
     Compilation c = compile(
         "  static String join(List<String> parts, int last) { return parts + \" \" + last; }",
