@@ -68,6 +68,36 @@ class ExpressionAwaitTest {
   }
 
   @Test
+  void aNullLeftOperandIsUnboxedBeforeTheRightOperandRuns() throws Throwable {
+    Compilation c = compile(
+        "  @Async static Coroutine<Integer> none(List<String> log) {",
+        "    log.add(\"none\");",
+        "    await(sleep(0));",
+        "    return done(null);",
+        "  }",
+        "  @Async static Coroutine<String> noText(List<String> log) {",
+        "    log.add(\"no text\");",
+        "    return done(null);",
+        "  }",
+        "  @Async static Coroutine<String> sums(List<String> log) {",
+        "    try {",
+        "      int s = await(none(log)) + await(traced(log, \"plus\", 1));",
+        "    } catch (NullPointerException e) {",
+        "      log.add(\"NPE +\");",
+        "    }",
+        "    try {",
+        "      boolean b = await(none(log)) < await(traced(log, \"less\", 1));",
+        "    } catch (NullPointerException e) {",
+        "      log.add(\"NPE <\");",
+        "    }",
+        "    String t = await(noText(log)) + await(traced(log, \"concat\", 1));",
+        "    return done(t);",
+        "  }");
+    assertThat(FlowSnippet.trace(c, "sums")).containsExactly("none", "NPE +", "none", "NPE <",
+        "no text", "concat", "result null1");
+  }
+
+  @Test
   void anAwaitOfAnAwaitAsAStatementDropsItsValue() throws Throwable {
     Compilation c = compile(
         "  @Async static Coroutine<Integer> nested(List<String> log) {",

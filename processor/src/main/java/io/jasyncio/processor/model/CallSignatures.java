@@ -75,6 +75,33 @@ final class CallSignatures {
     return true;
   }
 
+  /**
+   * Whether {@code awaited}, an await's argument, is a call whose methods all return an
+   * awaitable of a boxed number ({@code Coroutine<Integer>}), so its value is unboxed by
+   * {@code +}.
+   */
+  boolean awaitsBoxedNumber(Tree awaited) {
+    List<ExecutableElement> candidates = awaited instanceof MethodInvocationTree call
+        ? candidates(call) : List.of();
+    if (candidates.isEmpty()) {
+      return false;
+    }
+    for (ExecutableElement method : candidates) {
+      if (!(method.getReturnType() instanceof DeclaredType d) || d.getTypeArguments().size() != 1
+          || !(d.getTypeArguments().get(0) instanceof DeclaredType value)
+          || !BOXED_NUMBERS.contains(
+              ((javax.lang.model.element.TypeElement) value.asElement()).getQualifiedName()
+                  .toString())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static final java.util.Set<String> BOXED_NUMBERS = java.util.Set.of(
+      "java.lang.Byte", "java.lang.Short", "java.lang.Character", "java.lang.Integer",
+      "java.lang.Long", "java.lang.Float", "java.lang.Double");
+
   /** The methods {@code call} may invoke whose parameters fit its number of arguments. */
   private List<ExecutableElement> candidates(Tree call) {
     List<ExecutableElement> all = callees.get(call);

@@ -269,17 +269,19 @@ final class ExpressionAwaits {
     }
     if (awaitsIn(op)) {
       boolean holdValue = awaitLater;
+      boolean unboxNow = awaitLater && unboxedBeforeRight(whole, op);
       return cps(op, v -> {
         Map<Tree, Expr> more = new IdentityHashMap<>(subs);
-        if (!holdValue || v.simpleName() != null) {
+        if (!holdValue || (v.simpleName() != null && !unboxNow)) {
           more.put(op, v);
           return sequence(whole, ops, i + 1, more, k);
         }
         // The operand's value is more than a name (a call on the awaited value): Java computes
         // it before the later operands, so it is held now, not written into the final text.
+        // A boxed left operand is unboxed before the right one runs: a null throws there.
         String held = source.freshName("held");
         more.put(op, new Expr.Name(held));
-        return new Chain.Let(heldType(whole, op), held, v,
+        return new Chain.Let(heldType(whole, op), held, unboxNow ? new Expr.NonNull(v) : v,
             sequence(whole, ops, i + 1, more, k));
       });
     }
@@ -320,6 +322,29 @@ final class ExpressionAwaits {
       }
     }
     return null;
+  }
+
+  /** The operators that unbox both operands, whatever their types. */
+  private static final Set<Tree.Kind> UNBOXING = java.util.EnumSet.of(Tree.Kind.MINUS,
+      Tree.Kind.MULTIPLY, Tree.Kind.DIVIDE, Tree.Kind.REMAINDER, Tree.Kind.LEFT_SHIFT,
+      Tree.Kind.RIGHT_SHIFT, Tree.Kind.UNSIGNED_RIGHT_SHIFT, Tree.Kind.LESS_THAN,
+      Tree.Kind.LESS_THAN_EQUAL, Tree.Kind.GREATER_THAN, Tree.Kind.GREATER_THAN_EQUAL,
+      Tree.Kind.AND, Tree.Kind.OR, Tree.Kind.XOR);
+
+  /**
+   * Whether {@code op}, an await and the left operand of {@code whole}, is unboxed as soon as
+   * it is there (javac unboxes a left operand before it evaluates the right one): an await's
+   * value is a reference, so an operator that unboxes its operands unboxes it, and {@code +}
+   * does when the awaited coroutine's type is a boxed number.
+   */
+  private boolean unboxedBeforeRight(ExpressionTree whole, ExpressionTree op) {
+    if (!(whole instanceof BinaryTree b) || b.getLeftOperand() != op
+        || !(unwrap(op) instanceof MethodInvocationTree call) || !source.isAwait(call)
+        || call.getArguments().size() != 1) {
+      return false;
+    }
+    return UNBOXING.contains(whole.getKind()) || (whole.getKind() == Tree.Kind.PLUS
+        && source.signatures().awaitsBoxedNumber(call.getArguments().get(0)));
   }
 
   private static ExpressionTree unwrap(ExpressionTree e) {
