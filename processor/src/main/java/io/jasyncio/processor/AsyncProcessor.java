@@ -54,6 +54,12 @@ import javax.lang.model.element.TypeElement;
 public final class AsyncProcessor extends AbstractProcessor {
   static final String ASYNC = "io.jasyncio.annotations.Async";
   static final String MACHINE = "io.jasyncio.internal.CoroutineMachine";
+  /**
+   * A test aid: {@code -Ajasyncio.failWhileRewriting=name} makes rewriting the methods of that
+   * name fail, so tests can show what any unexpected failure becomes (one
+   * {@code [jasyncio/Internal]} error, nothing generated) now that no known input reaches it.
+   */
+  static final String FAIL_WHILE_REWRITING = "jasyncio.failWhileRewriting";
 
   private Trees trees;
   /** Classes whose models wait for a type generated in this compilation, by name. */
@@ -65,6 +71,11 @@ public final class AsyncProcessor extends AbstractProcessor {
   public Set<String> getSupportedAnnotationTypes() {
     // "*": an await in a compilation with no @Async at all is still reported.
     return Set.of("*");
+  }
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return Set.of(FAIL_WHILE_REWRITING);
   }
 
   @Override
@@ -235,6 +246,11 @@ public final class AsyncProcessor extends AbstractProcessor {
         for (BodyModeler.Input input : inputs) {
           current = input.method();
           try {
+            if (current.getSimpleName().contentEquals(
+                processingEnv.getOptions().getOrDefault(FAIL_WHILE_REWRITING, ""))) {
+              throw new IllegalStateException("rewriting failed on purpose (-A"
+                  + FAIL_WHILE_REWRITING + ")");
+            }
             models.add(modeler.model(input));
           } catch (ModelException e) {
             report.add(e.diagnostic());

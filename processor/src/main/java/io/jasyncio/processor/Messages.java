@@ -127,13 +127,15 @@ public final class Messages {
         + " var sent = Generator.yield(x);, then use sent");
   }
 
-  // SuspensionArgument: await(), Generator.yield() or aiter() without its one argument.
+  // SuspensionArgument: await() or aiter() without its one argument, any of them with more.
 
   public static Message suspensionArgument(String call) {
-    return new Message(SUSPENSION_ARGUMENT, call + " takes exactly one argument, "
-        + (call.equals("await") ? "the awaitable to wait for; write await(x)"
-            : call.equals("aiter") ? "the async generator to iterate; write aiter(gen)"
-            : "the value to yield; write Generator.yield(x)"));
+    return new Message(SUSPENSION_ARGUMENT, call.equals("Generator.yield")
+        ? "Generator.yield takes the value to yield, or nothing to yield null; write"
+            + " Generator.yield(x)"
+        : call + " takes exactly one argument, " + (call.equals("await")
+            ? "the awaitable to wait for; write await(x)"
+            : "the async generator to iterate; write aiter(gen)"));
   }
 
   // YieldStatement: Java's yield statement where a generator's yield was meant.

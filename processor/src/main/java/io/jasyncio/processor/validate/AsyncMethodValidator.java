@@ -70,7 +70,8 @@ public final class AsyncMethodValidator {
       boolean yields = await.kind() == BodyScan.Suspension.YIELD;
       String what = yields ? "Generator.yield"
           : await.kind() == BodyScan.Suspension.AITER ? "aiter" : "await";
-      if (((MethodInvocationTree) await.path().getLeaf()).getArguments().size() != 1) {
+      int arguments = ((MethodInvocationTree) await.path().getLeaf()).getArguments().size();
+      if (arguments > 1 || (arguments == 0 && !yields)) { // Generator.yield() yields null
         report.add(Diagnostic.at(await.path(), Messages.suspensionArgument(what)));
         continue;
       }

@@ -1,43 +1,41 @@
 package io.jasyncio.processor.diagnostics;
 
+import static com.google.testing.compile.Compiler.javac;
+
+import com.google.testing.compile.Compilation;
+import io.jasyncio.processor.AsyncProcessor;
+import io.jasyncio.processor.Snippets;
+import java.util.List;
+import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@code [jasyncio/Internal]}: an unexpected exception while rewriting a method becomes one error
  * on that method, never a crash of javac, and nothing is generated for its class.
  *
- * <p>Each test is a real input that still ends in an internal error: code javac itself rejects,
- * which jasyncio rewrites before javac gets to say so. They witness the safety net, not the
- * intended behaviour; once one becomes a proper error (javac's own, or a jasyncio tag), move its
- * test to that diagnostic and keep here an input that still reaches the net, if any remains.
+ * <p>No known input reaches this net any more (the last ones, {@code await()} and an unqualified
+ * {@code yield(1);}, are {@code SuspensionArgument} and {@code YieldStatement} now), so the
+ * failure is asked for with the processor's test option {@code -Ajasyncio.failWhileRewriting}.
  */
 class InternalTest {
 
   @Test
-  void awaitWithNoArgument() {
-    // No await() without an argument exists; the rewriting looks for the awaited expression.
-    CompiledSnippet s = CompiledSnippet.compile("Kitchen",
+  void aFailureWhileRewritingIsOneErrorOnTheMethodAndNothingIsGenerated() {
+    List<String> lines = CompiledSnippet.withHeader(
         "public class Kitchen {",
-        "  @Async static Coroutine<Void> boil() {",
-        "    await();",
-        "    return done();",
+        "  @Async static Coroutine<Integer> boil() {",
+        "    await(sleep(1));",
+        "    return done(1);",
+        "  }",
+        "  @Async static Coroutine<Integer> stir() {",
+        "    return done(await(boil()));",
         "  }",
         "}");
-    s.assertOnlyError("Internal", "Coroutine<Void> boil()", "boil()");
-  }
-
-  @Test
-  void unqualifiedYieldOutsideASwitch() {
-    // javac parses yield(1); as a yield statement, which belongs in a switch expression; the
-    // rewriting looks for that switch.
-    CompiledSnippet s = CompiledSnippet.compile("Counter",
-        "import io.jasyncio.Generator;",
-        "public class Counter {",
-        "  @Async static Generator<Integer> count() {",
-        "    yield(1);",
-        "    return null;",
-        "  }",
-        "}");
-    s.assertOnlyError("Internal", "Generator<Integer> count()", "count()");
+    JavaFileObject file = Snippets.source("demo.Kitchen", lines.toArray(String[]::new));
+    Compilation c = javac().withProcessors(new AsyncProcessor())
+        .withOptions("-Xlint:all,-processing", "-Ajasyncio.failWhileRewriting=boil")
+        .compile(file);
+    CompiledSnippet.of(lines, file, c)
+        .assertOnlyError("Internal", "Coroutine<Integer> boil()", "boil()");
   }
 }

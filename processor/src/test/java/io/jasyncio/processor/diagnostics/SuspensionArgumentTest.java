@@ -3,9 +3,9 @@ package io.jasyncio.processor.diagnostics;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code [jasyncio/SuspensionArgument]}: {@code await}, {@code Generator.yield} and
- * {@code aiter} take exactly one argument; without it the body cannot be rewritten (it ended in
- * an internal error). Reported on the call.
+ * {@code [jasyncio/SuspensionArgument]}: {@code await} and {@code aiter} take exactly one
+ * argument, {@code Generator.yield} one or none; otherwise the body cannot be rewritten
+ * ({@code await()} ended in an internal error). Reported on the call.
  */
 class SuspensionArgumentTest {
 
@@ -34,15 +34,15 @@ class SuspensionArgumentTest {
   }
 
   @Test
-  void yieldWithNoArgument() {
+  void yieldWithTwoArguments() {
     CompiledSnippet s = CompiledSnippet.compile("Kitchen",
         "import io.jasyncio.Generator;",
         "public class Kitchen {",
         "  @Async static Generator<Integer> count() {",
-        "    Generator.yield();",
+        "    Generator.yield(1, 2);",
         "    return null;",
         "  }",
         "}");
-    s.assertOnlyErrorAtCall("SuspensionArgument", "Generator.yield();", "yield(");
+    s.assertOnlyErrorAtCall("SuspensionArgument", "Generator.yield(1, 2);", "yield(");
   }
 }
