@@ -221,6 +221,11 @@ public final class Messages {
         + " itself; call " + generated + " instead");
   }
 
+  public static Message templateReference(String template, String generated) {
+    return new Message(TEMPLATE_CALL, template + " refers to an @Async template, which does not"
+        + " run by itself; refer to " + generated + " instead");
+  }
+
   // ReturnNull, Super, PrivateMember: statements the generated class cannot run as written.
 
   public static Message returnNull() {

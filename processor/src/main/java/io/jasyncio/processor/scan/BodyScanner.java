@@ -371,9 +371,15 @@ final class BodyScanner extends TreePathScanner<Void, Void> {
     TypeElement owner = types.typeOf(node.getQualifierExpression());
     if (owner != null) {
       boolean constructor = node.getName().contentEquals("<init>");
-      checkPrivate(getCurrentPath(), constructor
-          ? ElementFilter.constructorsIn(owner.getEnclosedElements())
-          : types.membersNamed(owner, node.getName().toString(), true));
+      List<Element> members = constructor
+          ? new java.util.ArrayList<>(ElementFilter.constructorsIn(owner.getEnclosedElements()))
+          : types.membersNamed(owner, node.getName().toString(), true);
+      checkPrivate(getCurrentPath(), members);
+      if (!constructor && types.isTypeName(node.getQualifierExpression())
+          && Templates.anyStaticAsync(members)) {
+        // Kitchen::boil means the generated method, as a call Kitchen.boil() does.
+        out.templateCalls.add(new TemplateCall(node.getQualifierExpression(), owner));
+      }
     }
     return scan(node.getQualifierExpression(), p);
   }

@@ -162,6 +162,27 @@ public final class StrayAwaitScanner extends TreePathScanner<Void, Void> {
     }
   }
 
+  /** {@code Kitchen::boil} of a static template would run the template, as a call would. */
+  private void checkTemplateReference(MemberReferenceTree node) {
+    TypeElement owner = typeNamed(node.getQualifierExpression());
+    if (owner == null) {
+      return;
+    }
+    String method = node.getName().toString();
+    List<Element> methods = new ArrayList<>();
+    for (Element e : elements.getAllMembers(owner)) {
+      if (e.getKind() == ElementKind.METHOD && e.getSimpleName().contentEquals(method)) {
+        methods.add(e);
+      }
+    }
+    if (Templates.anyStaticAsync(methods)) {
+      String pkg = unit.getPackageName() == null ? "" : unit.getPackageName().toString();
+      report.add(Diagnostic.at(getCurrentPath(), Messages.templateReference(
+          owner.getSimpleName() + "::" + method,
+          Templates.generatedName(owner, pkg) + "::" + method)));
+    }
+  }
+
   /** The class a qualifier names, as far as it can be known without attributing code. */
   private TypeElement typeNamed(ExpressionTree qualifier) {
     if (qualifier instanceof MemberSelectTree) {
@@ -259,6 +280,8 @@ public final class StrayAwaitScanner extends TreePathScanner<Void, Void> {
   public Void visitMemberReference(MemberReferenceTree node, Void p) {
     if (names.isAwaitReference(node)) {
       report.add(Diagnostic.at(getCurrentPath(), Messages.awaitReference()));
+    } else if (!node.getName().contentEquals("<init>")) {
+      checkTemplateReference(node);
     }
     return super.visitMemberReference(node, p);
   }

@@ -31,6 +31,22 @@ class TemplateCallTest {
   }
 
   @Test
+  void aMethodReferenceInPlainCodeRunsTheTemplateToo() {
+    CompiledSnippet s = CompiledSnippet.compile("Kitchen",
+        "public class Kitchen {",
+        "  @Async static Coroutine<Integer> price(String item) { return done(item.length()); }",
+        "  static Function<String, Coroutine<Integer>> pricing() {",
+        "    return Kitchen::price;",
+        "  }",
+        "}");
+    assertThat(s.compilation()).hadErrorContaining("[jasyncio/TemplateCall]")
+        .inFile(s.file())
+        .onLine(s.lineOf("return Kitchen::price;"))
+        .atColumn(s.columnOf("return Kitchen::price;", "Kitchen::price"));
+    assertThat(s.compilation()).hadErrorCount(1);
+  }
+
+  @Test
   void qualifiedCallFromAnotherClass() {
     JavaFileObject main = Snippets.source("demo.Main",
         "package demo;",
