@@ -148,18 +148,23 @@ public final class StrayAwaitScanner extends TreePathScanner<Void, Void> {
     if (owner == null) {
       return;
     }
+    if (isStaticTemplate(owner, method)) {
+      String pkg = unit.getPackageName() == null ? "" : unit.getPackageName().toString();
+      report.add(Diagnostic.at(getCurrentPath(), Messages.templateCall(
+          owner.getSimpleName() + "." + method + "()",
+          Templates.generatedName(owner, pkg) + "." + method + "()")));
+    }
+  }
+
+  /** Whether {@code owner} has a static {@code @Async} method named {@code method}. */
+  private boolean isStaticTemplate(TypeElement owner, String method) {
     List<Element> methods = new ArrayList<>();
     for (Element e : elements.getAllMembers(owner)) {
       if (e.getKind() == ElementKind.METHOD && e.getSimpleName().contentEquals(method)) {
         methods.add(e);
       }
     }
-    if (Templates.anyStaticAsync(methods)) {
-      String pkg = unit.getPackageName() == null ? "" : unit.getPackageName().toString();
-      report.add(Diagnostic.at(getCurrentPath(), Messages.templateCall(
-          owner.getSimpleName() + "." + method + "()",
-          Templates.generatedName(owner, pkg) + "." + method + "()")));
-    }
+    return Templates.anyStaticAsync(methods);
   }
 
   /** {@code Kitchen::boil} of a static template would run the template, as a call would. */
@@ -169,13 +174,7 @@ public final class StrayAwaitScanner extends TreePathScanner<Void, Void> {
       return;
     }
     String method = node.getName().toString();
-    List<Element> methods = new ArrayList<>();
-    for (Element e : elements.getAllMembers(owner)) {
-      if (e.getKind() == ElementKind.METHOD && e.getSimpleName().contentEquals(method)) {
-        methods.add(e);
-      }
-    }
-    if (Templates.anyStaticAsync(methods)) {
+    if (isStaticTemplate(owner, method)) {
       String pkg = unit.getPackageName() == null ? "" : unit.getPackageName().toString();
       report.add(Diagnostic.at(getCurrentPath(), Messages.templateReference(
           owner.getSimpleName() + "::" + method,

@@ -118,21 +118,28 @@ public final class Workers {
    * started, which stay pending.
    */
   public List<Job<?>> shutdownNow() {
-    List<WorkerProcess> toKill;
-    List<Job<?>> never;
+    Stopped stopped = stop();
+    stopped.workers().forEach(WorkerProcess::kill);
+    stopped.queued().removeIf(Job::isDone);
+    return stopped.queued();
+  }
+
+  /** The jobs that never started and the workers that were live when the pool stopped. */
+  private record Stopped(List<Job<?>> queued, List<WorkerProcess> workers) {}
+
+  /** Stops taking and starting jobs, empties the queue and shuts down: the first of a stop. */
+  private Stopped stop() {
+    Stopped stopped;
     lock.lock();
     try {
       stopping = true;
-      never = new ArrayList<>(queue);
+      stopped = new Stopped(new ArrayList<>(queue), new ArrayList<>(live));
       queue.clear();
-      toKill = new ArrayList<>(live);
     } finally {
       lock.unlock();
     }
     shutdown();
-    toKill.forEach(WorkerProcess::kill);
-    never.removeIf(Job::isDone);
-    return never;
+    return stopped;
   }
 
   /**
@@ -142,21 +149,10 @@ public final class Workers {
    * waiting.
    */
   public void stopWorkers(boolean force) {
-    List<WorkerProcess> toStop;
-    List<Job<?>> never;
-    lock.lock();
-    try {
-      stopping = true;
-      never = new ArrayList<>(queue);
-      queue.clear();
-      toStop = new ArrayList<>(live);
-    } finally {
-      lock.unlock();
-    }
-    shutdown();
-    never.forEach(Job::cancel);
+    Stopped stopped = stop();
+    stopped.queued().forEach(Job::cancel);
     // The drivers of these workers cancel the jobs they held, seeing the pool stopping.
-    toStop.forEach(force ? WorkerProcess::kill : WorkerProcess::terminate);
+    stopped.workers().forEach(force ? WorkerProcess::kill : WorkerProcess::terminate);
   }
 
   /**
