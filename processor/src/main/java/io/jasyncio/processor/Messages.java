@@ -168,8 +168,8 @@ public final class Messages {
 
   public static Message compoundTarget() {
     return new Message(AWAIT_POSITION, "a compound assignment that awaits can only update a local"
-        + " or a field of this class (count or this.count) here; compute the value first, as in"
-        + " var v = await(...);, then update the target");
+        + " or a field of this class (count, this.count or Kitchen.count) here; compute the value"
+        + " first, as in var v = await(...);, then update the target");
   }
 
   public static Message awaitInConstruct(String construct) {

@@ -98,6 +98,19 @@ class ExpressionAwaitTest {
   }
 
   @Test
+  void aClassQualifiedStaticFieldIsUpdatedByACompoundAssignmentThatAwaits() throws Throwable {
+    Compilation c = compile(
+        "  static int total = 5;",
+        "  @Async static Coroutine<Integer> add(List<String> log) {",
+        "    Flow.total += await(traced(log, \"three\", 3));",
+        "    Flow.total *= t(log, \"two\", 2) + await(traced(log, \"zero\", 0));",
+        "    return done(Flow.total);",
+        "  }");
+    assertThat(FlowSnippet.trace(c, "add")).containsExactly("three", "two", "zero",
+        "result 16");
+  }
+
+  @Test
   void anAwaitOfAnAwaitAsAStatementDropsItsValue() throws Throwable {
     Compilation c = compile(
         "  @Async static Coroutine<Integer> nested(List<String> log) {",
