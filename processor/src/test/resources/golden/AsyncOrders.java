@@ -84,7 +84,7 @@ public final class AsyncOrders {
      * Where this machine's code is in Orders.java, for stack traces.
      */
     private static final Origin ORIGIN = Origin.of("demo.Orders", "total", "Orders.java",
-        "122:16 129:17 142:18 143:19",
+        "122:16 132:17 145:18 146:19",
         16, 16, 17);
 
     private final String a;
@@ -120,8 +120,11 @@ public final class AsyncOrders {
       switch (state) {
         case 0: // Orders.java:16
           if (suspendOn(awaitThen(AsyncOrders.price(a), awaited1 ->
-              awaitThen(AsyncOrders.price(b), awaited2 ->
-                  resultOf(awaited1 + awaited2))), 1)) {
+              {
+                int held1 = awaited1;
+                return awaitThen(AsyncOrders.price(b), awaited2 ->
+                    resultOf(held1 + awaited2));
+              }), 1)) {
             return; // Orders.java:16 suspends
           }
         case 1: // Orders.java:16, resumed

@@ -76,31 +76,31 @@ final class CallSignatures {
   }
 
   /**
-   * Whether {@code awaited}, an await's argument, is a call whose methods all return an
-   * awaitable of a boxed number ({@code Coroutine<Integer>}), so its value is unboxed by
-   * {@code +}.
+   * The primitive type an await of {@code awaited} unboxes to ({@code int} for a call whose
+   * methods all return {@code Coroutine<Integer>}), or null when that is not known.
    */
-  boolean awaitsBoxedNumber(Tree awaited) {
+  String unboxedAwaitType(Tree awaited) {
     List<ExecutableElement> candidates = awaited instanceof MethodInvocationTree call
         ? candidates(call) : List.of();
-    if (candidates.isEmpty()) {
-      return false;
-    }
+    String found = null;
     for (ExecutableElement method : candidates) {
-      if (!(method.getReturnType() instanceof DeclaredType d) || d.getTypeArguments().size() != 1
-          || !(d.getTypeArguments().get(0) instanceof DeclaredType value)
-          || !BOXED_NUMBERS.contains(
-              ((javax.lang.model.element.TypeElement) value.asElement()).getQualifiedName()
-                  .toString())) {
-        return false;
+      String primitive = method.getReturnType() instanceof DeclaredType d
+          && d.getTypeArguments().size() == 1
+          && d.getTypeArguments().get(0) instanceof DeclaredType value
+          ? UNBOXED.get(((javax.lang.model.element.TypeElement) value.asElement())
+              .getQualifiedName().toString()) : null;
+      if (primitive == null || (found != null && !found.equals(primitive))) {
+        return null;
       }
+      found = primitive;
     }
-    return true;
+    return found;
   }
 
-  private static final java.util.Set<String> BOXED_NUMBERS = java.util.Set.of(
-      "java.lang.Byte", "java.lang.Short", "java.lang.Character", "java.lang.Integer",
-      "java.lang.Long", "java.lang.Float", "java.lang.Double");
+  private static final java.util.Map<String, String> UNBOXED = java.util.Map.of(
+      "java.lang.Boolean", "boolean", "java.lang.Byte", "byte", "java.lang.Short", "short",
+      "java.lang.Character", "char", "java.lang.Integer", "int", "java.lang.Long", "long",
+      "java.lang.Float", "float", "java.lang.Double", "double");
 
   /** The methods {@code call} may invoke whose parameters fit its number of arguments. */
   private List<ExecutableElement> candidates(Tree call) {

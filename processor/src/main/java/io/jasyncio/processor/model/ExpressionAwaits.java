@@ -269,7 +269,8 @@ final class ExpressionAwaits {
     }
     if (awaitsIn(op)) {
       boolean holdValue = awaitLater;
-      boolean unboxNow = awaitLater && unboxedBeforeRight(whole, op);
+      String unboxed = awaitLater ? unboxedBeforeRight(whole, op) : null;
+      boolean unboxNow = unboxed != null;
       return cps(op, v -> {
         Map<Tree, Expr> more = new IdentityHashMap<>(subs);
         if (!holdValue || (v.simpleName() != null && !unboxNow)) {
@@ -281,7 +282,12 @@ final class ExpressionAwaits {
         // A boxed left operand is unboxed before the right one runs: a null throws there.
         String held = source.freshName("held");
         more.put(op, new Expr.Name(held));
-        return new Chain.Let(heldType(whole, op), held, unboxNow ? new Expr.NonNull(v) : v,
+        if (unboxNow) {
+          // Unboxed into a primitive local when its type is known, else checked for null.
+          return new Chain.Let(unboxed.isEmpty() ? null : unboxed, held,
+              unboxed.isEmpty() ? new Expr.NonNull(v) : v, sequence(whole, ops, i + 1, more, k));
+        }
+        return new Chain.Let(heldType(whole, op), held, v,
             sequence(whole, ops, i + 1, more, k));
       });
     }
@@ -335,16 +341,20 @@ final class ExpressionAwaits {
    * Whether {@code op}, an await and the left operand of {@code whole}, is unboxed as soon as
    * it is there (javac unboxes a left operand before it evaluates the right one): an await's
    * value is a reference, so an operator that unboxes its operands unboxes it, and {@code +}
-   * does when the awaited coroutine's type is a boxed number.
+   * does when the awaited coroutine's type is a boxed number. The primitive type it unboxes
+   * to, {@code ""} when that is not known, or null when it is not unboxed.
    */
-  private boolean unboxedBeforeRight(ExpressionTree whole, ExpressionTree op) {
+  private String unboxedBeforeRight(ExpressionTree whole, ExpressionTree op) {
     if (!(whole instanceof BinaryTree b) || b.getLeftOperand() != op
         || !(unwrap(op) instanceof MethodInvocationTree call) || !source.isAwait(call)
         || call.getArguments().size() != 1) {
-      return false;
+      return null;
     }
-    return UNBOXING.contains(whole.getKind()) || (whole.getKind() == Tree.Kind.PLUS
-        && source.signatures().awaitsBoxedNumber(call.getArguments().get(0)));
+    String type = source.signatures().unboxedAwaitType(call.getArguments().get(0));
+    if (whole.getKind() == Tree.Kind.PLUS) {
+      return type != null && !type.equals("boolean") ? type : null;
+    }
+    return UNBOXING.contains(whole.getKind()) ? (type == null ? "" : type) : null;
   }
 
   private static ExpressionTree unwrap(ExpressionTree e) {
