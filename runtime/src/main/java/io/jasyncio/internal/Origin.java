@@ -8,10 +8,13 @@ import java.util.Arrays;
  * came from which lines of the source. Each generated machine holds one in a static field; async
  * stack traces read it only when an exception is being reported, never on the hot path.
  *
- * <p>The line table is the text {@code "g:s g:s ..."}: generated line {@code g} and every line
- * after it, up to the next entry, came from source line {@code s}. The processor fills it in after
+ * <p>The line table is the text {@code "g:s g:s-t ..."}, its entries in ascending order of
+ * {@code g}. An entry {@code g:s} says that generated line {@code g} and every line after it, up
+ * to the next entry, came from source line {@code s}. An entry {@code g:s-t} is a run copied line
+ * for line: generated lines {@code g}, {@code g + 1}, ... came from source lines {@code s} to
+ * {@code t}, and the lines after it, up to the next entry, from {@code t}. The processor fills it in after
  * formatting the generated file, on the line that already holds this field, so writing it moves
- * no line.
+ * no line. It is parsed once, on first use, into sorted arrays that a binary search reads.
  *
  * <p>Internal API: it changes with the processor, and only generated code should create one.
  */
@@ -21,9 +24,13 @@ public final class Origin {
   private final String fileName;
   private final String lineTable;
   private final int[] stateLines;
-  /** Generated lines, ascending, and the source line of each; parsed on first use. */
+  /**
+   * The entries of the line table, parsed on first use: generated lines, ascending, the source
+   * line each starts at, and how many lines after that the run goes on line for line.
+   */
   private int[] generatedLines;
   private int[] sourceLines;
+  private int[] runLengths;
 
   private Origin(String className, String methodName, String fileName, String lineTable,
       int[] stateLines) {
@@ -72,17 +79,25 @@ public final class Origin {
     if (at < 0) {
       at = -at - 2; // the entry before the insertion point covers this line
     }
-    return at < 0 ? -1 : sourceLines[at];
+    if (at < 0) {
+      return -1;
+    }
+    return sourceLines[at] + Math.min(generatedLine - generatedLines[at], runLengths[at]);
   }
 
   private void parse() {
     String[] entries = lineTable.isBlank() ? new String[0] : lineTable.trim().split(" ");
     generatedLines = new int[entries.length];
     sourceLines = new int[entries.length];
+    runLengths = new int[entries.length];
     for (int i = 0; i < entries.length; i++) {
-      int colon = entries[i].indexOf(':');
-      generatedLines[i] = Integer.parseInt(entries[i].substring(0, colon));
-      sourceLines[i] = Integer.parseInt(entries[i].substring(colon + 1));
+      String entry = entries[i];
+      int colon = entry.indexOf(':');
+      int dash = entry.indexOf('-', colon);
+      generatedLines[i] = Integer.parseInt(entry, 0, colon, 10);
+      sourceLines[i] = Integer.parseInt(entry, colon + 1, dash < 0 ? entry.length() : dash, 10);
+      runLengths[i] = dash < 0 ? 0
+          : Integer.parseInt(entry, dash + 1, entry.length(), 10) - sourceLines[i];
     }
   }
 
