@@ -25,7 +25,7 @@ final class Protocol {
   /** The Java text of {@code step}. */
   String code(Step step) {
     if (step instanceof Step.Code c) {
-      return c.fill(this::code);
+      return c.fill(SourceLines.mark(c.text(), c.lines()), this::code);
     }
     if (step instanceof Step.Block b) {
       StringBuilder inner = new StringBuilder();

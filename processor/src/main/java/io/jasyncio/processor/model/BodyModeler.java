@@ -14,6 +14,7 @@ import io.jasyncio.processor.scan.BodyScan;
 import io.jasyncio.processor.scan.GeneratedNames;
 import io.jasyncio.processor.scan.MemberLookup;
 import io.jasyncio.processor.scan.MethodKind;
+import io.jasyncio.processor.scan.SourceText;
 import io.jasyncio.processor.scan.Suspensions;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -243,8 +244,9 @@ public final class BodyModeler {
         }
 
         @Override
-        public String render(int from, int to) {
-          return source.renderRange(from, to);
+        public Expr.Code code(int from, int to) {
+          SourceText.Rendered code = source.renderedRange(from, to);
+          return new Expr.Code(code.text(), code.lines());
         }
 
         @Override

@@ -12,6 +12,7 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.YieldTree;
 import io.jasyncio.processor.model.Lowering.Target;
 import io.jasyncio.processor.scan.JumpsOut;
+import io.jasyncio.processor.scan.SourceText;
 import com.sun.source.util.TreeScanner;
 import java.util.List;
 import java.util.Set;
@@ -65,10 +66,10 @@ final class CopiedStatements {
         return;
       }
     }
-    String text = l.source.renderStatement(s);
+    SourceText.Rendered text = l.source.renderedStatement(s);
     if ((s instanceof VariableTree || s instanceof ExpressionStatementTree)
-        && !text.endsWith(";")) {
-      text += ";"; // a for loop's init and update parts carry no semicolon
+        && !text.text().endsWith(";")) {
+      text = text.plus(";"); // a for loop's init and update parts carry no semicolon
     }
     switch (Reachability.canCompleteNormally(s)) {
       case YES -> l.emit(text);
