@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
  * Async stack traces name the very template line an exception came from, not the first line of
  * the statement around it: a {@code throw} in an {@code if}, a failing call in a loop's or a try
  * block's body, in a lambda's body, in the continuation after an await inside an expression, in
- * an async generator. Each test finds its line in the snippet by the comment on it.
+ * an async generator, on a later line of a split loop's condition, of an awaited expression or
+ * of {@code done}'s argument. Each test finds its line in the snippet by the comment on it.
  */
 class AsyncStackTraceLinesTest {
   private static final String[] SNIPPET = {
@@ -22,6 +23,7 @@ class AsyncStackTraceLinesTest {
       "import io.jasyncio.annotations.Async;",
       "import static io.jasyncio.Asyncio.*;",
       "import java.io.*;",
+      "import java.util.function.IntSupplier;",
       "",
       "public class Lines {",
       "  static int fail(String why) {",
@@ -30,6 +32,9 @@ class AsyncStackTraceLinesTest {
       "  @Async static Coroutine<Integer> one() {",
       "    await(sleep(0));",
       "    return done(1);",
+      "  }",
+      "  @Async static Coroutine<Integer> add(int a, int b) {",
+      "    return done(a + b);",
       "  }",
       "  @Async static Coroutine<Integer> throwInIf(int n) {",
       "    await(sleep(0));",
@@ -76,6 +81,34 @@ class AsyncStackTraceLinesTest {
       "        * fail(\"after await\"); // afterAwait",
       "    return done(v);",
       "  }",
+      "  @Async static Coroutine<Integer> inCondition(int n) {",
+      "    int i = 0;",
+      "    while (i < n",
+      "        && fail(\"in condition\") > 0) { // inCondition",
+      "      await(sleep(0));",
+      "      i++;",
+      "    }",
+      "    return done(i);",
+      "  }",
+      "  @Async static Coroutine<Integer> inAwaitable() {",
+      "    await(sleep(0));",
+      "    int v = await(add(1,",
+      "        fail(\"in awaitable\"))); // inAwaitable",
+      "    return done(v);",
+      "  }",
+      "  @Async static Coroutine<Integer> inHoistedLambda() {",
+      "    IntSupplier f = () -> {",
+      "      int k = 2;",
+      "      return fail(\"in hoisted lambda \" + k); // hoisted lambda body",
+      "    };",
+      "    await(sleep(0));",
+      "    return done(f.getAsInt());",
+      "  }",
+      "  @Async static Coroutine<Integer> inDone() {",
+      "    await(sleep(0));",
+      "    return done(1",
+      "        + fail(\"in done\")); // inDone",
+      "  }",
       "  @Async static AsyncGenerator<String> pages() {",
       "    for (int i = 1; ; i++) {",
       "      await(sleep(0));",
@@ -102,6 +135,10 @@ class AsyncStackTraceLinesTest {
       "        case \"callInTry\" -> AsyncLines.callInTry();",
       "        case \"inLambda\" -> AsyncLines.inLambda();",
       "        case \"afterAwait\" -> AsyncLines.afterAwait();",
+      "        case \"inCondition\" -> AsyncLines.inCondition(2);",
+      "        case \"inAwaitable\" -> AsyncLines.inAwaitable();",
+      "        case \"inHoistedLambda\" -> AsyncLines.inHoistedLambda();",
+      "        case \"inDone\" -> AsyncLines.inDone();",
       "        default -> AsyncLines.read();",
       "      });",
       "      return \"no exception\";",
@@ -169,6 +206,39 @@ class AsyncStackTraceLinesTest {
         "java.lang.IllegalStateException: after await",
         frame("fail", "// fail"),
         frame("afterAwait", "// afterAwait"));
+  }
+
+  @Test
+  void aFailingCallOnTheSecondLineOfASplitLoopsConditionIsAtThatLine() throws Throwable {
+    assertThat(trace("inCondition")).startsWith(
+        "java.lang.IllegalStateException: in condition",
+        frame("fail", "// fail"),
+        frame("inCondition", "// inCondition"));
+  }
+
+  @Test
+  void aFailingCallOnTheSecondLineOfAnAwaitsArgumentIsAtThatLine() throws Throwable {
+    assertThat(trace("inAwaitable")).startsWith(
+        "java.lang.IllegalStateException: in awaitable",
+        frame("fail", "// fail"),
+        frame("inAwaitable", "// inAwaitable"));
+  }
+
+  /** A local live across an await is a field: its initializer is copied into an assignment. */
+  @Test
+  void theBodyOfALambdaHeldAcrossAnAwaitIsAtItsOwnLine() throws Throwable {
+    assertThat(trace("inHoistedLambda")).startsWith(
+        "java.lang.IllegalStateException: in hoisted lambda 2",
+        frame("fail", "// fail"),
+        frame("inHoistedLambda", "// hoisted lambda body"));
+  }
+
+  @Test
+  void aFailingCallOnTheSecondLineOfDonesArgumentIsAtThatLine() throws Throwable {
+    assertThat(trace("inDone")).startsWith(
+        "java.lang.IllegalStateException: in done",
+        frame("fail", "// fail"),
+        frame("inDone", "// inDone"));
   }
 
   @Test

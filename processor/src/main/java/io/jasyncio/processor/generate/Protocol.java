@@ -157,7 +157,7 @@ final class Protocol {
   /** The Java expression of {@code value}. */
   static String value(Step.Value value) {
     if (value instanceof Step.Text t) {
-      return t.java();
+      return SourceLines.mark(t.java(), t.lines());
     }
     if (value instanceof Step.StateOf s) {
       return Integer.toString(s.state());

@@ -168,14 +168,20 @@ public final class BodyModeler {
       return List.copyOf(out);
     }
 
-    private String doneValue(MethodInvocationTree done) {
-      return done.getArguments().isEmpty() ? "null" : source.render(done.getArguments().get(0));
+    private Step.Text doneValue(MethodInvocationTree done) {
+      return done.getArguments().isEmpty() ? new Step.Text("null")
+          : text(done.getArguments().get(0));
     }
 
     @Override
-    public String returnValue(ReturnTree r) {
-      return generator ? source.render(r.getExpression())
+    public Step.Text returnValue(ReturnTree r) {
+      return generator ? text(r.getExpression())
           : doneValue((MethodInvocationTree) r.getExpression());
+    }
+
+    private Step.Text text(Tree tree) {
+      SourceText.Rendered code = source.rendered(tree);
+      return new Step.Text(code.text(), code.lines());
     }
 
     @Override

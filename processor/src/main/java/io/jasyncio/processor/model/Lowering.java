@@ -60,7 +60,7 @@ final class Lowering {
     MethodInvocationTree awaitIn(Tree formOrCondition);
 
     /** The value a copied {@code return} finishes with: done's argument, or a generator's. */
-    String returnValue(ReturnTree r);
+    Step.Text returnValue(ReturnTree r);
 
     /** Whether {@code call} is {@code Generator.yield(...)} rather than an await. */
     boolean isYield(MethodInvocationTree call);
@@ -427,7 +427,7 @@ final class Lowering {
     }
     fragments.put(condition, number);
     copies(inner);
-    return new Step.Text(emit ? source.render(inner) : "");
+    return emit ? text(inner) : new Step.Text("");
   }
 
   void exitUnless(Step.Value condition, Label exit) {
@@ -551,6 +551,18 @@ final class Lowering {
     if (emit) {
       code.add(step);
     }
+  }
+
+  /** The template's code of {@code tree}, as a value, with the line of each of its lines. */
+  Step.Text text(Tree tree) {
+    SourceText.Rendered code = source.rendered(tree);
+    return new Step.Text(code.text(), code.lines());
+  }
+
+  /** The template's code of {@code tree}, as an expression, with the line of each of its lines. */
+  Expr.Code copied(Tree tree) {
+    SourceText.Rendered code = source.rendered(tree);
+    return new Expr.Code(code.text(), code.lines());
   }
 
   /** The source line of the statement being lowered. */

@@ -266,8 +266,19 @@ public sealed interface Step {
   /** What a step computes: Java text, or one of the runtime's values. */
   sealed interface Value {}
 
-  /** Java text, as is. */
-  record Text(String java) implements Value {
+  /**
+   * Java text, as is; {@code lines} holds the template line of each of its lines, or is empty
+   * when it is not the template's code.
+   */
+  record Text(String java, List<Integer> lines) implements Value {
+    public Text {
+      lines = List.copyOf(lines);
+    }
+
+    public Text(String java) {
+      this(java, List.of());
+    }
+
     @Override
     public String toString() {
       return java;

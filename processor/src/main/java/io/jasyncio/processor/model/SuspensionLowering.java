@@ -202,7 +202,7 @@ final class SuspensionLowering {
     int line = l.source.line(statement);
     l.copies(awaitable);
     if (l.emit) {
-      l.add(new Step.Suspend(new Step.Text(l.source.render(awaitable)), resume.id,
+      l.add(new Step.Suspend(l.text(awaitable), resume.id,
           l.forms.fileName() + ":" + line, l.sourceLine()));
     }
     l.stateSet = true; // suspending set it

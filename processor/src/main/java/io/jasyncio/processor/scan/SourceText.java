@@ -190,6 +190,11 @@ public final class SourceText {
     return new Rendered(dedent(text, column(tree)), List.copyOf(lines));
   }
 
+  /** {@link #render(Tree)}, with the template line of each of its lines. */
+  public Rendered rendered(Tree tree) {
+    return renderedRange(start(tree), end(tree));
+  }
+
   /** {@link #renderRange}, with the template line of each of its lines. */
   public Rendered renderedRange(int from, int to) {
     List<Integer> lines = new ArrayList<>();
