@@ -85,20 +85,38 @@ public final class Origin {
     return sourceLines[at] + Math.min(generatedLine - generatedLines[at], runLengths[at]);
   }
 
+  /**
+   * Parses the table. An entry this runtime cannot read (a processor newer than it wrote it) is
+   * left out, so its lines fall back to the entry before it or to the state's line: a stack
+   * trace being reported must not fail.
+   */
   private void parse() {
     String[] entries = lineTable.isBlank() ? new String[0] : lineTable.trim().split(" ");
-    generatedLines = new int[entries.length];
-    sourceLines = new int[entries.length];
-    runLengths = new int[entries.length];
-    for (int i = 0; i < entries.length; i++) {
-      String entry = entries[i];
-      int colon = entry.indexOf(':');
-      int dash = entry.indexOf('-', colon);
-      generatedLines[i] = Integer.parseInt(entry, 0, colon, 10);
-      sourceLines[i] = Integer.parseInt(entry, colon + 1, dash < 0 ? entry.length() : dash, 10);
-      runLengths[i] = dash < 0 ? 0
-          : Integer.parseInt(entry, dash + 1, entry.length(), 10) - sourceLines[i];
+    int[] generated = new int[entries.length];
+    int[] source = new int[entries.length];
+    int[] runs = new int[entries.length];
+    int n = 0;
+    for (String entry : entries) {
+      try {
+        int colon = entry.indexOf(':');
+        int dash = entry.indexOf('-', colon);
+        int g = Integer.parseInt(entry, 0, colon, 10);
+        int s = Integer.parseInt(entry, colon + 1, dash < 0 ? entry.length() : dash, 10);
+        int t = dash < 0 ? s : Integer.parseInt(entry, dash + 1, entry.length(), 10);
+        if (t < s || (n > 0 && g <= generated[n - 1])) {
+          continue;
+        }
+        generated[n] = g;
+        source[n] = s;
+        runs[n] = t - s;
+        n++;
+      } catch (NumberFormatException | IndexOutOfBoundsException e) {
+        // not an entry this runtime reads: left out
+      }
     }
+    generatedLines = Arrays.copyOf(generated, n);
+    sourceLines = Arrays.copyOf(source, n);
+    runLengths = Arrays.copyOf(runs, n);
   }
 
   @Override

@@ -30,6 +30,17 @@ class OriginTest {
   }
 
   @Test
+  void anEntryItCannotReadIsLeftOutRatherThanFailingTheTrace() {
+    Origin origin = Origin.of("demo.Kitchen", "numSum", "Kitchen.java",
+        "70:9 71:10~13 72 73:x 75:12 74:30 80:20");
+
+    assertThat(origin.sourceLine(71)).isEqualTo(9);
+    assertThat(origin.sourceLine(75)).isEqualTo(12);
+    assertThat(origin.sourceLine(79)).isEqualTo(12);
+    assertThat(origin.sourceLine(80)).isEqualTo(20);
+  }
+
+  @Test
   void anEmptyTableMapsNoLine() {
     assertThat(Origin.of("demo.Kitchen", "boil", "Kitchen.java", "").sourceLine(10))
         .isEqualTo(-1);
