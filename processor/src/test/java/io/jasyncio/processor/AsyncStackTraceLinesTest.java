@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
  * Async stack traces name the very template line an exception came from, not the first line of
  * the statement around it: a {@code throw} in an {@code if}, a failing call in a loop's or a try
  * block's body, in a lambda's body, in the continuation after an await inside an expression, in
- * an async generator, on a later line of a split loop's condition, of an awaited expression or
- * of {@code done}'s argument. Each test finds its line in the snippet by the comment on it.
+ * an async generator, on a later line of a split loop's condition, of an awaited expression,
+ * of {@code done}'s argument or of a yielded value. Each test finds its line in the snippet by the comment on it.
  */
 class AsyncStackTraceLinesTest {
   private static final String[] SNIPPET = {
@@ -119,6 +119,19 @@ class AsyncStackTraceLinesTest {
       "      Generator.yield(\"page \" + i);",
       "    }",
       "  }",
+      "  @Async static AsyncGenerator<Integer> values() {",
+      "    await(sleep(0));",
+      "    Generator.yield(1",
+      "        + fail(\"in yield\")); // values",
+      "    return null;",
+      "  }",
+      "  @Async static Coroutine<Integer> readValues() {",
+      "    int sum = 0;",
+      "    for (Integer x : aiter(AsyncLines.values())) { // readValues",
+      "      sum += x;",
+      "    }",
+      "    return done(sum);",
+      "  }",
       "  @Async static Coroutine<Integer> read() {",
       "    int count = 0;",
       "    for (String page : aiter(AsyncLines.pages())) { // read",
@@ -139,6 +152,7 @@ class AsyncStackTraceLinesTest {
       "        case \"inAwaitable\" -> AsyncLines.inAwaitable();",
       "        case \"inHoistedLambda\" -> AsyncLines.inHoistedLambda();",
       "        case \"inDone\" -> AsyncLines.inDone();",
+      "        case \"readValues\" -> AsyncLines.readValues();",
       "        default -> AsyncLines.read();",
       "      });",
       "      return \"no exception\";",
@@ -248,6 +262,15 @@ class AsyncStackTraceLinesTest {
         frame("fail", "// fail"),
         frame("pages", "// pages"),
         frame("read", "// read"));
+  }
+
+  @Test
+  void aFailingCallOnTheSecondLineOfAYieldedValueIsAtThatLine() throws Throwable {
+    assertThat(trace("readValues")).startsWith(
+        "java.lang.IllegalStateException: in yield",
+        frame("fail", "// fail"),
+        frame("values", "// values"),
+        frame("readValues", "// readValues"));
   }
 
   /** The printed trace of running the snippet's coroutine {@code which}, line by line. */

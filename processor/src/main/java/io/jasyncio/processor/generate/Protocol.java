@@ -40,7 +40,7 @@ final class Protocol {
           + "  return; // " + s.where() + " suspends\n}";
     }
     if (step instanceof Step.Yield y) {
-      return "produce(" + y.value() + ", " + y.resumeState() + ");\nreturn; // " + y.where()
+      return "produce(" + value(y.value()) + ", " + y.resumeState() + ");\nreturn; // " + y.where()
           + " yields";
     }
     if (step instanceof Step.Assign a) {

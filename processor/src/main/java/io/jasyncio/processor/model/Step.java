@@ -101,7 +101,7 @@ public sealed interface Step {
    * A generator's yield: hands {@code value} (Java text) to its consumer and returns; the next
    * step resumes in {@code resumeState}. {@code where} names the yield.
    */
-  record Yield(String value, int resumeState, String where, int line) implements Step {
+  record Yield(Text value, int resumeState, String where, int line) implements Step {
     @Override
     public String toString() {
       return "yield " + value + ", resume in " + resumeState;

@@ -96,7 +96,7 @@ final class SuspensionLowering {
       l.copies(value);
     }
     if (l.emit) {
-      l.add(new Step.Yield(value == null ? "null" : l.source.render(value), resume.id,
+      l.add(new Step.Yield(value == null ? new Step.Text("null") : l.text(value), resume.id,
           l.forms.fileName() + ":" + line, l.sourceLine()));
     }
     l.stateSet = true; // the yield set it
