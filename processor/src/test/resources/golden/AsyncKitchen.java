@@ -52,7 +52,7 @@ public class AsyncKitchen extends Kitchen {
      * Where this machine's code is in Kitchen.java, for stack traces.
      */
     private static final Origin ORIGIN = Origin.of("demo.Kitchen", "boilingWater", "Kitchen.java",
-        "71:10 72:11 77:12 78:13",
+        "71:10-11 77:12-13",
         10, 11);
 
     BoilingWaterMachine() {

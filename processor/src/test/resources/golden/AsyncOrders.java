@@ -84,7 +84,7 @@ public final class AsyncOrders {
      * Where this machine's code is in Orders.java, for stack traces.
      */
     private static final Origin ORIGIN = Origin.of("demo.Orders", "total", "Orders.java",
-        "122:16 132:17 145:18 146:19",
+        "122:16 132:17 145:18-19",
         16, 16, 17);
 
     private final String a;

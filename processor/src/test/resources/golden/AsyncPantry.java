@@ -36,7 +36,7 @@ public final class AsyncPantry {
      * Where this machine's code is in Pantry.java, for stack traces.
      */
     private static final Origin ORIGIN = Origin.of("demo.Pantry", "fetch", "Pantry.java",
-        "76:10 77:11 81:12 87:13 93:16 97:18 103:19 114:21",
+        "76:10-11 81:12 87:13-14 92:15-16 97:18 103:19 114:21",
         10, 11, 12, 17, 18, 11);
 
     private final String shelf;

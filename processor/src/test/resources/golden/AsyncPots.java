@@ -37,7 +37,7 @@ public final class AsyncPots {
      * Where this machine's code is in Pots.java, for stack traces.
      */
     private static final Origin ORIGIN = Origin.of("demo.Pots", "stir", "Pots.java",
-        "74:11 75:12 82:13 86:16 89:19 95:20 98:12 103:22",
+        "74:11-12 82:13-14 85:15-19 95:20 98:12 103:22",
         11, 12, 19, 12, 12);
 
     private final List<String> pots;

@@ -8,10 +8,13 @@ import java.util.Arrays;
  * came from which lines of the source. Each generated machine holds one in a static field; async
  * stack traces read it only when an exception is being reported, never on the hot path.
  *
- * <p>The line table is the text {@code "g:s g:s ..."}: generated line {@code g} and every line
- * after it, up to the next entry, came from source line {@code s}. The processor fills it in after
+ * <p>The line table is the text {@code "g:s g:s-t ..."}, its entries in ascending order of
+ * {@code g}. An entry {@code g:s} says that generated line {@code g} and every line after it, up
+ * to the next entry, came from source line {@code s}. An entry {@code g:s-t} is a run copied line
+ * for line: generated lines {@code g}, {@code g + 1}, ... came from source lines {@code s} to
+ * {@code t}, and the lines after it, up to the next entry, from {@code t}. The processor fills it in after
  * formatting the generated file, on the line that already holds this field, so writing it moves
- * no line.
+ * no line. It is parsed once, on first use, into sorted arrays that a binary search reads.
  *
  * <p>Internal API: it changes with the processor, and only generated code should create one.
  */
@@ -21,9 +24,13 @@ public final class Origin {
   private final String fileName;
   private final String lineTable;
   private final int[] stateLines;
-  /** Generated lines, ascending, and the source line of each; parsed on first use. */
+  /**
+   * The entries of the line table, parsed on first use: generated lines, ascending, the source
+   * line each starts at, and how many lines after that the run goes on line for line.
+   */
   private int[] generatedLines;
   private int[] sourceLines;
+  private int[] runLengths;
 
   private Origin(String className, String methodName, String fileName, String lineTable,
       int[] stateLines) {
@@ -72,18 +79,44 @@ public final class Origin {
     if (at < 0) {
       at = -at - 2; // the entry before the insertion point covers this line
     }
-    return at < 0 ? -1 : sourceLines[at];
+    if (at < 0) {
+      return -1;
+    }
+    return sourceLines[at] + Math.min(generatedLine - generatedLines[at], runLengths[at]);
   }
 
+  /**
+   * Parses the table. An entry this runtime cannot read (a processor newer than it wrote it) is
+   * left out, so its lines fall back to the entry before it or to the state's line: a stack
+   * trace being reported must not fail.
+   */
   private void parse() {
     String[] entries = lineTable.isBlank() ? new String[0] : lineTable.trim().split(" ");
-    generatedLines = new int[entries.length];
-    sourceLines = new int[entries.length];
-    for (int i = 0; i < entries.length; i++) {
-      int colon = entries[i].indexOf(':');
-      generatedLines[i] = Integer.parseInt(entries[i].substring(0, colon));
-      sourceLines[i] = Integer.parseInt(entries[i].substring(colon + 1));
+    int[] generated = new int[entries.length];
+    int[] source = new int[entries.length];
+    int[] runs = new int[entries.length];
+    int n = 0;
+    for (String entry : entries) {
+      try {
+        int colon = entry.indexOf(':');
+        int dash = entry.indexOf('-', colon);
+        int g = Integer.parseInt(entry, 0, colon, 10);
+        int s = Integer.parseInt(entry, colon + 1, dash < 0 ? entry.length() : dash, 10);
+        int t = dash < 0 ? s : Integer.parseInt(entry, dash + 1, entry.length(), 10);
+        if (t < s || (n > 0 && g <= generated[n - 1])) {
+          continue;
+        }
+        generated[n] = g;
+        source[n] = s;
+        runs[n] = t - s;
+        n++;
+      } catch (NumberFormatException | IndexOutOfBoundsException e) {
+        // not an entry this runtime reads: left out
+      }
     }
+    generatedLines = Arrays.copyOf(generated, n);
+    sourceLines = Arrays.copyOf(source, n);
+    runLengths = Arrays.copyOf(runs, n);
   }
 
   @Override

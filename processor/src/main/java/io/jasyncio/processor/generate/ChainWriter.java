@@ -67,7 +67,7 @@ final class ChainWriter {
   /** The Java expression of {@code e}. */
   static String expression(Expr e) {
     if (e instanceof Expr.Code c) {
-      return c.java();
+      return SourceLines.mark(c.java(), c.lines());
     }
     if (e instanceof Expr.Name n) {
       return n.name();

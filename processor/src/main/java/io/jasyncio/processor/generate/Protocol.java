@@ -25,7 +25,7 @@ final class Protocol {
   /** The Java text of {@code step}. */
   String code(Step step) {
     if (step instanceof Step.Code c) {
-      return c.fill(this::code);
+      return c.fill(SourceLines.mark(c.text(), c.lines()), this::code);
     }
     if (step instanceof Step.Block b) {
       StringBuilder inner = new StringBuilder();
@@ -40,7 +40,7 @@ final class Protocol {
           + "  return; // " + s.where() + " suspends\n}";
     }
     if (step instanceof Step.Yield y) {
-      return "produce(" + y.value() + ", " + y.resumeState() + ");\nreturn; // " + y.where()
+      return "produce(" + value(y.value()) + ", " + y.resumeState() + ");\nreturn; // " + y.where()
           + " yields";
     }
     if (step instanceof Step.Assign a) {
@@ -157,7 +157,7 @@ final class Protocol {
   /** The Java expression of {@code value}. */
   static String value(Step.Value value) {
     if (value instanceof Step.Text t) {
-      return t.java();
+      return SourceLines.mark(t.java(), t.lines());
     }
     if (value instanceof Step.StateOf s) {
       return Integer.toString(s.state());

@@ -7,10 +7,13 @@ import java.util.List;
  * Which line of the generated file came from which line of the template, so that a frame of a
  * state machine in a stack trace can name the template's line.
  *
- * <p>The writer ends the first line of the code of each step with a mark of the source line
- * the step came from. Once the generated file is formatted, {@link #resolve} takes the marks out
- * and, for each machine, writes the table of its lines into the placeholder its origin field
- * holds: on that same line, so that no line moves and the table stays true.
+ * <p>The writer marks the generated text with the source line it comes from: the first line of
+ * the code of each step with the step's line, and each line of code copied from the template
+ * with its own line (after the line's indentation, so that indenting stays as it was). Once the
+ * generated file is formatted, {@link #resolve} takes the marks out and, for each machine, writes
+ * the table of its lines into the placeholder its origin field holds: on that same line, so that
+ * no line moves and the table stays true. A line with several marks came from the first; a line
+ * with none, from the line before it.
  */
 final class SourceLines {
   private static final char MARK = '\u0001';
@@ -20,12 +23,43 @@ final class SourceLines {
 
   /** {@code code} with its first line marked as coming from source line {@code line}. */
   public static String mark(String code, int line) {
-    if (line <= 0) {
-      return code;
+    return line <= 0 ? code : markOf(line) + code;
+  }
+
+  /**
+   * {@code text} with each of its lines marked as coming from its source line in {@code lines}
+   * (none when {@code lines} is empty; blank lines and lines of no source line are not marked).
+   */
+  public static String mark(String text, List<Integer> lines) {
+    if (lines.isEmpty()) {
+      return text;
     }
-    int end = code.indexOf('\n');
-    String mark = MARK + Integer.toString(line) + MARK;
-    return end < 0 ? code + mark : code.substring(0, end) + mark + code.substring(end);
+    StringBuilder out = new StringBuilder(text.length() + 8 * lines.size());
+    int start = 0;
+    for (int i = 0; start <= text.length(); i++) {
+      int end = text.indexOf('\n', start);
+      if (end < 0) {
+        end = text.length();
+      }
+      int indent = start;
+      while (indent < end && text.charAt(indent) == ' ') {
+        indent++;
+      }
+      out.append(text, start, indent);
+      if (indent < end && i < lines.size() && lines.get(i) > 0) {
+        out.append(markOf(lines.get(i)));
+      }
+      out.append(text, indent, end);
+      if (end < text.length()) {
+        out.append('\n');
+      }
+      start = end + 1;
+    }
+    return out.toString();
+  }
+
+  private static String markOf(int line) {
+    return MARK + Integer.toString(line) + MARK;
   }
 
   /** {@code code} without its marks. */
@@ -56,8 +90,7 @@ final class SourceLines {
 
   /**
    * The generated file without marks, each placeholder replaced by the line table of the code
-   * that follows it up to the next placeholder: {@code "g:s g:s"}, generated line {@code g} and
-   * those after it coming from source line {@code s}.
+   * that follows it up to the next placeholder (see {@link LineTable}).
    */
   public static String resolve(String file) {
     String[] lines = file.split("\n", -1);
@@ -78,13 +111,9 @@ final class SourceLines {
     for (int p = 0; p < placeholders.size(); p++) {
       int from = placeholders.get(p);
       int to = p + 1 < placeholders.size() ? placeholders.get(p + 1) : lines.length;
-      StringBuilder table = new StringBuilder();
-      int last = -1;
+      LineTable table = new LineTable();
       for (int i = from; i < to; i++) {
-        if (source[i] > 0 && source[i] != last) {
-          table.append(table.length() == 0 ? "" : " ").append(i + 1).append(':').append(source[i]);
-          last = source[i];
-        }
+        table.add(i + 1, source[i]);
       }
       lines[from] = lines[from].replace(placeholder(), "\"" + table + "\"");
     }

@@ -14,6 +14,7 @@ import io.jasyncio.processor.scan.BodyScan;
 import io.jasyncio.processor.scan.GeneratedNames;
 import io.jasyncio.processor.scan.MemberLookup;
 import io.jasyncio.processor.scan.MethodKind;
+import io.jasyncio.processor.scan.SourceText;
 import io.jasyncio.processor.scan.Suspensions;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -167,14 +168,20 @@ public final class BodyModeler {
       return List.copyOf(out);
     }
 
-    private String doneValue(MethodInvocationTree done) {
-      return done.getArguments().isEmpty() ? "null" : source.render(done.getArguments().get(0));
+    private Step.Text doneValue(MethodInvocationTree done) {
+      return done.getArguments().isEmpty() ? new Step.Text("null")
+          : text(done.getArguments().get(0));
     }
 
     @Override
-    public String returnValue(ReturnTree r) {
-      return generator ? source.render(r.getExpression())
+    public Step.Text returnValue(ReturnTree r) {
+      return generator ? text(r.getExpression())
           : doneValue((MethodInvocationTree) r.getExpression());
+    }
+
+    private Step.Text text(Tree tree) {
+      SourceText.Rendered code = source.rendered(tree);
+      return new Step.Text(code.text(), code.lines());
     }
 
     @Override
@@ -243,8 +250,9 @@ public final class BodyModeler {
         }
 
         @Override
-        public String render(int from, int to) {
-          return source.renderRange(from, to);
+        public Expr.Code code(int from, int to) {
+          SourceText.Rendered code = source.renderedRange(from, to);
+          return new Expr.Code(code.text(), code.lines());
         }
 
         @Override

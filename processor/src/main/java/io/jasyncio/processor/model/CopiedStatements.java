@@ -12,6 +12,7 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.YieldTree;
 import io.jasyncio.processor.model.Lowering.Target;
 import io.jasyncio.processor.scan.JumpsOut;
+import io.jasyncio.processor.scan.SourceText;
 import com.sun.source.util.TreeScanner;
 import java.util.List;
 import java.util.Set;
@@ -37,7 +38,7 @@ final class CopiedStatements {
     l.copies(s);
     patchJumpsLeaving(s);
     if (s instanceof ReturnTree ret) {
-      l.emitReturn(new Step.Text(l.forms.returnValue(ret)));
+      l.emitReturn(l.forms.returnValue(ret));
       l.terminated = true;
       return;
     }
@@ -49,7 +50,7 @@ final class CopiedStatements {
       if (field != null) {
         if (v.getInitializer() != null) {
           l.add(new Step.Evaluate(new Expr.Assignment(new Expr.Name(field), "=",
-              new Expr.Code(l.locals.initializer(v))), l.sourceLine()));
+              l.locals.initializer(v)), l.sourceLine()));
         }
         return;
       }
@@ -57,7 +58,7 @@ final class CopiedStatements {
       if (laterDeclarator || firstOfSeveral
           || !l.locals.localName(v).equals(v.getName().toString())) {
         Expr init = v.getInitializer() == null ? null
-            : new Expr.Code(l.source.render(v.getInitializer()));
+            : l.copied(v.getInitializer());
         String mods = v.getModifiers().getFlags().contains(javax.lang.model.element.Modifier.FINAL)
             ? "final " : "";
         l.add(new Step.Declare(mods + l.types.sourceType(v), l.locals.localName(v), init,
@@ -65,10 +66,10 @@ final class CopiedStatements {
         return;
       }
     }
-    String text = l.source.renderStatement(s);
+    SourceText.Rendered text = l.source.renderedStatement(s);
     if ((s instanceof VariableTree || s instanceof ExpressionStatementTree)
-        && !text.endsWith(";")) {
-      text += ";"; // a for loop's init and update parts carry no semicolon
+        && !text.text().endsWith(";")) {
+      text = text.plus(";"); // a for loop's init and update parts carry no semicolon
     }
     switch (Reachability.canCompleteNormally(s)) {
       case YES -> l.emit(text);
@@ -89,11 +90,11 @@ final class CopiedStatements {
       boolean braced = !amongStatements.contains(jump);
       if (jump instanceof ReturnTree node) {
         l.source.replace(node, () -> l.inline(
-            l.returnSteps(new Step.Text(l.forms.returnValue(node))), braced));
+            l.returnSteps(l.forms.returnValue(node)), braced));
       } else if (jump instanceof YieldTree node) {
         SwitchLowering.Yield y = l.switches.yields.peek();
         l.source.replace(node, () -> l.inline(l.switches.yieldSteps(y,
-            new Step.Text(l.source.render(node.getValue()))), braced));
+            l.text(node.getValue())), braced));
       } else if (jump instanceof BreakTree node) {
         Target t = find(node.getLabel() == null ? null : node.getLabel().toString(), false);
         l.source.replace(node, () -> l.inline(List.of(l.leave(t, t.breakTo())), braced));

@@ -13,8 +13,19 @@ public sealed interface Expr {
     return null;
   }
 
-  /** Code of the template, as copied (its names edited to what they mean in the machine). */
-  record Code(String java) implements Expr {
+  /**
+   * Code of the template, as copied (its names edited to what they mean in the machine);
+   * {@code lines} holds the template line of each of its lines, or is empty when not known.
+   */
+  record Code(String java, List<Integer> lines) implements Expr {
+    public Code {
+      lines = List.copyOf(lines);
+    }
+
+    public Code(String java) {
+      this(java, List.of());
+    }
+
     @Override
     public String simpleName() {
       return java.matches("[A-Za-z_$][A-Za-z_$0-9]*") ? java : null;

@@ -48,8 +48,11 @@ final class ExpressionAwaits {
 
     int end(Tree t);
 
-    /** The text between two positions, with the modeler's replacements applied. */
-    String render(int from, int to);
+    /**
+     * The template's code between two positions, with the modeler's replacements applied and
+     * the template line of each of its lines.
+     */
+    Expr.Code code(int from, int to);
 
     boolean isAwait(MethodInvocationTree call);
 
@@ -453,18 +456,18 @@ final class ExpressionAwaits {
   /** {@code e}'s code with {@code subs} laid over the subtrees they name. */
   private Expr text(Tree e, Map<Tree, Expr> subs) {
     if (subs.isEmpty()) {
-      return new Expr.Code(source.render(source.start(e), source.end(e)));
+      return source.code(source.start(e), source.end(e));
     }
     List<Map.Entry<Tree, Expr>> inside = new ArrayList<>(subs.entrySet());
     inside.sort(Comparator.comparingInt(s -> source.start(s.getKey())));
     List<Expr> parts = new ArrayList<>();
     int at = source.start(e);
     for (Map.Entry<Tree, Expr> s : inside) {
-      parts.add(new Expr.Code(source.render(at, source.start(s.getKey()))));
+      parts.add(source.code(at, source.start(s.getKey())));
       parts.add(s.getValue());
       at = source.end(s.getKey());
     }
-    parts.add(new Expr.Code(source.render(at, source.end(e))));
+    parts.add(source.code(at, source.end(e)));
     return new Expr.Spliced(parts);
   }
 }

@@ -15,6 +15,7 @@ import io.jasyncio.processor.scan.BodyScan;
 import io.jasyncio.processor.scan.JumpsOut;
 import io.jasyncio.processor.scan.LocalTypes;
 import io.jasyncio.processor.scan.MethodKind;
+import io.jasyncio.processor.scan.SourceText;
 import io.jasyncio.processor.scan.TypeNotYetKnownException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -376,14 +377,14 @@ final class HoistedLocals extends MethodFacts {
   }
 
   /** An initializer as an expression: {@code {1, 2}} needs its array type outside a declaration. */
-  String initializer(VariableTree v) {
+  Expr.Code initializer(VariableTree v) {
     ExpressionTree init = v.getInitializer();
-    String text = source.render(init);
+    SourceText.Rendered text = source.rendered(init);
     if (init instanceof com.sun.source.tree.NewArrayTree array && array.getType() == null) {
       BodyScan.Local local = hoisted.stream().filter(l -> l.tree() == v).findFirst().orElseThrow();
       TypeMirror type = local.topLevel() ? localTypes.of(local.name()) : types.typeAtUse(local);
-      return "new " + TypeName.get(type) + " " + text;
+      return new Expr.Code("new " + TypeName.get(type) + " " + text.text(), text.lines());
     }
-    return text;
+    return new Expr.Code(text.text(), text.lines());
   }
 }

@@ -97,7 +97,7 @@ final class LoopLowering {
     } else {
       l.fragments.put(each.getExpression(), l.number);
       l.copies(each.getExpression());
-      source = new Step.Text(l.emit ? l.source.render(each.getExpression()) : "");
+      source = l.emit ? l.text(each.getExpression()) : new Step.Text("");
     }
     l.suspensions.assign(iterator, new Step.Iterate(source));
     Label top = l.freshLabel();

@@ -60,7 +60,7 @@ final class Lowering {
     MethodInvocationTree awaitIn(Tree formOrCondition);
 
     /** The value a copied {@code return} finishes with: done's argument, or a generator's. */
-    String returnValue(ReturnTree r);
+    Step.Text returnValue(ReturnTree r);
 
     /** Whether {@code call} is {@code Generator.yield(...)} rather than an await. */
     boolean isYield(MethodInvocationTree call);
@@ -427,7 +427,7 @@ final class Lowering {
     }
     fragments.put(condition, number);
     copies(inner);
-    return new Step.Text(emit ? source.render(inner) : "");
+    return emit ? text(inner) : new Step.Text("");
   }
 
   void exitUnless(Step.Value condition, Label exit) {
@@ -506,17 +506,22 @@ final class Lowering {
    * placeholders stand for go with it.
    */
   void emit(String line) {
-    add(code(line));
+    add(code(line, List.of()));
+  }
+
+  /** {@link #emit}: the template's text, with the template line of each of its lines. */
+  void emit(SourceText.Rendered copied) {
+    add(code(copied.text(), copied.lines()));
   }
 
   /** {@link #emit}, inside {@code if (true)} (see {@link Step.KeepReachable}). */
-  void emitReachable(String line) {
-    add(new Step.KeepReachable(code(line), sourceLine));
+  void emitReachable(SourceText.Rendered copied) {
+    add(new Step.KeepReachable(code(copied.text(), copied.lines()), sourceLine));
   }
 
-  private Step.Code code(String line) {
+  private Step.Code code(String line, List<Integer> lines) {
     if (line.indexOf(Step.Code.INLINE) < 0) {
-      return new Step.Code(line, sourceLine);
+      return new Step.Code(line, sourceLine, List.of(), lines);
     }
     List<Step> steps = new ArrayList<>();
     StringBuilder text = new StringBuilder();
@@ -528,7 +533,7 @@ final class Lowering {
       steps.add(inlineSteps.get(Integer.parseInt(line.substring(i + 1, end))));
       at = end + 1;
     }
-    return new Step.Code(text.append(line.substring(at)).toString(), sourceLine, steps);
+    return new Step.Code(text.append(line.substring(at)).toString(), sourceLine, steps, lines);
   }
 
   /**
@@ -546,6 +551,18 @@ final class Lowering {
     if (emit) {
       code.add(step);
     }
+  }
+
+  /** The template's code of {@code tree}, as a value, with the line of each of its lines. */
+  Step.Text text(Tree tree) {
+    SourceText.Rendered code = source.rendered(tree);
+    return new Step.Text(code.text(), code.lines());
+  }
+
+  /** The template's code of {@code tree}, as an expression, with the line of each of its lines. */
+  Expr.Code copied(Tree tree) {
+    SourceText.Rendered code = source.rendered(tree);
+    return new Expr.Code(code.text(), code.lines());
   }
 
   /** The source line of the statement being lowered. */

@@ -21,7 +21,7 @@ final class StateNumbers {
     if (step instanceof Step.Code c) {
       List<Step> inline = new ArrayList<>();
       c.inline().forEach(s -> inline.add(resolve(s)));
-      return new Step.Code(c.text(), c.line(), inline);
+      return new Step.Code(c.text(), c.line(), inline, c.lines());
     }
     if (step instanceof Step.KeepReachable k) {
       return new Step.KeepReachable((Step.Code) resolve(k.code()), k.line());

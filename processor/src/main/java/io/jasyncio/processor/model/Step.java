@@ -23,14 +23,24 @@ public sealed interface Step {
   /**
    * Java text, as is, but for the steps written into it ({@code inline}): a jump patched into a
    * copied statement stands in {@code text} as {@link #placeholder}{@code (i)}, and its lines
-   * are indented as the placeholder's line is.
+   * are indented as the placeholder's line is. {@code lines} holds the template line of each
+   * line of {@code text} (the code of a placeholder's step on the placeholder's), or is empty
+   * when the text is not the template's (all of it then comes from {@code line}).
    */
-  record Code(String text, int line, List<Step> inline) implements Step {
+  record Code(String text, int line, List<Step> inline, List<Integer> lines) implements Step {
     /** The character a placeholder starts and ends with. */
     public static final char INLINE = '\u0003';
 
+    public Code {
+      lines = List.copyOf(lines);
+    }
+
     public Code(String text, int line) {
-      this(text, line, List.of());
+      this(text, line, List.of(), List.of());
+    }
+
+    public Code(String text, int line, List<Step> inline) {
+      this(text, line, inline, List.of());
     }
 
     /** Where the {@code i}-th inline step stands in the text. */
@@ -43,7 +53,15 @@ public sealed interface Step {
      * line after the first indented as the placeholder's line is.
      */
     public String fill(java.util.function.Function<Step, String> write) {
-      String out = text;
+      return fill(text, write);
+    }
+
+    /**
+     * {@link #fill(java.util.function.Function)} over {@code marked}, this code's text with
+     * marks the writer laid after the indentation of its lines.
+     */
+    public String fill(String marked, java.util.function.Function<Step, String> write) {
+      String out = marked;
       for (int i = 0; i < inline.size(); i++) {
         String mark = placeholder(i);
         int at = out.indexOf(mark);
@@ -83,7 +101,7 @@ public sealed interface Step {
    * A generator's yield: hands {@code value} (Java text) to its consumer and returns; the next
    * step resumes in {@code resumeState}. {@code where} names the yield.
    */
-  record Yield(String value, int resumeState, String where, int line) implements Step {
+  record Yield(Text value, int resumeState, String where, int line) implements Step {
     @Override
     public String toString() {
       return "yield " + value + ", resume in " + resumeState;
@@ -248,8 +266,19 @@ public sealed interface Step {
   /** What a step computes: Java text, or one of the runtime's values. */
   sealed interface Value {}
 
-  /** Java text, as is. */
-  record Text(String java) implements Value {
+  /**
+   * Java text, as is; {@code lines} holds the template line of each of its lines, or is empty
+   * when it is not the template's code.
+   */
+  record Text(String java, List<Integer> lines) implements Value {
+    public Text {
+      lines = List.copyOf(lines);
+    }
+
+    public Text(String java) {
+      this(java, List.of());
+    }
+
     @Override
     public String toString() {
       return java;

@@ -96,7 +96,7 @@ final class SuspensionLowering {
       l.copies(value);
     }
     if (l.emit) {
-      l.add(new Step.Yield(value == null ? "null" : l.source.render(value), resume.id,
+      l.add(new Step.Yield(value == null ? new Step.Text("null") : l.text(value), resume.id,
           l.forms.fileName() + ":" + line, l.sourceLine()));
     }
     l.stateSet = true; // the yield set it
@@ -205,7 +205,7 @@ final class SuspensionLowering {
     int line = l.source.line(statement);
     l.copies(awaitable);
     if (l.emit) {
-      l.add(new Step.Suspend(new Step.Text(l.source.render(awaitable)), resume.id,
+      l.add(new Step.Suspend(l.text(awaitable), resume.id,
           l.forms.fileName() + ":" + line, l.sourceLine()));
     }
     l.stateSet = true; // suspending set it

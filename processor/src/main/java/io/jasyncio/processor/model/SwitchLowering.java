@@ -129,7 +129,7 @@ final class SwitchLowering {
       int line = l.source.line(sw);
       l.copies(awaitable);
       if (l.emit) {
-        l.add(new Step.SuspendForCase(new Step.Text(l.source.render(awaitable)), awaited,
+        l.add(new Step.SuspendForCase(l.text(awaitable), awaited,
             casesField, value, arms.stream().map(Arm::step).toList(), resume.id,
             l.forms.fileName() + ":" + line, l.sourceLine()));
       }
@@ -142,7 +142,7 @@ final class SwitchLowering {
     l.fragments.put(selector, l.number);
     l.copies(selector);
     if (l.emit) {
-      l.add(new Step.Dispatch(new Step.Text(l.source.render(selector)),
+      l.add(new Step.Dispatch(l.text(selector),
           arms.stream().map(Arm::step).toList(), l.sourceLine()));
     }
     l.terminated = true; // every way through the switch above jumps or throws
@@ -250,7 +250,7 @@ final class SwitchLowering {
     } else {
       l.fragments.put(value, l.number);
       l.copies(value);
-      result = new Step.Text(l.emit ? l.source.render(value) : "");
+      result = l.emit ? l.text(value) : new Step.Text("");
     }
     yieldSteps(y, result).forEach(l::add);
     if (!y.returns()) {

@@ -34,6 +34,18 @@ public final class SourceText {
     }
   }
 
+  /**
+   * Rendered text and the template line each of its lines came from: the line of its first
+   * character, or for the lines inside a replacement that changed the number of lines, the line
+   * the replacement starts on.
+   */
+  public record Rendered(String text, List<Integer> lines) {
+    /** This text with {@code suffix} appended to its last line. */
+    public Rendered plus(String suffix) {
+      return new Rendered(text + suffix, lines);
+    }
+  }
+
   /** Thrown when javac kept no end positions for the unit's trees. */
   public static final class NoEndPositionsException extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -171,12 +183,38 @@ public final class SourceText {
     return render(from, to);
   }
 
-  private String render(int from, int to) {
-    return render(from, to, null);
+  /** {@link #renderStatement}, with the template line of each of its lines. */
+  public Rendered renderedStatement(Tree tree) {
+    List<Integer> lines = new ArrayList<>();
+    String text = render(start(tree), end(tree), null, lines);
+    return new Rendered(dedent(text, column(tree)), List.copyOf(lines));
   }
 
-  /** The text from {@code from} to {@code to} inside the wrap {@code skip}, if not null. */
+  /** {@link #render(Tree)}, with the template line of each of its lines. */
+  public Rendered rendered(Tree tree) {
+    return renderedRange(start(tree), end(tree));
+  }
+
+  /** {@link #renderRange}, with the template line of each of its lines. */
+  public Rendered renderedRange(int from, int to) {
+    List<Integer> lines = new ArrayList<>();
+    String text = render(from, to, null, lines);
+    return new Rendered(text, List.copyOf(lines));
+  }
+
+  private String render(int from, int to) {
+    return render(from, to, null, null);
+  }
+
   private String render(int from, int to, Edit skip) {
+    return render(from, to, skip, null);
+  }
+
+  /**
+   * The text from {@code from} to {@code to} inside the wrap {@code skip}, if not null; adds the
+   * template line of each of its lines to {@code lines}, if not null.
+   */
+  private String render(int from, int to, Edit skip, List<Integer> lines) {
     List<Edit> inside = new ArrayList<>();
     for (Edit e : edits) {
       if (e.start >= from && e.end <= to && !outside(e, skip)) {
@@ -188,15 +226,57 @@ public final class SourceText {
         .thenComparing(Comparator.comparingInt(Edit::end).reversed())
         .thenComparing(e -> !e.wraps()));
     StringBuilder out = new StringBuilder();
+    if (lines != null) {
+      lines.add(lineOf(from));
+    }
     int at = from;
     for (Edit e : inside) {
       if (e.start < at) {
         continue; // nested in an edit already applied, which renders it itself
       }
-      out.append(text, at, e.start).append(e.replacement.get());
+      String replacement = e.replacement.get();
+      out.append(text, at, e.start).append(replacement);
+      if (lines != null) {
+        addLinesOf(at, e.start, lines);
+        addLinesOf(e, replacement, lines);
+      }
       at = e.end;
     }
+    if (lines != null) {
+      addLinesOf(at, to, lines);
+    }
     return out.append(text, at, to).toString();
+  }
+
+  /** The 1-based line of position {@code at}. */
+  private int lineOf(int at) {
+    return (int) unit.getLineMap().getLineNumber(at);
+  }
+
+  /** Adds the line each line break from {@code from} to {@code to} starts. */
+  private void addLinesOf(int from, int to, List<Integer> lines) {
+    for (int i = from; i < to; i++) {
+      if (text.charAt(i) == '\n') {
+        lines.add(lineOf(i + 1));
+      }
+    }
+  }
+
+  /**
+   * Adds the lines {@code replacement} of {@code e} starts: the lines of the text it replaced
+   * when it has as many (a name edited, a subtree rendered again), else the line {@code e}
+   * starts on for each.
+   */
+  private void addLinesOf(Edit e, String replacement, List<Integer> lines) {
+    int breaks = (int) replacement.chars().filter(c -> c == '\n').count();
+    int replaced = (int) text.subSequence(e.start, e.end).chars().filter(c -> c == '\n').count();
+    if (breaks == replaced) {
+      addLinesOf(e.start, e.end, lines);
+    } else {
+      for (int i = 0; i < breaks; i++) {
+        lines.add(lineOf(e.start));
+      }
+    }
   }
 
   /**

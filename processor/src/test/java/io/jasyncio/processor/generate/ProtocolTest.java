@@ -59,7 +59,7 @@ class ProtocolTest {
   @Test
   void aGeneratorProducesItsValueAndReturns() {
     assertEquals("produce(i, 2);\nreturn; // Gen.java:7 yields",
-        coroutine.code(new Step.Yield("i", 2, "Gen.java:7", 7)));
+        coroutine.code(new Step.Yield(new Step.Text("i"), 2, "Gen.java:7", 7)));
   }
 
   @Test
