@@ -1,6 +1,7 @@
 package io.jasyncio.hazelcast;
 
 import io.jasyncio.internal.process.GadgetFilter;
+import io.jasyncio.internal.process.Limits;
 import io.jasyncio.internal.process.Payloads;
 import io.jasyncio.internal.process.Payloads.Shape;
 import io.jasyncio.internal.process.Payloads.Task;
@@ -59,6 +60,9 @@ final class BoundedPayloads {
     }
   }
 
+  /** The process pool's limits, which the gadget filter checks too. */
+  private static final Limits POOL_LIMITS = Limits.fromSystemProperties();
+
   /** The stream over {@code payload}, once its size is checked. */
   private Input open(byte[] payload, ClassLoader loader) throws IOException {
     limits.checkSize(payload);
@@ -69,11 +73,14 @@ final class BoundedPayloads {
   private final class Input extends ObjectInputStream {
     private final ClassLoader loader;
     private final PayloadLimits.Filter bounds = limits.filter();
-    private final GadgetFilter gadgets = new GadgetFilter();
+    private final GadgetFilter gadgets;
 
     Input(byte[] payload, ClassLoader loader) throws IOException {
       super(new ByteArrayInputStream(payload));
       this.loader = loader;
+      // The gadget deny list, the JVM-wide filter and the process pool's own bounds (its read
+      // time among them) after this cluster's tighter ones.
+      this.gadgets = new GadgetFilter(POOL_LIMITS, payload.length);
       setObjectInputFilter(info -> {
         ObjectInputFilter.Status status = bounds.checkInput(info);
         return status == ObjectInputFilter.Status.REJECTED ? status : gadgets.checkInput(info);
