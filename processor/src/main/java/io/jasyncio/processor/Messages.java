@@ -221,6 +221,14 @@ public final class Messages {
         + " itself; call " + generated + " instead");
   }
 
+  /** {@code user} calls {@code method}, an instance {@code @Async} method it inherits. */
+  public static Message inheritedTemplate(String user, String method, String declaring,
+      String generated) {
+    return new Message(TEMPLATE_CALL, method + " is an @Async method of " + declaring + ", and "
+        + user + " inherits only its template, which does not run by itself; call it on an "
+        + generated + ", or declare the @Async method in " + user);
+  }
+
   public static Message templateReference(String template, String generated) {
     return new Message(TEMPLATE_CALL, template + " refers to an @Async template, which does not"
         + " run by itself; refer to " + generated + " instead");

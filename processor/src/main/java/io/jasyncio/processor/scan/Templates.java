@@ -35,6 +35,25 @@ public final class Templates {
     return false;
   }
 
+  /**
+   * The class that declares {@code methods}, when they are instance {@code @Async} methods
+   * that {@code user} inherits (none of them declared in {@code user}), else null: calling
+   * one on a {@code user} runs its template.
+   */
+  public static TypeElement inheritedInstanceTemplate(List<? extends Element> methods,
+      TypeElement user) {
+    TypeElement declaring = null;
+    for (Element m : methods) {
+      if (m.getKind() != ElementKind.METHOD || m.getEnclosingElement().equals(user)) {
+        return null;
+      }
+      if (isAsync(m) && !m.getModifiers().contains(Modifier.STATIC)) {
+        declaring = (TypeElement) m.getEnclosingElement();
+      }
+    }
+    return declaring;
+  }
+
   /** How code in package {@code fromPackage} names the generated class of {@code template}. */
   public static String generatedName(TypeElement template, String fromPackage) {
     String pkg = GeneratedNames.packageOf(template);

@@ -16,6 +16,7 @@ import io.jasyncio.processor.scan.BodyScan;
 import io.jasyncio.processor.scan.GeneratedNames;
 import io.jasyncio.processor.scan.MethodKind;
 import io.jasyncio.processor.scan.Suspensions;
+import io.jasyncio.processor.scan.Templates;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -109,6 +110,17 @@ public final class AsyncMethodValidator {
         Tree outer = Suspensions.unsupportedAncestor(ret.path(), tree.getBody(), names);
         report.add(Diagnostic.at(ret.path(),
             Messages.tailAwaitInConstruct(Suspensions.describe(outer))));
+      }
+    }
+    for (BodyScan.MemberRef ref : scan.memberRefs()) {
+      TypeElement declaring = ref.method() && !ref.inLocalClass()
+          ? Templates.inheritedInstanceTemplate(ref.found().members(), ref.found().scope())
+          : null;
+      if (declaring != null) {
+        report.add(Diagnostic.at(ref.path(), Messages.inheritedTemplate(
+            ref.found().scope().getSimpleName().toString(),
+            ref.found().first().getSimpleName() + "()", declaring.getSimpleName().toString(),
+            Templates.generatedName(declaring, GeneratedNames.packageOf(type)))));
       }
     }
     for (TreePath ref : scan.awaitReferences()) {

@@ -148,23 +148,35 @@ public final class StrayAwaitScanner extends TreePathScanner<Void, Void> {
     if (owner == null) {
       return;
     }
+    String pkg = unit.getPackageName() == null ? "" : unit.getPackageName().toString();
     if (isStaticTemplate(owner, method)) {
-      String pkg = unit.getPackageName() == null ? "" : unit.getPackageName().toString();
       report.add(Diagnostic.at(getCurrentPath(), Messages.templateCall(
           owner.getSimpleName() + "." + method + "()",
           Templates.generatedName(owner, pkg) + "." + method + "()")));
+    } else if (node.getMethodSelect() instanceof IdentifierTree) {
+      TypeElement declaring = Templates.inheritedInstanceTemplate(methodsNamed(owner, method),
+          owner);
+      if (declaring != null) {
+        report.add(Diagnostic.at(getCurrentPath(), Messages.inheritedTemplate(
+            owner.getSimpleName().toString(), method + "()",
+            declaring.getSimpleName().toString(), Templates.generatedName(declaring, pkg))));
+      }
     }
   }
 
   /** Whether {@code owner} has a static {@code @Async} method named {@code method}. */
   private boolean isStaticTemplate(TypeElement owner, String method) {
+    return Templates.anyStaticAsync(methodsNamed(owner, method));
+  }
+
+  private List<Element> methodsNamed(TypeElement owner, String method) {
     List<Element> methods = new ArrayList<>();
     for (Element e : elements.getAllMembers(owner)) {
       if (e.getKind() == ElementKind.METHOD && e.getSimpleName().contentEquals(method)) {
         methods.add(e);
       }
     }
-    return Templates.anyStaticAsync(methods);
+    return methods;
   }
 
   /** {@code Kitchen::boil} of a static template would run the template, as a call would. */

@@ -31,6 +31,43 @@ class TemplateCallTest {
   }
 
   @Test
+  void anInheritedInstanceTemplateCalledFromASubclassRunsTheTemplate() {
+    CompiledSnippet s = CompiledSnippet.compile("Kitchen",
+        "class Pot {",
+        "  @Async Coroutine<String> boil() { await(sleep(1)); return done(\"boiled\"); }",
+        "  void own() { boil(); }",
+        "}",
+        "public class Kitchen extends Pot {",
+        "  void plain() {",
+        "    boil();",
+        "  }",
+        "}");
+    assertThat(s.compilation()).hadErrorContaining("[jasyncio/TemplateCall]")
+        .inFile(s.file())
+        .onLine(s.lineOf("    boil();"))
+        .atColumn(s.columnOf("    boil();", "boil(") + "boil".length());
+    assertThat(s.compilation()).hadErrorCount(1);
+  }
+
+  @Test
+  void anInheritedInstanceTemplateAwaitedInASubclassBodyRunsTheTemplate() {
+    CompiledSnippet s = CompiledSnippet.compile("Kitchen",
+        "class Pot {",
+        "  @Async Coroutine<String> boil() { await(sleep(1)); return done(\"boiled\"); }",
+        "}",
+        "public class Kitchen extends Pot {",
+        "  @Async Coroutine<String> serve() {",
+        "    return done(await(boil()) + \"!\");",
+        "  }",
+        "}");
+    assertThat(s.compilation()).hadErrorContaining("[jasyncio/TemplateCall]")
+        .inFile(s.file())
+        .onLine(s.lineOf("return done(await(boil())"))
+        .atColumn(s.columnOf("return done(await(boil())", "boil("));
+    assertThat(s.compilation()).hadErrorCount(1);
+  }
+
+  @Test
   void aMethodReferenceInPlainCodeRunsTheTemplateToo() {
     CompiledSnippet s = CompiledSnippet.compile("Kitchen",
         "public class Kitchen {",
