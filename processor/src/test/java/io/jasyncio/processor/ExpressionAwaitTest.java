@@ -111,6 +111,19 @@ class ExpressionAwaitTest {
   }
 
   @Test
+  void arrayInitializersHoldingAwaitsKeepJavasOrder() throws Throwable {
+    Compilation c = compile(
+        "  @Async static Coroutine<String> arrays(List<String> log) {",
+        "    int c[] = {t(log, \"a\", 1), await(traced(log, \"b\", 2))};",
+        "    int[][] d = {{t(log, \"c\", 3)}, {t(log, \"d\", 4), await(traced(log, \"e\", 5))}};",
+        "    int[] e = new int[] {await(traced(log, \"f\", 6)), t(log, \"g\", 7)};",
+        "    return done(Arrays.toString(c) + Arrays.deepToString(d) + Arrays.toString(e));",
+        "  }");
+    assertThat(FlowSnippet.trace(c, "arrays")).containsExactly("a", "b", "c", "d", "e", "f",
+        "g", "result [1, 2][[3], [4, 5]][6, 7]");
+  }
+
+  @Test
   void anAwaitOfAnAwaitAsAStatementDropsItsValue() throws Throwable {
     Compilation c = compile(
         "  @Async static Coroutine<Integer> nested(List<String> log) {",

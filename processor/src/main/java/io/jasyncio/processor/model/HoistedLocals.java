@@ -159,7 +159,7 @@ final class HoistedLocals extends MethodFacts {
     for (Map.Entry<BodyScan.Local, Set<Integer>> c : constants.entrySet()) {
       if (c.getValue().contains(state)) {
         VariableTree v = c.getKey().tree();
-        out.add(new Step.Declare("final " + source.render(v.getType()), v.getName().toString(),
+        out.add(new Step.Declare("final " + types.typeText(v.getType()), v.getName().toString(),
             new Expr.Code(source.render(v.getInitializer())), 0));
       }
     }

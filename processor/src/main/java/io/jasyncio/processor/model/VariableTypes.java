@@ -229,12 +229,23 @@ final class VariableTypes extends MethodFacts {
       }
       return TypeName.get(type).toString();
     }
-    return source.render(t);
+    return typeText(t);
   }
 
   /** The type as the declaration spells it ({@code var} stays {@code var}). */
   String sourceType(VariableTree v) {
-    return isVar(v) ? "var" : source.render(v.getType());
+    return isVar(v) ? "var" : typeText(v.getType());
+  }
+
+  /**
+   * A declared type as the template writes it, but for the brackets of a C-style array
+   * declarator ({@code int c[]}), whose type tree spans the name: {@code int[]}.
+   */
+  String typeText(Tree t) {
+    if (t instanceof com.sun.source.tree.ArrayTypeTree array) {
+      return typeText(array.getType()) + "[]";
+    }
+    return source.render(t);
   }
 
   boolean isVar(VariableTree v) {
