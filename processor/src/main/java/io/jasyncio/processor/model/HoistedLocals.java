@@ -231,7 +231,7 @@ final class HoistedLocals extends MethodFacts {
         continue; // declared inside a copied statement: its own braces scope it
       }
       Set<String> taken = namesByState.computeIfAbsent(fragments.get(local.tree()),
-          k -> new HashSet<>(machineNames.fieldNames.values()));
+          k -> new HashSet<>(machineNames.fieldNames.names()));
       String name = local.name();
       if (!taken.add(name)) {
         String fresh = name;
@@ -268,7 +268,7 @@ final class HoistedLocals extends MethodFacts {
 
   boolean declaredAnywhere(String name) {
     return in.scan().locals().stream().anyMatch(l -> l.name().equals(name))
-        || machineNames.fieldNames.containsValue(name);
+        || machineNames.fieldNames.contains(name);
   }
 
   List<MethodModel.Field> parameterFields() {
