@@ -75,6 +75,7 @@ public final class BodyModeler {
     private final ClosureCopies closureCopies;
     private final CallSignatures signatures;
     private final NameEdits edits;
+    private final AwaitIndex awaits;
 
     Run(Input in) {
       super(BodyModeler.this.trees, BodyModeler.this.elements, BodyModeler.this.typeUtils,
@@ -85,6 +86,7 @@ public final class BodyModeler {
       this.closureCopies = new ClosureCopies(this, hoisting, machineNames);
       this.signatures = new CallSignatures(in.scan().callees());
       this.edits = new NameEdits(this, closureCopies, machineNames);
+      this.awaits = new AwaitIndex(in.scan().awaits(), in.names());
     }
 
     MethodModel model() {
@@ -194,39 +196,17 @@ public final class BodyModeler {
 
     @Override
     public MethodInvocationTree awaitIn(Tree formOrCondition) {
-      for (BodyScan.AwaitUse a : in.scan().awaits()) {
-        TreePath statement = Suspensions.suspendingStatement(a.path(), in.names());
-        if (statement != null && statement.getLeaf() == formOrCondition) {
-          return (MethodInvocationTree) a.path().getLeaf();
-        }
-      }
-      return null;
+      return awaits.awaitIn(formOrCondition);
     }
 
     @Override
     public boolean suspendsIn(Tree t) {
-      for (BodyScan.AwaitUse a : in.scan().awaits()) {
-        for (TreePath p = a.path(); p != null; p = p.getParentPath()) {
-          if (p.getLeaf() == t) {
-            return true;
-          }
-        }
-      }
-      return false;
+      return awaits.suspendsIn(t);
     }
 
     @Override
     public boolean awaitsInExpression(Tree owner) {
-      for (BodyScan.AwaitUse a : in.scan().awaits()) {
-        if (a.kind() == BodyScan.Suspension.AWAIT
-            && Suspensions.suspendingStatement(a.path(), in.names()) == null) {
-          TreePath at = Suspensions.expressionOwner(a.path(), in.names());
-          if (at != null && at.getLeaf() == owner) {
-            return true;
-          }
-        }
-      }
-      return false;
+      return awaits.awaitsInExpression(owner);
     }
 
     @Override
