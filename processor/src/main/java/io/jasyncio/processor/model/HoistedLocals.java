@@ -103,23 +103,6 @@ final class HoistedLocals extends MethodFacts {
     }
   }
 
-  /** The state of the innermost recorded piece of code around {@code t}. */
-  int stateOf(Tree t, Map<Tree, Integer> fragments) {
-    int start = source.start(t);
-    int end = source.end(t);
-    int best = -1;
-    int bestLength = Integer.MAX_VALUE;
-    for (Map.Entry<Tree, Integer> f : fragments.entrySet()) {
-      int fs = source.start(f.getKey());
-      int fe = source.end(f.getKey());
-      if (fs <= start && end <= fe && fe - fs < bestLength) {
-        best = f.getValue();
-        bestLength = fe - fs;
-      }
-    }
-    return best;
-  }
-
   /** A final local of a primitive type or String whose initializer is made of literals. */
   boolean isConstant(VariableTree v) {
     if (!v.getModifiers().getFlags().contains(Modifier.FINAL) || v.getInitializer() == null
@@ -167,6 +150,7 @@ final class HoistedLocals extends MethodFacts {
 
   /** A local is hoisted when some reference to it runs in another state than its declaration. */
   void findHoisted(Map<Tree, Integer> fragments) {
+    FragmentStates states = new FragmentStates(source, fragments);
     Map<BodyScan.Local, Integer> declared = new HashMap<>();
     for (BodyScan.Local local : in.scan().locals()) {
       if (forcedHoists.contains(local.tree())) {
@@ -174,8 +158,8 @@ final class HoistedLocals extends MethodFacts {
       }
     }
     for (BodyScan.LocalClassRef ref : in.scan().localClassRefs()) {
-      if (stateOf(ref.path().getLeaf(), fragments)
-          != stateOf(ref.declaration().tree(), fragments)) {
+      if (states.stateOf(ref.path().getLeaf())
+          != states.stateOf(ref.declaration().tree())) {
         throw new ModelException(Diagnostic.at(ref.path(),
             Messages.localClassAcrossAwait(ref.declaration().name(),
                 type.getSimpleName().toString())));
@@ -186,8 +170,8 @@ final class HoistedLocals extends MethodFacts {
       if (local.parameter() || hoisted.contains(local)) {
         continue;
       }
-      int declState = declared.computeIfAbsent(local, l -> stateOf(l.tree(), fragments));
-      int refState = stateOf(ref.tree(), fragments);
+      int declState = declared.computeIfAbsent(local, l -> states.stateOf(l.tree()));
+      int refState = states.stateOf(ref.tree());
       if (refState != declState) {
         if (isConstant(local.tree())) {
           // A field is no constant (case K: needs one): declare it again where it is used.
@@ -204,6 +188,7 @@ final class HoistedLocals extends MethodFacts {
    * that land in the same state would clash, so the later ones are renamed.
    */
   void renameClashingLocals(Map<Tree, Integer> fragments) {
+    FragmentStates states = new FragmentStates(source, fragments);
     // A local named like a field of the machine (state) would capture the jumps the lowering
     // writes into its scope ("state = 3; continue dispatch;"): every such local is renamed.
     for (BodyScan.Local local : in.scan().locals()) {
@@ -252,7 +237,7 @@ final class HoistedLocals extends MethodFacts {
           || fragments.containsKey(local.tree())) {
         continue;
       }
-      Set<String> caseLocals = namesByState.get(stateOf(local.tree(), fragments));
+      Set<String> caseLocals = namesByState.get(states.stateOf(local.tree()));
       if (caseLocals != null && caseLocals.contains(local.name())) {
         String fresh = local.name();
         for (int n = 2; caseLocals.contains(fresh) || declaredAnywhere(fresh); n++) {
