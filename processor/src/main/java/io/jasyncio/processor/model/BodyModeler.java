@@ -12,6 +12,7 @@ import com.sun.source.util.Trees;
 import io.jasyncio.processor.scan.AsyncioNames;
 import io.jasyncio.processor.scan.BodyScan;
 import io.jasyncio.processor.scan.GeneratedNames;
+import io.jasyncio.processor.scan.LocalTypes;
 import io.jasyncio.processor.scan.MemberLookup;
 import io.jasyncio.processor.scan.MethodKind;
 import io.jasyncio.processor.scan.Suspensions;
@@ -57,7 +58,7 @@ public final class BodyModeler {
 
   /** What the modeler needs to know about one method. */
   public record Input(ExecutableElement method, TreePath path, BodyScan scan, AsyncioNames names,
-      Set<String> asyncStaticSiblings, Set<String> asyncInstanceSiblings) {}
+      LocalTypes localTypes, Set<String> asyncStaticSiblings, Set<String> asyncInstanceSiblings) {}
 
   /** Models one method; throws {@link ModelException} for what it cannot rewrite. */
   public MethodModel model(Input in) {

@@ -45,6 +45,9 @@ final class HoistedLocals extends MethodFacts {
   final Map<BodyScan.Local, TypeName> fieldTypes = new HashMap<>();
   private final MachineNames machineNames;
   private final VariableTypes types;
+  /** The references to locals by start, and their starts, for {@link #hoistLocalsIn}. */
+  private List<BodyScan.LocalRef> refsByStart;
+  private int[] refStarts;
 
   HoistedLocals(MethodFacts facts, MachineNames machineNames, VariableTypes types) {
     super(facts);
@@ -282,16 +285,15 @@ final class HoistedLocals extends MethodFacts {
       if (type == null) {
         type = types.typeInScopeAfter(local);
       }
-      TreePath at = trees.getPath(in.path().getCompilationUnit(), local.tree());
       if (type != null && LocalTypes.mentionsError(type)) {
-        throw new TypeNotYetKnownException(at, local.name());
+        throw new TypeNotYetKnownException(pathOf(local), local.name());
       }
       if (type != null && LocalTypes.localClassIn(type) != null) {
-        throw new ModelException(Diagnostic.at(at,
+        throw new ModelException(Diagnostic.at(pathOf(local),
             Messages.localClassType(local.name(), LocalTypes.localClassIn(type))));
       }
       if (type == null || !LocalTypes.isDenotable(type)) {
-        throw new ModelException(Diagnostic.at(at,
+        throw new ModelException(Diagnostic.at(pathOf(local),
             Messages.nonDenotable(local.name(), String.valueOf(type))));
       }
       String field = machineNames.names.newName(local.name(), local);
@@ -304,6 +306,11 @@ final class HoistedLocals extends MethodFacts {
               + "."));
     }
     return out;
+  }
+
+  /** Where {@code local} is declared; found by a search of the whole unit, so only for errors. */
+  private TreePath pathOf(BodyScan.Local local) {
+    return trees.getPath(in.path().getCompilationUnit(), local.tree());
   }
 
   /** Whether the machine keeps {@code local} in a field: a parameter, or a hoisted local. */
@@ -344,10 +351,21 @@ final class HoistedLocals extends MethodFacts {
   void hoistLocalsIn(Tree e) {
     int from = source.start(e);
     int to = source.end(e);
-    for (BodyScan.LocalRef ref : in.scan().localRefs()) {
-      int at = source.start(ref.tree());
-      if (at >= from && at < to && !ref.local().parameter()
-          && !effectivelyFinal(ref.local())) {
+    if (refStarts == null) {
+      refsByStart = new ArrayList<>(in.scan().localRefs());
+      refsByStart.sort(java.util.Comparator.comparingInt(r -> source.start(r.tree())));
+      refStarts = refsByStart.stream().mapToInt(r -> source.start(r.tree())).toArray();
+    }
+    int first = java.util.Arrays.binarySearch(refStarts, from);
+    if (first < 0) {
+      first = -first - 1;
+    }
+    while (first > 0 && refStarts[first - 1] == from) {
+      first--; // binarySearch finds any of equal starts
+    }
+    for (int i = first; i < refStarts.length && refStarts[i] < to; i++) {
+      BodyScan.LocalRef ref = refsByStart.get(i);
+      if (!ref.local().parameter() && !effectivelyFinal(ref.local())) {
         // Read or written in a continuation lambda, which can capture only what never
         // changes; a local that does is a field of the machine instead.
         mustHoist(ref.local().tree());
