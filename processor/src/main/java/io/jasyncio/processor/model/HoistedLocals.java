@@ -209,7 +209,7 @@ final class HoistedLocals extends MethodFacts {
         }
       }
     }
-    Map<Integer, Set<String>> namesByState = new HashMap<>();
+    CaseNames caseNames = new CaseNames(machineNames.fieldNames.names());
     for (BodyScan.Local local : in.scan().locals()) {
       if (localNames.containsKey(local.tree())) {
         continue;
@@ -218,18 +218,18 @@ final class HoistedLocals extends MethodFacts {
           || !fragments.containsKey(local.tree())) {
         continue; // declared inside a copied statement: its own braces scope it
       }
-      Set<String> taken = namesByState.computeIfAbsent(fragments.get(local.tree()),
-          k -> new HashSet<>(machineNames.fieldNames.names()));
+      int state = fragments.get(local.tree());
       String name = local.name();
-      if (!taken.add(name)) {
+      if (!caseNames.take(state, name)) {
         String fresh = name;
-        for (int n = 2; taken.contains(fresh) || declaredAnywhere(fresh); n++) {
+        for (int n = 2; caseNames.isTaken(state, fresh) || declaredAnywhere(fresh); n++) {
           fresh = name + n;
         }
         fresh = machineNames.names.newName(fresh, local);
-        taken.add(fresh);
+        caseNames.take(state, fresh);
         localNames.put(local.tree(), fresh);
         machineNames.fieldNames.put(local, fresh);
+        caseNames.given(fresh);
       }
     }
     // A local declared inside a copied statement sits in a nested block of its state's case,
@@ -240,10 +240,10 @@ final class HoistedLocals extends MethodFacts {
           || fragments.containsKey(local.tree())) {
         continue;
       }
-      Set<String> caseLocals = namesByState.get(states.stateOf(local.tree()));
-      if (caseLocals != null && caseLocals.contains(local.name())) {
+      int state = states.stateOf(local.tree());
+      if (caseNames.isTaken(state, local.name())) {
         String fresh = local.name();
-        for (int n = 2; caseLocals.contains(fresh) || declaredAnywhere(fresh); n++) {
+        for (int n = 2; caseNames.isTaken(state, fresh) || declaredAnywhere(fresh); n++) {
           fresh = local.name() + n;
         }
         fresh = machineNames.names.newName(fresh, local);
