@@ -15,7 +15,6 @@ import io.jasyncio.processor.scan.GeneratedNames;
 import io.jasyncio.processor.scan.LocalTypes;
 import io.jasyncio.processor.scan.MemberLookup;
 import io.jasyncio.processor.scan.MethodKind;
-import io.jasyncio.processor.scan.Suspensions;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

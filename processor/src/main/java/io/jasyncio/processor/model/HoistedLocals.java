@@ -18,7 +18,6 @@ import io.jasyncio.processor.scan.MethodKind;
 import io.jasyncio.processor.scan.TypeNotYetKnownException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
