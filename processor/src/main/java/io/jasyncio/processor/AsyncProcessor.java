@@ -233,12 +233,15 @@ public final class AsyncProcessor extends AbstractProcessor {
         TreePath path = trees.getPath(m);
         AsyncioNames names = AsyncioNames.of(path.getCompilationUnit());
         MethodTree tree = (MethodTree) path.getLeaf();
+        // Attributes a copy of the whole body: done once, for the scan and the model alike.
+        LocalTypes localTypes = tree.getBody() == null ? null : new LocalTypes(trees, path);
         BodyScan scan = tree.getBody() == null ? null : BodyScan.of(path, lookup, names,
-            processingEnv.getElementUtils(), new LocalTypes(trees, path));
+            processingEnv.getElementUtils(), localTypes);
         Report r = validator.validate(m, path, scan, names);
         report.addAll(r);
         if (r.isClean()) {
-          inputs.add(new BodyModeler.Input(m, path, scan, names, staticSiblings, instanceSiblings));
+          inputs.add(new BodyModeler.Input(m, path, scan, names, localTypes, staticSiblings,
+              instanceSiblings));
         }
       }
       boolean typeMissing = false;

@@ -12,10 +12,10 @@ import com.sun.source.util.Trees;
 import io.jasyncio.processor.scan.AsyncioNames;
 import io.jasyncio.processor.scan.BodyScan;
 import io.jasyncio.processor.scan.GeneratedNames;
+import io.jasyncio.processor.scan.LocalTypes;
 import io.jasyncio.processor.scan.MemberLookup;
 import io.jasyncio.processor.scan.MethodKind;
 import io.jasyncio.processor.scan.SourceText;
-import io.jasyncio.processor.scan.Suspensions;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -58,7 +58,7 @@ public final class BodyModeler {
 
   /** What the modeler needs to know about one method. */
   public record Input(ExecutableElement method, TreePath path, BodyScan scan, AsyncioNames names,
-      Set<String> asyncStaticSiblings, Set<String> asyncInstanceSiblings) {}
+      LocalTypes localTypes, Set<String> asyncStaticSiblings, Set<String> asyncInstanceSiblings) {}
 
   /** Models one method; throws {@link ModelException} for what it cannot rewrite. */
   public MethodModel model(Input in) {
@@ -76,6 +76,7 @@ public final class BodyModeler {
     private final ClosureCopies closureCopies;
     private final CallSignatures signatures;
     private final NameEdits edits;
+    private final AwaitIndex awaits;
 
     Run(Input in) {
       super(BodyModeler.this.trees, BodyModeler.this.elements, BodyModeler.this.typeUtils,
@@ -86,6 +87,7 @@ public final class BodyModeler {
       this.closureCopies = new ClosureCopies(this, hoisting, machineNames);
       this.signatures = new CallSignatures(in.scan().callees());
       this.edits = new NameEdits(this, closureCopies, machineNames);
+      this.awaits = new AwaitIndex(in.scan().awaits(), in.names());
     }
 
     MethodModel model() {
@@ -201,39 +203,17 @@ public final class BodyModeler {
 
     @Override
     public MethodInvocationTree awaitIn(Tree formOrCondition) {
-      for (BodyScan.AwaitUse a : in.scan().awaits()) {
-        TreePath statement = Suspensions.suspendingStatement(a.path(), in.names());
-        if (statement != null && statement.getLeaf() == formOrCondition) {
-          return (MethodInvocationTree) a.path().getLeaf();
-        }
-      }
-      return null;
+      return awaits.awaitIn(formOrCondition);
     }
 
     @Override
     public boolean suspendsIn(Tree t) {
-      for (BodyScan.AwaitUse a : in.scan().awaits()) {
-        for (TreePath p = a.path(); p != null; p = p.getParentPath()) {
-          if (p.getLeaf() == t) {
-            return true;
-          }
-        }
-      }
-      return false;
+      return awaits.suspendsIn(t);
     }
 
     @Override
     public boolean awaitsInExpression(Tree owner) {
-      for (BodyScan.AwaitUse a : in.scan().awaits()) {
-        if (a.kind() == BodyScan.Suspension.AWAIT
-            && Suspensions.suspendingStatement(a.path(), in.names()) == null) {
-          TreePath at = Suspensions.expressionOwner(a.path(), in.names());
-          if (at != null && at.getLeaf() == owner) {
-            return true;
-          }
-        }
-      }
-      return false;
+      return awaits.awaitsInExpression(owner);
     }
 
     @Override

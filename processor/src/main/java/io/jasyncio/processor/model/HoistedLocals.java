@@ -19,7 +19,6 @@ import io.jasyncio.processor.scan.SourceText;
 import io.jasyncio.processor.scan.TypeNotYetKnownException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +45,9 @@ final class HoistedLocals extends MethodFacts {
   final Map<BodyScan.Local, TypeName> fieldTypes = new HashMap<>();
   private final MachineNames machineNames;
   private final VariableTypes types;
+  /** The references to locals by start, and their starts, for {@link #hoistLocalsIn}. */
+  private List<BodyScan.LocalRef> refsByStart;
+  private int[] refStarts;
 
   HoistedLocals(MethodFacts facts, MachineNames machineNames, VariableTypes types) {
     super(facts);
@@ -104,23 +106,6 @@ final class HoistedLocals extends MethodFacts {
     }
   }
 
-  /** The state of the innermost recorded piece of code around {@code t}. */
-  int stateOf(Tree t, Map<Tree, Integer> fragments) {
-    int start = source.start(t);
-    int end = source.end(t);
-    int best = -1;
-    int bestLength = Integer.MAX_VALUE;
-    for (Map.Entry<Tree, Integer> f : fragments.entrySet()) {
-      int fs = source.start(f.getKey());
-      int fe = source.end(f.getKey());
-      if (fs <= start && end <= fe && fe - fs < bestLength) {
-        best = f.getValue();
-        bestLength = fe - fs;
-      }
-    }
-    return best;
-  }
-
   /** A final local of a primitive type or String whose initializer is made of literals. */
   boolean isConstant(VariableTree v) {
     if (!v.getModifiers().getFlags().contains(Modifier.FINAL) || v.getInitializer() == null
@@ -168,6 +153,7 @@ final class HoistedLocals extends MethodFacts {
 
   /** A local is hoisted when some reference to it runs in another state than its declaration. */
   void findHoisted(Map<Tree, Integer> fragments) {
+    FragmentStates states = new FragmentStates(source, fragments);
     Map<BodyScan.Local, Integer> declared = new HashMap<>();
     for (BodyScan.Local local : in.scan().locals()) {
       if (forcedHoists.contains(local.tree())) {
@@ -175,8 +161,8 @@ final class HoistedLocals extends MethodFacts {
       }
     }
     for (BodyScan.LocalClassRef ref : in.scan().localClassRefs()) {
-      if (stateOf(ref.path().getLeaf(), fragments)
-          != stateOf(ref.declaration().tree(), fragments)) {
+      if (states.stateOf(ref.path().getLeaf())
+          != states.stateOf(ref.declaration().tree())) {
         throw new ModelException(Diagnostic.at(ref.path(),
             Messages.localClassAcrossAwait(ref.declaration().name(),
                 type.getSimpleName().toString())));
@@ -187,8 +173,8 @@ final class HoistedLocals extends MethodFacts {
       if (local.parameter() || hoisted.contains(local)) {
         continue;
       }
-      int declState = declared.computeIfAbsent(local, l -> stateOf(l.tree(), fragments));
-      int refState = stateOf(ref.tree(), fragments);
+      int declState = declared.computeIfAbsent(local, l -> states.stateOf(l.tree()));
+      int refState = states.stateOf(ref.tree());
       if (refState != declState) {
         if (isConstant(local.tree())) {
           // A field is no constant (case K: needs one): declare it again where it is used.
@@ -205,6 +191,7 @@ final class HoistedLocals extends MethodFacts {
    * that land in the same state would clash, so the later ones are renamed.
    */
   void renameClashingLocals(Map<Tree, Integer> fragments) {
+    FragmentStates states = new FragmentStates(source, fragments);
     // A local named like a field of the machine (state) would capture the jumps the lowering
     // writes into its scope ("state = 3; continue dispatch;"): every such local is renamed.
     for (BodyScan.Local local : in.scan().locals()) {
@@ -222,7 +209,7 @@ final class HoistedLocals extends MethodFacts {
         }
       }
     }
-    Map<Integer, Set<String>> namesByState = new HashMap<>();
+    CaseNames caseNames = new CaseNames(machineNames.fieldNames.names());
     for (BodyScan.Local local : in.scan().locals()) {
       if (localNames.containsKey(local.tree())) {
         continue;
@@ -231,18 +218,18 @@ final class HoistedLocals extends MethodFacts {
           || !fragments.containsKey(local.tree())) {
         continue; // declared inside a copied statement: its own braces scope it
       }
-      Set<String> taken = namesByState.computeIfAbsent(fragments.get(local.tree()),
-          k -> new HashSet<>(machineNames.fieldNames.values()));
+      int state = fragments.get(local.tree());
       String name = local.name();
-      if (!taken.add(name)) {
+      if (!caseNames.take(state, name)) {
         String fresh = name;
-        for (int n = 2; taken.contains(fresh) || declaredAnywhere(fresh); n++) {
+        for (int n = 2; caseNames.isTaken(state, fresh) || declaredAnywhere(fresh); n++) {
           fresh = name + n;
         }
         fresh = machineNames.names.newName(fresh, local);
-        taken.add(fresh);
+        caseNames.take(state, fresh);
         localNames.put(local.tree(), fresh);
         machineNames.fieldNames.put(local, fresh);
+        caseNames.given(fresh);
       }
     }
     // A local declared inside a copied statement sits in a nested block of its state's case,
@@ -253,10 +240,10 @@ final class HoistedLocals extends MethodFacts {
           || fragments.containsKey(local.tree())) {
         continue;
       }
-      Set<String> caseLocals = namesByState.get(stateOf(local.tree(), fragments));
-      if (caseLocals != null && caseLocals.contains(local.name())) {
+      int state = states.stateOf(local.tree());
+      if (caseNames.isTaken(state, local.name())) {
         String fresh = local.name();
-        for (int n = 2; caseLocals.contains(fresh) || declaredAnywhere(fresh); n++) {
+        for (int n = 2; caseNames.isTaken(state, fresh) || declaredAnywhere(fresh); n++) {
           fresh = local.name() + n;
         }
         fresh = machineNames.names.newName(fresh, local);
@@ -269,7 +256,7 @@ final class HoistedLocals extends MethodFacts {
 
   boolean declaredAnywhere(String name) {
     return in.scan().locals().stream().anyMatch(l -> l.name().equals(name))
-        || machineNames.fieldNames.containsValue(name);
+        || machineNames.fieldNames.contains(name);
   }
 
   List<MethodModel.Field> parameterFields() {
@@ -298,16 +285,15 @@ final class HoistedLocals extends MethodFacts {
       if (type == null) {
         type = types.typeInScopeAfter(local);
       }
-      TreePath at = trees.getPath(in.path().getCompilationUnit(), local.tree());
       if (type != null && LocalTypes.mentionsError(type)) {
-        throw new TypeNotYetKnownException(at, local.name());
+        throw new TypeNotYetKnownException(pathOf(local), local.name());
       }
       if (type != null && LocalTypes.localClassIn(type) != null) {
-        throw new ModelException(Diagnostic.at(at,
+        throw new ModelException(Diagnostic.at(pathOf(local),
             Messages.localClassType(local.name(), LocalTypes.localClassIn(type))));
       }
       if (type == null || !LocalTypes.isDenotable(type)) {
-        throw new ModelException(Diagnostic.at(at,
+        throw new ModelException(Diagnostic.at(pathOf(local),
             Messages.nonDenotable(local.name(), String.valueOf(type))));
       }
       String field = machineNames.names.newName(local.name(), local);
@@ -320,6 +306,11 @@ final class HoistedLocals extends MethodFacts {
               + "."));
     }
     return out;
+  }
+
+  /** Where {@code local} is declared; found by a search of the whole unit, so only for errors. */
+  private TreePath pathOf(BodyScan.Local local) {
+    return trees.getPath(in.path().getCompilationUnit(), local.tree());
   }
 
   /** Whether the machine keeps {@code local} in a field: a parameter, or a hoisted local. */
@@ -360,10 +351,21 @@ final class HoistedLocals extends MethodFacts {
   void hoistLocalsIn(Tree e) {
     int from = source.start(e);
     int to = source.end(e);
-    for (BodyScan.LocalRef ref : in.scan().localRefs()) {
-      int at = source.start(ref.tree());
-      if (at >= from && at < to && !ref.local().parameter()
-          && !effectivelyFinal(ref.local())) {
+    if (refStarts == null) {
+      refsByStart = new ArrayList<>(in.scan().localRefs());
+      refsByStart.sort(java.util.Comparator.comparingInt(r -> source.start(r.tree())));
+      refStarts = refsByStart.stream().mapToInt(r -> source.start(r.tree())).toArray();
+    }
+    int first = java.util.Arrays.binarySearch(refStarts, from);
+    if (first < 0) {
+      first = -first - 1;
+    }
+    while (first > 0 && refStarts[first - 1] == from) {
+      first--; // binarySearch finds any of equal starts
+    }
+    for (int i = first; i < refStarts.length && refStarts[i] < to; i++) {
+      BodyScan.LocalRef ref = refsByStart.get(i);
+      if (!ref.local().parameter() && !effectivelyFinal(ref.local())) {
         // Read or written in a continuation lambda, which can capture only what never
         // changes; a local that does is a field of the machine instead.
         mustHoist(ref.local().tree());

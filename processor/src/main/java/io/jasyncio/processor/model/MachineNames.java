@@ -35,7 +35,7 @@ final class MachineNames extends MethodFacts {
       com.palantir.javapoet.ClassName.get(java.util.Iterator.class),
       com.palantir.javapoet.WildcardTypeName.subtypeOf(Object.class));
 
-  final Map<BodyScan.Local, String> fieldNames = new HashMap<>();
+  final LocalFieldNames fieldNames = new LocalFieldNames();
   /** Pending-exit fields of split try statements with finally blocks, by statement. */
   final Map<Tree, ExitFields> exits = new java.util.LinkedHashMap<>();
   private final Set<ExitFields> jumpedThrough = new HashSet<>();
@@ -49,6 +49,10 @@ final class MachineNames extends MethodFacts {
   final Map<Tree, String> iterators = new java.util.LinkedHashMap<>();
   /** The body's text, for choosing names it does not use. */
   String bodyText;
+  /** The words of {@link #bodyText}: its maximal runs of word characters, read once. */
+  private Set<String> bodyWords;
+  /** For each base of {@link #uniqueName}, the first number not yet known to be taken. */
+  private final Map<String, Integer> nextNumbers = new HashMap<>();
   /** Names {@link #uniqueName} has given out. */
   final Set<String> given = new HashSet<>();
   /** The generator fields of split {@code for (T v : aiter(gen))} loops, by loop. */
@@ -163,10 +167,13 @@ final class MachineNames extends MethodFacts {
 
   /** A name no code of the method uses and the lowering has not given out: base1, base2... */
   String uniqueName(String base) {
-    for (int n = 1; ; n++) {
+    // A name once taken stays taken (the body is fixed, names given are never taken back), so
+    // the search for a base resumes where the last one ended rather than at base1 again.
+    for (int n = nextNumbers.getOrDefault(base, 1); ; n++) {
       String fresh = base + n;
       if (!taken(fresh)) {
         given.add(fresh);
+        nextNumbers.put(base, n + 1);
         return fresh;
       }
     }
@@ -182,9 +189,46 @@ final class MachineNames extends MethodFacts {
 
   /** Whether {@code name} is a word of the body, a machine member, or already given out. */
   boolean taken(String name) {
-    return java.util.regex.Pattern.compile("\\b" + name + "\\b").matcher(bodyText()).find()
-        || machineFields.contains(name) || fieldNames.containsValue(name)
+    return isWordOfBody(name) || machineFields.contains(name) || fieldNames.contains(name)
         || given.contains(name);
+  }
+
+  /**
+   * Whether {@code name} stands in the body as a whole word ({@code \bname\b}). A name made
+   * of word characters does exactly when it is one of the body's maximal runs of them, so the
+   * body is split into words once instead of searched once per name asked about.
+   */
+  private boolean isWordOfBody(String name) {
+    if (!ASCII_WORD.matcher(name).matches()) {
+      return java.util.regex.Pattern.compile("\\b" + name + "\\b").matcher(bodyText()).find();
+    }
+    if (bodyWords == null) {
+      bodyWords = wordsOf(bodyText());
+    }
+    return bodyWords.contains(name);
+  }
+
+  private static final java.util.regex.Pattern ASCII_WORD =
+      java.util.regex.Pattern.compile("[a-zA-Z0-9_]+");
+
+  /** The maximal runs of characters that {@code \b} counts as word characters. */
+  private static Set<String> wordsOf(String text) {
+    Set<String> words = new HashSet<>();
+    int start = -1;
+    for (int i = 0; i <= text.length(); ) {
+      int c = i < text.length() ? text.codePointAt(i) : ' ';
+      // java.util.regex's \b on JDK 17: a letter, a digit, '_' or a non-spacing mark.
+      boolean word = Character.isLetterOrDigit(c) || c == '_'
+          || Character.getType(c) == Character.NON_SPACING_MARK;
+      if (word && start < 0) {
+        start = i;
+      } else if (!word && start >= 0) {
+        words.add(text.substring(start, i));
+        start = -1;
+      }
+      i += i < text.length() ? Character.charCount(c) : 1;
+    }
+    return words;
   }
 
   /**

@@ -54,7 +54,7 @@ class MethodFacts {
     this.type = (TypeElement) method.getEnclosingElement();
     this.tree = (MethodTree) in.path().getLeaf();
     this.source = new SourceText(in.path().getCompilationUnit(), trees.getSourcePositions());
-    this.localTypes = new LocalTypes(trees, in.path());
+    this.localTypes = in.localTypes();
     this.isStatic = method.getModifiers().contains(Modifier.STATIC);
     this.kind = MethodKind.of(method);
     this.generator = kind != MethodKind.COROUTINE;

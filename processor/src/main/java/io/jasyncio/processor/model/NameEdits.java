@@ -34,7 +34,7 @@ final class NameEdits extends MethodFacts {
 
   void layNameEdits() {
     Set<String> fieldsInMachine = new HashSet<>(machineFields);
-    fieldsInMachine.addAll(machineNames.fieldNames.values());
+    fieldsInMachine.addAll(machineNames.fieldNames.names());
     // read before the copies' edits, which render only once the copies are chosen
     machineNames.bodyText();
     bindHoistedPatterns();
@@ -65,7 +65,7 @@ final class NameEdits extends MethodFacts {
     for (BodyScan.Unresolved name : in.scan().unresolved()) {
       boolean clashes = name.method() ? machineMethods.contains(name.name())
           : machineFields.contains(name.name())
-              || machineNames.fieldNames.containsValue(name.name());
+              || machineNames.fieldNames.contains(name.name());
       String owner = clashes ? staticImportOwner(name.name()) : null;
       if (owner != null) {
         source.replace(name.path().getLeaf(), owner + "." + name.name());
