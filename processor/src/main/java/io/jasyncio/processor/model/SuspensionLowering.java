@@ -117,6 +117,9 @@ final class SuspensionLowering {
           && !l.types.kindOfLocal(v).isPrimitive();
       String type = typed ? l.types.sourceType(v) : null;
       suspendOnChain(v.getInitializer(), s, x -> typedResult(type, x));
+      // The local is declared where the chain's value arrives: it shares that state's scope
+      // with the code after it, so a name clash there is seen (and the local renamed).
+      l.fragments.put(s, l.number);
       if (l.emit) {
         assignLocal(v, resumed(Step.Source.AWAIT, l.types.kindOfLocal(v)));
       }

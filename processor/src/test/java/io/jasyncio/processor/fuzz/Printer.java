@@ -443,7 +443,10 @@ final class Printer {
       case "Character" -> "Character.valueOf(" + ch + ")";
       case "String" -> "\"s\" + (" + e + ")";
       case "null" -> "null";
-      default -> e;
+      // An int operand that is an await (after shrinking) is a generic call in the async body,
+      // never a numeric operand (JLS 15.25); the twin's val(..) returns Integer, so it wraps
+      // it in the generic identity, as awaited operands are.
+      default -> !async && o.value() instanceof Ast.Await ? "v(" + e + ")" : e;
     } + ")";
   }
 
