@@ -84,7 +84,7 @@ public final class AsyncOrders {
      * Where this machine's code is in Orders.java, for stack traces.
      */
     private static final Origin ORIGIN = Origin.of("demo.Orders", "total", "Orders.java",
-        "122:16 132:17 145:18-19",
+        "117:16 127:17 140:18-19",
         16, 16, 17);
 
     private final String a;
@@ -97,11 +97,6 @@ public final class AsyncOrders {
      * Live across an await; declared at Orders.java:16.
      */
     private int sum;
-
-    /**
-     * Live across an await; declared at Orders.java:17.
-     */
-    private String line;
 
     TotalMachine(String a, String b, boolean express) {
       super("total");
@@ -141,7 +136,7 @@ public final class AsyncOrders {
             return; // Orders.java:17 suspends
           }
         case 2: // Orders.java:17, resumed
-          line = awaited();
+          String line = awaited();
           System.out.println(line + ": " + sum);
           complete(line);
           return;
