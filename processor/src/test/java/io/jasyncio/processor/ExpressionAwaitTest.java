@@ -75,6 +75,10 @@ class ExpressionAwaitTest {
         "    await(sleep(0));",
         "    return done(null);",
         "  }",
+        "  @Async static Coroutine<Character> noChar(List<String> log) {",
+        "    log.add(\"no char\");",
+        "    return done(null);",
+        "  }",
         "  @Async static Coroutine<String> noText(List<String> log) {",
         "    log.add(\"no text\");",
         "    return done(null);",
@@ -91,10 +95,11 @@ class ExpressionAwaitTest {
         "      log.add(\"NPE <\");",
         "    }",
         "    String t = await(noText(log)) + await(traced(log, \"concat\", 1));",
-        "    return done(t);",
+        "    String u = await(noChar(log)) + await(noText(log));",
+        "    return done(t + \" \" + u);",
         "  }");
     assertThat(FlowSnippet.trace(c, "sums")).containsExactly("none", "NPE +", "none", "NPE <",
-        "no text", "concat", "result null1");
+        "no text", "concat", "no char", "no text", "result null1 nullnull");
   }
 
   @Test

@@ -363,9 +363,22 @@ final class ExpressionAwaits {
     }
     String type = source.signatures().unboxedAwaitType(call.getArguments().get(0));
     if (whole.getKind() == Tree.Kind.PLUS) {
-      return type != null && !type.equals("boolean") ? type : null;
+      // + adds only when the right operand is a number too; with a String it concatenates,
+      // and a null left operand prints "null". Known here: an await of a boxed number.
+      return type != null && !type.equals("boolean") && awaitsNumber(b.getRightOperand())
+          ? type : null;
     }
     return UNBOXING.contains(whole.getKind()) ? (type == null ? "" : type) : null;
+  }
+
+  /** Whether {@code e} is an await of a coroutine of a boxed number (not a Boolean). */
+  private boolean awaitsNumber(ExpressionTree e) {
+    if (!(unwrap(e) instanceof MethodInvocationTree call) || !source.isAwait(call)
+        || call.getArguments().size() != 1) {
+      return false;
+    }
+    String type = source.signatures().unboxedAwaitType(call.getArguments().get(0));
+    return type != null && !type.equals("boolean");
   }
 
   private static ExpressionTree unwrap(ExpressionTree e) {
