@@ -19,6 +19,7 @@ import io.jasyncio.processor.scan.BodyScan;
 import io.jasyncio.processor.scan.GeneratedNames;
 import io.jasyncio.processor.scan.LocalTypes;
 import io.jasyncio.processor.scan.MemberLookup;
+import io.jasyncio.processor.scan.PrivateAccessors;
 import io.jasyncio.processor.scan.SourceText;
 import io.jasyncio.processor.validate.AsyncMethodValidator;
 import io.jasyncio.processor.validate.StrayAwaitScanner;
@@ -224,6 +225,7 @@ public final class AsyncProcessor extends AbstractProcessor {
             .add(m.getSimpleName().toString());
       }
       MemberLookup lookup = new MemberLookup(processingEnv.getElementUtils(), type);
+      PrivateAccessors accessors = new PrivateAccessors(type);
       AsyncMethodValidator validator = new AsyncMethodValidator();
       BodyModeler modeler = new BodyModeler(trees, processingEnv.getElementUtils(),
           processingEnv.getTypeUtils(), machineFields, machineMethods);
@@ -241,7 +243,7 @@ public final class AsyncProcessor extends AbstractProcessor {
         report.addAll(r);
         if (r.isClean()) {
           inputs.add(new BodyModeler.Input(m, path, scan, names, localTypes, staticSiblings,
-              instanceSiblings));
+              instanceSiblings, accessors));
         }
       }
       boolean typeMissing = false;
@@ -269,7 +271,7 @@ public final class AsyncProcessor extends AbstractProcessor {
         }
       }
       if (report.isClean() && !typeMissing) {
-        write(type, methods, models, report);
+        write(type, methods, models, accessors, report);
       }
     } catch (SourceText.NoEndPositionsException e) {
       report.add(Diagnostic.on(current, Messages.endPositions(type.getSimpleName().toString())));
@@ -282,7 +284,7 @@ public final class AsyncProcessor extends AbstractProcessor {
 
   /** Writes {@code AsyncFoo} for {@code type}, or adds to {@code report} why it cannot. */
   private void write(TypeElement type, List<ExecutableElement> methods, List<MethodModel> models,
-      Report report) {
+      PrivateAccessors accessors, Report report) {
     CompilationUnitTree unit = trees.getPath(type).getCompilationUnit();
     List<String> imports = new ArrayList<>();
     for (ImportTree imp : unit.getImports()) {
@@ -324,7 +326,7 @@ public final class AsyncProcessor extends AbstractProcessor {
     String file = unit.getSourceFile().getName();
     String sourceFile = file.substring(file.lastIndexOf('/') + 1);
     String code = new AsyncClassWriter().write(
-        new AsyncClassWriter.Template(type, imports, qualified, sourceFile), models);
+        new AsyncClassWriter.Template(type, imports, qualified, sourceFile, accessors), models);
     String name = (pkg.isEmpty() ? "" : pkg + ".") + GeneratedNames.generatedClass(type);
     try (Writer out = processingEnv.getFiler().createSourceFile(name, type).openWriter()) {
       out.write(code);

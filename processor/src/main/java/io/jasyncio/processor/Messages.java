@@ -22,7 +22,6 @@ public final class Messages {
   private static final String YIELD_OUTSIDE_ASYNC = "YieldOutsideAsync";
   private static final String AWAIT_POSITION = "AwaitPosition";
   private static final String PRIVATE_MEMBER = "PrivateMember";
-  private static final String FINAL_CLASS = "FinalClass";
   private static final String FINAL_METHOD = "FinalMethod";
   private static final String PRIVATE_ASYNC = "PrivateAsync";
   private static final String NO_BODY = "NoBody";
@@ -252,14 +251,52 @@ public final class Messages {
         + "; make it package-private");
   }
 
-  // FinalClass, FinalMethod, SynchronizedMethod, PrivateAsync, NoBody, EnclosingClass: a class or
-  // method shape the generated class cannot extend, override or call.
+  // The private members the generated class reaches through handles, used where a handle cannot.
 
-  public static Message finalClass(String type, String generated) {
-    return new Message(FINAL_CLASS, "class " + type + " is final, so " + generated
-        + " cannot extend it to override its @Async instance methods; remove final,"
-        + " or make those methods static");
+  public static Message privateOfAwaited(String kind, String name) {
+    return new Message(PRIVATE_MEMBER, "private " + kind + " " + name + " of a value an await"
+        + " gives is reached through a handle, which needs the value first; put the value in a"
+        + " local first, as in var v = await(...);");
   }
+
+  public static Message privateOfUntyped(String name) {
+    return new Message(PRIVATE_MEMBER, "private field " + name + " is reached through a handle"
+        + " on its class, which the processor cannot tell for this value; put the value in a"
+        + " local declared with its class first");
+  }
+
+  public static Message privateUpdate(String name) {
+    return new Message(PRIVATE_MEMBER, "private field " + name + " of an object other than this"
+        + " or a local is updated through a handle that would read the object twice; put the"
+        + " object in a local first");
+  }
+
+  public static Message privateAssignedInExpression(String name) {
+    return new Message(PRIVATE_MEMBER, "an assignment to private field " + name + " whose value"
+        + " awaits must be a statement of its own; assign a local first, as in var v ="
+        + " await(...);, then " + name + " = v;");
+  }
+
+  public static Message privateTypeArguments(String name) {
+    return new Message(PRIVATE_MEMBER, "private method " + name + " is called through an"
+        + " accessor, which takes no explicit type arguments; remove them, or make the method"
+        + " package-private");
+  }
+
+  public static Message privateSubclass(String type, String generated) {
+    return new Message(PRIVATE_MEMBER, "an anonymous class extending " + type + " through its"
+        + " private constructor cannot be created from " + generated + "; make the constructor"
+        + " package-private");
+  }
+
+  public static Message privateReference(String name) {
+    return new Message(PRIVATE_MEMBER, "a reference to private method " + name + " can only be"
+        + " made on this (when the method is not overloaded) or on the class's name; write a"
+        + " lambda instead, as in x -> obj." + name.replace("()", "") + "(x)");
+  }
+
+  // FinalMethod, SynchronizedMethod, PrivateAsync, NoBody, EnclosingClass: a class or
+  // method shape the generated class cannot extend, override or call.
 
   public static Message finalMethod(String method, String generated) {
     return new Message(FINAL_METHOD, "@Async method " + method + " is final, so " + generated
@@ -303,11 +340,6 @@ public final class Messages {
   public static Message interfaceInstanceMethod(String type) {
     return enclosingClass(type, "an interface's instance methods cannot be overridden by a"
         + " generated class", "make the method static, or move it into a class");
-  }
-
-  public static Message privateConstructors(String type, String generated) {
-    return enclosingClass(type, "all its constructors are private, so " + generated
-        + " cannot extend it", "make a constructor package-private");
   }
 
   private static Message enclosingClass(String type, String why, String fix) {

@@ -10,6 +10,7 @@ import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
 import io.jasyncio.processor.model.MethodModel;
 import io.jasyncio.processor.scan.GeneratedNames;
+import io.jasyncio.processor.scan.PrivateAccessors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -35,7 +36,7 @@ public final class AsyncClassWriter {
 
   /** What the writer needs about the template class. */
   public record Template(TypeElement type, List<String> imports, Set<String> qualifiedNames,
-      String sourceFile) {}
+      String sourceFile, PrivateAccessors privateAccessors) {}
 
   /** The types the file names besides those of the models: supertype, constructor parameters. */
   public static List<TypeName> declarationTypes(TypeElement type) {
@@ -110,6 +111,7 @@ public final class AsyncClassWriter {
     for (MethodModel model : models) {
       spec.addMethod(machines.factory(model));
     }
+    new PrivateAccessorWriter(spec).write(template.privateAccessors());
     for (MethodModel model : models) {
       spec.addType(machines.machine(model));
     }

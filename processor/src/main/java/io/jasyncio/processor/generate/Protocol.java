@@ -43,6 +43,9 @@ final class Protocol {
       return "produce(" + value(y.value()) + ", " + y.resumeState() + ");\nreturn; // " + y.where()
           + " yields";
     }
+    if (step instanceof Step.Store s) {
+      return s.store() + value(s.value()) + ");";
+    }
     if (step instanceof Step.Assign a) {
       return (a.target() == null ? "" : a.target() + " = ") + value(a.value()) + ";";
     }

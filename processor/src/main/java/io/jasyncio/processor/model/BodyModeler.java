@@ -1,5 +1,7 @@
 package io.jasyncio.processor.model;
 
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeVariableName;
 import com.sun.source.tree.ExpressionTree;
@@ -15,6 +17,7 @@ import io.jasyncio.processor.scan.GeneratedNames;
 import io.jasyncio.processor.scan.LocalTypes;
 import io.jasyncio.processor.scan.MemberLookup;
 import io.jasyncio.processor.scan.MethodKind;
+import io.jasyncio.processor.scan.PrivateAccessors;
 import io.jasyncio.processor.scan.SourceText;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -58,7 +61,8 @@ public final class BodyModeler {
 
   /** What the modeler needs to know about one method. */
   public record Input(ExecutableElement method, TreePath path, BodyScan scan, AsyncioNames names,
-      LocalTypes localTypes, Set<String> asyncStaticSiblings, Set<String> asyncInstanceSiblings) {}
+      LocalTypes localTypes, Set<String> asyncStaticSiblings, Set<String> asyncInstanceSiblings,
+      PrivateAccessors accessors) {}
 
   /** Models one method; throws {@link ModelException} for what it cannot rewrite. */
   public MethodModel model(Input in) {
@@ -76,6 +80,7 @@ public final class BodyModeler {
     private final ClosureCopies closureCopies;
     private final CallSignatures signatures;
     private final NameEdits edits;
+    private final PrivateEdits privateEdits;
     private final AwaitIndex awaits;
 
     Run(Input in) {
@@ -87,6 +92,7 @@ public final class BodyModeler {
       this.closureCopies = new ClosureCopies(this, hoisting, machineNames);
       this.signatures = new CallSignatures(in.scan().callees());
       this.edits = new NameEdits(this, closureCopies, machineNames);
+      this.privateEdits = new PrivateEdits(this, closureCopies);
       this.awaits = new AwaitIndex(in.scan().awaits(), in.names());
     }
 
@@ -96,7 +102,20 @@ public final class BodyModeler {
           false);
       plan.lower(tree.getBody());
       hoisting.findHoisted(plan.fragments());
-      List<MethodModel.Field> parameters = hoisting.parameterFields();
+      List<MethodModel.Field> parameters = new ArrayList<>(hoisting.parameterFields());
+      List<TypeVariableName> typeVariables = new ArrayList<>();
+      if (receiver != null) {
+        // The generated class cannot extend the template (final, a record, an enum): its
+        // method is static and takes the instance first, AsyncPoint.norm(point), and the
+        // machine keeps it in a field, as it keeps a parameter.
+        for (TypeParameterElement tp : type.getTypeParameters()) {
+          typeVariables.add(TypeVariableName.get(tp));
+        }
+        TypeName self = typeVariables.isEmpty() ? ClassName.get(type)
+            : ParameterizedTypeName.get(ClassName.get(type),
+                typeVariables.toArray(TypeName[]::new));
+        parameters.add(0, new MethodModel.Field(receiver, receiver, self, true, ""));
+      }
       // Names the caught-exception field now, in the order names are given out, but only when
       // a catch clause needs it: a finally block alone takes its exception in its own field.
       plan.handlers();
@@ -105,12 +124,12 @@ public final class BodyModeler {
       hoisting.renameClashingLocals(plan.fragments());
       closureCopies.findClosures();
       edits.layNameEdits();
+      privateEdits.lay();
       boolean routesExceptions = !plan.handlers().isEmpty();
       Lowering lowering = new Lowering(this, source, machineNames, types, hoisting, suspending,
           true, routesExceptions);
       List<MethodModel.State> states = lowering.lower(tree.getBody());
 
-      List<TypeVariableName> typeVariables = new ArrayList<>();
       for (TypeParameterElement tp : method.getTypeParameters()) {
         typeVariables.add(TypeVariableName.get(tp));
       }
@@ -126,7 +145,8 @@ public final class BodyModeler {
       }
       DeclaredType returnType = (DeclaredType) method.getReturnType();
       String machine = GeneratedNames.machineName(method);
-      return new MethodModel(method.getSimpleName().toString(), machine, isStatic, visibility,
+      return new MethodModel(method.getSimpleName().toString(), machine,
+          isStatic || receiver != null, visibility,
           typeVariables, TypeName.get(returnType.getTypeArguments().get(0)),
           TypeName.get(returnType), parameters, method.isVarArgs(), thrown, hoistedFields, states,
           lowering.splitAny() || !hoisting.constants.isEmpty(), suppressedWarnings(),
@@ -167,6 +187,11 @@ public final class BodyModeler {
         }
       }
       out.remove("fallthrough"); // the machine suppresses it anyway
+      if (privateEdits.castsUpdates()) {
+        // f op= e on a private field is f$set(self, (T) (f$get(self) op (e))), which narrows
+        // as Java's op= does, and whose cast is redundant when e's type is T's.
+        out.add("cast");
+      }
       return List.copyOf(out);
     }
 
@@ -261,6 +286,16 @@ public final class BodyModeler {
           return signatures;
         }
       }).convert(e, end);
+    }
+
+    @Override
+    public String privateStore(ExpressionTree target) {
+      return privateEdits.storeInto(target);
+    }
+
+    @Override
+    public boolean isPrivateField(ExpressionTree target) {
+      return privateEdits.isPrivateField(target);
     }
 
     @Override

@@ -293,7 +293,7 @@ final class ClosureCopies extends MethodFacts {
    */
   String copyDeclaration(Object what, String name, Tree anchor, boolean onlyBefore) {
     if (what == SELF) {
-      return "var " + name + " = " + generated + ".this;";
+      return "var " + name + " = " + self + ";";
     }
     BodyScan.Local local = (BodyScan.Local) what;
     List<IdentifierTree> assignments = assignmentsIn(anchor, Set.of(local));

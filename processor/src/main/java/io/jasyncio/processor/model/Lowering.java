@@ -74,6 +74,15 @@ final class Lowering {
     /** The chain of continuations that evaluates {@code e} and hands its value to {@code end}. */
     Chain chain(ExpressionTree e, java.util.function.Function<Expr, Chain> end);
 
+    /**
+     * The start of the store into {@code target} when it names a private field of the
+     * template, {@code count$set(self, } (the value and {@code )} follow); else null.
+     */
+    String privateStore(ExpressionTree target);
+
+    /** Whether {@code target} names a private field of the template (known before any edit). */
+    boolean isPrivateField(ExpressionTree target);
+
     /** The method's result type {@code T} of {@code Coroutine<T>}, as source. */
     String resultType();
 

@@ -8,6 +8,7 @@ import io.jasyncio.processor.scan.GeneratedNames;
 import io.jasyncio.processor.scan.LocalTypes;
 import io.jasyncio.processor.scan.MethodKind;
 import io.jasyncio.processor.scan.SourceText;
+import io.jasyncio.processor.scan.Templates;
 import java.util.Set;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
@@ -40,6 +41,14 @@ class MethodFacts {
   final MethodKind kind;
   /** Whether its returns are plain ({@code return null;}), not done(...) or tail awaits. */
   final boolean generator;
+  /**
+   * The machine's field holding the template's instance, when the generated class takes it
+   * as an argument ({@link Templates#takesReceiver}); null when the machine is an inner class
+   * of a subclass of the template, or the method is static.
+   */
+  final String receiver;
+  /** How the machine's code names the template's instance ({@code this} in the template). */
+  final String self;
 
   MethodFacts(Trees trees, javax.lang.model.util.Elements elements,
       javax.lang.model.util.Types typeUtils, Set<String> machineFields,
@@ -59,6 +68,8 @@ class MethodFacts {
     this.kind = MethodKind.of(method);
     this.generator = kind != MethodKind.COROUTINE;
     this.generated = GeneratedNames.generatedClass(type);
+    this.receiver = isStatic || !Templates.takesReceiver(type) ? null : receiverName(in);
+    this.self = receiver != null ? receiver : generated + ".this";
     String file = in.path().getCompilationUnit().getSourceFile().getName();
     this.fileName = file.substring(file.lastIndexOf('/') + 1);
   }
@@ -80,7 +91,20 @@ class MethodFacts {
     this.kind = facts.kind;
     this.generator = facts.generator;
     this.generated = facts.generated;
+    this.receiver = facts.receiver;
+    this.self = facts.self;
     this.fileName = facts.fileName;
+  }
+
+  /** {@code self}, or {@code self2}...: a name no local, parameter or field of the class has. */
+  private static String receiverName(BodyModeler.Input in) {
+    java.util.Set<String> taken = new java.util.HashSet<>(in.scan().classFieldNames());
+    in.scan().locals().forEach(l -> taken.add(l.name()));
+    String name = "self";
+    for (int n = 2; taken.contains(name); n++) {
+      name = "self" + n;
+    }
+    return name;
   }
 
   /** Whether {@code e} is a call of {@code done(...)}. */

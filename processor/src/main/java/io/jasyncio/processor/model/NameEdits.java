@@ -3,8 +3,10 @@ package io.jasyncio.processor.model;
 import static io.jasyncio.processor.model.ClosureCopies.SELF;
 
 import com.sun.source.tree.BindingPatternTree;
+import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.InstanceOfTree;
 import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.util.TreePath;
 import io.jasyncio.processor.model.ClosureCopies.Closure;
 import io.jasyncio.processor.scan.BodyScan;
@@ -12,6 +14,7 @@ import io.jasyncio.processor.scan.GeneratedNames;
 import io.jasyncio.processor.scan.Templates;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Supplier;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
@@ -49,10 +52,26 @@ final class NameEdits extends MethodFacts {
         source.replace(ref.tree(), field);
       }
     }
+    Set<com.sun.source.tree.Tree> privateNames = java.util.Collections.newSetFromMap(
+        new java.util.IdentityHashMap<>());
+    for (BodyScan.PrivateUse use : in.scan().privateUses()) {
+      privateNames.add(use.path().getLeaf()); // PrivateEdits rewrites these
+    }
     for (BodyScan.MemberRef ref : in.scan().memberRefs()) {
+      if (privateNames.contains(ref.path().getLeaf())) {
+        continue;
+      }
       Closure closure = closureCopies.closureAround(ref.path().getLeaf());
+      String name = ref.found().first().getSimpleName().toString();
+      if (receiver != null && ref.method() && ref.found().scope().equals(type)
+          && in.asyncInstanceSiblings().contains(name)) {
+        // numSum(x) is AsyncKitchen.numSum(self, x): the generated method takes the instance.
+        Supplier<String> instance = closure != null && closureCopies.readsInstance(ref)
+            ? () -> closureCopies.copyName(closure, SELF) : () -> self;
+        passReceiver(ref.path(), generated + "." + name, instance);
+        continue;
+      }
       if (closure != null && closureCopies.readsInstance(ref)) {
-        String name = ref.found().first().getSimpleName().toString();
         source.replace(ref.path().getLeaf(),
             () -> closureCopies.copyName(closure, SELF) + "." + name);
         continue;
@@ -61,6 +80,13 @@ final class NameEdits extends MethodFacts {
       if (qualified != null) {
         source.replace(ref.path().getLeaf(), qualified);
       }
+    }
+    for (BodyScan.ReceiverCall call : in.scan().receiverCalls()) {
+      // k.numSum(x) is AsyncKitchen.numSum(k, x), the method of the class that takes k.
+      ExpressionTree q = call.qualifier();
+      passReceiver(call.select(), Templates.generatedName(call.owner(),
+          GeneratedNames.packageOf(type)) + "." + ((MemberSelectTree) call.select().getLeaf())
+              .getIdentifier(), () -> source.render(q));
     }
     for (BodyScan.Unresolved name : in.scan().unresolved()) {
       boolean clashes = name.method() ? machineMethods.contains(name.name())
@@ -87,9 +113,23 @@ final class NameEdits extends MethodFacts {
       if (!self.isSuper() && closure != null) {
         source.replace(self.path().getLeaf(), () -> closureCopies.copyName(closure, SELF));
       } else if (!self.isSuper()) {
-        source.replace(self.path().getLeaf(), generated + ".this");
+        source.replace(self.path().getLeaf(), this.self);
       }
     }
+  }
+
+  /**
+   * Makes the call whose method {@code select} names a call of {@code method} with
+   * {@code receiver} as its first argument: the name and the opening parenthesis change, the
+   * arguments stay where they are (one that awaits is split as in any call).
+   */
+  private void passReceiver(TreePath select, String method, Supplier<String> receiver) {
+    MethodInvocationTree call = (MethodInvocationTree) select.getParentPath().getLeaf();
+    source.replace(select.getLeaf(), method);
+    boolean noArguments = call.getArguments().isEmpty();
+    int to = noArguments ? source.end(call) : source.start(call.getArguments().get(0));
+    source.replaceRange(source.end(select.getLeaf()), to,
+        () -> "(" + receiver.get() + (noArguments ? ")" : ", "));
   }
 
   /**
@@ -126,28 +166,32 @@ final class NameEdits extends MethodFacts {
       return member.getKind() == javax.lang.model.element.ElementKind.ENUM_CONSTANT
           ? null : owner + "." + name;
     }
+    // A machine that takes the instance as an argument is no subclass of the template: every
+    // member of it is qualified, a static one with its class, an instance one with the instance.
+    boolean outside = isStatic || receiver != null;
     if (ref.method()) {
       boolean sibling = scope.equals(type);
       if (sibling && in.asyncStaticSiblings().contains(name)) {
         return generated + "." + name;
       }
-      if (sibling && in.asyncInstanceSiblings().contains(name)) {
-        return machineMethods.contains(name) ? generated + ".this." + name : null;
+      if (sibling && in.asyncInstanceSiblings().contains(name) && receiver == null) {
+        return machineMethods.contains(name) ? self + "." + name : null;
       }
-      if (memberIsStatic && (isStatic || !scope.equals(type) || machineMethods.contains(name))) {
+      if (memberIsStatic && (outside || !scope.equals(type) || machineMethods.contains(name))) {
         return owner + "." + name;
       }
-      if (!memberIsStatic && scope.equals(type) && machineMethods.contains(name)) {
-        return generated + ".this." + name;
+      if (!memberIsStatic && (receiver != null
+          || (scope.equals(type) && machineMethods.contains(name)))) {
+        return self + "." + name;
       }
       return null;
     }
     if (memberIsStatic) {
-      return isStatic || !scope.equals(type) || fieldsInMachine.contains(name)
+      return outside || !scope.equals(type) || fieldsInMachine.contains(name)
           ? owner + "." + name : null;
     }
-    return scope.equals(type) && fieldsInMachine.contains(name)
-        ? generated + ".this." + name : null;
+    return receiver != null || (scope.equals(type) && fieldsInMachine.contains(name))
+        ? self + "." + name : null;
   }
 
   /**

@@ -42,6 +42,9 @@ final class StateNumbers {
       return new Step.Assign(a.target(),
           resolve(a.value()), a.line());
     }
+    if (step instanceof Step.Store s) {
+      return new Step.Store(s.store(), resolve(s.value()), s.line());
+    }
     if (step instanceof Step.Jump j) {
       return new Step.Jump(number(j.state()), j.line());
     }
@@ -123,6 +126,9 @@ final class StateNumbers {
     }
     if (step instanceof Step.Assign a) {
       return refersTo(a.value(), label);
+    }
+    if (step instanceof Step.Store s) {
+      return refersTo(s.value(), label);
     }
     if (step instanceof Step.Jump j) {
       return j.state() == label.id;

@@ -120,6 +120,18 @@ public sealed interface Step {
   }
 
   /**
+   * Stores {@code value} in a private field of the template through its accessor: {@code store}
+   * is the accessor's call up to the value ({@code count$set(self, }), the value and {@code )}
+   * follow.
+   */
+  record Store(String store, Value value, int line) implements Step {
+    @Override
+    public String toString() {
+      return store + value + ")";
+    }
+  }
+
+  /**
    * Declares local {@code name} of {@code type}, its modifiers included ({@code null}:
    * {@code var}), holding {@code value} (null: none yet).
    */

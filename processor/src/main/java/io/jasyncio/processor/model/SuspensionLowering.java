@@ -54,6 +54,11 @@ final class SuspensionLowering {
       ExpressionTree e = ((ExpressionStatementTree) s).getExpression();
       if (e instanceof AssignmentTree a) {
         l.copies(a.getVariable());
+        String store = l.forms.privateStore(a.getVariable());
+        if (store != null) {
+          l.add(new Step.Store(store, resumed(family, l.types.kindOfTarget(a)), l.sourceLine()));
+          return;
+        }
         assign(l.source.render(a.getVariable()), resumed(family, l.types.kindOfTarget(a)));
       } else {
         assign(null, resumed(family, TypeKind.NONE));
@@ -146,8 +151,15 @@ final class SuspensionLowering {
       l.add(new Step.Declare(null, held, target, l.sourceLine()));
       suspendOnChain(c.getExpression(), s, x -> new Chain.Let(null, updated, new Expr.Name(held),
           new Chain.Evaluate(new Expr.Assignment(new Expr.Name(updated), op, x),
-              new Chain.Evaluate(new Expr.Assignment(target, "=", new Expr.Name(updated)),
-                  Chain.none()))));
+              new Chain.Evaluate(store(c.getVariable(), target, updated), Chain.none()))));
+      assign(null, resumed(Step.Source.AWAIT, TypeKind.NONE));
+      return;
+    }
+    if (e instanceof AssignmentTree a && l.forms.isPrivateField(a.getVariable())) {
+      // A private field is stored through its accessor, once the value is there.
+      String store = l.emit ? l.forms.privateStore(a.getVariable()) : "";
+      suspendOnChain(a.getExpression(), s, x -> new Chain.Evaluate(new Expr.Spliced(
+          List.of(new Expr.Code(store), x, new Expr.Code(")"))), Chain.none()));
       assign(null, resumed(Step.Source.AWAIT, TypeKind.NONE));
       return;
     }
@@ -156,6 +168,13 @@ final class SuspensionLowering {
     suspendOnChain(e, s, x -> x.simpleName() != null ? Chain.none()
         : new Chain.Evaluate(x, Chain.none()));
     assign(null, resumed(Step.Source.AWAIT, TypeKind.NONE));
+  }
+
+  /** {@code target = name}, or the store into it when it is a private field of the template. */
+  private Expr store(ExpressionTree variable, Expr target, String name) {
+    String store = l.emit ? l.forms.privateStore(variable) : null;
+    return store != null ? new Expr.Code(store + name + ")")
+        : new Expr.Assignment(target, "=", new Expr.Name(name));
   }
 
   /** The end of a chain whose value has {@code type} as its target type (none when null). */

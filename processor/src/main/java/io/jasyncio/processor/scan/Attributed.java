@@ -46,6 +46,15 @@ public final class Attributed {
     return true;
   }
 
+  /**
+   * Whether any of {@code members} (a method's overloads, a class's constructors) is private
+   * and declared in {@code topLevel}: javac may choose that one.
+   */
+  public static boolean anyPrivateToTopLevel(List<? extends Element> members,
+      TypeElement topLevel) {
+    return members.stream().anyMatch(e -> isPrivateToTopLevel(e, topLevel));
+  }
+
   private static boolean isPrivateToTopLevel(Element e, TypeElement topLevel) {
     if (!e.getModifiers().contains(Modifier.PRIVATE)) {
       return false;

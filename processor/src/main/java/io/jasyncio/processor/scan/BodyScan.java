@@ -57,15 +57,32 @@ public final class BodyScan {
 
   /**
    * A use of a private member declared in the template's top-level class, which the generated
-   * class, another top-level class, cannot reach.
+   * class, another top-level class, reaches only through handles ({@link PrivateAccessors});
+   * {@code typeQualified} when it is a method reference on a class's name ({@code Foo::m}).
    */
-  public record PrivateUse(TreePath path, Element element) {}
+  public record PrivateUse(TreePath path, List<Element> members, boolean typeQualified) {
+    public PrivateUse {
+      members = List.copyOf(members);
+    }
+
+    /** The member the use names (the first of a method's overloads). */
+    public Element element() {
+      return members.get(0);
+    }
+  }
 
   /**
    * A class-qualified call of a static {@code @Async} method, {@code Kitchen.boil()}: the
    * qualifier must name the generated class, or the call would run the template.
    */
   public record TemplateCall(ExpressionTree qualifier, TypeElement template) {}
+
+  /**
+   * {@code k.numSum(x)}: a call of an instance {@code @Async} method of {@code owner}, a class
+   * whose generated class takes the instance as an argument ({@code Templates.takesReceiver}),
+   * on the object {@code qualifier}; {@code select} is the path of {@code k.numSum}.
+   */
+  public record ReceiverCall(TreePath select, ExpressionTree qualifier, TypeElement owner) {}
 
   /**
    * A simple name that is neither a local nor a member of the class or its enclosing classes:
@@ -91,8 +108,10 @@ public final class BodyScan {
   final List<TreePath> awaitReferences = new ArrayList<>();
   final Set<Local> assigned = new LinkedHashSet<>();
   final List<PrivateUse> privateUses = new ArrayList<>();
+  final List<TreePath> untypedPrivateUses = new ArrayList<>();
   final List<LocalClassRef> localClassRefs = new ArrayList<>();
   final List<TemplateCall> templateCalls = new ArrayList<>();
+  final List<ReceiverCall> receiverCalls = new ArrayList<>();
   final List<Unresolved> unresolved = new ArrayList<>();
   final List<MemberTypeRef> memberTypeRefs = new ArrayList<>();
   final Set<String> classFieldNames = new java.util.HashSet<>();
@@ -106,8 +125,14 @@ public final class BodyScan {
   public List<ReturnUse> returns() { return returns; }
   public List<TreePath> awaitReferences() { return awaitReferences; }
   public List<PrivateUse> privateUses() { return privateUses; }
+  /**
+   * Selects {@code q.f} of a name a private field of the template's classes has, on a value
+   * whose class the scan cannot tell ({@code make().f}, or a {@code var} local in a block).
+   */
+  public List<TreePath> untypedPrivateUses() { return untypedPrivateUses; }
   public List<LocalClassRef> localClassRefs() { return localClassRefs; }
   public List<TemplateCall> templateCalls() { return templateCalls; }
+  public List<ReceiverCall> receiverCalls() { return receiverCalls; }
   public List<Unresolved> unresolved() { return unresolved; }
   public List<MemberTypeRef> memberTypeRefs() { return memberTypeRefs; }
   /**

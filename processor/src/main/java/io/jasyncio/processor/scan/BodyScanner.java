@@ -49,6 +49,7 @@ import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
@@ -73,6 +74,7 @@ final class BodyScanner extends TreePathScanner<Void, Void> {
   private int synchronizedDepth;
   private BlockTree body;
   private SourceTypes types;
+  private java.util.Set<String> privateFieldNames;
 
   BodyScanner(BodyScan out, MemberLookup lookup, AsyncioNames names, Elements elements,
       LocalTypes localTypes) {
@@ -86,8 +88,16 @@ final class BodyScanner extends TreePathScanner<Void, Void> {
 
   /** Records a use of members that are all private to the template's top-level class. */
   private void checkPrivate(TreePath path, List<? extends Element> members) {
-    if (Attributed.allPrivateToTopLevel(members, topLevel)) {
-      out.privateUses.add(new PrivateUse(path, members.get(0)));
+    checkPrivate(path, members, false);
+  }
+
+  private void checkPrivate(TreePath path, List<? extends Element> members,
+      boolean typeQualified) {
+    boolean executables = members.stream().allMatch(m -> m instanceof ExecutableElement);
+    if (executables ? Attributed.anyPrivateToTopLevel(members, topLevel)
+        : Attributed.allPrivateToTopLevel(members, topLevel)) {
+      // All the overloads go through accessors, so javac chooses among them as it did.
+      out.privateUses.add(new PrivateUse(path, List.copyOf(members), typeQualified));
     }
   }
 
@@ -339,9 +349,14 @@ final class BodyScanner extends TreePathScanner<Void, Void> {
     if (type != null && node.getClassBody() == null) {
       out.callees.put(node, ElementFilter.constructorsIn(type.getEnclosedElements()));
     }
+    // a private class is reported by its name, once
+    List<ExecutableElement> constructors = type == null ? List.of()
+        : ElementFilter.constructorsIn(type.getEnclosedElements());
     if (type != null && !Attributed.allPrivateToTopLevel(List.of(type), topLevel)
-        && node.getClassBody() == null) { // a private class is reported by its name, once
-      checkPrivate(getCurrentPath(), ElementFilter.constructorsIn(type.getEnclosedElements()));
+        && (node.getClassBody() == null
+            // an anonymous class is reported when it can only call a private constructor
+            || Attributed.allPrivateToTopLevel(constructors, topLevel))) {
+      checkPrivate(getCurrentPath(), constructors);
     }
     scanTypeNames(node.getIdentifier());
     scan(node.getArguments(), p);
@@ -374,7 +389,7 @@ final class BodyScanner extends TreePathScanner<Void, Void> {
       List<Element> members = constructor
           ? new java.util.ArrayList<>(ElementFilter.constructorsIn(owner.getEnclosedElements()))
           : types.membersNamed(owner, node.getName().toString(), true);
-      checkPrivate(getCurrentPath(), members);
+      checkPrivate(getCurrentPath(), members, types.isTypeName(node.getQualifierExpression()));
       if (!constructor && types.isTypeName(node.getQualifierExpression())
           && Templates.anyStaticAsync(members)) {
         // Kitchen::boil means the generated method, as a call Kitchen.boil() does.
@@ -420,6 +435,10 @@ final class BodyScanner extends TreePathScanner<Void, Void> {
         checkPrivate(new TreePath(getCurrentPath(), member), methods);
         if (types.isTypeName(member.getExpression()) && Templates.anyStaticAsync(methods)) {
           out.templateCalls.add(new TemplateCall(member.getExpression(), owner));
+        } else if (!types.isTypeName(member.getExpression())
+            && Templates.anyReceiverAsync(methods)) {
+          out.receiverCalls.add(new BodyScan.ReceiverCall(
+              new TreePath(getCurrentPath(), member), member.getExpression(), owner));
         }
       }
       scan(member.getExpression(), p);
@@ -449,8 +468,30 @@ final class BodyScanner extends TreePathScanner<Void, Void> {
     TypeElement owner = types.typeOf(node.getExpression());
     if (owner != null) {
       checkPrivate(getCurrentPath(), types.membersNamed(owner, name, false));
+    } else if (privateFieldNames().contains(name) && inMethodScope()) {
+      out.untypedPrivateUses.add(getCurrentPath());
     }
     return scan(node.getExpression(), p);
+  }
+
+  /** The names of the private fields declared in the template's top-level class, nested too. */
+  private java.util.Set<String> privateFieldNames() {
+    if (privateFieldNames == null) {
+      privateFieldNames = new java.util.HashSet<>();
+      java.util.Deque<TypeElement> todo = new ArrayDeque<>(List.of(topLevel));
+      while (!todo.isEmpty()) {
+        TypeElement t = todo.pop();
+        for (Element e : t.getEnclosedElements()) {
+          if (e instanceof TypeElement nested) {
+            todo.push(nested);
+          } else if (e.getKind() == ElementKind.FIELD
+              && e.getModifiers().contains(javax.lang.model.element.Modifier.PRIVATE)) {
+            privateFieldNames.add(e.getSimpleName().toString());
+          }
+        }
+      }
+    }
+    return privateFieldNames;
   }
 
   @Override

@@ -138,6 +138,14 @@ public final class SourceText {
   }
 
   /**
+   * Lays a lazily rendered replacement over the text from {@code from} to {@code to}, which is
+   * no tree (the parentheses between a call's name and its first argument, say).
+   */
+  public void replaceRange(int from, int to, Supplier<String> replacement) {
+    edits.add(new Edit(from, to, replacement));
+  }
+
+  /**
    * Lays {@code before} and {@code after} around the text of {@code tree}, which keeps the
    * replacements inside it, even one over the whole tree (a wrap goes outside those).
    */

@@ -61,7 +61,13 @@ public final class SourceTypes {
       }
       Object local = resolveLocal(name);
       if (local instanceof Local l) {
-        return l.topLevel() || l.parameter() ? typeElement(localTypes.of(name)) : null;
+        if (l.topLevel() || l.parameter()) {
+          return typeElement(localTypes.of(name));
+        }
+        // A local in a nested block: the class its declaration names, unless it says var.
+        Tree declared = l.tree().getType();
+        return declared == null || declared.toString().equals("var") ? null
+            : resolveTypeName(declared);
       }
       if (local != null) {
         return null;

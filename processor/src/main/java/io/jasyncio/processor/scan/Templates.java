@@ -24,6 +24,30 @@ public final class Templates {
     return false;
   }
 
+  /**
+   * Whether the generated class of {@code type} takes the instance as an argument
+   * ({@code AsyncPoint.norm(point)}) instead of extending it: {@code type} is final, a record or
+   * an enum, or has only private constructors, so no subclass can override its instance
+   * {@code @Async} methods.
+   */
+  public static boolean takesReceiver(TypeElement type) {
+    return type.getModifiers().contains(Modifier.FINAL) || type.getKind() == ElementKind.ENUM
+        || type.getKind() == ElementKind.RECORD
+        || javax.lang.model.util.ElementFilter.constructorsIn(type.getEnclosedElements()).stream()
+            .allMatch(c -> c.getModifiers().contains(Modifier.PRIVATE));
+  }
+
+  /** Whether one of {@code methods} is an instance {@code @Async} method of such a class. */
+  public static boolean anyReceiverAsync(List<? extends Element> methods) {
+    for (Element m : methods) {
+      if (m.getKind() == ElementKind.METHOD && !m.getModifiers().contains(Modifier.STATIC)
+          && isAsync(m) && takesReceiver((TypeElement) m.getEnclosingElement())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether one of {@code methods} is a static {@code @Async} template. */
   public static boolean anyStaticAsync(List<? extends Element> methods) {
     for (Element m : methods) {

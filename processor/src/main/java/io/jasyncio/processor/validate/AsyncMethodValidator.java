@@ -47,7 +47,8 @@ public final class AsyncMethodValidator {
       return report; // the body means nothing as a coroutine; more errors would mislead
     }
     if (method.getModifiers().contains(Modifier.FINAL)
-        && !method.getModifiers().contains(Modifier.STATIC)) {
+        && !method.getModifiers().contains(Modifier.STATIC)
+        && !io.jasyncio.processor.scan.Templates.takesReceiver(type)) {
       report.add(Diagnostic.on(method, Messages.finalMethod(where, generated)));
     }
     if (method.getModifiers().contains(Modifier.SYNCHRONIZED)) {
@@ -89,7 +90,7 @@ public final class AsyncMethodValidator {
             Messages.awaitInLocalClass(verb, where)));
         case SYNCHRONIZED -> report.add(Diagnostic.at(await.path(),
             Messages.awaitInSynchronized(verb, where)));
-        case BODY -> checkAwaitPosition(await.path(), tree, type, names, report);
+        case BODY -> checkAwaitPosition(await.path(), tree, type, names, scan, report);
       }
     }
     for (BodyScan.ReturnUse ret : scan.returns()) {
@@ -131,19 +132,7 @@ public final class AsyncMethodValidator {
         report.add(Diagnostic.at(self.path(), Messages.superUse()));
       }
     }
-    for (BodyScan.PrivateUse use : scan.privateUses()) {
-      Element e = use.element();
-      String kind = switch (e.getKind()) {
-        case METHOD -> "method";
-        case CONSTRUCTOR -> "constructor";
-        case FIELD, ENUM_CONSTANT -> "field";
-        default -> e.getKind().isClass() || e.getKind().isInterface() ? "class" : "member";
-      };
-      String name = e.getKind() == ElementKind.CONSTRUCTOR
-          ? e.getEnclosingElement().getSimpleName() + "()"
-          : e.getSimpleName() + (e.getKind() == ElementKind.METHOD ? "()" : "");
-      report.add(Diagnostic.at(use.path(), Messages.privateMember(generated, kind, name)));
-    }
+    new PrivateUseChecks(scan, names, generated).check(report);
     return report;
   }
 
@@ -188,13 +177,9 @@ public final class AsyncMethodValidator {
     }
     if (type.getKind().isInterface()) {
       report.add(Diagnostic.on(method, Messages.interfaceInstanceMethod(name)));
-    } else if (type.getModifiers().contains(Modifier.FINAL) || type.getKind() == ElementKind.ENUM
-        || type.getKind() == ElementKind.RECORD) {
-      report.add(Diagnostic.on(type, Messages.finalClass(name, generated)));
-    } else if (ElementFilter.constructorsIn(type.getEnclosedElements()).stream()
-        .allMatch(c -> c.getModifiers().contains(Modifier.PRIVATE))) {
-      report.add(Diagnostic.on(type, Messages.privateConstructors(name, generated)));
     }
+    // A final class, record, enum or class with only private constructors is no error: its
+    // generated class takes the instance as an argument (Templates.takesReceiver).
   }
 
   private static boolean isNull(ExpressionTree value) {
@@ -231,7 +216,7 @@ public final class AsyncMethodValidator {
 
   /** An await must take a statement form, inside statements the modeler can split. */
   private static void checkAwaitPosition(TreePath await, MethodTree method, TypeElement type,
-      AsyncioNames names, Report report) {
+      AsyncioNames names, BodyScan scan, Report report) {
     TreePath statement = Suspensions.suspendingStatement(await, names);
     if (statement == null) {
       statement = Suspensions.expressionOwner(await, names);
@@ -239,7 +224,9 @@ public final class AsyncMethodValidator {
           && statement.getLeaf() instanceof ExpressionStatementTree e
           && e.getExpression() instanceof com.sun.source.tree.CompoundAssignmentTree c
           && !Suspensions.isSimpleTarget(c.getVariable())
-          && !isOwnStaticField(c.getVariable(), type)) {
+          && !isOwnStaticField(c.getVariable(), type)
+          // a private field's update has checks of its own (PrivateUseChecks)
+          && scan.privateUses().stream().noneMatch(u -> u.path().getLeaf() == c.getVariable())) {
         report.add(Diagnostic.at(await, Messages.compoundTarget()));
         return;
       }

@@ -137,8 +137,9 @@ public final class StrayAwaitScanner extends TreePathScanner<Void, Void> {
     TypeElement owner;
     String method;
     if (node.getMethodSelect() instanceof MemberSelectTree select) {
-      owner = typeNamed(select.getExpression());
       method = select.getIdentifier().toString();
+      owner = isThisOrUnqualified(select) ? lexicalOwnerOf(method)
+          : typeNamed(select.getExpression());
     } else if (node.getMethodSelect() instanceof IdentifierTree id) {
       method = id.getName().toString();
       owner = lexicalOwnerOf(method);
@@ -153,6 +154,12 @@ public final class StrayAwaitScanner extends TreePathScanner<Void, Void> {
       report.add(Diagnostic.at(getCurrentPath(), Messages.templateCall(
           owner.getSimpleName() + "." + method + "()",
           Templates.generatedName(owner, pkg) + "." + method + "()")));
+    } else if (isThisOrUnqualified(node.getMethodSelect())
+        && Templates.anyReceiverAsync(methodsNamed(owner, method))) {
+      // A final class's, record's or enum's own code calling its instance @Async method.
+      report.add(Diagnostic.at(getCurrentPath(), Messages.templateCall(
+          owner.getSimpleName() + "." + method + "()",
+          Templates.generatedName(owner, pkg) + "." + method + "(this, ...)")));
     } else if (node.getMethodSelect() instanceof IdentifierTree) {
       TypeElement declaring = Templates.inheritedInstanceTemplate(methodsNamed(owner, method),
           owner);
@@ -220,6 +227,11 @@ public final class StrayAwaitScanner extends TreePathScanner<Void, Void> {
   }
 
   /** The innermost enclosing class that has a method named {@code method}. */
+  private static boolean isThisOrUnqualified(ExpressionTree select) {
+    return select instanceof IdentifierTree || (select instanceof MemberSelectTree s
+        && s.getExpression() instanceof IdentifierTree q && q.getName().contentEquals("this"));
+  }
+
   private TypeElement lexicalOwnerOf(String method) {
     for (TreePath p = getCurrentPath(); p != null; p = p.getParentPath()) {
       TypeElement t = p.getLeaf() instanceof ClassTree ? enteredType(p) : null;

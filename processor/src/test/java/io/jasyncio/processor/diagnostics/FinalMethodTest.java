@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code [jasyncio/FinalMethod]}: {@code AsyncFoo} overrides an instance {@code @Async} method
  * with the rewritten one, so the method cannot be final; reported on the method. A final class is
- * {@link FinalClassTest}'s.
+ * {@code ReceiverClassesTest}'s.
  */
 class FinalMethodTest {
 

@@ -150,4 +150,20 @@ class TemplateCallTest {
         "}");
     s.assertGenerated("demo.AsyncKitchen");
   }
+
+  @Test
+  void aRecordsPlainMethodCallingItsOwnInstanceTemplate() {
+    CompiledSnippet s = CompiledSnippet.compile("Point",
+        "public record Point(int x, int y) {",
+        "  @Async Coroutine<Integer> norm() { await(sleep(1)); return done(x * x + y * y); }",
+        "  Object plain() {",
+        "    return this.norm();",
+        "  }",
+        "}");
+    assertThat(s.compilation()).hadErrorContaining("[jasyncio/TemplateCall] Point.norm() is an"
+        + " @Async template and does not run by itself; call AsyncPoint.norm(this, ...) instead")
+        .inFile(s.file())
+        .onLine(s.lineOf("    return this.norm();"));
+    assertThat(s.compilation()).hadErrorCount(1);
+  }
 }
