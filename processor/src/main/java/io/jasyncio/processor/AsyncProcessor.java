@@ -21,6 +21,7 @@ import io.jasyncio.processor.scan.LocalTypes;
 import io.jasyncio.processor.scan.MemberLookup;
 import io.jasyncio.processor.scan.PrivateAccessors;
 import io.jasyncio.processor.scan.SourceText;
+import io.jasyncio.processor.scan.Templates;
 import io.jasyncio.processor.validate.AsyncMethodValidator;
 import io.jasyncio.processor.validate.StrayAwaitScanner;
 import java.io.IOException;
@@ -226,7 +227,9 @@ public final class AsyncProcessor extends AbstractProcessor {
       }
       MemberLookup lookup = new MemberLookup(processingEnv.getElementUtils(), type);
       PrivateAccessors accessors = new PrivateAccessors(type);
-      AsyncMethodValidator validator = new AsyncMethodValidator();
+      List<ExecutableElement> inherited = Templates.inheritedToRewrite(type,
+          processingEnv.getElementUtils(), m -> trees.getPath(m) != null);
+      AsyncMethodValidator validator = new AsyncMethodValidator(Set.copyOf(inherited));
       BodyModeler modeler = new BodyModeler(trees, processingEnv.getElementUtils(),
           processingEnv.getTypeUtils(), machineFields, machineMethods);
       List<BodyModeler.Input> inputs = new ArrayList<>();
@@ -243,7 +246,13 @@ public final class AsyncProcessor extends AbstractProcessor {
         report.addAll(r);
         if (r.isClean()) {
           inputs.add(new BodyModeler.Input(m, path, scan, names, localTypes, staticSiblings,
-              instanceSiblings, accessors));
+              instanceSiblings, accessors, null));
+        }
+      }
+      for (ExecutableElement m : inherited) {
+        BodyModeler.Input input = inheritedInput(m, type, accessors);
+        if (input != null) {
+          inputs.add(input);
         }
       }
       boolean typeMissing = false;
@@ -271,7 +280,9 @@ public final class AsyncProcessor extends AbstractProcessor {
         }
       }
       if (report.isClean() && !typeMissing) {
-        write(type, methods, models, accessors, report);
+        List<ExecutableElement> rewritten = new ArrayList<>(methods);
+        rewritten.addAll(inherited);
+        write(type, rewritten, models, accessors, report);
       }
     } catch (SourceText.NoEndPositionsException e) {
       report.add(Diagnostic.on(current, Messages.endPositions(type.getSimpleName().toString())));
@@ -282,14 +293,54 @@ public final class AsyncProcessor extends AbstractProcessor {
     return true;
   }
 
+  /**
+   * The input that rewrites {@code m}, an {@code @Async} method {@code host} inherits, into
+   * {@code host}'s generated class; null when its body has errors, which the class declaring it
+   * reports.
+   */
+  private BodyModeler.Input inheritedInput(ExecutableElement m, TypeElement host,
+      PrivateAccessors accessors) {
+    TypeElement declaring = (TypeElement) m.getEnclosingElement();
+    TreePath path = trees.getPath(m);
+    MethodTree tree = (MethodTree) path.getLeaf();
+    if (tree.getBody() == null) {
+      return null;
+    }
+    AsyncioNames names = AsyncioNames.of(path.getCompilationUnit());
+    MemberLookup lookup = new MemberLookup(processingEnv.getElementUtils(), declaring);
+    LocalTypes localTypes = new LocalTypes(trees, path);
+    BodyScan scan = BodyScan.of(path, lookup, names, processingEnv.getElementUtils(),
+        localTypes);
+    if (!new AsyncMethodValidator(Set.of()).validate(m, path, scan, names).isClean()) {
+      return null;
+    }
+    Set<String> staticSiblings = new HashSet<>();
+    Set<String> instanceSiblings = new HashSet<>();
+    for (ExecutableElement sibling : asyncMethodsOf(declaring)) {
+      (sibling.getModifiers().contains(Modifier.STATIC) ? staticSiblings : instanceSiblings)
+          .add(sibling.getSimpleName().toString());
+    }
+    return new BodyModeler.Input(m, path, scan, names, localTypes, staticSiblings,
+        instanceSiblings, accessors, host);
+  }
+
   /** Writes {@code AsyncFoo} for {@code type}, or adds to {@code report} why it cannot. */
   private void write(TypeElement type, List<ExecutableElement> methods, List<MethodModel> models,
       PrivateAccessors accessors, Report report) {
     CompilationUnitTree unit = trees.getPath(type).getCompilationUnit();
     List<String> imports = new ArrayList<>();
-    for (ImportTree imp : unit.getImports()) {
-      imports.add("import " + (imp.isStatic() ? "static " : "") + imp.getQualifiedIdentifier()
-          + ";");
+    Set<CompilationUnitTree> units = new java.util.LinkedHashSet<>();
+    units.add(unit);
+    // An inherited method's body is written with its own file's imports.
+    methods.forEach(m -> units.add(trees.getPath(m).getCompilationUnit()));
+    for (CompilationUnitTree u : units) {
+      for (ImportTree imp : u.getImports()) {
+        String line = "import " + (imp.isStatic() ? "static " : "")
+            + imp.getQualifiedIdentifier() + ";";
+        if (!imports.contains(line)) {
+          imports.add(line);
+        }
+      }
     }
     Set<String> usedNames = new HashSet<>();
     Map<String, String> singleImports = new HashMap<>();

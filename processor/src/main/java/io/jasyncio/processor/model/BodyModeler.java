@@ -26,6 +26,7 @@ import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.TypeParameterElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
@@ -62,7 +63,7 @@ public final class BodyModeler {
   /** What the modeler needs to know about one method. */
   public record Input(ExecutableElement method, TreePath path, BodyScan scan, AsyncioNames names,
       LocalTypes localTypes, Set<String> asyncStaticSiblings, Set<String> asyncInstanceSiblings,
-      PrivateAccessors accessors) {}
+      PrivateAccessors accessors, TypeElement host) {}
 
   /** Models one method; throws {@link ModelException} for what it cannot rewrite. */
   public MethodModel model(Input in) {
@@ -144,7 +145,10 @@ public final class BodyModeler {
         }
       }
       DeclaredType returnType = (DeclaredType) method.getReturnType();
-      String machine = GeneratedNames.machineName(method);
+      // An inherited method's machine is named after its class too: the host may have an
+      // @Async method of the same name.
+      String machine = (in.host() == null ? "" : type.getSimpleName().toString())
+          + GeneratedNames.machineName(method);
       return new MethodModel(method.getSimpleName().toString(), machine,
           isStatic || receiver != null, visibility,
           typeVariables, TypeName.get(returnType.getTypeArguments().get(0)),

@@ -67,7 +67,8 @@ class MethodFacts {
     this.isStatic = method.getModifiers().contains(Modifier.STATIC);
     this.kind = MethodKind.of(method);
     this.generator = kind != MethodKind.COROUTINE;
-    this.generated = GeneratedNames.generatedClass(type);
+    // An inherited method is rewritten into the generated class of the class inheriting it.
+    this.generated = GeneratedNames.generatedClass(in.host() != null ? in.host() : type);
     this.receiver = isStatic || !Templates.takesReceiver(type) ? null : receiverName(in);
     this.self = receiver != null ? receiver : generated + ".this";
     String file = in.path().getCompilationUnit().getSourceFile().getName();

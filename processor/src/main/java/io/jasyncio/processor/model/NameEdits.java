@@ -172,7 +172,7 @@ final class NameEdits extends MethodFacts {
     if (ref.method()) {
       boolean sibling = scope.equals(type);
       if (sibling && in.asyncStaticSiblings().contains(name)) {
-        return generated + "." + name;
+        return GeneratedNames.generatedClass(type) + "." + name;
       }
       if (sibling && in.asyncInstanceSiblings().contains(name) && receiver == null) {
         return machineMethods.contains(name) ? self + "." + name : null;

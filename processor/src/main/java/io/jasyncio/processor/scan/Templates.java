@@ -48,6 +48,36 @@ public final class Templates {
     return false;
   }
 
+  /**
+   * The instance {@code @Async} methods {@code sub} inherits that its generated class rewrites
+   * too, overriding each with its machine as it overrides {@code sub}'s own: those of
+   * superclasses in {@code sub}'s package whose source is in this compilation ({@code hasSource}),
+   * not overridden on the way. {@code sub} must have {@code @Async} methods of its own (so that
+   * it has a generated class) and be a class a subclass can extend.
+   */
+  public static java.util.List<javax.lang.model.element.ExecutableElement> inheritedToRewrite(
+      TypeElement sub, javax.lang.model.util.Elements elements,
+      java.util.function.Predicate<Element> hasSource) {
+    java.util.List<javax.lang.model.element.ExecutableElement> out = new java.util.ArrayList<>();
+    if (takesReceiver(sub) || sub.getKind() != ElementKind.CLASS) {
+      return out;
+    }
+    String pkg = GeneratedNames.packageOf(sub);
+    for (Element e : elements.getAllMembers(sub)) {
+      if (e instanceof javax.lang.model.element.ExecutableElement m
+          && m.getKind() == ElementKind.METHOD && isAsync(m)
+          && !m.getModifiers().contains(Modifier.STATIC)
+          && !m.getModifiers().contains(Modifier.PRIVATE)
+          && !m.getModifiers().contains(Modifier.ABSTRACT)
+          && m.getEnclosingElement() instanceof TypeElement owner && !owner.equals(sub)
+          && owner.getKind() == ElementKind.CLASS && !takesReceiver(owner)
+          && GeneratedNames.packageOf(owner).equals(pkg) && hasSource.test(m)) {
+        out.add(m);
+      }
+    }
+    return out;
+  }
+
   /** Whether one of {@code methods} is a static {@code @Async} template. */
   public static boolean anyStaticAsync(List<? extends Element> methods) {
     for (Element m : methods) {

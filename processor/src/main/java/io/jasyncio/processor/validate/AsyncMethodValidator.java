@@ -33,6 +33,13 @@ import javax.lang.model.util.ElementFilter;
  * generated code that compiles.
  */
 public final class AsyncMethodValidator {
+  /** Inherited {@code @Async} methods the generated class rewrites too: calling them is fine. */
+  private final java.util.Set<? extends Element> rewrittenInherited;
+
+  /** A validator for a class whose generated class also rewrites {@code rewrittenInherited}. */
+  public AsyncMethodValidator(java.util.Set<? extends Element> rewrittenInherited) {
+    this.rewrittenInherited = rewrittenInherited;
+  }
 
   /** Checks {@code method}, whose declaration is at {@code methodPath} and body is scanned. */
   public Report validate(ExecutableElement method, TreePath methodPath, BodyScan scan,
@@ -117,7 +124,8 @@ public final class AsyncMethodValidator {
       TypeElement declaring = ref.method() && !ref.inLocalClass()
           ? Templates.inheritedInstanceTemplate(ref.found().members(), ref.found().scope())
           : null;
-      if (declaring != null) {
+      if (declaring != null
+          && ref.found().members().stream().noneMatch(rewrittenInherited::contains)) {
         report.add(Diagnostic.at(ref.path(), Messages.inheritedTemplate(
             ref.found().scope().getSimpleName().toString(),
             ref.found().first().getSimpleName() + "()", declaring.getSimpleName().toString(),

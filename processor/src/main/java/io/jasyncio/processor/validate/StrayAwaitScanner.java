@@ -163,7 +163,10 @@ public final class StrayAwaitScanner extends TreePathScanner<Void, Void> {
     } else if (node.getMethodSelect() instanceof IdentifierTree) {
       TypeElement declaring = Templates.inheritedInstanceTemplate(methodsNamed(owner, method),
           owner);
-      if (declaring != null) {
+      boolean rewritten = declaring != null && !asyncMethodsOf(owner).isEmpty()
+          && Templates.inheritedToRewrite(owner, elements, m -> trees.getPath(m) != null)
+              .stream().anyMatch(m -> m.getSimpleName().contentEquals(method));
+      if (declaring != null && !rewritten) {
         report.add(Diagnostic.at(getCurrentPath(), Messages.inheritedTemplate(
             owner.getSimpleName().toString(), method + "()",
             declaring.getSimpleName().toString(), Templates.generatedName(declaring, pkg))));
@@ -227,6 +230,16 @@ public final class StrayAwaitScanner extends TreePathScanner<Void, Void> {
   }
 
   /** The innermost enclosing class that has a method named {@code method}. */
+  private static List<Element> asyncMethodsOf(TypeElement type) {
+    List<Element> out = new ArrayList<>();
+    for (Element e : type.getEnclosedElements()) {
+      if (e.getKind() == ElementKind.METHOD && Templates.isAsync(e)) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
   private static boolean isThisOrUnqualified(ExpressionTree select) {
     return select instanceof IdentifierTree || (select instanceof MemberSelectTree s
         && s.getExpression() instanceof IdentifierTree q && q.getName().contentEquals("this"));

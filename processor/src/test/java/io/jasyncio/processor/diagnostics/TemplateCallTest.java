@@ -50,7 +50,9 @@ class TemplateCallTest {
   }
 
   @Test
-  void anInheritedInstanceTemplateAwaitedInASubclassBodyRunsTheTemplate() {
+  void anInheritedInstanceTemplateAwaitedInASubclassBodyIsRewrittenInTheSubclass() {
+    // Kitchen has @Async methods of its own, so AsyncKitchen overrides boil() too
+    // (InheritedAsyncTest runs it).
     CompiledSnippet s = CompiledSnippet.compile("Kitchen",
         "class Pot {",
         "  @Async Coroutine<String> boil() { await(sleep(1)); return done(\"boiled\"); }",
@@ -60,12 +62,12 @@ class TemplateCallTest {
         "    return done(await(boil()) + \"!\");",
         "  }",
         "}");
-    assertThat(s.compilation()).hadErrorContaining("[jasyncio/TemplateCall]")
-        .inFile(s.file())
-        .onLine(s.lineOf("return done(await(boil())"))
-        .atColumn(s.columnOf("return done(await(boil())", "boil("));
-    assertThat(s.compilation()).hadErrorCount(1);
+    // (javac warns that AsyncPot uses the auxiliary class Pot outside its file, as it would
+    // for any class of another file.)
+    assertThat(s.compilation()).succeeded();
+    assertThat(s.compilation()).generatedSourceFile("demo.AsyncKitchen");
   }
+
 
   @Test
   void aMethodReferenceInPlainCodeRunsTheTemplateToo() {
@@ -148,7 +150,10 @@ class TemplateCallTest {
         "    Object viaThis = twice(2);",
         "  }",
         "}");
-    s.assertGenerated("demo.AsyncKitchen");
+    // (javac warns that AsyncPot uses the auxiliary class Pot outside its file, as it would
+    // for any class of another file.)
+    assertThat(s.compilation()).succeeded();
+    assertThat(s.compilation()).generatedSourceFile("demo.AsyncKitchen");
   }
 
   @Test
