@@ -113,6 +113,14 @@ class SplitMachineTest {
     out.add("    return done(total);");
     out.add("  }");
 
+    out.add("  @Async static <T> Coroutine<List<T>> repeat(List<String> log, T value) {");
+    out.add("    List<T> out = new ArrayList<>();");
+    for (int i = 1; i <= 30; i++) {
+      out.add("    out.add(await(now(" + i + ")) > 0 ? value : null);");
+    }
+    out.add("    return done(out);");
+    out.add("  }");
+
     out.add("  static int fail(String why) {");
     out.add("    throw new IllegalStateException(why);");
     out.add("  }");
@@ -212,6 +220,15 @@ class SplitMachineTest {
 
     assertThat(run.result()).isEqualTo(2 * 55 + 100 * 10);
     assertThat(run.time()).isEqualTo(20.0);
+  }
+
+  /** The range methods are instance methods of the machine, in the scope of its type variables. */
+  @Test
+  void aGenericMethodsRangesUseItsTypeVariable() throws Throwable {
+    assertThat(rangeMethods(split, "RepeatMachine")).hasSizeGreaterThan(2);
+
+    assertThat(LoopRun.staticCall(split, "demo.AsyncFlow", "repeat", new ArrayList<>(), "x")
+        .result()).isEqualTo(java.util.Collections.nCopies(30, "x"));
   }
 
   @Test

@@ -30,11 +30,11 @@ public final class StateMachineWriter {
    * most this many lines (see {@link SplitResume}); below it the machine is one {@code resume()}.
    *
    * <p>The JVM allows a method 64 KB of code. Measured on the mix of {@code ManyAwaitsSource}
-   * (benchmarks), a line of a machine's states compiles to about 5 bytes (lambda bodies, which
-   * are lines too, compile to methods of their own), and one {@code resume()} passes 64 KB at
-   * about 13,000 lines; 1,000 lines would pass it only at 65 bytes a line on average. It also
-   * keeps a typical range (about 5 KB) under HotSpot's 8,000 bytes past which a method is never
-   * compiled by the JIT ({@code -XX:+DontCompileHugeMethods}).
+   * (benchmarks), a line of a machine's states compiles to 4-5 bytes (lambda bodies, which are
+   * lines too, compile to methods of their own): one {@code resume()} passes 64 KB at about
+   * 13,000 lines (700 awaits), and a range of 1,000 lines is 2.6-3.7 KB. A range would pass
+   * 64 KB only at 65 bytes a line on average, and a typical one stays under HotSpot's 8,000
+   * bytes past which the JIT never compiles a method ({@code -XX:+DontCompileHugeMethods}).
    */
   public static final int SPLIT_LINES = 1_000;
 
