@@ -214,12 +214,14 @@ final class AsyncStackTraces {
 
   /**
    * The chain member, from {@code from} on, whose machine class {@code f} runs in (its
-   * {@code resume} or a continuation lambda in it); or -1.
+   * {@code resume}, a method of a range of its states, or a continuation lambda in them); or -1.
    */
   private static int memberOf(StackTraceElement f, String[] classes, int from) {
     String method = f.getMethodName();
-    if (!method.equals("resume") && !method.startsWith("lambda$")) {
-      return -1; // a coroutine runs only in its resume() and the lambdas written in it
+    if (!method.startsWith("resume") && !method.startsWith("lambda$")) {
+      // A coroutine runs only in its resume(), the methods a large machine's resume() runs its
+      // states in (resumeStates0To99...), and the lambdas written in them.
+      return -1;
     }
     String cls = f.getClassName();
     for (int m = from; m < classes.length; m++) {

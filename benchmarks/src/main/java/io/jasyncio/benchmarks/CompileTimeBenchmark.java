@@ -35,9 +35,11 @@ import org.openjdk.jmh.annotations.Warmup;
  *       own cost for the same file, the reference.
  * </ul>
  *
- * <p>No class files are written: one {@code @Async} method becomes one {@code resume()} with all
- * its states, which passes the JVM's 64 KB limit on a method's code at about 700 awaits of this
- * mix ("code too large"); the template itself passes it somewhere below 5,000.
+ * <p>These write no class files, so they run at 5,000 awaits, where the template's own method
+ * passes the JVM's 64 KB limit on a method's code (javac: {@code code too large}); the template
+ * of this mix compiles up to {@value #LARGEST} awaits. {@link ClassFiles#compile} compiles to
+ * class files up to that size: the machine runs its states in several methods, one range each,
+ * where one {@code resume()} holding them all would pass the limit from about 700 awaits.
  *
  * <pre>java -cp jasyncio-benchmarks.jar org.openjdk.jmh.Main CompileTimeBenchmark</pre>
  */
@@ -48,6 +50,12 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 2)
 @Measurement(iterations = 3)
 public class CompileTimeBenchmark {
+  /**
+   * The most awaits of {@link ManyAwaitsSource}'s mix whose template javac still compiles to a
+   * class file: at 2,341 its method passes 64 KB ({@code code too large for try statement}).
+   */
+  public static final String LARGEST = "2340";
+
   /** Awaits in the one {@code @Async} method. */
   @Param({"100", "1000", "5000"})
   public int awaits;
@@ -66,15 +74,7 @@ public class CompileTimeBenchmark {
   /** Deletes what javac wrote. */
   @TearDown(Level.Trial)
   public void tearDown() throws IOException {
-    try (Stream<Path> files = Files.walk(out)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.delete(p);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-    }
+    delete(out);
   }
 
   /** javac with the processor: parse, run the processor, write the machine's source. */
@@ -94,5 +94,57 @@ public class CompileTimeBenchmark {
   public void checkWithoutProcessor() {
     javac.compile(ManyAwaitsSource.className(), text, out,
         InProcessJavac.Mode.CHECK_WITHOUT_PROCESSOR);
+  }
+
+  /**
+   * The full build: javac with the processor, then class files of the template and the machine,
+   * at sizes whose template fits in a method (the machine's states are split to fit). A nested
+   * class inherits none of its outer class's settings: they are repeated.
+   */
+  @BenchmarkMode(Mode.SingleShotTime)
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  @State(Scope.Benchmark)
+  @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
+  @Warmup(iterations = 2)
+  @Measurement(iterations = 3)
+  public static class ClassFiles {
+    /** Awaits in the one {@code @Async} method. */
+    @Param({"100", "1000", LARGEST})
+    public int awaits;
+
+    private final InProcessJavac javac = new InProcessJavac();
+    private String text;
+    private Path out;
+
+    /** Writes the source once per size. */
+    @Setup(Level.Trial)
+    public void setUp() throws IOException {
+      text = new ManyAwaitsSource(awaits).text();
+      out = Files.createTempDirectory("jasyncio-compile-time");
+    }
+
+    /** Deletes what javac wrote. */
+    @TearDown(Level.Trial)
+    public void tearDown() throws IOException {
+      delete(out);
+    }
+
+    /** javac with the processor, writing the class files of the template and the machine. */
+    @Benchmark
+    public void compile() {
+      javac.compile(ManyAwaitsSource.className(), text, out, InProcessJavac.Mode.FULL);
+    }
+  }
+
+  private static void delete(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> {
+        try {
+          Files.delete(p);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    }
   }
 }

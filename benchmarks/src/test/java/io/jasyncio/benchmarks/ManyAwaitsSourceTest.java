@@ -27,6 +27,27 @@ class ManyAwaitsSourceTest {
     }
   }
 
+  /**
+   * The real size: one resume() holding every state passes the JVM's 64 KB limit at about 700
+   * awaits of this mix, so the machine runs its states in several methods, one range each.
+   */
+  @Test
+  void aThousandAwaitsCompileToClassFilesAndReturnTheirTotal(@TempDir Path out)
+      throws Exception {
+    ManyAwaitsSource source = new ManyAwaitsSource(1_000);
+    new InProcessJavac().compile(ManyAwaitsSource.className(), source.text(), out,
+        InProcessJavac.Mode.FULL);
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {out.toUri().toURL()},
+        getClass().getClassLoader())) {
+      Class<?> machine = loader.loadClass(ManyAwaitsSource.asyncClassName() + "$ManyMachine");
+      assertThat(java.util.Arrays.stream(machine.getDeclaredMethods())
+          .filter(m -> m.getName().startsWith("resumeStates"))).hasSizeGreaterThan(10);
+      Coroutine<?> many = (Coroutine<?>) loader.loadClass(ManyAwaitsSource.asyncClassName())
+          .getMethod(ManyAwaitsSource.METHOD, int.class).invoke(null, source.statements());
+      assertThat(Asyncio.run(many)).isEqualTo(source.expectedTotal());
+    }
+  }
+
   @Test
   void everyShapeIsWrittenAndTheAwaitsAreCountedExactly() {
     String text = new ManyAwaitsSource(11).text();

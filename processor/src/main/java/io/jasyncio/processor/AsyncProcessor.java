@@ -11,6 +11,7 @@ import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
 import io.jasyncio.processor.generate.AsyncClassWriter;
 import io.jasyncio.processor.generate.ClashingNames;
+import io.jasyncio.processor.generate.StateMachineWriter;
 import io.jasyncio.processor.model.BodyModeler;
 import io.jasyncio.processor.model.MethodModel;
 import io.jasyncio.processor.model.ModelException;
@@ -62,6 +63,13 @@ public final class AsyncProcessor extends AbstractProcessor {
    * {@code [jasyncio/Internal]} error, nothing generated) now that no known input reaches it.
    */
   static final String FAIL_WHILE_REWRITING = "jasyncio.failWhileRewriting";
+  /**
+   * {@code -Ajasyncio.splitLines=n}: a machine whose states are written as more than {@code n}
+   * lines runs them in several methods of at most about {@code n} lines each (default
+   * {@link StateMachineWriter#SPLIT_LINES}). Tests lower it to split small methods; a value that
+   * is not a positive number is ignored.
+   */
+  static final String SPLIT_LINES = "jasyncio.splitLines";
 
   private Trees trees;
   /** Classes whose models wait for a type generated in this compilation, by name. */
@@ -77,7 +85,7 @@ public final class AsyncProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedOptions() {
-    return Set.of(FAIL_WHILE_REWRITING);
+    return Set.of(FAIL_WHILE_REWRITING, SPLIT_LINES);
   }
 
   @Override
@@ -376,7 +384,7 @@ public final class AsyncProcessor extends AbstractProcessor {
             .getTypeElement(pkg.isEmpty() ? name : pkg + "." + name) != null);
     String file = unit.getSourceFile().getName();
     String sourceFile = file.substring(file.lastIndexOf('/') + 1);
-    String code = new AsyncClassWriter().write(
+    String code = new AsyncClassWriter(splitLines()).write(
         new AsyncClassWriter.Template(type, imports, qualified, sourceFile, accessors), models);
     String name = (pkg.isEmpty() ? "" : pkg + ".") + GeneratedNames.generatedClass(type);
     try (Writer out = processingEnv.getFiler().createSourceFile(name, type).openWriter()) {
@@ -394,6 +402,17 @@ public final class AsyncProcessor extends AbstractProcessor {
       }
     } catch (IOException e) {
       report.add(Diagnostic.on(type, Messages.writeFailed(name, e)));
+    }
+  }
+
+  /** The split threshold: {@link #SPLIT_LINES} if given as a positive number, else the default. */
+  private int splitLines() {
+    String given = processingEnv.getOptions().get(SPLIT_LINES);
+    try {
+      int lines = given == null ? 0 : Integer.parseInt(given.trim());
+      return lines > 0 ? lines : StateMachineWriter.SPLIT_LINES;
+    } catch (NumberFormatException e) {
+      return StateMachineWriter.SPLIT_LINES;
     }
   }
 }

@@ -17,22 +17,33 @@ final class FlowSnippet {
       "  @Async static Coroutine<Integer> now(int v) { return done(v); }",
       "  @Async static Coroutine<Boolean> check(boolean b) { await(sleep(0)); return done(b); }");
 
+  /** What comes before the body: the package, imports, the class's head and the helpers. */
+  private static final String HEADER = String.join("\n",
+      "package demo;",
+      "import io.jasyncio.*;",
+      "import io.jasyncio.annotations.Async;",
+      "import java.util.*;",
+      "import static io.jasyncio.Asyncio.*;",
+      "public class Flow {",
+      "  static final boolean ALWAYS = true;",
+      HELPERS);
+
   private FlowSnippet() {}
+
+  /** The line of Flow.java that {@code body[index]} is on, once compiled. */
+  static int lineOf(String[] body, int index) {
+    return (int) HEADER.lines().count() + 1 + index;
+  }
 
   /** Compiles {@code body} (members of {@code demo.Flow}); fails on any warning. */
   static Compilation compile(String... body) {
-    String source = String.join("\n",
-        "package demo;",
-        "import io.jasyncio.*;",
-        "import io.jasyncio.annotations.Async;",
-        "import java.util.*;",
-        "import static io.jasyncio.Asyncio.*;",
-        "public class Flow {",
-        "  static final boolean ALWAYS = true;",
-        HELPERS,
-        String.join("\n", body),
-        "}");
-    Compilation c = Snippets.compile(Snippets.source("demo.Flow", source));
+    return compile(List.of(), body);
+  }
+
+  /** The same, with javac options of the test's own. */
+  static Compilation compile(List<String> options, String... body) {
+    String source = String.join("\n", HEADER, String.join("\n", body), "}");
+    Compilation c = Snippets.compile(options, Snippets.source("demo.Flow", source));
     assertThat(c).succeededWithoutWarnings();
     return c;
   }

@@ -26,9 +26,16 @@ public final class Snippets {
 
   /** Compiles with the processor and the project's lint options. */
   public static Compilation compile(JavaFileObject... sources) {
+    return compile(java.util.List.of(), sources);
+  }
+
+  /** The same, with javac options of the test's own ({@code -Ajasyncio.splitLines=40}). */
+  public static Compilation compile(java.util.List<String> options, JavaFileObject... sources) {
+    java.util.List<String> all = new java.util.ArrayList<>(options);
+    all.add(0, "-Xlint:all,-processing");
     return javac()
         .withProcessors(new AsyncProcessor())
-        .withOptions("-Xlint:all,-processing")
+        .withOptions(all)
         .compile(sources);
   }
 

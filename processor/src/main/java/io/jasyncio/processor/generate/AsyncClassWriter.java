@@ -49,12 +49,26 @@ public final class AsyncClassWriter {
     return out;
   }
 
+  /** Lines past which a machine's states are split into several methods. */
+  private final int splitLines;
+
+  /** A writer that splits machines past {@link StateMachineWriter#SPLIT_LINES} lines. */
+  public AsyncClassWriter() {
+    this(StateMachineWriter.SPLIT_LINES);
+  }
+
+  /** A writer that splits machines whose states pass {@code splitLines} lines. */
+  public AsyncClassWriter(int splitLines) {
+    this.splitLines = splitLines;
+  }
+
   /** The source of {@code AsyncFoo} for {@code template} and its modeled methods. */
   public String write(Template template, List<MethodModel> models) {
     TypeElement type = template.type();
     String pkg = GeneratedNames.packageOf(type);
     String name = GeneratedNames.generatedClass(type);
-    StateMachineWriter machines = new StateMachineWriter(GeneratedNames.nameInPackage(type));
+    StateMachineWriter machines = new StateMachineWriter(GeneratedNames.nameInPackage(type),
+        splitLines);
     boolean extendsTemplate = models.stream().anyMatch(m -> !m.isStatic());
 
     TypeSpec.Builder spec = TypeSpec.classBuilder(name)

@@ -15,11 +15,22 @@ final class Protocol {
 
   private final MethodKind kind;
   private final String dispatchLabel;
+  /** How a step leaves the method it runs in once the machine suspended or finished. */
+  private final String stop;
 
   /** The protocol of a machine for a method of {@code kind} whose loop is {@code dispatchLabel}. */
   Protocol(MethodKind kind, String dispatchLabel) {
+    this(kind, dispatchLabel, "return;");
+  }
+
+  /**
+   * The same for steps written in a method that leaves with {@code stop} once the machine
+   * suspended or finished: {@code "return false;"} in a method that runs a range of the states.
+   */
+  Protocol(MethodKind kind, String dispatchLabel, String stop) {
     this.kind = kind;
     this.dispatchLabel = dispatchLabel;
+    this.stop = stop;
   }
 
   /** The Java text of {@code step}. */
@@ -37,11 +48,11 @@ final class Protocol {
     }
     if (step instanceof Step.Suspend s) {
       return "if (suspendOn(" + value(s.awaitable()) + ", " + s.resumeState() + ")) {\n"
-          + "  return; // " + s.where() + " suspends\n}";
+          + "  " + stop + " // " + s.where() + " suspends\n}";
     }
     if (step instanceof Step.Yield y) {
-      return "produce(" + value(y.value()) + ", " + y.resumeState() + ");\nreturn; // " + y.where()
-          + " yields";
+      return "produce(" + value(y.value()) + ", " + y.resumeState() + ");\n" + stop + " // "
+          + y.where() + " yields";
     }
     if (step instanceof Step.Store s) {
       return s.store() + value(s.value()) + ");";
@@ -79,7 +90,7 @@ final class Protocol {
     }
     if (step instanceof Step.Complete c) {
       return (kind == MethodKind.ASYNC_GENERATOR ? "finish();" : "complete(" + value(c.value())
-          + ");") + "\nreturn;";
+          + ");") + "\n" + stop;
     }
     if (step instanceof Step.When w) {
       StringBuilder inner = new StringBuilder();
@@ -128,7 +139,7 @@ final class Protocol {
           + ";\n  " + c.casesField() + " = cases(" + c.awaitableVar() + ", " + c.valueVar()
           + " -> switch (" + c.valueVar() + ") {\n" + chooser + "  });\n"
           + "  if (suspendOn(" + c.awaitableVar() + ", " + c.resumeState() + ")) {\n"
-          + "    return; // " + c.where() + " suspends\n  }\n}";
+          + "    " + stop + " // " + c.where() + " suspends\n  }\n}";
     }
     if (step instanceof Step.JumpToCase j) {
       return jump(j.casesField() + ".applyAsInt(awaited())");

@@ -115,9 +115,38 @@ final class SourceLines {
       for (int i = from; i < to; i++) {
         table.add(i + 1, source[i]);
       }
-      lines[from] = lines[from].replace(placeholder(), "\"" + table + "\"");
+      lines[from] = lines[from].replace(placeholder(), literal(table.toString()));
     }
     return String.join("\n", lines);
+  }
+
+  /**
+   * The longest piece of a table written as one string literal: a class file holds a constant
+   * string of at most 65,535 bytes (javac: {@code constant string too long}), and the table is
+   * ASCII.
+   */
+  static final int MAX_LITERAL = 60_000;
+
+  /**
+   * {@code table} as a Java expression on one line: its string literal, or past
+   * {@link #MAX_LITERAL} characters (a machine of thousands of states), its pieces, cut between
+   * entries, joined with spaces when the class loads (a sum of literals would be one constant).
+   */
+  static String literal(String table) {
+    if (table.length() <= MAX_LITERAL) {
+      return "\"" + table + "\"";
+    }
+    StringBuilder out = new StringBuilder("java.lang.String.join(\" \"");
+    int start = 0;
+    while (start < table.length()) {
+      int end = table.length();
+      if (end - start > MAX_LITERAL) {
+        end = table.lastIndexOf(' ', start + MAX_LITERAL);
+      }
+      out.append(", \"").append(table, start, end).append('"');
+      start = end + 1;
+    }
+    return out.append(')').toString();
   }
 
   private static String stripTrailing(String line) {

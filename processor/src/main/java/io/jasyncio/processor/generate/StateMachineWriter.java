@@ -24,11 +24,32 @@ public final class StateMachineWriter {
       ClassName.get("io.jasyncio.internal", "AsyncGeneratorMachine");
   static final ClassName ORIGIN = ClassName.get("io.jasyncio.internal", "Origin");
 
+  /**
+   * The lines of code a machine's states may take in one method. A machine whose states are
+   * written as more lines runs them in several methods, each holding a range of states of at
+   * most this many lines (see {@link SplitResume}); below it the machine is one {@code resume()}.
+   *
+   * <p>The JVM allows a method 64 KB of code. Measured on the mix of {@code ManyAwaitsSource}
+   * (benchmarks), a line of a machine's states compiles to 4-5 bytes (lambda bodies, which are
+   * lines too, compile to methods of their own): one {@code resume()} passes 64 KB at about
+   * 13,000 lines (700 awaits), and a range of 1,000 lines is 2.6-3.7 KB. A range would pass
+   * 64 KB only at 65 bytes a line on average, and a typical one stays under HotSpot's 8,000
+   * bytes past which the JIT never compiles a method ({@code -XX:+DontCompileHugeMethods}).
+   */
+  public static final int SPLIT_LINES = 1_000;
+
   private final String templateClass;
+  private final int splitLines;
 
   /** A writer for methods of the class named {@code templateClass} in its package. */
   public StateMachineWriter(String templateClass) {
+    this(templateClass, SPLIT_LINES);
+  }
+
+  /** The same, splitting machines whose states pass {@code splitLines} lines. */
+  public StateMachineWriter(String templateClass, int splitLines) {
     this.templateClass = templateClass;
+    this.splitLines = splitLines;
   }
 
   /** The machine class for {@code model}. */
@@ -66,7 +87,7 @@ public final class StateMachineWriter {
           .build());
     }
     type.addMethod(constructor.build());
-    type.addMethod(resume(model));
+    type.addMethods(resumeMethods(model));
     return type.build();
   }
 
@@ -92,9 +113,51 @@ public final class StateMachineWriter {
         .build());
   }
 
-  private MethodSpec resume(MethodModel model) {
-    CodeBlock.Builder body = CodeBlock.builder();
+  /** {@code resume()}, and when its states pass {@link #splitLines}, the methods of their ranges. */
+  private List<MethodSpec> resumeMethods(MethodModel model) {
     Protocol protocol = new Protocol(model.kind(), model.dispatchLabel());
+    int[] lines = new int[model.states().size()];
+    for (int i = 0; i < lines.length; i++) {
+      lines[i] = linesOf(model.states().get(i), protocol);
+    }
+    List<StateRanges.Range> ranges = StateRanges.of(lines, splitLines);
+    if (ranges.size() == 1) {
+      return List.of(resume(model, protocol));
+    }
+    return new SplitResume(model, splitLines).methods(ranges);
+  }
+
+  /** How many lines {@code state} is written as: its case, its steps and its closing brace. */
+  private static int linesOf(MethodModel.State state, Protocol protocol) {
+    int lines = 2;
+    for (io.jasyncio.processor.model.Step step : state.steps()) {
+      lines += StateRanges.linesOf(protocol.code(step));
+    }
+    return lines;
+  }
+
+  /**
+   * Writes {@code s} as a case of a switch over {@code state}: a block of its own when
+   * {@code braced}, so locals of sibling Java blocks that land in one switch cannot clash.
+   */
+  static void writeState(CodeBlock.Builder body, MethodModel.State s, Protocol protocol,
+      boolean braced) {
+    if (braced) {
+      body.add("case $L: { // $L\n", s.number(), s.comment()).indent();
+    } else {
+      body.add("case $L: // $L\n", s.number(), s.comment()).indent();
+    }
+    for (io.jasyncio.processor.model.Step step : s.steps()) {
+      body.add("$L\n", SourceLines.mark(protocol.code(step), step.line()));
+    }
+    body.unindent();
+    if (braced) {
+      body.add("}\n");
+    }
+  }
+
+  private MethodSpec resume(MethodModel model, Protocol protocol) {
+    CodeBlock.Builder body = CodeBlock.builder();
     boolean routes = !model.handlers().isEmpty();
     if (model.dispatchLoop()) {
       // States jump to each other with "state = n; continue dispatch;". Each case is a block
@@ -106,19 +169,7 @@ public final class StateMachineWriter {
     }
     body.beginControlFlow("switch (state)");
     for (MethodModel.State s : model.states()) {
-      if (model.dispatchLoop()) {
-        body.add("case $L: { // $L\n", s.number(), s.comment()).indent();
-      } else {
-        body.add("case $L: // $L\n", s.number(), s.comment()).indent();
-      }
-      for (io.jasyncio.processor.model.Step step : s.steps()) {
-        body.add("$L\n", SourceLines.mark(protocol.code(step),
-            step.line()));
-      }
-      body.unindent();
-      if (model.dispatchLoop()) {
-        body.add("}\n");
-      }
+      writeState(body, s, protocol, model.dispatchLoop());
     }
     body.add("default:\n").indent()
         .addStatement("throw new $T($S + state)", IllegalStateException.class,
@@ -145,8 +196,20 @@ public final class StateMachineWriter {
    */
   private static void routeExceptions(CodeBlock.Builder body, MethodModel model,
       Protocol protocol) {
-    body.nextControlFlow("catch ($T $L)", Throwable.class, Protocol.THROWN)
-        .beginControlFlow("switch (state)");
+    body.nextControlFlow("catch ($T $L)", Throwable.class, Protocol.THROWN);
+    routes(body, model, protocol, "continue " + model.dispatchLabel() + ";");
+    body.addStatement("throw $L", Protocol.THROWN)
+        .endControlFlow();
+  }
+
+  /**
+   * The switch over {@code state} that sends the exception {@code thrown} to the handler of the
+   * try blocks around that state, innermost first: each route sets {@code state} to the handler
+   * and ends with {@code goOn}; a state no handler takes falls out of the switch.
+   */
+  static void routes(CodeBlock.Builder body, MethodModel model, Protocol protocol,
+      String goOn) {
+    body.beginControlFlow("switch (state)");
     java.util.Map<String, List<Integer>> statesByRoute = new java.util.LinkedHashMap<>();
     int lastState = model.states().get(model.states().size() - 1).number();
     for (int s = 0; s <= lastState; s++) {
@@ -157,7 +220,7 @@ public final class StateMachineWriter {
         }
         String go = h.assignments().stream().map(protocol::code)
             .collect(Collectors.joining("\n")) + "\nstate = " + h.handlerState()
-            + ";\ncontinue " + model.dispatchLabel() + ";\n";
+            + ";\n" + goOn + "\n";
         if (h.types().isEmpty()) {
           route.append(go); // a finally block takes everything: nothing after it is reached
           break;
@@ -176,15 +239,12 @@ public final class StateMachineWriter {
         body.add("case $L:\n", s);
       }
       body.indent().add("$L", r.getKey());
-      if (!r.getKey().endsWith("continue " + model.dispatchLabel() + ";\n")
-          || r.getKey().endsWith("}\n")) {
+      if (!r.getKey().endsWith(goOn + "\n") || r.getKey().endsWith("}\n")) {
         body.addStatement("break");
       }
       body.unindent();
     }
-    body.endControlFlow()
-        .addStatement("throw $L", Protocol.THROWN)
-        .endControlFlow();
+    body.endControlFlow();
   }
 
   /** The generated method that callers call: it creates the machine and runs nothing. */

@@ -45,6 +45,29 @@ class SourceLinesTest {
         "}"));
   }
 
+  /**
+   * A class file holds a constant string of at most 65,535 bytes: a longer table (a machine of
+   * thousands of states) is written as pieces joined when the class loads, on the same line.
+   */
+  @Test
+  void aTableTooLongForOneConstantIsJoinedFromPieces() {
+    StringBuilder table = new StringBuilder();
+    for (int g = 1; table.length() <= 2 * SourceLines.MAX_LITERAL; g++) {
+      table.append(table.length() == 0 ? "" : " ").append(g).append(':').append(g + 100);
+    }
+
+    String literal = SourceLines.literal(table.toString());
+
+    assertThat(literal).startsWith("java.lang.String.join(\" \", \"1:101 2:102 ").endsWith("\")")
+        .doesNotContain("\n");
+    List<String> pieces = List.of(literal.substring("java.lang.String.join(\" \", \"".length(),
+        literal.length() - 2).split("\", \""));
+    assertThat(pieces).hasSize(3).allSatisfy(p -> assertThat(p.length())
+        .isLessThanOrEqualTo(SourceLines.MAX_LITERAL));
+    assertThat(String.join(" ", pieces)).isEqualTo(table.toString());
+    assertThat(SourceLines.literal("1:10-12 6:20")).isEqualTo("\"1:10-12 6:20\"");
+  }
+
   @Test
   void aLineTableWritesAnEntryOnlyWhereTheSourceLineChanges() {
     LineTable table = new LineTable();
