@@ -273,6 +273,10 @@ public final class AsyncProcessor extends AbstractProcessor {
               throw new IllegalStateException("rewriting failed on purpose (-A"
                   + FAIL_WHILE_REWRITING + ")");
             }
+            String missing = missingTypeIn(current);
+            if (missing != null) {
+              throw new io.jasyncio.processor.scan.TypeNotYetKnownException(input.path(), missing);
+            }
             models.add(modeler.model(input));
           } catch (ModelException e) {
             report.add(e.diagnostic());
@@ -299,6 +303,29 @@ public final class AsyncProcessor extends AbstractProcessor {
     }
     report.printTo(processingEnv.getMessager(), trees);
     return true;
+  }
+
+  /**
+   * The name of a parameter or type in {@code m}'s signature whose type javac cannot resolve
+   * (not generated yet, missing, or ambiguous, as {@code Queue} with {@code java.util.*} and
+   * {@code io.jasyncio.*} imported), or null: javac reports it in the user's code, and a class
+   * generated around it would only report it again.
+   */
+  private static String missingTypeIn(ExecutableElement m) {
+    for (javax.lang.model.element.VariableElement p : m.getParameters()) {
+      if (LocalTypes.mentionsError(p.asType())) {
+        return p.getSimpleName().toString();
+      }
+    }
+    if (LocalTypes.mentionsError(m.getReturnType())) {
+      return m.getSimpleName() + "()";
+    }
+    for (javax.lang.model.type.TypeMirror t : m.getThrownTypes()) {
+      if (LocalTypes.mentionsError(t)) {
+        return t.toString();
+      }
+    }
+    return null;
   }
 
   /**

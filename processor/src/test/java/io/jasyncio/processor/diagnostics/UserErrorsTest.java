@@ -48,4 +48,23 @@ class UserErrorsTest {
     assertThat(s.compilation()).hadErrorCount(1);
     s.assertNothingGenerated();
   }
+
+  @Test
+  void aTypeAmbiguousInTheSignatureIsOnlyJavacsError() {
+    CompiledSnippet s = CompiledSnippet.compileFile("Kitchen",
+        "package demo;",
+        "import io.jasyncio.*;",
+        "import io.jasyncio.annotations.Async;",
+        "import java.util.*;",
+        "import static io.jasyncio.Asyncio.*;",
+        "public class Kitchen {",
+        "  @Async static Coroutine<Integer> consume(Queue<Integer> q) {",
+        "    return done(await(q.get()));",
+        "  }",
+        "}");
+    assertThat(s.compilation()).hadErrorContaining("reference to Queue is ambiguous")
+        .inFile(s.compilation().sourceFiles().get(0)).onLine(7);
+    assertThat(s.compilation()).hadErrorCount(1);
+    s.assertNothingGenerated();
+  }
 }
