@@ -54,6 +54,10 @@ final class Protocol {
       return target + " = (" + c.type() + ") " + c.caughtField() + ";\n" + c.caughtField()
           + " = null;";
     }
+    if (step instanceof Step.Throw t) {
+      // The value is the template's expression or the awaited one, which is typed only here.
+      return "throw (Throwable) " + value(t.exception()) + ";";
+    }
     if (step instanceof Step.Rethrow r) {
       return "throw " + r.thrownField() + ";";
     }

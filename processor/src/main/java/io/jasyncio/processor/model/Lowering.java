@@ -285,7 +285,7 @@ final class Lowering {
       case SWITCH -> switches.lowerSwitch((SwitchTree) s, null);
       case TRY -> tries.lowerTry((TryTree) s);
       case LABELED_STATEMENT -> lowerLabeled((LabeledStatementTree) s);
-      case EXPRESSION_STATEMENT, VARIABLE, RETURN -> {
+      case EXPRESSION_STATEMENT, VARIABLE, RETURN, THROW -> {
         if (s instanceof VariableTree v && v.getType() != null) {
           // int x = await(a()), y = 2;: y shares x's type tree and is copied on its own
           declaredTypes.add(v.getType());

@@ -181,6 +181,14 @@ public sealed interface Step {
     }
   }
 
+  /** Throws {@code exception}, the value of a template's {@code throw} that awaited. */
+  record Throw(Value exception, int line) implements Step {
+    @Override
+    public String toString() {
+      return "throw " + exception;
+    }
+  }
+
   /** Goes on in {@code state}. */
   record Jump(int state, int line) implements Step {
     @Override

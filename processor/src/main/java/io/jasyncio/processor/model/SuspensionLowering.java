@@ -133,6 +133,12 @@ final class SuspensionLowering {
       l.terminated = true;
       return;
     }
+    if (s instanceof com.sun.source.tree.ThrowTree t) {
+      suspendOnChain(t.getExpression(), s, Chain.Result::new);
+      l.add(new Step.Throw(resumed(Step.Source.AWAIT, TypeKind.NONE), l.sourceLine()));
+      l.terminated = true;
+      return;
+    }
     ExpressionTree e = ((ExpressionStatementTree) s).getExpression();
     if (e instanceof com.sun.source.tree.CompoundAssignmentTree c) {
       // x op= E: x is read before E, and op= narrows as Java's does, on a copy of x's type.

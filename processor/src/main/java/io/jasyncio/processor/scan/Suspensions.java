@@ -110,7 +110,7 @@ public final class Suspensions {
    * nested in an expression, as in {@code f(a, await(g()))} or {@code total = x + await(y())},
    * when every expression between the await and that statement is one the processor can
    * continue after an await; null otherwise. Its owner is an expression statement, a local's
-   * initializer, {@code return done(...)}, or a condition.
+   * initializer, {@code return done(...)}, a {@code throw}, or a condition.
    */
   public static TreePath expressionOwner(TreePath await, AsyncioNames names) {
     if (!names.isAwait((MethodInvocationTree) await.getLeaf())) {
@@ -127,6 +127,8 @@ public final class Suspensions {
           return ((VariableTree) t).getInitializer() == child ? p : null;
         case RETURN:
           return null; // only through done(...), below
+        case THROW:
+          return p;
         case IF:
         case WHILE_LOOP:
         case DO_WHILE_LOOP:
