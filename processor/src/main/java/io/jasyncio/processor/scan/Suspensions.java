@@ -110,7 +110,8 @@ public final class Suspensions {
    * nested in an expression, as in {@code f(a, await(g()))} or {@code total = x + await(y())},
    * when every expression between the await and that statement is one the processor can
    * continue after an await; null otherwise. Its owner is an expression statement, a local's
-   * initializer, {@code return done(...)}, a {@code throw}, or a condition.
+   * initializer, {@code return done(...)}, a {@code throw}, an enhanced {@code for}'s iterable, or
+   * a condition.
    */
   public static TreePath expressionOwner(TreePath await, AsyncioNames names) {
     if (!names.isAwait((MethodInvocationTree) await.getLeaf())) {
@@ -135,6 +136,8 @@ public final class Suspensions {
           return child instanceof ParenthesizedTree || child instanceof ExpressionTree ? p : null;
         case FOR_LOOP:
           return ((ForLoopTree) t).getCondition() == child ? p : null;
+        case ENHANCED_FOR_LOOP: // its iterable, evaluated once before the loop
+          return ((EnhancedForLoopTree) t).getExpression() == child ? p : null;
         case METHOD_INVOCATION: {
           MethodInvocationTree call = (MethodInvocationTree) t;
           if (names.isDone(call) && p.getParentPath().getLeaf() instanceof ReturnTree) {

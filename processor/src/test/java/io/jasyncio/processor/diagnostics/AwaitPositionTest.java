@@ -227,6 +227,11 @@ class AwaitPositionTest {
             "  await(sleep(1)); // here",
             "}",
             "return done(n);"}),
+        Arguments.of("an enhanced for's iterable", new String[] {
+            "for (char c : await(name()).trim().toCharArray()) { // here",
+            "  n += c;",
+            "}",
+            "return done(n);"}),
         Arguments.of("a throw", new String[] {
             "System.out.println(java.util.Objects.hash(n, await(twice(n)) + 1));",
             "throw new IllegalStateException(\"x\" + await(name())); // here"}),
