@@ -166,12 +166,6 @@ public final class Messages {
         + " own before it");
   }
 
-  public static Message compoundTarget() {
-    return new Message(AWAIT_POSITION, "a compound assignment that awaits can only update a local"
-        + " or a field of this class (count, this.count or Kitchen.count) here; compute the value"
-        + " first, as in var v = await(...);, then update the target");
-  }
-
   public static Message awaitInConstruct(String construct) {
     return new Message(AWAIT_POSITION, "await inside " + construct + " is not supported yet;"
         + " move the await out of " + construct + ", for example into an @Async method you await"

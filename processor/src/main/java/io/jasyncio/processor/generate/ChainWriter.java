@@ -93,6 +93,9 @@ final class ChainWriter {
     if (e instanceof Expr.NonNull n) {
       return "java.util.Objects.requireNonNull(" + expression(n.value()) + ")";
     }
+    if (e instanceof Expr.Unboxing u) {
+      return STEP + "unboxed(" + expression(u.value()) + ")";
+    }
     if (e instanceof Expr.Bool b) {
       return Boolean.toString(b.value());
     }

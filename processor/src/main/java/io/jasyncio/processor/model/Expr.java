@@ -73,6 +73,12 @@ public sealed interface Expr {
   /** {@code value}, or a NullPointerException now if it is null, as Java's {@code x::m} does. */
   record NonNull(Expr value) implements Expr {}
 
+  /**
+   * {@code value} unboxed if it is of a boxed type (a null throwing now), else as it is: a
+   * compound assignment's target as javac reads it (the runtime's {@code Step.unboxed}).
+   */
+  record Unboxing(Expr value) implements Expr {}
+
   /** The literal {@code true} or {@code false}. */
   record Bool(boolean value) implements Expr {}
 

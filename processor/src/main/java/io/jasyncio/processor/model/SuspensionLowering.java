@@ -140,23 +140,6 @@ final class SuspensionLowering {
       return;
     }
     ExpressionTree e = ((ExpressionStatementTree) s).getExpression();
-    if (e instanceof com.sun.source.tree.CompoundAssignmentTree c) {
-      // x op= E: x is read before E, and op= narrows as Java's does, on a copy of x's type.
-      l.locals.hoistLocalsIn(c.getVariable());
-      l.copies(c.getVariable()); // the target is written again in the chain, after these
-      Expr target = new Expr.Code(l.emit ? l.source.render(c.getVariable()) : "");
-      String op = l.emit ? l.source.renderRange(l.source.end(c.getVariable()),
-          l.source.start(c.getExpression())).trim() : "";
-      String held = l.emit ? l.names.uniqueName("held") : "";
-      String updated = l.emit ? l.names.uniqueName("updated") : "";
-      l.add(new Step.Declare(null, held, target, l.sourceLine()));
-      suspendOnChain(c.getExpression(), s, x -> new Chain.Let(null, updated, new Expr.Name(held),
-          new Chain.Evaluate(new Expr.Assignment(new Expr.Name(updated), op, x),
-              new Chain.Evaluate(new Expr.Assignment(target, "=", new Expr.Name(updated)),
-                  Chain.none()))));
-      assign(null, resumed(Step.Source.AWAIT, TypeKind.NONE));
-      return;
-    }
     // The statement's value is dropped: an await as the whole statement hands on only a name,
     // which is no statement; anything else (a call) is evaluated for its effect.
     suspendOnChain(e, s, x -> x.simpleName() != null ? Chain.none()
