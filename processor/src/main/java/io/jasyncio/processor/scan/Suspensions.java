@@ -173,10 +173,6 @@ public final class Suspensions {
       if (t instanceof com.sun.source.tree.NewClassTree n && n.getClassBody() != null) {
         return null;
       }
-      if ((t instanceof AssignmentTree || t instanceof com.sun.source.tree.CompoundAssignmentTree)
-          && !(p.getParentPath().getLeaf() instanceof ExpressionStatementTree)) {
-        return null; // an assignment inside a larger expression: give it a statement of its own
-      }
       childPath = p;
     }
     return null;
