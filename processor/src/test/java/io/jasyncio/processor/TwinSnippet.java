@@ -89,20 +89,42 @@ final class TwinSnippet {
     return run(true, method, args);
   }
 
+  /** Which assertions are on in the classes a run loads. */
+  enum Assertions {
+    /** On in every class. */
+    ON,
+    /** Off in every class. */
+    OFF,
+    /**
+     * On only in the template and its plain twin, by class name (as {@code -ea:demo.Flow}
+     * does); off in the generated {@code demo.AsyncFlow}.
+     */
+    TEMPLATE_ONLY
+  }
+
   /** {@link #run}, with assertions of the loaded classes on or off. */
   List<String> run(boolean assertions, String method, Object... args) throws Throwable {
+    return run(assertions ? Assertions.ON : Assertions.OFF, method, args);
+  }
+
+  /** {@link #run}, with the given classes' assertions on. */
+  List<String> run(Assertions assertions, String method, Object... args) throws Throwable {
     List<String> plain = trace(assertions, "demo.Plain", method, args, false);
     List<String> async = trace(assertions, "demo.AsyncFlow", method, args, true);
     assertThat(async).as("%s(%s), assertions %s, against plain Java; generated:%n%s", method,
-        Arrays.toString(args), assertions ? "on" : "off", generated())
+        Arrays.toString(args), assertions, generated())
         .containsExactlyElementsOf(plain);
     return async;
   }
 
-  private List<String> trace(boolean assertions, String className, String method,
+  private List<String> trace(Assertions assertions, String className, String method,
       Object[] args, boolean onLoop) throws Throwable {
     ClassLoader loader = Snippets.loadFresh(compilation);
-    loader.setDefaultAssertionStatus(assertions);
+    loader.setDefaultAssertionStatus(assertions == Assertions.ON);
+    if (assertions == Assertions.TEMPLATE_ONLY) {
+      loader.setClassAssertionStatus("demo.Flow", true);
+      loader.setClassAssertionStatus("demo.Plain", true);
+    }
     List<String> log = new ArrayList<>();
     Object[] all = new Object[args.length + 1];
     all[0] = log;

@@ -55,8 +55,9 @@ final class Protocol {
           + " = null;";
     }
     if (step instanceof Step.Throw t) {
-      // The value is the template's expression or the awaited one, which is typed only here.
-      return "throw (Throwable) " + value(t.exception()) + ";";
+      // An awaited exception is typed only here.
+      return "throw " + (t.exception() instanceof Step.Resumed ? "(Throwable) " : "")
+          + value(t.exception()) + ";";
     }
     if (step instanceof Step.Rethrow r) {
       return "throw " + r.thrownField() + ";";
@@ -203,6 +204,14 @@ final class Protocol {
     if (value instanceof Step.CloseAsync c) {
       return "closeAsync(" + c.resource() + ", " + c.exitField() + " == "
           + exitCode(Step.Exit.THROW) + " ? " + c.thrownField() + " : null)";
+    }
+    if (value instanceof Step.AssertionsEnabled a) {
+      return a.topLevelClass() + ".class.desiredAssertionStatus()";
+    }
+    if (value instanceof Step.AssertionFailure f) {
+      // An awaited detail, awaited(), takes the Object constructor, as Java's assert does for
+      // a boxed value too: the message reads the same, and a Throwable is also the cause.
+      return "new AssertionError(" + (f.detail() == null ? "" : value(f.detail())) + ")";
     }
     if (value instanceof Step.Thrown) {
       return THROWN;

@@ -23,6 +23,7 @@ import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.TypeParameterElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
@@ -261,6 +262,15 @@ public final class BodyModeler {
           return signatures;
         }
       }).convert(e, end);
+    }
+
+    @Override
+    public String assertionClass() {
+      TypeElement top = type;
+      while (top.getEnclosingElement() instanceof TypeElement outer) {
+        top = outer;
+      }
+      return top.getQualifiedName().toString();
     }
 
     @Override

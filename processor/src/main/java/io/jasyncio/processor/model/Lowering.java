@@ -74,6 +74,9 @@ final class Lowering {
     /** The chain of continuations that evaluates {@code e} and hands its value to {@code end}. */
     Chain chain(ExpressionTree e, java.util.function.Function<Expr, Chain> end);
 
+    /** The template's top-level class, whose assertion status its {@code assert}s follow. */
+    String assertionClass();
+
     /** The method's result type {@code T} of {@code Coroutine<T>}, as source. */
     String resultType();
 
@@ -285,6 +288,7 @@ final class Lowering {
       case SWITCH -> switches.lowerSwitch((SwitchTree) s, null);
       case TRY -> tries.lowerTry((TryTree) s);
       case LABELED_STATEMENT -> lowerLabeled((LabeledStatementTree) s);
+      case ASSERT -> suspensions.lowerAssert((com.sun.source.tree.AssertTree) s);
       case EXPRESSION_STATEMENT, VARIABLE, RETURN, THROW -> {
         if (s instanceof VariableTree v && v.getType() != null) {
           // int x = await(a()), y = 2;: y shares x's type tree and is copied on its own

@@ -473,6 +473,28 @@ public sealed interface Step {
     }
   }
 
+  /**
+   * Whether assertions are on for {@code topLevelClass}, the template's top-level class (as
+   * source, qualified): the class whose status Java's {@code assert} follows in the template.
+   */
+  record AssertionsEnabled(String topLevelClass) implements Value {
+    @Override
+    public String toString() {
+      return "assertions of " + topLevelClass;
+    }
+  }
+
+  /**
+   * A new {@code AssertionError} with {@code detail} as its message (and cause, when it is a
+   * Throwable), or with none when {@code detail} is null, as a failed {@code assert} makes it.
+   */
+  record AssertionFailure(Value detail) implements Value {
+    @Override
+    public String toString() {
+      return "assertion error " + detail;
+    }
+  }
+
   /** The exception {@code resume()} caught, which the machine hands to a catch clause's state. */
   record Thrown() implements Value {
     @Override

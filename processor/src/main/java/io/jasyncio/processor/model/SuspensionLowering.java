@@ -147,6 +147,35 @@ final class SuspensionLowering {
     assign(null, resumed(Step.Source.AWAIT, TypeKind.NONE));
   }
 
+  /**
+   * {@code assert cond : detail;} where either awaits: when assertions are on for the
+   * template's class, the condition (a chain when it awaits), then, when it is false, the
+   * detail, and the failure thrown.
+   */
+  void lowerAssert(com.sun.source.tree.AssertTree a) {
+    l.splitAny = true;
+    l.fragments.put(a, l.number);
+    Label end = l.freshLabel();
+    l.jumpIf(new Step.AssertionsEnabled(l.emit ? l.forms.assertionClass() : ""), false, end);
+    l.jumpIf(value(a.getCondition(), a, TypeKind.BOOLEAN), true, end);
+    Step.Value detail = a.getDetail() == null ? null
+        : value(a.getDetail(), a, TypeKind.NONE);
+    l.add(new Step.Throw(new Step.AssertionFailure(detail), l.sourceLine()));
+    l.terminated = true;
+    l.start(end, l.source.line(a), "after assert");
+  }
+
+  /** The value of {@code e}: its chain's, read as {@code kind}, when it awaits, else its code. */
+  private Step.Value value(ExpressionTree e, Tree owner, TypeKind kind) {
+    if (l.forms.suspendsIn(e)) {
+      suspendOnChain(e, owner, Chain.Result::new);
+      return resumed(Step.Source.AWAIT, kind);
+    }
+    l.fragments.put(e, l.number);
+    l.copies(e);
+    return l.emit ? l.text(e) : new Step.Text("");
+  }
+
   /** The end of a chain whose value has {@code type} as its target type (none when null). */
   Chain typedResult(String type, Expr value) {
     if (type == null) {

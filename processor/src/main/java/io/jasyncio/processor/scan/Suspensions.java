@@ -110,7 +110,7 @@ public final class Suspensions {
    * nested in an expression, as in {@code f(a, await(g()))} or {@code total = x + await(y())},
    * when every expression between the await and that statement is one the processor can
    * continue after an await; null otherwise. Its owner is an expression statement, a local's
-   * initializer, {@code return done(...)}, a {@code throw}, an enhanced {@code for}'s iterable, or
+   * initializer, {@code return done(...)}, a {@code throw} or {@code assert}, an enhanced {@code for}'s iterable, or
    * a condition.
    */
   public static TreePath expressionOwner(TreePath await, AsyncioNames names) {
@@ -129,6 +129,7 @@ public final class Suspensions {
         case RETURN:
           return null; // only through done(...), below
         case THROW:
+        case ASSERT: // its condition, or its detail
           return p;
         case IF:
         case WHILE_LOOP:
