@@ -188,11 +188,18 @@ final class SuspensionLowering {
   /** Suspends on the chain of continuations for {@code e}, which ends with {@code end}. */
   void suspendOnChain(ExpressionTree e, Tree owner,
       java.util.function.Function<Expr, Chain> end) {
+    suspendOn(chainValue(e, end), owner);
+  }
+
+  /**
+   * The chain of continuations for {@code e}, which ends with {@code end}, as the awaitable to
+   * suspend on; what runs before its first await is emitted into this state.
+   */
+  Step.Value chainValue(ExpressionTree e, java.util.function.Function<Expr, Chain> end) {
     l.locals.hoistLocalsIn(e);
     l.fragments.put(e, l.number);
     if (!l.emit) {
-      suspendOn(new Step.Text(""), owner);
-      return;
+      return new Step.Text("");
     }
     l.forms.copiesBefore(e, true).forEach(l::emit);
     Chain chain = l.forms.chain(e, end);
@@ -207,7 +214,7 @@ final class SuspensionLowering {
         chain = run.rest();
       }
     }
-    suspendOn(new Step.Chained(chain), owner);
+    return new Step.Chained(chain);
   }
 
   /** Suspends on {@code awaitable}, written by the lowering itself. */

@@ -110,8 +110,9 @@ public final class Suspensions {
    * nested in an expression, as in {@code f(a, await(g()))} or {@code total = x + await(y())},
    * when every expression between the await and that statement is one the processor can
    * continue after an await; null otherwise. Its owner is an expression statement, a local's
-   * initializer, {@code return done(...)}, a {@code throw} or {@code assert}, an enhanced {@code for}'s iterable, or
-   * a condition.
+   * initializer, {@code return done(...)}, a {@code throw} or {@code assert}, an enhanced
+   * {@code for}'s iterable, a condition, a switch's selector, or a switch expression's arm or
+   * {@code yield}.
    */
   public static TreePath expressionOwner(TreePath await, AsyncioNames names) {
     if (!names.isAwait((MethodInvocationTree) await.getLeaf())) {
@@ -139,6 +140,15 @@ public final class Suspensions {
           return ((ForLoopTree) t).getCondition() == child ? p : null;
         case ENHANCED_FOR_LOOP: // its iterable, evaluated once before the loop
           return ((EnhancedForLoopTree) t).getExpression() == child ? p : null;
+        case SWITCH: // its selector, evaluated before it dispatches
+          return ((SwitchTree) t).getExpression() == child ? p : null;
+        case SWITCH_EXPRESSION:
+          return ((SwitchExpressionTree) t).getExpression() == child ? p : null;
+        case CASE: // the value of a switch expression's arm
+          return ((CaseTree) t).getBody() == child
+              && p.getParentPath().getLeaf() instanceof SwitchExpressionTree ? p : null;
+        case YIELD:
+          return p;
         case METHOD_INVOCATION: {
           MethodInvocationTree call = (MethodInvocationTree) t;
           if (names.isDone(call) && p.getParentPath().getLeaf() instanceof ReturnTree) {
