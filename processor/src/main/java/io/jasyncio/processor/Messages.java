@@ -173,9 +173,10 @@ public final class Messages {
   }
 
   public static Message awaitInSwitchExpression() {
-    return new Message(AWAIT_POSITION, "await inside a switch expression is supported only where"
-        + " the switch expression initializes a local, is assigned to a variable, or is the value"
-        + " of return done(...); give it such a place, as in var v = switch (...) { ... };");
+    return new Message(AWAIT_POSITION, "await inside a block arm or an old-style case of a switch"
+        + " expression is supported only where the switch expression initializes a local, is"
+        + " assigned to a variable, or is the value of return done(...); give it such a place, as"
+        + " in var v = switch (...) { ... };");
   }
 
   public static Message tailAwaitInConstruct(String construct) {

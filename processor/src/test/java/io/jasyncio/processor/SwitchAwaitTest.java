@@ -51,6 +51,40 @@ class SwitchAwaitTest {
       "    };",
       "    return done(y + \" \" + d);",
       "  }",
+      "  static String f(List<String> log, Object v) {",
+      "    log.add(\"f \" + v);",
+      "    return \"f(\" + v + \")\";",
+      "  }",
+      "  static String g(int v) { return \"g(int)\"; }",
+      "  static String g(Object v) { return \"g(Object)\"; }",
+      "  enum Size { S, M, L }",
+      "  @Async static Coroutine<String> operands(List<String> log, int k) {",
+      "    String a = f(log, switch (t(log, \"k\", k)) {",
+      "      case 1 -> await(got(log, \"one\", \"x\"));",
+      "      case 2, 3 -> t(log, \"plain\", \"y\");",
+      "      default -> {",
+      "        log.add(\"block\");",
+      "        yield \"z\";",
+      "      }",
+      "    });",
+      "    int b = 1 + switch (k) {",
+      "      case 1 -> await(got(log, \"b1\", 10));",
+      "      case 2 -> 2 * await(got(log, \"b2\", 20));",
+      "      default -> 100;",
+      "    };",
+      "    String c = g(switch (k) { case 1 -> await(got(log, \"c\", 5)) + 0; default -> 0; })",
+      "        + \" \" + (k > 2 ? 0.5 : (double) switch (k) {",
+      "          case 1 -> await(got(log, \"d\", 1));",
+      "          default -> 2;",
+      "        });",
+      "    Size size = Size.values()[Math.min(k, 2)];",
+      "    String e = t(log, \"e\", \"size \") + switch (await(got(log, \"sel\", size))) {",
+      "      case S -> \"small\";",
+      "      case M -> await(got(log, \"m\", \"medium\"));",
+      "      case L -> throw new IllegalStateException(\"large\");",
+      "    };",
+      "    return done(a + \" \" + b + \" \" + c + \" \" + e);",
+      "  }",
       "  @Async static Coroutine<String> nullSelector(List<String> log, int k) {",
       "    switch (k > 5 ? await(got(log, \"s\", (String) null)) : \"b\") {",
       "      case \"b\" -> log.add(\"b\");",
@@ -75,6 +109,16 @@ class SwitchAwaitTest {
     assertThat(SNIPPET.run("arms", 1)).containsExactly("block", "y", "yield", "int",
         "result 6 7.0");
     assertThat(SNIPPET.run("arms", 2)).containsExactly("int", "result -1 7.0");
+  }
+
+  @Test
+  void aSwitchExpressionThatAwaitsIsAnOperandAnywhere() throws Throwable {
+    assertThat(SNIPPET.run("operands", 0)).containsExactly("k", "block", "f z", "e", "sel",
+        "result f(z) 101 g(int) 2.0 size small");
+    assertThat(SNIPPET.run("operands", 1)).containsExactly("k", "one", "f x", "b1", "c", "d",
+        "e", "sel", "m", "result f(x) 11 g(int) 1.0 size medium");
+    assertThat(SNIPPET.run("operands", 2)).containsExactly("k", "plain", "f y", "b2", "e",
+        "sel", "threw java.lang.IllegalStateException: large");
   }
 
   @Test

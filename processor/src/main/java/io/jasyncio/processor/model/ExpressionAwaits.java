@@ -3,6 +3,7 @@ package io.jasyncio.processor.model;
 import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
@@ -16,6 +17,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.SwitchExpressionTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.UnaryTree;
@@ -156,6 +158,9 @@ final class ExpressionAwaits {
     if (e instanceof CompoundAssignmentTree c && awaitsIn(c.getExpression())) {
       return compound(c, k);
     }
+    if (e instanceof SwitchExpressionTree sx) {
+      return cps(unwrap(sx.getExpression()), selector -> switchExpression(sx, selector, k));
+    }
     List<ExpressionTree> operands = operands(e);
     return sequence(e, operands, 0, new IdentityHashMap<>(), false,
         subs -> k.apply(text(e, subs)));
@@ -219,6 +224,46 @@ final class ExpressionAwaits {
     Expr falseValue = fAwaits ? branchValue(f, y) : text(f, Map.of());
     Chain after = k.apply(new Expr.Conditional(cond, trueValue, falseValue));
     return new Chain.Either(cond, whenTrue, whenFalse, x, y, after);
+  }
+
+  /**
+   * A switch expression that awaits, as an operand (its cases are arrows): a switch with the
+   * template's labels over the selector's value picks the number of the arm, each arm that
+   * awaits runs as a chain of its own when its number is picked (one {@link Chain.Either} per
+   * such arm, each handing on its value under a name of its own), and the rest sees the switch
+   * expression put back together over that number: {@code switch (arm) { case 0 -> x'; ...
+   * default -> ...; }}, each awaited arm an expression of the type and kind its source had (as
+   * a branch of {@code ?:} is, see {@link #branchChain}), each other arm as written, evaluated
+   * there only if picked. So Java types it as it typed the source.
+   */
+  private Chain switchExpression(SwitchExpressionTree sx, Expr selector,
+      Function<Expr, Chain> k) {
+    List<List<Expr>> labels = new ArrayList<>();
+    for (CaseTree c : sx.getCases()) {
+      labels.add(c.getExpressions().stream().map(l -> text(l, Map.of())).toList());
+    }
+    String arm = source.freshName("arm");
+    return new Chain.Let("int", arm, new Expr.ArmOf(selector, labels),
+        arms(sx, new Expr.Name(arm), 0, new ArrayList<>(), k));
+  }
+
+  /** The awaiting arms of {@code sx} from the {@code i}-th on, then the switch put together. */
+  private Chain arms(SwitchExpressionTree sx, Expr arm, int i, List<Expr.Arm> done,
+      Function<Expr, Chain> k) {
+    if (i == sx.getCases().size()) {
+      return k.apply(new Expr.ArmSwitch(arm, done));
+    }
+    Tree body = sx.getCases().get(i).getBody();
+    List<Expr.Arm> more = new ArrayList<>(done);
+    if (!(body instanceof ExpressionTree value) || !awaitsIn(value)) {
+      more.add(new Expr.Arm(text(body, Map.of()), body instanceof ExpressionTree));
+      return arms(sx, arm, i + 1, more, k);
+    }
+    String x = source.freshName("taken");
+    String y = source.freshName("other");
+    more.add(new Expr.Arm(branchValue(value, x), true));
+    return new Chain.Either(new Expr.Binary(arm, "==", new Expr.Code(Integer.toString(i))),
+        branchChain(value), Chain.none(), x, y, arms(sx, arm, i + 1, more, k));
   }
 
   /**

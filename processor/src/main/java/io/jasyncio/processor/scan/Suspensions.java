@@ -82,14 +82,18 @@ public final class Suspensions {
       return parentPath; // yield await(x); in a switch expression
     }
     if (parent instanceof CaseTree c && c.getBody() == call
-        && parentPath.getParentPath().getLeaf() instanceof SwitchExpressionTree) {
+        && parentPath.getParentPath().getLeaf() instanceof SwitchExpressionTree
+        && (loweredAsStatement(parentPath.getParentPath(), names)
+            || !isChainable(parentPath.getParentPath()))) {
       return parentPath; // case X -> await(x); in a switch expression
     }
     if (parent instanceof ParenthesizedTree
         && (parentPath.getParentPath().getLeaf() instanceof SwitchTree sw
             && sw.getExpression() == parent
             || parentPath.getParentPath().getLeaf() instanceof SwitchExpressionTree sx
-            && sx.getExpression() == parent)) {
+            && sx.getExpression() == parent
+            && (loweredAsStatement(parentPath.getParentPath(), names)
+                || !isChainable(parentPath.getParentPath())))) {
       return parentPath.getParentPath(); // switch (await(x)): suspends before it dispatches
     }
     TreePath conditionOf = parent instanceof ParenthesizedTree ? parentPath.getParentPath()
@@ -142,13 +146,33 @@ public final class Suspensions {
           return ((EnhancedForLoopTree) t).getExpression() == child ? p : null;
         case SWITCH: // its selector, evaluated before it dispatches
           return ((SwitchTree) t).getExpression() == child ? p : null;
-        case SWITCH_EXPRESSION:
-          return ((SwitchExpressionTree) t).getExpression() == child ? p : null;
-        case CASE: // the value of a switch expression's arm
-          return ((CaseTree) t).getBody() == child
-              && p.getParentPath().getLeaf() instanceof SwitchExpressionTree ? p : null;
-        case YIELD:
-          return p;
+        case SWITCH_EXPRESSION: {
+          // Lowered into states where it hands its value to a statement; else an operand.
+          if (loweredAsStatement(p, names)) {
+            return ((SwitchExpressionTree) t).getExpression() == child ? p : null;
+          }
+          if (!isChainable(p)) {
+            return null;
+          }
+          break;
+        }
+        case CASE: { // the value of a switch expression's arm
+          TreePath sx = p.getParentPath();
+          if (((CaseTree) t).getBody() != child || !(sx.getLeaf() instanceof SwitchExpressionTree)) {
+            return null;
+          }
+          if (loweredAsStatement(sx, names)) {
+            return p;
+          }
+          break; // an arm of a switch expression that is an operand (checked above it)
+        }
+        case YIELD: {
+          TreePath sx = p.getParentPath();
+          while (!(sx.getLeaf() instanceof SwitchExpressionTree)) {
+            sx = sx.getParentPath();
+          }
+          return loweredAsStatement(sx, names) ? p : null;
+        }
         case METHOD_INVOCATION: {
           MethodInvocationTree call = (MethodInvocationTree) t;
           if (names.isDone(call) && p.getParentPath().getLeaf() instanceof ReturnTree) {
@@ -184,9 +208,57 @@ public final class Suspensions {
       if (t instanceof com.sun.source.tree.NewClassTree n && n.getClassBody() != null) {
         return null;
       }
+      if (t instanceof com.sun.source.tree.ConditionalExpressionTree c
+          && c.getCondition() != child && unwrap(child) instanceof SwitchExpressionTree) {
+        // A branch of ?: is handed on with its kind (numeric or not), which a switch expression
+        // put back together after its arms awaited cannot carry out of the branch.
+        return null;
+      }
       childPath = p;
     }
     return null;
+  }
+
+  /**
+   * Whether the switch expression at {@code sx} is lowered into states, its arms writing its
+   * value where a statement takes it (see {@link #valueHolder}), through any switch
+   * expressions around it whose arm or {@code yield} it is.
+   */
+  public static boolean loweredAsStatement(TreePath sx, AsyncioNames names) {
+    for (TreePath at = sx; ; ) {
+      TreePath holder = valueHolder(at, names);
+      if (holder == null) {
+        return false;
+      }
+      if (!(holder.getLeaf() instanceof CaseTree || holder.getLeaf() instanceof YieldTree)) {
+        return true;
+      }
+      at = holder.getParentPath();
+      while (!(at.getLeaf() instanceof SwitchExpressionTree)) {
+        at = at.getParentPath();
+      }
+    }
+  }
+
+  /**
+   * Whether the switch expression at {@code sx}, an operand of a larger expression, can be a
+   * chain of continuations: its cases are arrows ({@code case X -> ...}), so each is one arm,
+   * and an arm that awaits is an expression (a block arm that awaits needs statements split).
+   */
+  private static boolean isChainable(TreePath sx) {
+    for (CaseTree c : ((SwitchExpressionTree) sx.getLeaf()).getCases()) {
+      if (c.getCaseKind() != CaseTree.CaseKind.RULE) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Tree unwrap(Tree t) {
+    while (t instanceof ParenthesizedTree p) {
+      t = p.getExpression();
+    }
+    return t;
   }
 
   private static boolean isIncrement(com.sun.source.tree.UnaryTree u) {

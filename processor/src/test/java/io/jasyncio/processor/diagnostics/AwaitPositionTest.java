@@ -243,6 +243,18 @@ class AwaitPositionTest {
             "  default -> 0;",
             "};",
             "return done(y);"}),
+        Arguments.of("a switch expression as an argument", new String[] {
+            "System.out.println(Objects.toString(switch (n) {",
+            "  case 1 -> await(twice(n)); // here",
+            "  default -> 0;",
+            "}));",
+            "return done(n);"}),
+        Arguments.of("a switch expression as an operand, its selector awaiting", new String[] {
+            "int y = 1 + switch (await(twice(n))) { // here",
+            "  case 2 -> 1;",
+            "  default -> 0;",
+            "};",
+            "return done(y);"}),
         Arguments.of("a throw", new String[] {
             "System.out.println(java.util.Objects.hash(n, await(twice(n)) + 1));",
             "throw new IllegalStateException(\"x\" + await(name())); // here"}),
@@ -265,15 +277,42 @@ class AwaitPositionTest {
   }
 
   @Test
-  void switchExpressionThatIsNotAValueOfItsOwnIsReportedOnTheAwait() {
+  void switchExpressionOperandWhoseBlockArmAwaitsIsReportedOnTheAwait() {
     CompiledSnippet s = kitchen(
         "System.out.println(switch (n) {",
-        "  case 1 -> await(twice(n)); // here",
+        "  case 1 -> {",
+        "    yield await(twice(n)); // here",
+        "  }",
         "  default -> 0;",
         "});",
         "return done(n);");
     s.assertOnlyErrorAtCall("AwaitPosition", "// here", "await(");
     s.assertErrorMentions("switch expression");
+  }
+
+  @Test
+  void switchExpressionOperandWithOldStyleCasesIsReportedOnTheAwait() {
+    CompiledSnippet s = kitchen(
+        "System.out.println(switch (await(twice(n))) { // here",
+        "  case 1:",
+        "    yield 1;",
+        "  default:",
+        "    yield 0;",
+        "});",
+        "return done(n);");
+    s.assertOnlyErrorAtCall("AwaitPosition", "// here", "await(");
+    s.assertErrorMentions("switch expression");
+  }
+
+  @Test
+  void switchExpressionThatAwaitsAsABranchOfAConditionalIsReportedOnTheAwait() {
+    kitchen(
+        "int y = flag ? 1 : switch (n) {",
+        "  case 1 -> await(twice(n)); // here",
+        "  default -> 0;",
+        "};",
+        "return done(y);")
+        .assertOnlyErrorAtCall("AwaitPosition", "// here", "await(");
   }
 
   @Test
