@@ -3,7 +3,6 @@ package io.jasyncio.processor.model;
 import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
-import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
@@ -72,7 +71,7 @@ final class ExpressionAwaits {
     CallSignatures signatures();
   }
 
-  private final Source source;
+  final Source source;
   private final Set<String> assignedLocals = new java.util.HashSet<>();
 
   ExpressionAwaits(Source source) {
@@ -159,7 +158,8 @@ final class ExpressionAwaits {
       return compound(c, k);
     }
     if (e instanceof SwitchExpressionTree sx) {
-      return cps(unwrap(sx.getExpression()), selector -> switchExpression(sx, selector, k));
+      return cps(unwrap(sx.getExpression()),
+          selector -> new SwitchChains(this).switchExpression(sx, selector, k));
     }
     List<ExpressionTree> operands = operands(e);
     return sequence(e, operands, 0, new IdentityHashMap<>(), false,
@@ -227,46 +227,6 @@ final class ExpressionAwaits {
   }
 
   /**
-   * A switch expression that awaits, as an operand (its cases are arrows): a switch with the
-   * template's labels over the selector's value picks the number of the arm, each arm that
-   * awaits runs as a chain of its own when its number is picked (one {@link Chain.Either} per
-   * such arm, each handing on its value under a name of its own), and the rest sees the switch
-   * expression put back together over that number: {@code switch (arm) { case 0 -> x'; ...
-   * default -> ...; }}, each awaited arm an expression of the type and kind its source had (as
-   * a branch of {@code ?:} is, see {@link #branchChain}), each other arm as written, evaluated
-   * there only if picked. So Java types it as it typed the source.
-   */
-  private Chain switchExpression(SwitchExpressionTree sx, Expr selector,
-      Function<Expr, Chain> k) {
-    List<List<Expr>> labels = new ArrayList<>();
-    for (CaseTree c : sx.getCases()) {
-      labels.add(c.getExpressions().stream().map(l -> text(l, Map.of())).toList());
-    }
-    String arm = source.freshName("arm");
-    return new Chain.Let("int", arm, new Expr.ArmOf(selector, labels),
-        arms(sx, new Expr.Name(arm), 0, new ArrayList<>(), k));
-  }
-
-  /** The awaiting arms of {@code sx} from the {@code i}-th on, then the switch put together. */
-  private Chain arms(SwitchExpressionTree sx, Expr arm, int i, List<Expr.Arm> done,
-      Function<Expr, Chain> k) {
-    if (i == sx.getCases().size()) {
-      return k.apply(new Expr.ArmSwitch(arm, done));
-    }
-    Tree body = sx.getCases().get(i).getBody();
-    List<Expr.Arm> more = new ArrayList<>(done);
-    if (!(body instanceof ExpressionTree value) || !awaitsIn(value)) {
-      more.add(new Expr.Arm(text(body, Map.of()), body instanceof ExpressionTree));
-      return arms(sx, arm, i + 1, more, k);
-    }
-    String x = source.freshName("taken");
-    String y = source.freshName("other");
-    more.add(new Expr.Arm(branchValue(value, x), true));
-    return new Chain.Either(new Expr.Binary(arm, "==", new Expr.Code(Integer.toString(i))),
-        branchChain(value), Chain.none(), x, y, arms(sx, arm, i + 1, more, k));
-  }
-
-  /**
    * The chain of an awaiting branch of {@code ?:}. The lambda parameter that receives its value
    * would be a boxed variable, which Java types otherwise: {@code flag ? x : y} with an Integer
    * and a Double is a numeric conditional, {@code flag ? await(a()) : await(b())} is not. So an
@@ -275,7 +235,7 @@ final class ExpressionAwaits {
    * hands on {@code Step.kept(value)}, whose overloads keep its static type, primitive or not,
    * for {@code x.get()}.
    */
-  private Chain branchChain(ExpressionTree branch) {
+  Chain branchChain(ExpressionTree branch) {
     if (handsOnAsIs(branch) || isStringConcatenation(branch)) {
       return chainOf(branch);
     }
@@ -283,7 +243,7 @@ final class ExpressionAwaits {
   }
 
   /** The branch's value in the conditional put back together; see {@link #branchChain}. */
-  private Expr branchValue(ExpressionTree branch, String parameter) {
+  Expr branchValue(ExpressionTree branch, String parameter) {
     if (isStringConcatenation(branch)) {
       return new Expr.Name(parameter); // a String, typed alike whatever its form
     }
@@ -569,7 +529,7 @@ final class ExpressionAwaits {
   }
 
   /** {@code e}'s code with {@code subs} laid over the subtrees they name. */
-  private Expr text(Tree e, Map<Tree, Expr> subs) {
+  Expr text(Tree e, Map<Tree, Expr> subs) {
     if (subs.isEmpty()) {
       return source.code(source.start(e), source.end(e));
     }
