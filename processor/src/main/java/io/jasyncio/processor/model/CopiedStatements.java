@@ -24,6 +24,8 @@ import java.util.Set;
 final class CopiedStatements {
   /** The lowering this construct's code goes into: its states, labels and jumps. */
   private final Lowering l;
+  /** Where a tail await returned inside the synchronized block being copied goes, or null. */
+  private Lowering.Label tailAwait;
 
   CopiedStatements(Lowering l) {
     this.l = l;
@@ -83,12 +85,42 @@ final class CopiedStatements {
     }
   }
 
+  /**
+   * A synchronized block holding {@code return other;}: copied as written, its monitor held
+   * and released by Java, each such return leaving {@code other} in a field and jumping out of
+   * the block to a state that awaits it, without the monitor (JLS 14.19: a jump out releases
+   * it), and finishes with its result.
+   */
+  void copiedSynchronized(com.sun.source.tree.SynchronizedTree s) {
+    l.splitAny = true;
+    tailAwait = l.freshLabel();
+    Lowering.Label tail = tailAwait;
+    l.names.tailField(); // named in the first run, which lists the machine's fields
+    copied(s);
+    tailAwait = null;
+    Lowering.Label after = l.freshLabel();
+    l.jump(after);
+    int line = l.source.line(s);
+    l.start(tail, line, "returned inside synchronized");
+    l.suspensions.suspendOn(new Step.Text(l.names.tailField(), List.of()), s);
+    l.emitReturn(new Step.Resumed(Step.Source.AWAIT, javax.lang.model.type.TypeKind.NONE));
+    l.terminated = true;
+    l.start(after, line, "after synchronized");
+  }
+
   /** Rewrites the jumps in {@code s} that leave it: break, continue, return and yield. */
   void patchJumpsLeaving(StatementTree s) {
     Set<Tree> amongStatements = statementsOfBlocksIn(s);
     for (Tree jump : JumpsOut.from(s)) {
       boolean braced = !amongStatements.contains(jump);
-      if (jump instanceof ReturnTree node) {
+      if (jump instanceof ReturnTree node && tailAwait != null
+          && !l.forms.isDoneCall(node.getExpression())) {
+        // return other; leaves other to be awaited after the synchronized block.
+        Lowering.Label to = tailAwait;
+        l.source.replace(node, () -> l.inline(List.of(
+            new Step.Assign(l.names.tailField(), l.text(node.getExpression()), l.sourceLine()),
+            new Step.Jump(to.id, l.sourceLine())), braced));
+      } else if (jump instanceof ReturnTree node) {
         l.source.replace(node, () -> l.inline(
             l.returnSteps(l.forms.returnValue(node)), braced));
       } else if (jump instanceof YieldTree node) {

@@ -288,6 +288,7 @@ final class Lowering {
       case SWITCH -> switches.lowerSwitch((SwitchTree) s, null);
       case TRY -> tries.lowerTry((TryTree) s);
       case LABELED_STATEMENT -> lowerLabeled((LabeledStatementTree) s);
+      case SYNCHRONIZED -> copying.copiedSynchronized((com.sun.source.tree.SynchronizedTree) s);
       case ASSERT -> suspensions.lowerAssert((com.sun.source.tree.AssertTree) s);
       case EXPRESSION_STATEMENT, VARIABLE, RETURN, THROW -> {
         if (s instanceof VariableTree v && v.getType() != null) {

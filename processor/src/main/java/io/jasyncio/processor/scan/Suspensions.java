@@ -302,6 +302,8 @@ public final class Suspensions {
           || t instanceof EnhancedForLoopTree || t instanceof SwitchTree
           || t instanceof SwitchExpressionTree
           || t instanceof CaseTree || t instanceof TryTree || t instanceof CatchTree
+          // only a return reaches here from inside one: an await there is no suspension
+          || t instanceof com.sun.source.tree.SynchronizedTree
           || t.getKind() == Tree.Kind.LABELED_STATEMENT)) {
         return t;
       }
