@@ -120,6 +120,19 @@ public final class Step {
     return new KeptDouble(value);
   }
 
+  // ---- a local of an intersection type, declared with a type variable of the machine
+
+  /**
+   * {@code value}, as the type variable {@code T} the machine declares a local of an
+   * intersection type with ({@code var v = c ? 1 : "one";} is an
+   * {@code Object & Serializable & Comparable<...> & ...}): javac checked in the template that the
+   * value has that intersection type, which is within {@code T}'s bounds.
+   */
+  @SuppressWarnings("unchecked")
+  public static <T> T held(Object value) {
+    return (T) value;
+  }
+
   // ---- a compound assignment's target, read before its right side awaits
 
   /**

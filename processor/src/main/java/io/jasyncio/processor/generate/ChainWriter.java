@@ -94,6 +94,9 @@ final class ChainWriter {
     if (e instanceof Expr.NonNull n) {
       return "java.util.Objects.requireNonNull(" + expression(n.value()) + ")";
     }
+    if (e instanceof Expr.Held h) {
+      return STEP + "held(" + expression(h.value()) + ")";
+    }
     if (e instanceof Expr.Unboxing u) {
       return STEP + "unboxed(" + expression(u.value()) + ")";
     }

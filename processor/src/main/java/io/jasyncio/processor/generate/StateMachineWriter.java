@@ -39,6 +39,7 @@ public final class StateMachineWriter {
         .addAnnotation(suppress(model.suppressed()))
         .addModifiers(Modifier.PRIVATE)
         .addTypeVariables(model.typeVariables())
+        .addTypeVariables(model.machineTypeVariables())
         .superclass(ParameterizedTypeName.get(ClassName.bestGuess(model.kind().machine()),
             model.valueType().box()));
     if (model.isStatic()) {
@@ -218,7 +219,8 @@ public final class StateMachineWriter {
     }
     String args = model.parameters().stream().map(MethodModel.Field::sourceName)
         .collect(Collectors.joining(", "));
-    String diamond = model.typeVariables().isEmpty() ? "" : "<>";
+    String diamond = model.typeVariables().isEmpty() && model.machineTypeVariables().isEmpty()
+        ? "" : "<>";
     m.addStatement("return new $L$L($L)", model.machine(), diamond, args);
     return m.build();
   }

@@ -83,7 +83,7 @@ public final class BodyModeler {
       super(BodyModeler.this.trees, BodyModeler.this.elements, BodyModeler.this.typeUtils,
           BodyModeler.this.machineFields, BodyModeler.this.machineMethods, in);
       this.machineNames = new MachineNames(this);
-      this.types = new VariableTypes(this);
+      this.types = new VariableTypes(this, new IntersectionTypes(machineNames));
       this.hoisting = new HoistedLocals(this, machineNames, types);
       this.closureCopies = new ClosureCopies(this, hoisting, machineNames);
       this.signatures = new CallSignatures(in.scan().callees());
@@ -136,7 +136,7 @@ public final class BodyModeler {
           machineNames.dispatchLabel(),
           fileName + ":" + source.line(tree), kind,
           elements.getBinaryName(type).toString(), fileName,
-          machineNames.fieldName("ORIGIN", "origin"));
+          machineNames.fieldName("ORIGIN", "origin"), types.intersections.all());
     }
 
     /**

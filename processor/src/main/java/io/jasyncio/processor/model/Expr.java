@@ -95,6 +95,12 @@ public sealed interface Expr {
   /** One case of {@link ArmSwitch}: an expression, or a block or {@code throw} as written. */
   record Arm(Expr body, boolean expression) {}
 
+  /**
+   * {@code value} as the type variable the machine declares a local of an intersection type
+   * with (the runtime's {@code Step.held}).
+   */
+  record Held(Expr value) implements Expr {}
+
   /** The literal {@code true} or {@code false}. */
   record Bool(boolean value) implements Expr {}
 
