@@ -23,6 +23,21 @@ class AssertAwaitTest {
       "    assert n != 42 : t(log, \"detail\", 'x');",
       "    return done(\"passed \" + n);",
       "  }",
+      "  @Async static Coroutine<String> plain(List<String> log, int n) {",
+      "    if (n > 0)",
+      "      assert t(log, \"small?\", n < 10) : t(log, \"detail\", n);",
+      "    else",
+      "      log.add(\"not positive\");",
+      "    await(got(log, \"between\", 0));",
+      "    for (int i = 0; i < 2; i++) {",
+      "      assert i < n : \"loop \" + i;",
+      "    }",
+      "    return done(\"passed \" + n);",
+      "  }",
+      "  @Async static Coroutine<String> noAwait(List<String> log, int n) {",
+      "    assert n > 0 : t(log, \"why\", 'n');",
+      "    return done(\"passed \" + n);",
+      "  }",
       "  @Async static Coroutine<String> caught(List<String> log) {",
       "    try {",
       "      assert await(got(log, \"cond\", false)) : new IllegalStateException(\"cause\");",
@@ -56,6 +71,22 @@ class AssertAwaitTest {
   void theTemplateClassAssertionStatusDecides() throws Throwable {
     assertThat(SNIPPET.run(Assertions.TEMPLATE_ONLY, "checks", 7)).containsExactly("positive?",
         "small?", "even?", "odd", "threw java.lang.AssertionError: 7");
+  }
+
+  @Test
+  void assertsThatDoNotAwaitFollowTheTemplateClassToo() throws Throwable {
+    for (Assertions on : Assertions.values()) {
+      SNIPPET.run(on, "plain", 1);
+      SNIPPET.run(on, "plain", 20);
+      SNIPPET.run(on, "plain", 0);
+      SNIPPET.run(on, "noAwait", -1);
+    }
+    assertThat(SNIPPET.run(Assertions.TEMPLATE_ONLY, "plain", 20)).containsExactly("small?",
+        "detail", "threw java.lang.AssertionError: 20");
+    assertThat(SNIPPET.run(Assertions.TEMPLATE_ONLY, "plain", 1)).containsExactly("small?",
+        "between", "threw java.lang.AssertionError: loop 1");
+    assertThat(SNIPPET.run(Assertions.TEMPLATE_ONLY, "noAwait", -1)).containsExactly("why",
+        "threw java.lang.AssertionError: n");
   }
 
   @Test

@@ -54,6 +54,11 @@ final class Protocol {
       return target + " = (" + c.type() + ") " + c.caughtField() + ";\n" + c.caughtField()
           + " = null;";
     }
+    if (step instanceof Step.Assert a) {
+      return "if (" + value(new Step.AssertionsEnabled(a.assertionClass())) + " && !("
+          + value(a.condition()) + ")) {\n  throw "
+          + value(new Step.AssertionFailure(a.detail())).replace("\n", "\n  ") + ";\n}";
+    }
     if (step instanceof Step.Throw t) {
       // An awaited exception is typed only here.
       return "throw " + (t.exception() instanceof Step.Resumed ? "(Throwable) " : "")

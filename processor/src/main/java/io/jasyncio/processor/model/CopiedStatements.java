@@ -39,6 +39,7 @@ final class CopiedStatements {
     }
     l.copies(s);
     patchJumpsLeaving(s);
+    patchAsserts(s);
     if (s instanceof ReturnTree ret) {
       l.emitReturn(l.forms.returnValue(ret));
       l.terminated = true;
@@ -106,6 +107,35 @@ final class CopiedStatements {
     l.emitReturn(new Step.Resumed(Step.Source.AWAIT, javax.lang.model.type.TypeKind.NONE));
     l.terminated = true;
     l.start(after, line, "after synchronized");
+  }
+
+  /**
+   * Rewrites the asserts in {@code s} (not those of its lambdas and classes) to follow the
+   * assertion status of the template's class: copied as written, they would follow the
+   * generated class's, which {@code -ea:Kitchen} does not turn on.
+   */
+  private void patchAsserts(StatementTree s) {
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitAssert(com.sun.source.tree.AssertTree node, Void p) {
+        boolean braced = true; // one statement becomes an if: braced wherever it stands
+        l.source.replace(node, () -> l.inline(List.of(new Step.Assert(l.forms.assertionClass(),
+            l.text(node.getCondition()),
+            node.getDetail() == null ? null : l.text(node.getDetail()), l.sourceLine())),
+            braced));
+        return null;
+      }
+
+      @Override
+      public Void visitLambdaExpression(com.sun.source.tree.LambdaExpressionTree node, Void p) {
+        return null;
+      }
+
+      @Override
+      public Void visitClass(com.sun.source.tree.ClassTree node, Void p) {
+        return null;
+      }
+    }.scan(s, null);
   }
 
   /** Rewrites the jumps in {@code s} that leave it: break, continue, return and yield. */

@@ -181,6 +181,19 @@ public sealed interface Step {
     }
   }
 
+  /**
+   * A template's {@code assert condition : detail;} that does not await, as javac runs it but
+   * with the assertion status of the template's top-level class {@code assertionClass}: when
+   * assertions are on and {@code condition} is false, throws an {@code AssertionError} of
+   * {@code detail} (none when null).
+   */
+  record Assert(String assertionClass, Value condition, Value detail, int line) implements Step {
+    @Override
+    public String toString() {
+      return "assert " + condition + (detail == null ? "" : " : " + detail);
+    }
+  }
+
   /** Throws {@code exception}, the value of a template's {@code throw} that awaited. */
   record Throw(Value exception, int line) implements Step {
     @Override
