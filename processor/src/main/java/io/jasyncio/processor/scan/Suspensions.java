@@ -34,8 +34,14 @@ import com.sun.source.util.TreePath;
  * of a switch, or the whole arm or {@code yield} value of a switch expression. Every statement
  * around it, up to the method body, must be one the modeler lowers: a block, {@code if}, a
  * loop, a switch, {@code try}, or a labeled statement; a switch expression around it must hand
- * its value to a place each arm can write (see {@link #valueHolder}). The same holds for
- * {@code return other;}, a tail await.
+ * its value to a place each arm can write (see {@link #valueHolder}), unless it is an operand
+ * whose cases are arrows and the await is in its selector or in an arm that is an expression.
+ * The same holds for {@code return other;}, a tail await, which may also stand in a
+ * {@code synchronized} block (no await can).
+ *
+ * <p>Nested in an expression ({@link #expressionOwner}), an await may stand anywhere but in
+ * the operand of {@code ++} or {@code --}, a lambda or class body, or a switch expression that
+ * is a branch of {@code ?:}.
  */
 public final class Suspensions {
   private Suspensions() {}
