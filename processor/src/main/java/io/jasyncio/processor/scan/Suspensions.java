@@ -39,9 +39,8 @@ import com.sun.source.util.TreePath;
  * The same holds for {@code return other;}, a tail await, which may also stand in a
  * {@code synchronized} block (no await can).
  *
- * <p>Nested in an expression ({@link #expressionOwner}), an await may stand anywhere but in
- * the operand of {@code ++} or {@code --}, a lambda or class body, or a switch expression that
- * is a branch of {@code ?:}.
+ * <p>Nested in an expression ({@link #expressionOwner}), an await may stand anywhere but in a
+ * lambda or class body, or a switch expression that is a branch of {@code ?:}.
  */
 public final class Suspensions {
   private Suspensions() {}
@@ -206,8 +205,8 @@ public final class Suspensions {
               || t instanceof com.sun.source.tree.CompoundAssignmentTree) {
             break;
           }
-          if (t instanceof com.sun.source.tree.UnaryTree u && !isIncrement(u)) {
-            break;
+          if (t instanceof com.sun.source.tree.UnaryTree) {
+            break; // ++ and -- too: only their operand's parts can await, evaluated before
           }
           return null;
       }
@@ -267,12 +266,7 @@ public final class Suspensions {
     return t;
   }
 
-  private static boolean isIncrement(com.sun.source.tree.UnaryTree u) {
-    return switch (u.getKind()) {
-      case PREFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_INCREMENT, POSTFIX_DECREMENT -> true;
-      default -> false;
-    };
-  }
+
 
   /** {@code v} or {@code this.v}: what an awaited value may be assigned to. */
   public static boolean isSimpleTarget(ExpressionTree target) {

@@ -12,8 +12,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code [jasyncio/AwaitPosition]}: an {@code await} may stand in the statement forms and, nested
  * in an expression, inside an expression statement, a local's initializer,
  * {@code return done(...)}, a condition, a {@code throw}, an {@code assert}, a switch's selector
- * or arm. What this version cannot continue after an await (an increment's operand) is
- * reported on the {@code await} call, and the legal forms compile.
+ * or arm. What this version cannot continue after an await (a synchronized block's lock, a
+ * switch expression as a branch of {@code ?:}) is reported on the {@code await} call, and the
+ * legal forms compile.
  */
 class AwaitPositionTest {
 
@@ -42,10 +43,11 @@ class AwaitPositionTest {
 
   static Stream<Arguments> unsupportedPositions() {
     return Stream.of(
-        Arguments.of("an increment's operand", new String[] {
-            "int[] counts = new int[3];",
-            "counts[await(twice(n))]++; // here",
-            "return done(counts[0]);"}));
+        Arguments.of("a synchronized block's lock", new String[] {
+            "synchronized (await(name())) { // here",
+            "  n++;",
+            "}",
+            "return done(n);"}));
   }
 
   /** Positions the control-flow lowering splits into states: they compile and generate. */
@@ -255,6 +257,10 @@ class AwaitPositionTest {
             "  default -> 0;",
             "};",
             "return done(y);"}),
+        Arguments.of("an increment's operand", new String[] {
+            "int[] counts = new int[3];",
+            "counts[await(twice(n))]++; // here",
+            "return done(counts[0]);"}),
         Arguments.of("a throw", new String[] {
             "System.out.println(java.util.Objects.hash(n, await(twice(n)) + 1));",
             "throw new IllegalStateException(\"x\" + await(name())); // here"}),
