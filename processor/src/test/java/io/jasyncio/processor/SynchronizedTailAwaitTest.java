@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code return other;} inside a {@code synchronized} block: the coroutine is created inside
  * the block, as Java evaluates the return's expression there, and awaited once the block (and
- * any finally block in it) has been left, so no monitor is held while it runs.
+ * any finally block in it) has been left, so no monitor is held while it runs. A lock that
+ * awaits is awaited before the monitor is taken.
  */
 class SynchronizedTailAwaitTest {
 
@@ -48,6 +49,30 @@ class SynchronizedTailAwaitTest {
     assertThat(FlowSnippet.trace(FLOW, "locked", 1)).containsExactly("in 0 true",
         "after 0 false", "in 1 true", "created", "finally", "later holds the lock: false",
         "result later 1");
+  }
+
+  private static final TwinSnippet LOCKS = TwinSnippet.compile(
+      TwinSnippet.TRACERS,
+      "  @Async static Coroutine<String> lockedOn(List<String> log) {",
+      "    Object lock = new Object();",
+      "    synchronized (t(log, \"before\", 1) > 0 ? await(got(log, \"lock\", lock)) : null) {",
+      "      log.add(\"holds \" + Thread.holdsLock(lock));",
+      "    }",
+      "    log.add(\"released \" + Thread.holdsLock(lock));",
+      "    try {",
+      "      synchronized (await(got(log, \"none\", (Object) null))) {",
+      "        log.add(\"never\");",
+      "      }",
+      "    } catch (NullPointerException e) {",
+      "      log.add(\"NPE\");",
+      "    }",
+      "    return done(\"end\");",
+      "  }");
+
+  @Test
+  void aLockThatAwaitsIsAwaitedBeforeTheMonitorIsTaken() throws Throwable {
+    assertThat(LOCKS.run("lockedOn")).containsExactly("before", "lock", "holds true",
+        "released false", "none", "NPE", "result end");
   }
 
   @Test

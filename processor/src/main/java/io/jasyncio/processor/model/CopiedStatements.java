@@ -94,6 +94,22 @@ final class CopiedStatements {
    */
   void copiedSynchronized(com.sun.source.tree.SynchronizedTree s) {
     l.splitAny = true;
+    if (l.forms.awaitsInExpression(s)) {
+      // The lock awaits: its chain runs first, and the block locks the value it gave.
+      l.suspensions.suspendOnChain(s.getExpression(), s, Chain.Result::new);
+      String lock = l.names.freshName("lock", s);
+      l.suspensions.assign("Object " + lock,
+          new Step.Resumed(Step.Source.AWAIT, javax.lang.model.type.TypeKind.NONE));
+      if (l.emit) {
+        l.source.replace(s.getExpression(), () -> "(" + lock + ")");
+      }
+    }
+    boolean tails = JumpsOut.from(s).stream().anyMatch(jump -> jump instanceof ReturnTree r
+        && !l.forms.isDoneCall(r.getExpression()));
+    if (!tails) {
+      copied(s);
+      return;
+    }
     tailAwait = l.freshLabel();
     Lowering.Label tail = tailAwait;
     l.names.tailField(); // named in the first run, which lists the machine's fields

@@ -37,7 +37,7 @@ import com.sun.source.util.TreePath;
  * its value to a place each arm can write (see {@link #valueHolder}), unless it is an operand
  * whose cases are arrows and the await is in its selector or in an arm that is an expression.
  * The same holds for {@code return other;}, a tail await, which may also stand in a
- * {@code synchronized} block (no await can).
+ * {@code synchronized} block (no await in its block can; its lock may await).
  *
  * <p>Nested in an expression ({@link #expressionOwner}), an await may stand anywhere but in a
  * lambda or class body, or a switch expression that is a branch of {@code ?:}.
@@ -149,6 +149,8 @@ public final class Suspensions {
           return ((ForLoopTree) t).getCondition() == child ? p : null;
         case ENHANCED_FOR_LOOP: // its iterable, evaluated once before the loop
           return ((EnhancedForLoopTree) t).getExpression() == child ? p : null;
+        case SYNCHRONIZED: // its lock, evaluated before the monitor is taken
+          return ((com.sun.source.tree.SynchronizedTree) t).getExpression() == child ? p : null;
         case SWITCH: // its selector, evaluated before it dispatches
           return ((SwitchTree) t).getExpression() == child ? p : null;
         case SWITCH_EXPRESSION: {
