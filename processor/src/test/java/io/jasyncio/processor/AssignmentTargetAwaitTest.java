@@ -76,6 +76,12 @@ class AssignmentTargetAwaitTest {
       "    arr[t(log, \"i\", index)] = await(got(log, \"v\", 1));",
       "    return done(\"no\");",
       "  }",
+      "  @Async static Coroutine<String> nullLocalIndex(List<String> log) {",
+      "    int[] arr = {1};",
+      "    Integer index = null;",
+      "    arr[index] = await(got(log, \"v\", 1));",
+      "    return done(\"no\");",
+      "  }",
       "  @Async static Coroutine<String> nullAwaitedIndex(List<String> log) {",
       "    int[] arr = {1};",
       "    arr[await(got(log, \"i\", (Integer) null))] = await(got(log, \"v\", 1));",
@@ -148,6 +154,8 @@ class AssignmentTargetAwaitTest {
     assertThat(SNIPPET.run("nullIndex")).containsExactly("i",
         "threw java.lang.NullPointerException");
     assertThat(SNIPPET.run("nullAwaitedIndex")).containsExactly("i",
+        "threw java.lang.NullPointerException");
+    assertThat(SNIPPET.run("nullLocalIndex")).containsExactly(
         "threw java.lang.NullPointerException");
   }
 

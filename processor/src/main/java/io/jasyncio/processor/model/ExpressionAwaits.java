@@ -334,7 +334,9 @@ final class ExpressionAwaits {
             sequence(whole, ops, i + 1, more, awaitAfter, k));
       });
     }
-    if (!awaitLater || stable(op)) {
+    // An index other than a literal is held even when it cannot change: a boxed one is
+    // unboxed (a null throwing) where Java evaluates it, before the later await.
+    if (!awaitLater || (stable(op) && (!index || unwrap(op) instanceof LiteralTree))) {
       return sequence(whole, ops, i + 1, subs, awaitAfter, k);
     }
     if (unwrap(op) instanceof NewArrayTree inner && inner.getType() == null) {
