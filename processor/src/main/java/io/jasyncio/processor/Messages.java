@@ -165,12 +165,6 @@ public final class Messages {
         + " own before it");
   }
 
-  public static Message compoundTarget() {
-    return new Message(AWAIT_POSITION, "a compound assignment that awaits can only update a local"
-        + " or a field of this class (count, this.count or Kitchen.count) here; compute the value"
-        + " first, as in var v = await(...);, then update the target");
-  }
-
   public static Message awaitInConstruct(String construct) {
     return new Message(AWAIT_POSITION, "await inside " + construct + " is not supported yet;"
         + " move the await out of " + construct + ", for example into an @Async method you await"
@@ -178,9 +172,10 @@ public final class Messages {
   }
 
   public static Message awaitInSwitchExpression() {
-    return new Message(AWAIT_POSITION, "await inside a switch expression is supported only where"
-        + " the switch expression initializes a local, is assigned to a variable, or is the value"
-        + " of return done(...); give it such a place, as in var v = switch (...) { ... };");
+    return new Message(AWAIT_POSITION, "await inside a block arm or an old-style case of a switch"
+        + " expression is supported only where the switch expression initializes a local, is"
+        + " assigned to a variable, or is the value of return done(...); give it such a place, as"
+        + " in var v = switch (...) { ... };");
   }
 
   public static Message tailAwaitInConstruct(String construct) {

@@ -47,6 +47,11 @@ public final class Snippets {
     return LOADERS.computeIfAbsent(compilation, Snippets::newLoader);
   }
 
+  /** The classes javac wrote, in a loader of their own (its assertion status set apart). */
+  public static ClassLoader loadFresh(Compilation compilation) {
+    return newLoader(compilation);
+  }
+
   private static ClassLoader newLoader(Compilation compilation) {
     Map<String, byte[]> classes = new HashMap<>();
     for (JavaFileObject file : compilation.generatedFiles()) {

@@ -120,6 +120,72 @@ public final class Step {
     return new KeptDouble(value);
   }
 
+  // ---- a local of an intersection type, declared with a type variable of the machine
+
+  /**
+   * {@code value}, as the type variable {@code T} the machine declares a local of an
+   * intersection type with ({@code var v = c ? 1 : "one";} is an
+   * {@code Object & Serializable & Comparable<...> & ...}): javac checked in the template that the
+   * value has that intersection type, which is within {@code T}'s bounds.
+   */
+  @SuppressWarnings("unchecked")
+  public static <T> T held(Object value) {
+    return (T) value;
+  }
+
+  // ---- a compound assignment's target, read before its right side awaits
+
+  /**
+   * {@code value} as the left operand of a compound assignment has it once read: javac unboxes
+   * a boxed target right after reading it, before the right side runs (so a null throws
+   * there), and keeps any other value as it is. Overload resolution picks the boxed overloads
+   * for the boxed types and this one for any other reference type; a primitive value is boxed
+   * and unboxed to its own type.
+   */
+  public static <T> T unboxed(T value) {
+    return value;
+  }
+
+  /** See {@link #unboxed(Object)}. */
+  public static boolean unboxed(Boolean value) {
+    return value;
+  }
+
+  /** See {@link #unboxed(Object)}. */
+  public static byte unboxed(Byte value) {
+    return value;
+  }
+
+  /** See {@link #unboxed(Object)}. */
+  public static short unboxed(Short value) {
+    return value;
+  }
+
+  /** See {@link #unboxed(Object)}. */
+  public static char unboxed(Character value) {
+    return value;
+  }
+
+  /** See {@link #unboxed(Object)}. */
+  public static int unboxed(Integer value) {
+    return value;
+  }
+
+  /** See {@link #unboxed(Object)}. */
+  public static long unboxed(Long value) {
+    return value;
+  }
+
+  /** See {@link #unboxed(Object)}. */
+  public static float unboxed(Float value) {
+    return value;
+  }
+
+  /** See {@link #unboxed(Object)}. */
+  public static double unboxed(Double value) {
+    return value;
+  }
+
   /** A reference value kept with its type; {@code get()} is typed as the expression was. */
   public record Kept<T>(T get) {}
 

@@ -2,6 +2,7 @@ package io.jasyncio.processor.generate;
 
 import io.jasyncio.processor.model.Chain;
 import io.jasyncio.processor.model.Expr;
+import java.util.List;
 
 /**
  * Spells a {@link Chain} with the runtime's protocol: {@code awaitThen(x, v -> ...)},
@@ -92,6 +93,33 @@ final class ChainWriter {
     }
     if (e instanceof Expr.NonNull n) {
       return "java.util.Objects.requireNonNull(" + expression(n.value()) + ")";
+    }
+    if (e instanceof Expr.Held h) {
+      return STEP + "held(" + expression(h.value()) + ")";
+    }
+    if (e instanceof Expr.Unboxing u) {
+      return STEP + "unboxed(" + expression(u.value()) + ")";
+    }
+    if (e instanceof Expr.ArmOf a) {
+      StringBuilder out = new StringBuilder("switch (" + expression(a.selector()) + ") {\n");
+      for (int i = 0; i < a.labels().size(); i++) {
+        List<Expr> labels = a.labels().get(i);
+        out.append("  ").append(labels.isEmpty() ? "default"
+                : "case " + String.join(", ", labels.stream().map(ChainWriter::expression)
+                    .toList()))
+            .append(" -> ").append(i).append(";\n");
+      }
+      return out.append("}").toString();
+    }
+    if (e instanceof Expr.ArmSwitch s) {
+      StringBuilder out = new StringBuilder("switch (" + expression(s.arm()) + ") {\n");
+      for (int i = 0; i < s.arms().size(); i++) {
+        Expr.Arm arm = s.arms().get(i);
+        String body = expression(arm.body()).replace("\n", "\n  ");
+        out.append("  ").append(i == s.arms().size() - 1 ? "default" : "case " + i)
+            .append(" -> ").append(body).append(arm.expression() ? ";\n" : "\n");
+      }
+      return out.append("}").toString();
     }
     if (e instanceof Expr.Bool b) {
       return Boolean.toString(b.value());

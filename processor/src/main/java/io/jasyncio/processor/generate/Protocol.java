@@ -68,6 +68,16 @@ final class Protocol {
       return target + " = (" + c.type() + ") " + c.caughtField() + ";\n" + c.caughtField()
           + " = null;";
     }
+    if (step instanceof Step.Assert a) {
+      return "if (" + value(new Step.AssertionsEnabled(a.assertionClass())) + " && !("
+          + value(a.condition()) + ")) {\n  throw "
+          + value(new Step.AssertionFailure(a.detail())).replace("\n", "\n  ") + ";\n}";
+    }
+    if (step instanceof Step.Throw t) {
+      // An awaited exception is typed only here.
+      return "throw " + (t.exception() instanceof Step.Resumed ? "(Throwable) " : "")
+          + value(t.exception()) + ";";
+    }
     if (step instanceof Step.Rethrow r) {
       return "throw " + r.thrownField() + ";";
     }
@@ -213,6 +223,14 @@ final class Protocol {
     if (value instanceof Step.CloseAsync c) {
       return "closeAsync(" + c.resource() + ", " + c.exitField() + " == "
           + exitCode(Step.Exit.THROW) + " ? " + c.thrownField() + " : null)";
+    }
+    if (value instanceof Step.AssertionsEnabled a) {
+      return a.topLevelClass() + ".class.desiredAssertionStatus()";
+    }
+    if (value instanceof Step.AssertionFailure f) {
+      // An awaited detail, awaited(), takes the Object constructor, as Java's assert does for
+      // a boxed value too: the message reads the same, and a Throwable is also the cause.
+      return "new AssertionError(" + (f.detail() == null ? "" : value(f.detail())) + ")";
     }
     if (value instanceof Step.Thrown) {
       return THROWN;

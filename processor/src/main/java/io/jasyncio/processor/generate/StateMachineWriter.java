@@ -60,6 +60,7 @@ public final class StateMachineWriter {
         .addAnnotation(suppress(model.suppressed()))
         .addModifiers(Modifier.PRIVATE)
         .addTypeVariables(model.typeVariables())
+        .addTypeVariables(model.machineTypeVariables())
         .superclass(ParameterizedTypeName.get(ClassName.bestGuess(model.kind().machine()),
             model.valueType().box()));
     if (model.isStatic()) {
@@ -278,7 +279,8 @@ public final class StateMachineWriter {
     }
     String args = model.parameters().stream().map(MethodModel.Field::sourceName)
         .collect(Collectors.joining(", "));
-    String diamond = model.typeVariables().isEmpty() ? "" : "<>";
+    String diamond = model.typeVariables().isEmpty() && model.machineTypeVariables().isEmpty()
+        ? "" : "<>";
     m.addStatement("return new $L$L($L)", model.machine(), diamond, args);
     return m.build();
   }

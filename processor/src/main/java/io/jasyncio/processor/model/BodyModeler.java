@@ -88,7 +88,7 @@ public final class BodyModeler {
       super(BodyModeler.this.trees, BodyModeler.this.elements, BodyModeler.this.typeUtils,
           BodyModeler.this.machineFields, BodyModeler.this.machineMethods, in);
       this.machineNames = new MachineNames(this);
-      this.types = new VariableTypes(this);
+      this.types = new VariableTypes(this, new IntersectionTypes(machineNames));
       this.hoisting = new HoistedLocals(this, machineNames, types);
       this.closureCopies = new ClosureCopies(this, hoisting, machineNames);
       this.signatures = new CallSignatures(in.scan().callees());
@@ -159,7 +159,7 @@ public final class BodyModeler {
           machineNames.dispatchLabel(),
           fileName + ":" + source.line(tree), kind,
           elements.getBinaryName(type).toString(), fileName,
-          machineNames.fieldName("ORIGIN", "origin"));
+          machineNames.fieldName("ORIGIN", "origin"), types.intersections.all());
     }
 
     /**
@@ -300,6 +300,15 @@ public final class BodyModeler {
     @Override
     public boolean isPrivateField(ExpressionTree target) {
       return privateEdits.isPrivateField(target);
+    }
+
+    @Override
+    public String assertionClass() {
+      TypeElement top = type;
+      while (top.getEnclosingElement() instanceof TypeElement outer) {
+        top = outer;
+      }
+      return top.getQualifiedName().toString();
     }
 
     @Override

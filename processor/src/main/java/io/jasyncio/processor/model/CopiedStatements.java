@@ -24,6 +24,8 @@ import java.util.Set;
 final class CopiedStatements {
   /** The lowering this construct's code goes into: its states, labels and jumps. */
   private final Lowering l;
+  /** Where a tail await returned inside the synchronized block being copied goes, or null. */
+  private Lowering.Label tailAwait;
 
   CopiedStatements(Lowering l) {
     this.l = l;
@@ -37,6 +39,7 @@ final class CopiedStatements {
     }
     l.copies(s);
     patchJumpsLeaving(s);
+    patchAsserts(s);
     if (s instanceof ReturnTree ret) {
       l.emitReturn(l.forms.returnValue(ret));
       l.terminated = true;
@@ -83,12 +86,87 @@ final class CopiedStatements {
     }
   }
 
+  /**
+   * A synchronized block holding {@code return other;}: copied as written, its monitor held
+   * and released by Java, each such return leaving {@code other} in a field and jumping out of
+   * the block to a state that awaits it, without the monitor (JLS 14.19: a jump out releases
+   * it), and finishes with its result.
+   */
+  void copiedSynchronized(com.sun.source.tree.SynchronizedTree s) {
+    l.splitAny = true;
+    if (l.forms.awaitsInExpression(s)) {
+      // The lock awaits: its chain runs first, and the block locks the value it gave.
+      l.suspensions.suspendOnChain(s.getExpression(), s, Chain.Result::new);
+      String lock = l.names.freshName("lock", s);
+      l.suspensions.assign("Object " + lock,
+          new Step.Resumed(Step.Source.AWAIT, javax.lang.model.type.TypeKind.NONE));
+      if (l.emit) {
+        l.source.replace(s.getExpression(), () -> "(" + lock + ")");
+      }
+    }
+    boolean tails = JumpsOut.from(s).stream().anyMatch(jump -> jump instanceof ReturnTree r
+        && !l.forms.isDoneCall(r.getExpression()));
+    if (!tails) {
+      copied(s);
+      return;
+    }
+    tailAwait = l.freshLabel();
+    Lowering.Label tail = tailAwait;
+    l.names.tailField(); // named in the first run, which lists the machine's fields
+    copied(s);
+    tailAwait = null;
+    Lowering.Label after = l.freshLabel();
+    l.jump(after);
+    int line = l.source.line(s);
+    l.start(tail, line, "returned inside synchronized");
+    l.suspensions.suspendOn(new Step.Text(l.names.tailField(), List.of()), s);
+    l.emitReturn(new Step.Resumed(Step.Source.AWAIT, javax.lang.model.type.TypeKind.NONE));
+    l.terminated = true;
+    l.start(after, line, "after synchronized");
+  }
+
+  /**
+   * Rewrites the asserts in {@code s} (not those of its lambdas and classes) to follow the
+   * assertion status of the template's class: copied as written, they would follow the
+   * generated class's, which {@code -ea:Kitchen} does not turn on.
+   */
+  private void patchAsserts(StatementTree s) {
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitAssert(com.sun.source.tree.AssertTree node, Void p) {
+        boolean braced = true; // one statement becomes an if: braced wherever it stands
+        l.source.replace(node, () -> l.inline(List.of(new Step.Assert(l.forms.assertionClass(),
+            l.text(node.getCondition()),
+            node.getDetail() == null ? null : l.text(node.getDetail()), l.sourceLine())),
+            braced));
+        return null;
+      }
+
+      @Override
+      public Void visitLambdaExpression(com.sun.source.tree.LambdaExpressionTree node, Void p) {
+        return null;
+      }
+
+      @Override
+      public Void visitClass(com.sun.source.tree.ClassTree node, Void p) {
+        return null;
+      }
+    }.scan(s, null);
+  }
+
   /** Rewrites the jumps in {@code s} that leave it: break, continue, return and yield. */
   void patchJumpsLeaving(StatementTree s) {
     Set<Tree> amongStatements = statementsOfBlocksIn(s);
     for (Tree jump : JumpsOut.from(s)) {
       boolean braced = !amongStatements.contains(jump);
-      if (jump instanceof ReturnTree node) {
+      if (jump instanceof ReturnTree node && tailAwait != null
+          && !l.forms.isDoneCall(node.getExpression())) {
+        // return other; leaves other to be awaited after the synchronized block.
+        Lowering.Label to = tailAwait;
+        l.source.replace(node, () -> l.inline(List.of(
+            new Step.Assign(l.names.tailField(), l.text(node.getExpression()), l.sourceLine()),
+            new Step.Jump(to.id, l.sourceLine())), braced));
+      } else if (jump instanceof ReturnTree node) {
         l.source.replace(node, () -> l.inline(
             l.returnSteps(l.forms.returnValue(node)), braced));
       } else if (jump instanceof YieldTree node) {

@@ -73,6 +73,34 @@ public sealed interface Expr {
   /** {@code value}, or a NullPointerException now if it is null, as Java's {@code x::m} does. */
   record NonNull(Expr value) implements Expr {}
 
+  /**
+   * {@code value} unboxed if it is of a boxed type (a null throwing now), else as it is: a
+   * compound assignment's target as javac reads it (the runtime's {@code Step.unboxed}).
+   */
+  record Unboxing(Expr value) implements Expr {}
+
+  /**
+   * The number of the case of a switch expression that {@code selector} picks: a switch over
+   * it with the template's {@code labels} per case (none: {@code default}), case {@code i}
+   * giving {@code i}. It throws where the template's switch would (a null selector).
+   */
+  record ArmOf(Expr selector, List<List<Expr>> labels) implements Expr {}
+
+  /**
+   * A switch expression put back together over the number of its case, {@code arm}: case
+   * {@code i} gives {@code arms.get(i)}, the last one as {@code default}.
+   */
+  record ArmSwitch(Expr arm, List<Arm> arms) implements Expr {}
+
+  /** One case of {@link ArmSwitch}: an expression, or a block or {@code throw} as written. */
+  record Arm(Expr body, boolean expression) {}
+
+  /**
+   * {@code value} as the type variable the machine declares a local of an intersection type
+   * with (the runtime's {@code Step.held}).
+   */
+  record Held(Expr value) implements Expr {}
+
   /** The literal {@code true} or {@code false}. */
   record Bool(boolean value) implements Expr {}
 

@@ -3,6 +3,7 @@ package io.jasyncio.processor.model;
 import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
@@ -15,6 +16,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.SwitchExpressionTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.UnaryTree;
@@ -69,7 +71,7 @@ final class ExpressionAwaits {
     CallSignatures signatures();
   }
 
-  private final Source source;
+  final Source source;
   private final Set<String> assignedLocals = new java.util.HashSet<>();
 
   ExpressionAwaits(Source source) {
@@ -152,8 +154,42 @@ final class ExpressionAwaits {
         return new Chain.Either(left, whenTrue, whenFalse, x, y, after);
       }));
     }
+    if (e instanceof CompoundAssignmentTree c && awaitsIn(c.getExpression())) {
+      return compound(c, k);
+    }
+    if (e instanceof SwitchExpressionTree sx) {
+      return cps(unwrap(sx.getExpression()),
+          selector -> new SwitchChains(this).switchExpression(sx, selector, k));
+    }
     List<ExpressionTree> operands = operands(e);
-    return sequence(e, operands, 0, new IdentityHashMap<>(), subs -> k.apply(text(e, subs)));
+    return sequence(e, operands, 0, new IdentityHashMap<>(), false,
+        subs -> k.apply(text(e, subs)));
+  }
+
+  /**
+   * {@code x op= E} where {@code E} awaits, as javac runs it (JLS 15.26.2): the target's array
+   * and index, or object, evaluated and held; the target read now (a null array or object and
+   * an index out of range throw here, a boxed value is unboxed here, a null throwing), then
+   * {@code E}; {@code op=} applied to a copy of the value read, so it narrows as Java's does,
+   * and the copy stored into the target. The value handed on is that store, where the
+   * assignment stood.
+   */
+  private Chain compound(CompoundAssignmentTree c, Function<Expr, Chain> k) {
+    ExpressionTree target = unwrap(c.getVariable());
+    List<ExpressionTree> parts = new ArrayList<>();
+    targetParts(target, parts);
+    String op = source.code(source.end(c.getVariable()), source.start(c.getExpression()))
+        .java().trim();
+    return sequence(c, parts, 0, new IdentityHashMap<>(), true, subs -> {
+      Expr place = text(target, subs);
+      String read = source.freshName("held");
+      return new Chain.Let(null, read, new Expr.Unboxing(place), cps(c.getExpression(), x -> {
+        String updated = source.freshName("updated");
+        return new Chain.Let(null, updated, new Expr.Name(read),
+            new Chain.Evaluate(new Expr.Assignment(new Expr.Name(updated), op, x),
+                k.apply(new Expr.Assignment(place, "=", new Expr.Name(updated)))));
+      }));
+    });
   }
 
   /**
@@ -199,7 +235,7 @@ final class ExpressionAwaits {
    * hands on {@code Step.kept(value)}, whose overloads keep its static type, primitive or not,
    * for {@code x.get()}.
    */
-  private Chain branchChain(ExpressionTree branch) {
+  Chain branchChain(ExpressionTree branch) {
     if (handsOnAsIs(branch) || isStringConcatenation(branch)) {
       return chainOf(branch);
     }
@@ -207,7 +243,7 @@ final class ExpressionAwaits {
   }
 
   /** The branch's value in the conditional put back together; see {@link #branchChain}. */
-  private Expr branchValue(ExpressionTree branch, String parameter) {
+  Expr branchValue(ExpressionTree branch, String parameter) {
     if (isStringConcatenation(branch)) {
       return new Expr.Name(parameter); // a String, typed alike whatever its form
     }
@@ -258,15 +294,18 @@ final class ExpressionAwaits {
 
   /**
    * Evaluates {@code ops} from the {@code i}-th on, in order: one that awaits is chained, one
-   * evaluated before a later await is held in a {@code var} unless it cannot change meanwhile.
+   * evaluated before a later await ({@code awaitAfter}: one after them all) is held in a
+   * {@code var} unless it cannot change meanwhile; an array index is held as the {@code int}
+   * it is promoted to, so a null index throws where Java unboxes it.
    */
   private Chain sequence(ExpressionTree whole, List<ExpressionTree> ops, int i,
-      Map<Tree, Expr> subs, Function<Map<Tree, Expr>, Chain> k) {
+      Map<Tree, Expr> subs, boolean awaitAfter, Function<Map<Tree, Expr>, Chain> k) {
     if (i == ops.size()) {
       return k.apply(subs);
     }
     ExpressionTree op = ops.get(i);
-    boolean awaitLater = false;
+    boolean index = isIndex(whole, op);
+    boolean awaitLater = awaitAfter;
     for (int j = i + 1; j < ops.size(); j++) {
       awaitLater |= awaitsIn(ops.get(j));
     }
@@ -276,9 +315,9 @@ final class ExpressionAwaits {
       boolean unboxNow = unboxed != null;
       return cps(op, v -> {
         Map<Tree, Expr> more = new IdentityHashMap<>(subs);
-        if (!holdValue || (v.simpleName() != null && !unboxNow)) {
+        if (!holdValue || (v.simpleName() != null && !unboxNow && !index)) {
           more.put(op, v);
-          return sequence(whole, ops, i + 1, more, k);
+          return sequence(whole, ops, i + 1, more, awaitAfter, k);
         }
         // The operand's value is more than a name (a call on the awaited value): Java computes
         // it before the later operands, so it is held now, not written into the final text.
@@ -288,14 +327,17 @@ final class ExpressionAwaits {
         if (unboxNow) {
           // Unboxed into a primitive local when its type is known, else checked for null.
           return new Chain.Let(unboxed.isEmpty() ? null : unboxed, held,
-              unboxed.isEmpty() ? new Expr.NonNull(v) : v, sequence(whole, ops, i + 1, more, k));
+              unboxed.isEmpty() ? new Expr.NonNull(v) : v,
+              sequence(whole, ops, i + 1, more, awaitAfter, k));
         }
-        return new Chain.Let(heldType(whole, op), held, v,
-            sequence(whole, ops, i + 1, more, k));
+        return new Chain.Let(index ? "int" : heldType(whole, op), held, v,
+            sequence(whole, ops, i + 1, more, awaitAfter, k));
       });
     }
-    if (!awaitLater || stable(op)) {
-      return sequence(whole, ops, i + 1, subs, k);
+    // An index other than a literal is held even when it cannot change: a boxed one is
+    // unboxed (a null throwing) where Java evaluates it, before the later await.
+    if (!awaitLater || (stable(op) && (!index || unwrap(op) instanceof LiteralTree))) {
+      return sequence(whole, ops, i + 1, subs, awaitAfter, k);
     }
     if (unwrap(op) instanceof NewArrayTree inner && inner.getType() == null) {
       // A nested initializer ({1, f()}) is no expression a local can hold: its elements are
@@ -303,7 +345,7 @@ final class ExpressionAwaits {
       List<ExpressionTree> flat = new ArrayList<>(ops.subList(0, i));
       flat.addAll(inner.getInitializers());
       flat.addAll(ops.subList(i + 1, ops.size()));
-      return sequence(whole, flat, i, subs, k);
+      return sequence(whole, flat, i, subs, awaitAfter, k);
     }
     Map<Tree, Expr> more = new IdentityHashMap<>(subs);
     String held = source.freshName("held");
@@ -313,11 +355,22 @@ final class ExpressionAwaits {
       more.put(ref.getQualifierExpression(), new Expr.Name(held));
       return new Chain.Let(null, held,
           new Expr.NonNull(text(ref.getQualifierExpression(), Map.of())),
-          sequence(whole, ops, i + 1, more, k));
+          sequence(whole, ops, i + 1, more, awaitAfter, k));
     }
     more.put(op, new Expr.Name(held));
-    return new Chain.Let(heldType(whole, op), held, text(op, Map.of()),
-        sequence(whole, ops, i + 1, more, k));
+    return new Chain.Let(index ? "int" : heldType(whole, op), held, text(op, Map.of()),
+        sequence(whole, ops, i + 1, more, awaitAfter, k));
+  }
+
+  /** Whether {@code op} is the index of {@code whole}, an array access or an assignment to one. */
+  private static boolean isIndex(ExpressionTree whole, ExpressionTree op) {
+    ExpressionTree access = whole;
+    if (whole instanceof AssignmentTree a) {
+      access = unwrap(a.getVariable());
+    } else if (whole instanceof CompoundAssignmentTree c) {
+      access = unwrap(c.getVariable());
+    }
+    return access instanceof ArrayAccessTree a && a.getIndex() == op;
   }
 
   /**
@@ -422,8 +475,11 @@ final class ExpressionAwaits {
         out.addAll(n.getInitializers());
       }
     } else if (e instanceof AssignmentTree a) {
-      targetParts(a.getVariable(), out);
+      targetParts(unwrap(a.getVariable()), out);
       out.add(a.getExpression());
+    } else if (e instanceof CompoundAssignmentTree c) {
+      // Only the target's parts await (the right side would go to compound): it stays whole.
+      targetParts(unwrap(c.getVariable()), out);
     } else {
       throw new IllegalStateException("no operands for " + e.getKind());
     }
@@ -475,7 +531,7 @@ final class ExpressionAwaits {
   }
 
   /** {@code e}'s code with {@code subs} laid over the subtrees they name. */
-  private Expr text(Tree e, Map<Tree, Expr> subs) {
+  Expr text(Tree e, Map<Tree, Expr> subs) {
     if (subs.isEmpty()) {
       return source.code(source.start(e), source.end(e));
     }

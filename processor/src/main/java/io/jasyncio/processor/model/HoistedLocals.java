@@ -292,14 +292,19 @@ final class HoistedLocals extends MethodFacts {
         throw new ModelException(Diagnostic.at(pathOf(local),
             Messages.localClassType(local.name(), LocalTypes.localClassIn(type))));
       }
-      if (type == null || !LocalTypes.isDenotable(type)) {
+      TypeName fieldType;
+      if (IntersectionTypes.applies(type) && !in.scan().assigned().contains(local)) {
+        fieldType = types.intersections.variableFor(local.tree(), local.name(), type);
+      } else if (type == null || !LocalTypes.isDenotable(type)) {
         throw new ModelException(Diagnostic.at(pathOf(local),
             Messages.nonDenotable(local.name(), String.valueOf(type))));
+      } else {
+        fieldType = TypeName.get(type);
       }
       String field = machineNames.names.newName(local.name(), local);
       machineNames.fieldNames.put(local, field);
-      fieldTypes.put(local, TypeName.get(type));
-      out.add(new MethodModel.Field(field, local.name(), TypeName.get(type), false,
+      fieldTypes.put(local, fieldType);
+      out.add(new MethodModel.Field(field, local.name(), fieldType, false,
           "Live across " + (kind == MethodKind.GENERATOR ? "a yield" : "an await")
               + "; declared at " + fileName
               + ":" + source.line(local.tree())
@@ -378,8 +383,11 @@ final class HoistedLocals extends MethodFacts {
     return local.tree().getInitializer() != null && !in.scan().assigned().contains(local);
   }
 
-  /** An initializer as an expression: {@code {1, 2}} needs its array type outside a declaration. */
-  Expr.Code initializer(VariableTree v) {
+  /**
+   * An initializer as an expression: {@code {1, 2}} needs its array type outside a declaration,
+   * and a local of an intersection type its value as the machine's type variable.
+   */
+  Expr initializer(VariableTree v) {
     ExpressionTree init = v.getInitializer();
     SourceText.Rendered text = source.rendered(init);
     if (init instanceof com.sun.source.tree.NewArrayTree array && array.getType() == null) {
@@ -387,6 +395,11 @@ final class HoistedLocals extends MethodFacts {
       TypeMirror type = local.topLevel() ? localTypes.of(local.name()) : types.typeAtUse(local);
       return new Expr.Code("new " + TypeName.get(type) + " " + text.text(), text.lines());
     }
-    return new Expr.Code(text.text(), text.lines());
+    Expr.Code code = new Expr.Code(text.text(), text.lines());
+    boolean intersection = hoisted.stream().anyMatch(l -> l.tree() == v
+        && fieldTypes.get(l) instanceof com.palantir.javapoet.TypeVariableName t
+        && types.intersections.all().contains(t));
+    // A field of a type variable of the machine takes no value of another type without help.
+    return intersection ? new Expr.Held(code) : code;
   }
 }

@@ -94,6 +94,10 @@ final class LoopLowering {
     Step.Value source;
     if (await != null) {
       source = new Step.Resumed(l.suspensions.suspendAt(await, each), TypeKind.NONE);
+    } else if (l.forms.awaitsInExpression(each)) {
+      // The iterable awaits inside: its chain runs once, and the loop goes over its value.
+      l.suspensions.suspendOnChain(each.getExpression(), each, Chain.Result::new);
+      source = new Step.Resumed(Step.Source.AWAIT, TypeKind.NONE);
     } else {
       l.fragments.put(each.getExpression(), l.number);
       l.copies(each.getExpression());

@@ -83,6 +83,9 @@ final class Lowering {
     /** Whether {@code target} names a private field of the template (known before any edit). */
     boolean isPrivateField(ExpressionTree target);
 
+    /** The template's top-level class, whose assertion status its {@code assert}s follow. */
+    String assertionClass();
+
     /** The method's result type {@code T} of {@code Coroutine<T>}, as source. */
     String resultType();
 
@@ -294,7 +297,9 @@ final class Lowering {
       case SWITCH -> switches.lowerSwitch((SwitchTree) s, null);
       case TRY -> tries.lowerTry((TryTree) s);
       case LABELED_STATEMENT -> lowerLabeled((LabeledStatementTree) s);
-      case EXPRESSION_STATEMENT, VARIABLE, RETURN -> {
+      case SYNCHRONIZED -> copying.copiedSynchronized((com.sun.source.tree.SynchronizedTree) s);
+      case ASSERT -> suspensions.lowerAssert((com.sun.source.tree.AssertTree) s);
+      case EXPRESSION_STATEMENT, VARIABLE, RETURN, THROW -> {
         if (s instanceof VariableTree v && v.getType() != null) {
           // int x = await(a()), y = 2;: y shares x's type tree and is copied on its own
           declaredTypes.add(v.getType());

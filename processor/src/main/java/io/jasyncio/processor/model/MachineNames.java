@@ -61,6 +61,8 @@ final class MachineNames extends MethodFacts {
   private final Map<Tree, String> freshNames = new java.util.IdentityHashMap<>();
   /** The field keeping the case chooser of a switch whose selector awaits, once needed. */
   String cases;
+  /** The field a coroutine returned inside a synchronized block waits in, once needed. */
+  String tail;
   final NameAllocator names = new NameAllocator();
 
   /** The fields where a try statement's pending exit waits while its finally block runs. */
@@ -145,6 +147,17 @@ final class MachineNames extends MethodFacts {
       cases = fieldName("cases", "cases");
     }
     return cases;
+  }
+
+  /**
+   * The field {@code return other;} inside a synchronized block leaves {@code other} in, to be
+   * awaited once the block has been left.
+   */
+  String tailField() {
+    if (tail == null) {
+      tail = fieldName("tail", "tail");
+    }
+    return tail;
   }
 
   /** A name no code of the method uses, for a local the lowering declares for {@code owner}. */
@@ -261,6 +274,10 @@ final class MachineNames extends MethodFacts {
               : kind == MethodKind.ASYNC_GENERATOR ? com.palantir.javapoet.ClassName.OBJECT
               : TypeName.get(rt.getTypeArguments().get(0)), false,
           "A return value waiting while finally blocks run."));
+    }
+    if (tail != null) {
+      out.add(new MethodModel.Field(tail, tail, TypeName.get(method.getReturnType()), false,
+          "A coroutine returned inside a synchronized block, awaited once it is left."));
     }
     if (cases != null) {
       out.add(new MethodModel.Field(cases, cases, CASES, false,

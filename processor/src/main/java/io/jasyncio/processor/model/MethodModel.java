@@ -37,6 +37,8 @@ import javax.lang.model.element.Modifier;
  * @param templateClass the template class's binary name, for the frames of async stack traces
  * @param fileName the template's source file ({@code Kitchen.java})
  * @param originField the machine's static field holding its origin (ORIGIN, unless taken)
+ * @param machineTypeVariables type variables the machine adds to the method's: the types of
+ *     locals of an intersection type, which no declaration can spell
  */
 public record MethodModel(
     String name,
@@ -61,7 +63,24 @@ public record MethodModel(
     MethodKind kind,
     String templateClass,
     String fileName,
-    String originField) {
+    String originField,
+    List<TypeVariableName> machineTypeVariables) {
+
+  /**
+   * A model whose machine declares no type variables but the method's ({@code
+   * machineTypeVariables} holds those the machine adds: the types of locals of an intersection
+   * type, see {@code IntersectionTypes}).
+   */
+  public MethodModel(String name, String machine, boolean isStatic, Set<Modifier> visibility,
+      List<TypeVariableName> typeVariables, TypeName valueType, TypeName returnType,
+      List<Field> parameters, boolean varargs, List<TypeName> thrown, List<Field> hoisted,
+      List<State> states, boolean dispatchLoop, List<String> suppressed, boolean safeVarargs,
+      boolean deprecated, List<Handler> handlers, String dispatchLabel, String source,
+      MethodKind kind, String templateClass, String fileName, String originField) {
+    this(name, machine, isStatic, visibility, typeVariables, valueType, returnType, parameters,
+        varargs, thrown, hoisted, states, dispatchLoop, suppressed, safeVarargs, deprecated,
+        handlers, dispatchLabel, source, kind, templateClass, fileName, originField, List.of());
+  }
 
   /** A field of the machine: a parameter, or a local live across an await. */
   public record Field(String name, String sourceName, TypeName type, boolean isFinal,

@@ -76,7 +76,8 @@ final class StateNumbers {
     if (step instanceof Step.JumpToStateIn || step instanceof Step.Close
         || step instanceof Step.Closed || step instanceof Step.JumpToCase
         || step instanceof Step.Declare || step instanceof Step.Evaluate
-        || step instanceof Step.Catch || step instanceof Step.Rethrow) {
+        || step instanceof Step.Catch || step instanceof Step.Rethrow
+        || step instanceof Step.Throw || step instanceof Step.Assert) {
       return step; // no state in them: a chain's code is an expression's, with no jump
     }
     throw new IllegalStateException("unknown step " + step);

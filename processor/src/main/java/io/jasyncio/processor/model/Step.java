@@ -193,6 +193,27 @@ public sealed interface Step {
     }
   }
 
+  /**
+   * A template's {@code assert condition : detail;} that does not await, as javac runs it but
+   * with the assertion status of the template's top-level class {@code assertionClass}: when
+   * assertions are on and {@code condition} is false, throws an {@code AssertionError} of
+   * {@code detail} (none when null).
+   */
+  record Assert(String assertionClass, Value condition, Value detail, int line) implements Step {
+    @Override
+    public String toString() {
+      return "assert " + condition + (detail == null ? "" : " : " + detail);
+    }
+  }
+
+  /** Throws {@code exception}, the value of a template's {@code throw} that awaited. */
+  record Throw(Value exception, int line) implements Step {
+    @Override
+    public String toString() {
+      return "throw " + exception;
+    }
+  }
+
   /** Goes on in {@code state}. */
   record Jump(int state, int line) implements Step {
     @Override
@@ -474,6 +495,28 @@ public sealed interface Step {
     @Override
     public String toString() {
       return "close " + resource + " async";
+    }
+  }
+
+  /**
+   * Whether assertions are on for {@code topLevelClass}, the template's top-level class (as
+   * source, qualified): the class whose status Java's {@code assert} follows in the template.
+   */
+  record AssertionsEnabled(String topLevelClass) implements Value {
+    @Override
+    public String toString() {
+      return "assertions of " + topLevelClass;
+    }
+  }
+
+  /**
+   * A new {@code AssertionError} with {@code detail} as its message (and cause, when it is a
+   * Throwable), or with none when {@code detail} is null, as a failed {@code assert} makes it.
+   */
+  record AssertionFailure(Value detail) implements Value {
+    @Override
+    public String toString() {
+      return "assertion error " + detail;
     }
   }
 

@@ -138,9 +138,17 @@ final class SuspensionLowering {
       l.terminated = true;
       return;
     }
+    if (s instanceof com.sun.source.tree.ThrowTree t) {
+      suspendOnChain(t.getExpression(), s, Chain.Result::new);
+      l.add(new Step.Throw(resumed(Step.Source.AWAIT, TypeKind.NONE), l.sourceLine()));
+      l.terminated = true;
+      return;
+    }
     ExpressionTree e = ((ExpressionStatementTree) s).getExpression();
-    if (e instanceof com.sun.source.tree.CompoundAssignmentTree c) {
-      // x op= E: x is read before E, and op= narrows as Java's does, on a copy of x's type.
+    if (e instanceof com.sun.source.tree.CompoundAssignmentTree c
+        && l.forms.isPrivateField(c.getVariable())) {
+      // f op= E on a private field: f is read through its accessor before E, and stored
+      // through it after, narrowed as Java's op= does, on a copy of f's type.
       l.locals.hoistLocalsIn(c.getVariable());
       l.copies(c.getVariable()); // the target is written again in the chain, after these
       Expr target = new Expr.Code(l.emit ? l.source.render(c.getVariable()) : "");
@@ -177,6 +185,35 @@ final class SuspensionLowering {
         : new Expr.Assignment(target, "=", new Expr.Name(name));
   }
 
+  /**
+   * {@code assert cond : detail;} where either awaits: when assertions are on for the
+   * template's class, the condition (a chain when it awaits), then, when it is false, the
+   * detail, and the failure thrown.
+   */
+  void lowerAssert(com.sun.source.tree.AssertTree a) {
+    l.splitAny = true;
+    l.fragments.put(a, l.number);
+    Label end = l.freshLabel();
+    l.jumpIf(new Step.AssertionsEnabled(l.emit ? l.forms.assertionClass() : ""), false, end);
+    l.jumpIf(value(a.getCondition(), a, TypeKind.BOOLEAN), true, end);
+    Step.Value detail = a.getDetail() == null ? null
+        : value(a.getDetail(), a, TypeKind.NONE);
+    l.add(new Step.Throw(new Step.AssertionFailure(detail), l.sourceLine()));
+    l.terminated = true;
+    l.start(end, l.source.line(a), "after assert");
+  }
+
+  /** The value of {@code e}: its chain's, read as {@code kind}, when it awaits, else its code. */
+  private Step.Value value(ExpressionTree e, Tree owner, TypeKind kind) {
+    if (l.forms.suspendsIn(e)) {
+      suspendOnChain(e, owner, Chain.Result::new);
+      return resumed(Step.Source.AWAIT, kind);
+    }
+    l.fragments.put(e, l.number);
+    l.copies(e);
+    return l.emit ? l.text(e) : new Step.Text("");
+  }
+
   /** The end of a chain whose value has {@code type} as its target type (none when null). */
   Chain typedResult(String type, Expr value) {
     if (type == null) {
@@ -189,11 +226,18 @@ final class SuspensionLowering {
   /** Suspends on the chain of continuations for {@code e}, which ends with {@code end}. */
   void suspendOnChain(ExpressionTree e, Tree owner,
       java.util.function.Function<Expr, Chain> end) {
+    suspendOn(chainValue(e, end), owner);
+  }
+
+  /**
+   * The chain of continuations for {@code e}, which ends with {@code end}, as the awaitable to
+   * suspend on; what runs before its first await is emitted into this state.
+   */
+  Step.Value chainValue(ExpressionTree e, java.util.function.Function<Expr, Chain> end) {
     l.locals.hoistLocalsIn(e);
     l.fragments.put(e, l.number);
     if (!l.emit) {
-      suspendOn(new Step.Text(""), owner);
-      return;
+      return new Step.Text("");
     }
     l.forms.copiesBefore(e, true).forEach(l::emit);
     Chain chain = l.forms.chain(e, end);
@@ -208,7 +252,7 @@ final class SuspensionLowering {
         chain = run.rest();
       }
     }
-    suspendOn(new Step.Chained(chain), owner);
+    return new Step.Chained(chain);
   }
 
   /** Suspends on {@code awaitable}, written by the lowering itself. */

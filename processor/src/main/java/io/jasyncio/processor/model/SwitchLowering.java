@@ -118,18 +118,24 @@ final class SwitchLowering {
       arms.add(new Arm(List.of(), isExpression ? null : end));
     }
     MethodInvocationTree await = l.forms.awaitIn(sw);
-    if (await != null) {
+    boolean chained = await == null && l.forms.awaitsInExpression(sw);
+    if (await != null || chained) {
       // The selector's type is known only where its awaitable is: the chooser is typed there.
-      ExpressionTree awaitable = await.getArguments().get(0);
+      // A selector that awaits inside is a chain, whose result is the selector's value.
+      ExpressionTree awaitable = chained ? selector : await.getArguments().get(0);
+      Step.Value awaiting = chained
+          ? l.suspensions.chainValue(selector, Chain.Result::new) : null;
       l.fragments.put(awaitable, l.number);
       String casesField = l.names.casesField();
       String awaited = l.names.freshName("selector", sw);
       String value = l.names.freshName("selected", selector);
       Label resume = l.freshLabel();
       int line = l.source.line(sw);
-      l.copies(awaitable);
+      if (!chained) {
+        l.copies(awaitable);
+      }
       if (l.emit) {
-        l.add(new Step.SuspendForCase(l.text(awaitable), awaited,
+        l.add(new Step.SuspendForCase(chained ? awaiting : l.text(awaitable), awaited,
             casesField, value, arms.stream().map(Arm::step).toList(), resume.id,
             l.forms.fileName() + ":" + line, l.sourceLine()));
       }
@@ -240,6 +246,10 @@ final class SwitchLowering {
     if (await != null) {
       Step.Source from = l.suspensions.suspendAt(await, holder);
       result = new Step.Resumed(from, y.returns() ? TypeKind.NONE : y.kind());
+    } else if (l.forms.awaitsInExpression(holder)) {
+      // The value awaits inside: its chain's result is the value.
+      l.suspensions.suspendOnChain(inner, holder, Chain.Result::new);
+      result = new Step.Resumed(Step.Source.AWAIT, y.returns() ? TypeKind.NONE : y.kind());
     } else if (inner instanceof SwitchExpressionTree nested && l.forms.suspendsIn(nested)) {
       lowerSwitchExpression(nested, y);
       if (!y.returns()) {

@@ -33,8 +33,12 @@ final class VariableTypes extends MethodFacts {
   /** Whether each try-with-resources resource is an AsyncCloseable, once asked. */
   private final Map<Tree, Boolean> closesAsync = new java.util.IdentityHashMap<>();
 
-  VariableTypes(MethodFacts facts) {
+  /** The type variables of locals of an intersection type. */
+  final IntersectionTypes intersections;
+
+  VariableTypes(MethodFacts facts, IntersectionTypes intersections) {
     super(facts);
+    this.intersections = intersections;
   }
 
   /**
@@ -197,6 +201,16 @@ final class VariableTypes extends MethodFacts {
     return null;
   }
 
+  /** The scanned local {@code v} declares, or null. */
+  private BodyScan.Local localOf(VariableTree v) {
+    for (BodyScan.Local l : in.scan().locals()) {
+      if (l.tree() == v) {
+        return l;
+      }
+    }
+    return null;
+  }
+
   /** The type of a declared local, {@code var} included; null if javac cannot tell. */
   TypeMirror typeOf(VariableTree v) {
     for (BodyScan.Local l : in.scan().locals()) {
@@ -221,6 +235,11 @@ final class VariableTypes extends MethodFacts {
       if (type != null && LocalTypes.mentionsError(type)) {
         throw new TypeNotYetKnownException(
             trees.getPath(in.path().getCompilationUnit(), v), v.getName().toString());
+      }
+      BodyScan.Local local = localOf(v);
+      if (IntersectionTypes.applies(type) && local != null
+          && !in.scan().assigned().contains(local)) {
+        return intersections.variableFor(v, v.getName().toString(), type).toString();
       }
       if (type == null || !LocalTypes.isDenotable(type)) {
         throw new ModelException(Diagnostic.at(

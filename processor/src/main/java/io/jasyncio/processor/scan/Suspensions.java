@@ -34,8 +34,13 @@ import com.sun.source.util.TreePath;
  * of a switch, or the whole arm or {@code yield} value of a switch expression. Every statement
  * around it, up to the method body, must be one the modeler lowers: a block, {@code if}, a
  * loop, a switch, {@code try}, or a labeled statement; a switch expression around it must hand
- * its value to a place each arm can write (see {@link #valueHolder}). The same holds for
- * {@code return other;}, a tail await.
+ * its value to a place each arm can write (see {@link #valueHolder}), unless it is an operand
+ * whose cases are arrows and the await is in its selector or in an arm that is an expression.
+ * The same holds for {@code return other;}, a tail await, which may also stand in a
+ * {@code synchronized} block (no await in its block can; its lock may await).
+ *
+ * <p>Nested in an expression ({@link #expressionOwner}), an await may stand anywhere but in a
+ * lambda or class body, or a switch expression that is a branch of {@code ?:}.
  */
 public final class Suspensions {
   private Suspensions() {}
@@ -82,14 +87,18 @@ public final class Suspensions {
       return parentPath; // yield await(x); in a switch expression
     }
     if (parent instanceof CaseTree c && c.getBody() == call
-        && parentPath.getParentPath().getLeaf() instanceof SwitchExpressionTree) {
+        && parentPath.getParentPath().getLeaf() instanceof SwitchExpressionTree
+        && (loweredAsStatement(parentPath.getParentPath(), names)
+            || !isChainable(parentPath.getParentPath()))) {
       return parentPath; // case X -> await(x); in a switch expression
     }
     if (parent instanceof ParenthesizedTree
         && (parentPath.getParentPath().getLeaf() instanceof SwitchTree sw
             && sw.getExpression() == parent
             || parentPath.getParentPath().getLeaf() instanceof SwitchExpressionTree sx
-            && sx.getExpression() == parent)) {
+            && sx.getExpression() == parent
+            && (loweredAsStatement(parentPath.getParentPath(), names)
+                || !isChainable(parentPath.getParentPath())))) {
       return parentPath.getParentPath(); // switch (await(x)): suspends before it dispatches
     }
     TreePath conditionOf = parent instanceof ParenthesizedTree ? parentPath.getParentPath()
@@ -110,7 +119,9 @@ public final class Suspensions {
    * nested in an expression, as in {@code f(a, await(g()))} or {@code total = x + await(y())},
    * when every expression between the await and that statement is one the processor can
    * continue after an await; null otherwise. Its owner is an expression statement, a local's
-   * initializer, {@code return done(...)}, or a condition.
+   * initializer, {@code return done(...)}, a {@code throw} or {@code assert}, an enhanced
+   * {@code for}'s iterable, a condition, a switch's selector, or a switch expression's arm or
+   * {@code yield}.
    */
   public static TreePath expressionOwner(TreePath await, AsyncioNames names) {
     if (!names.isAwait((MethodInvocationTree) await.getLeaf())) {
@@ -127,12 +138,48 @@ public final class Suspensions {
           return ((VariableTree) t).getInitializer() == child ? p : null;
         case RETURN:
           return null; // only through done(...), below
+        case THROW:
+        case ASSERT: // its condition, or its detail
+          return p;
         case IF:
         case WHILE_LOOP:
         case DO_WHILE_LOOP:
           return child instanceof ParenthesizedTree || child instanceof ExpressionTree ? p : null;
         case FOR_LOOP:
           return ((ForLoopTree) t).getCondition() == child ? p : null;
+        case ENHANCED_FOR_LOOP: // its iterable, evaluated once before the loop
+          return ((EnhancedForLoopTree) t).getExpression() == child ? p : null;
+        case SYNCHRONIZED: // its lock, evaluated before the monitor is taken
+          return ((com.sun.source.tree.SynchronizedTree) t).getExpression() == child ? p : null;
+        case SWITCH: // its selector, evaluated before it dispatches
+          return ((SwitchTree) t).getExpression() == child ? p : null;
+        case SWITCH_EXPRESSION: {
+          // Lowered into states where it hands its value to a statement; else an operand.
+          if (loweredAsStatement(p, names)) {
+            return ((SwitchExpressionTree) t).getExpression() == child ? p : null;
+          }
+          if (!isChainable(p)) {
+            return null;
+          }
+          break;
+        }
+        case CASE: { // the value of a switch expression's arm
+          TreePath sx = p.getParentPath();
+          if (((CaseTree) t).getBody() != child || !(sx.getLeaf() instanceof SwitchExpressionTree)) {
+            return null;
+          }
+          if (loweredAsStatement(sx, names)) {
+            return p;
+          }
+          break; // an arm of a switch expression that is an operand (checked above it)
+        }
+        case YIELD: {
+          TreePath sx = p.getParentPath();
+          while (!(sx.getLeaf() instanceof SwitchExpressionTree)) {
+            sx = sx.getParentPath();
+          }
+          return loweredAsStatement(sx, names) ? p : null;
+        }
         case METHOD_INVOCATION: {
           MethodInvocationTree call = (MethodInvocationTree) t;
           if (names.isDone(call) && p.getParentPath().getLeaf() instanceof ReturnTree) {
@@ -160,29 +207,68 @@ public final class Suspensions {
               || t instanceof com.sun.source.tree.CompoundAssignmentTree) {
             break;
           }
-          if (t instanceof com.sun.source.tree.UnaryTree u && !isIncrement(u)) {
-            break;
+          if (t instanceof com.sun.source.tree.UnaryTree) {
+            break; // ++ and -- too: only their operand's parts can await, evaluated before
           }
           return null;
       }
       if (t instanceof com.sun.source.tree.NewClassTree n && n.getClassBody() != null) {
         return null;
       }
-      if ((t instanceof AssignmentTree || t instanceof com.sun.source.tree.CompoundAssignmentTree)
-          && !(p.getParentPath().getLeaf() instanceof ExpressionStatementTree)) {
-        return null; // an assignment inside a larger expression: give it a statement of its own
+      if (t instanceof com.sun.source.tree.ConditionalExpressionTree c
+          && c.getCondition() != child && unwrap(child) instanceof SwitchExpressionTree) {
+        // A branch of ?: is handed on with its kind (numeric or not), which a switch expression
+        // put back together after its arms awaited cannot carry out of the branch.
+        return null;
       }
       childPath = p;
     }
     return null;
   }
 
-  private static boolean isIncrement(com.sun.source.tree.UnaryTree u) {
-    return switch (u.getKind()) {
-      case PREFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_INCREMENT, POSTFIX_DECREMENT -> true;
-      default -> false;
-    };
+  /**
+   * Whether the switch expression at {@code sx} is lowered into states, its arms writing its
+   * value where a statement takes it (see {@link #valueHolder}), through any switch
+   * expressions around it whose arm or {@code yield} it is.
+   */
+  public static boolean loweredAsStatement(TreePath sx, AsyncioNames names) {
+    for (TreePath at = sx; ; ) {
+      TreePath holder = valueHolder(at, names);
+      if (holder == null) {
+        return false;
+      }
+      if (!(holder.getLeaf() instanceof CaseTree || holder.getLeaf() instanceof YieldTree)) {
+        return true;
+      }
+      at = holder.getParentPath();
+      while (!(at.getLeaf() instanceof SwitchExpressionTree)) {
+        at = at.getParentPath();
+      }
+    }
   }
+
+  /**
+   * Whether the switch expression at {@code sx}, an operand of a larger expression, can be a
+   * chain of continuations: its cases are arrows ({@code case X -> ...}), so each is one arm,
+   * and an arm that awaits is an expression (a block arm that awaits needs statements split).
+   */
+  private static boolean isChainable(TreePath sx) {
+    for (CaseTree c : ((SwitchExpressionTree) sx.getLeaf()).getCases()) {
+      if (c.getCaseKind() != CaseTree.CaseKind.RULE) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Tree unwrap(Tree t) {
+    while (t instanceof ParenthesizedTree p) {
+      t = p.getExpression();
+    }
+    return t;
+  }
+
+
 
   /** {@code v} or {@code this.v}: what an awaited value may be assigned to. */
   public static boolean isSimpleTarget(ExpressionTree target) {
@@ -218,6 +304,8 @@ public final class Suspensions {
           || t instanceof EnhancedForLoopTree || t instanceof SwitchTree
           || t instanceof SwitchExpressionTree
           || t instanceof CaseTree || t instanceof TryTree || t instanceof CatchTree
+          // only a return reaches here from inside one: an await there is no suspension
+          || t instanceof com.sun.source.tree.SynchronizedTree
           || t.getKind() == Tree.Kind.LABELED_STATEMENT)) {
         return t;
       }

@@ -1,6 +1,5 @@
 package io.jasyncio.processor.validate;
 
-import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
@@ -97,7 +96,7 @@ public final class AsyncMethodValidator {
             Messages.awaitInLocalClass(verb, where)));
         case SYNCHRONIZED -> report.add(Diagnostic.at(await.path(),
             Messages.awaitInSynchronized(verb, where)));
-        case BODY -> checkAwaitPosition(await.path(), tree, type, names, scan, report);
+        case BODY -> checkAwaitPosition(await.path(), tree, names, report);
       }
     }
     for (BodyScan.ReturnUse ret : scan.returns()) {
@@ -202,42 +201,12 @@ public final class AsyncMethodValidator {
     return e instanceof TypeElement te ? te : null;
   }
 
-  /**
-   * Whether {@code target} is {@code Foo.field}, a static field of this class or a class around
-   * it named by its simple name: reading it again after the await reads what Java's one read
-   * would, so a compound assignment may update it as it updates {@code field}.
-   */
-  private static boolean isOwnStaticField(ExpressionTree target, TypeElement type) {
-    if (!(target instanceof com.sun.source.tree.MemberSelectTree select)
-        || !(select.getExpression() instanceof com.sun.source.tree.IdentifierTree q)) {
-      return false;
-    }
-    for (TypeElement t = type; t != null; t = enclosingType(t)) {
-      if (t.getSimpleName().contentEquals(q.getName())) {
-        return ElementFilter.fieldsIn(t.getEnclosedElements()).stream().anyMatch(f ->
-            f.getSimpleName().contentEquals(select.getIdentifier())
-                && f.getModifiers().contains(Modifier.STATIC));
-      }
-    }
-    return false;
-  }
-
   /** An await must take a statement form, inside statements the modeler can split. */
-  private static void checkAwaitPosition(TreePath await, MethodTree method, TypeElement type,
-      AsyncioNames names, BodyScan scan, Report report) {
+  private static void checkAwaitPosition(TreePath await, MethodTree method,
+      AsyncioNames names, Report report) {
     TreePath statement = Suspensions.suspendingStatement(await, names);
     if (statement == null) {
       statement = Suspensions.expressionOwner(await, names);
-      if (statement != null
-          && statement.getLeaf() instanceof ExpressionStatementTree e
-          && e.getExpression() instanceof com.sun.source.tree.CompoundAssignmentTree c
-          && !Suspensions.isSimpleTarget(c.getVariable())
-          && !isOwnStaticField(c.getVariable(), type)
-          // a private field's update has checks of its own (PrivateUseChecks)
-          && scan.privateUses().stream().noneMatch(u -> u.path().getLeaf() == c.getVariable())) {
-        report.add(Diagnostic.at(await, Messages.compoundTarget()));
-        return;
-      }
     }
     if (statement == null) {
       MethodInvocationTree call = (MethodInvocationTree) await.getLeaf();

@@ -75,6 +75,8 @@ class ProtocolTest {
     assertEquals("thrown1 = thrown;", coroutine.code(new Step.Assign("thrown1",
         new Step.Thrown(), 0)));
     assertEquals("throw thrown1;", coroutine.code(new Step.Rethrow("thrown1", 0)));
+    assertEquals("throw (Throwable) awaited();", coroutine.code(new Step.Throw(
+        new Step.Resumed(Step.Source.AWAIT, javax.lang.model.type.TypeKind.NONE), 0)));
     assertEquals("if (target1 == 3 || target1 == 8) {\n  state = target1;\n  continue dispatch;\n}",
         coroutine.code(new Step.When(new Step.StateIn("target1", java.util.List.of(3, 8)),
             java.util.List.of(new Step.JumpToStateIn("target1", 0)), 0)));
