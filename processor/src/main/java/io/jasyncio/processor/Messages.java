@@ -223,6 +223,13 @@ public final class Messages {
         + generated + ", or declare the @Async method in " + user);
   }
 
+  public static Message receiverReference(String method) {
+    return new Message(TEMPLATE_CALL, "a bound reference to " + method + " would run its"
+        + " @Async template, since the generated method takes the instance as an argument;"
+        + " write a lambda, as in x -> obj." + method.replace("()", "") + "(x), which is"
+        + " rewritten like any call");
+  }
+
   public static Message templateReference(String template, String generated) {
     return new Message(TEMPLATE_CALL, template + " refers to an @Async template, which does not"
         + " run by itself; refer to " + generated + " instead");

@@ -50,6 +50,9 @@ class ReceiverClassesTest {
         "    Point thrice = await(this.scaled(3));",
         "    Point other = await(twice.scaled(await(slow(10))));",
         "    Supplier<Integer> later = () -> x + y() + made;",
+        "    BiFunction<Point, Integer, Coroutine<Point>> scale = Point::scaled;",
+        "    Function<Integer, Coroutine<Point>> scaleMe = k -> this.scaled(k);",
+        "    log.add(await(scale.apply(this, 5)) + \" \" + await(scaleMe.apply(6)));",
         "    return done(thrice + \" \" + other + \" \" + later.get());",
         "  }",
         "}");
@@ -57,9 +60,9 @@ class ReceiverClassesTest {
         .getDeclaredConstructor(int.class, int.class).newInstance(1, 2);
     List<String> log = new ArrayList<>();
     LoopRun run = LoopRun.staticCall(c, "demo.AsyncPoint", "describe", point, log);
-    assertThat(log).containsExactly("sum 3 6");
-    assertThat(run.result()).isEqualTo("Point[x=3, y=6] Point[x=20, y=40] 7");
-    assertThat(run.time()).isEqualTo(4.0);
+    assertThat(log).containsExactly("sum 3 6", "Point[x=5, y=10] Point[x=6, y=12]");
+    assertThat(run.result()).isEqualTo("Point[x=3, y=6] Point[x=20, y=40] 9");
+    assertThat(run.time()).isEqualTo(6.0);
   }
 
   @Test

@@ -112,6 +112,7 @@ public final class BodyScan {
   final List<LocalClassRef> localClassRefs = new ArrayList<>();
   final List<TemplateCall> templateCalls = new ArrayList<>();
   final List<ReceiverCall> receiverCalls = new ArrayList<>();
+  final List<TreePath> receiverReferences = new ArrayList<>();
   final List<Unresolved> unresolved = new ArrayList<>();
   final List<MemberTypeRef> memberTypeRefs = new ArrayList<>();
   final Set<String> classFieldNames = new java.util.HashSet<>();
@@ -133,6 +134,8 @@ public final class BodyScan {
   public List<LocalClassRef> localClassRefs() { return localClassRefs; }
   public List<TemplateCall> templateCalls() { return templateCalls; }
   public List<ReceiverCall> receiverCalls() { return receiverCalls; }
+  /** {@code p::scaled}, {@code this::scaled}: a bound reference to such a method. */
+  public List<TreePath> receiverReferences() { return receiverReferences; }
   public List<Unresolved> unresolved() { return unresolved; }
   public List<MemberTypeRef> memberTypeRefs() { return memberTypeRefs; }
   /**

@@ -391,9 +391,12 @@ final class BodyScanner extends TreePathScanner<Void, Void> {
           : types.membersNamed(owner, node.getName().toString(), true);
       checkPrivate(getCurrentPath(), members, types.isTypeName(node.getQualifierExpression()));
       if (!constructor && types.isTypeName(node.getQualifierExpression())
-          && Templates.anyStaticAsync(members)) {
-        // Kitchen::boil means the generated method, as a call Kitchen.boil() does.
+          && (Templates.anyStaticAsync(members) || Templates.anyReceiverAsync(members))) {
+        // Kitchen::boil means the generated method, as a call Kitchen.boil() does; so does
+        // Point::scaled, whose generated method takes the point first, as the reference does.
         out.templateCalls.add(new TemplateCall(node.getQualifierExpression(), owner));
+      } else if (!constructor && Templates.anyReceiverAsync(members)) {
+        out.receiverReferences.add(getCurrentPath());
       }
     }
     return scan(node.getQualifierExpression(), p);

@@ -131,6 +131,11 @@ public final class AsyncMethodValidator {
             Templates.generatedName(declaring, GeneratedNames.packageOf(type)))));
       }
     }
+    for (TreePath ref : scan.receiverReferences()) {
+      com.sun.source.tree.MemberReferenceTree r =
+          (com.sun.source.tree.MemberReferenceTree) ref.getLeaf();
+      report.add(Diagnostic.at(ref, Messages.receiverReference(r.getName() + "()")));
+    }
     for (TreePath ref : scan.awaitReferences()) {
       report.add(Diagnostic.at(ref, Messages.awaitReference()));
     }

@@ -171,4 +171,17 @@ class TemplateCallTest {
         .onLine(s.lineOf("    return this.norm();"));
     assertThat(s.compilation()).hadErrorCount(1);
   }
+
+  @Test
+  void aBoundReferenceToARecordsInstanceTemplate() {
+    CompiledSnippet s = CompiledSnippet.compile("Point",
+        "public record Point(int x, int y) {",
+        "  @Async Coroutine<Integer> norm() { await(sleep(1)); return done(x * x + y * y); }",
+        "  @Async Coroutine<Integer> twice() {",
+        "    Supplier<Coroutine<Integer>> n = this::norm;",
+        "    return done(2 * await(n.get()));",
+        "  }",
+        "}");
+    s.assertOnlyErrorOnLine("TemplateCall", "this::norm");
+  }
 }
