@@ -273,6 +273,12 @@ public final class AsyncProcessor extends AbstractProcessor {
               throw new IllegalStateException("rewriting failed on purpose (-A"
                   + FAIL_WHILE_REWRITING + ")");
             }
+            if (io.jasyncio.processor.validate.ObviousTypeErrors.in(input.scan(), input.names(),
+                io.jasyncio.processor.scan.MethodKind.of(current)
+                    == io.jasyncio.processor.scan.MethodKind.COROUTINE)) {
+              typeMissing = true; // javac reports it where the user wrote it
+              continue;
+            }
             String missing = missingTypeIn(current);
             if (missing != null) {
               throw new io.jasyncio.processor.scan.TypeNotYetKnownException(input.path(), missing);

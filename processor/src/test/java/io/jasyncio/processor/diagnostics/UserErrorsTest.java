@@ -67,4 +67,34 @@ class UserErrorsTest {
     assertThat(s.compilation()).hadErrorCount(1);
     s.assertNothingGenerated();
   }
+
+  @Test
+  void returningANumberFromACoroutineIsOnlyJavacsError() {
+    CompiledSnippet s = CompiledSnippet.compile("Kitchen",
+        "public class Kitchen {",
+        "  @Async static Coroutine<Integer> twice(int x) {",
+        "    await(sleep(1));",
+        "    return 2 * x;",
+        "  }",
+        "}");
+    assertThat(s.compilation()).hadErrorContaining("incompatible types")
+        .inFile(s.compilation().sourceFiles().get(0)).onLine(s.lineOf("return 2 * x;"));
+    assertThat(s.compilation()).hadErrorCount(1);
+    s.assertNothingGenerated();
+  }
+
+  @Test
+  void awaitingANumberIsOnlyJavacsError() {
+    CompiledSnippet s = CompiledSnippet.compile("Kitchen",
+        "public class Kitchen {",
+        "  @Async static Coroutine<Integer> five() {",
+        "    int v = await(5);",
+        "    return done(v);",
+        "  }",
+        "}");
+    assertThat(s.compilation()).hadErrorContaining("no suitable method found for await(int)")
+        .inFile(s.compilation().sourceFiles().get(0)).onLine(s.lineOf("await(5)"));
+    assertThat(s.compilation()).hadErrorCount(1);
+    s.assertNothingGenerated();
+  }
 }
