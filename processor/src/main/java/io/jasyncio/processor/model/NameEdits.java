@@ -124,11 +124,18 @@ final class NameEdits extends MethodFacts {
    * arguments stay where they are (one that awaits is split as in any call).
    */
   private void passReceiver(TreePath select, String method, Supplier<String> receiver) {
-    MethodInvocationTree call = (MethodInvocationTree) select.getParentPath().getLeaf();
-    source.replace(select.getLeaf(), method);
+    passReceiver(source, (MethodInvocationTree) select.getParentPath().getLeaf(),
+        select.getLeaf(), method, receiver);
+  }
+
+  /** {@link #passReceiver(TreePath, String, Supplier)} of {@code call}, named by {@code select}. */
+  static void passReceiver(io.jasyncio.processor.scan.SourceText source,
+      MethodInvocationTree call, com.sun.source.tree.Tree select, String method,
+      Supplier<String> receiver) {
+    source.replace(select, method);
     boolean noArguments = call.getArguments().isEmpty();
     int to = noArguments ? source.end(call) : source.start(call.getArguments().get(0));
-    source.replaceRange(source.end(select.getLeaf()), to,
+    source.replaceRange(source.end(select), to,
         () -> "(" + receiver.get() + (noArguments ? ")" : ", "));
   }
 

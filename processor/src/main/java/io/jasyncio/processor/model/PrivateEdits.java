@@ -205,15 +205,11 @@ final class PrivateEdits extends MethodFacts {
   private void call(PrivateUses.Use u, BodyScan.PrivateUse use) {
     MethodInvocationTree call = (MethodInvocationTree) u.whole();
     String name = accessorOfAll(use, Access.CALL);
-    source.replace(u.name(), name);
     if (u.isStatic()) {
-      return;
+      source.replace(u.name(), name);
+    } else {
+      NameEdits.passReceiver(source, call, u.name(), name, receiver(u));
     }
-    Supplier<String> receiver = receiver(u);
-    boolean noArguments = call.getArguments().isEmpty();
-    int to = noArguments ? source.end(call) : source.start(call.getArguments().get(0));
-    source.replaceRange(source.end(u.name()), to,
-        () -> "(" + receiver.get() + (noArguments ? ")" : ", "));
   }
 
   private void create(NewClassTree n, BodyScan.PrivateUse use) {
