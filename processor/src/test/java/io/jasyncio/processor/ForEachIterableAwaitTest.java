@@ -21,7 +21,7 @@ class ForEachIterableAwaitTest {
       "    return done(m);",
       "  }",
       "  @Async static Coroutine<String> arrays(List<String> log) {",
-      "    int sum = 0;",
+      "    long sum = 0;",
       "    for (int n : await(table(log)).get(t(log, \"key\", \"k\"))) {",
       "      sum += n * await(got(log, \"turn \" + n, 10));",
       "    }",

@@ -26,6 +26,8 @@ class PrivateMembersTest {
         "import java.util.*;",
         "import java.util.function.*;",
         "import static io.jasyncio.Asyncio.*;",
+        // small += 300 narrows on purpose (JDK 21 and later warn of it)
+        "@SuppressWarnings(\"lossy-conversions\")",
         "public class Account {",
         "  private int balance;",
         "  private static int opened;",
