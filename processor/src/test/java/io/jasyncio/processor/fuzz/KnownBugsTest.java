@@ -579,4 +579,20 @@ class KnownBugsTest {
         "  }");
     assertThat(trace(c, "outer")).containsExactly("inner 2", "qualified 3", "result 6");
   }
+
+  // Shapes of the fuzzer's ShapeGenerator (seeds 1007 and 1054 of the run from seed 1000): in
+  // a nested array initializer, a row before a later await is held across it as
+  // "var held = {..};", which javac rejects ("cannot infer type for local variable held: array
+  // initializer needs an explicit target-type"), so valid Java does not compile. Fixed:
+  // ExpressionAwaits holds the row's elements one by one, whether the row awaits or not.
+  @Test
+  void aRowOfANestedArrayInitializerBeforeALaterAwaitIsHeld() throws Throwable {
+    Compilation c = compile(
+        "  @Async static Coroutine<Integer> rows(List<String> log) {",
+        "    int[][] d = {{await(now(1)), 2}, {await(now(3))}};",
+        "    log.add(Arrays.deepToString(d));",
+        "    return done(d.length);",
+        "  }");
+    assertThat(trace(c, "rows")).containsExactly("[[1, 2], [3]]", "result 2");
+  }
 }
