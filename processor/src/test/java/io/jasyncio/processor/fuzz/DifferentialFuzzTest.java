@@ -111,6 +111,7 @@ class DifferentialFuzzTest {
           "DifferentialFuzzTest: %s; %.1f s (compiling %.1f s, running %.1f s, on %d threads)%n",
           stats, (System.nanoTime() - start) / 1e9, Differential.COMPILE_NANOS.sum() / 1e9,
           Differential.RUN_NANOS.sum() / 1e9, THREADS);
+      System.out.println("DifferentialFuzzTest: bodies per shape " + stats.shapes());
     });
     return Stream.concat(runs.stream(), Stream.of(summary));
   }
@@ -121,6 +122,7 @@ class DifferentialFuzzTest {
     }
     int count = bodies.size();
     verdicts.forEach(stats::add);
+    bodies.forEach(stats::addShapes);
     List<String> failures = new ArrayList<>();
     for (int i = 0; i < bodies.size(); i++) {
       Differential.Verdict verdict = verdicts.get(i);
@@ -145,6 +147,16 @@ class DifferentialFuzzTest {
     /** Lines logged by conditionals of mixed operand types ({@link Ast.Typed}). */
     private long typed;
     private final Map<String, Long> ends = new TreeMap<>();
+    /** How many bodies exercised each shape beyond the int language ({@link Census}). */
+    private final Map<String, Long> shapes = new TreeMap<>();
+
+    synchronized void addShapes(Body body) {
+      Census.of(body).forEach(shape -> shapes.merge(shape, 1L, Long::sum));
+    }
+
+    synchronized String shapes() {
+      return shapes.toString();
+    }
 
     synchronized void add(Differential.Verdict verdict) {
       bodies++;
