@@ -75,7 +75,10 @@ import java.util.Set;
  * return's argument, resource's argument or element of an iterated array awaits, and there are
  * no switch expressions (the processor rejects awaits in most of these places). Besides int
  * expressions, log lines show conditionals whose operands mix boxed, primitive and null values
- * ({@link Typed}), where Java's typing of {@code ?:} shows in what is logged.
+ * ({@link Typed}), where Java's typing of {@code ?:} shows in what is logged. Beyond int locals
+ * in a static method, {@link ShapeGenerator} adds instance bodies and fields, overloads, a
+ * nested class, method references, pattern bindings and array initializers, and
+ * {@link TypedOperands} operands of other types, each as often as {@link ShapeOptions} says.
  *
  * <p>What javac would reject or warn about is never written: every loop runs at most three
  * times (a fresh counter, bumped where no {@code continue} can skip it, so no condition is

@@ -71,6 +71,11 @@ final class ShapeGenerator {
     String op = g.pick(List.of("=", "+=", "-=", "*=", "="));
     boolean elsewhere = target.startsWith("other.") || target.contains("[");
     boolean aw = op.equals("=") || !elsewhere || ShapeOptions.POSITIONS;
+    if (aw && target.contains("[") && g.nestedAwaits(scope, true) && g.percent() < 50) {
+      // An element stored straight from an await: arr[1] = await(now(x));
+      g.awaitedHere();
+      return new Assign(target, op, new Await(g.helper(), g.expr(scope, 1)));
+    }
     return new Assign(target, op, aw ? g.awExpr(scope, 2) : g.expr(scope, 2));
   }
 
