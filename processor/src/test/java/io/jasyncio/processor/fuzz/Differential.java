@@ -392,8 +392,8 @@ final class Differential {
     Class<?> owner = loader.loadClass(PACKAGE + "." + className);
     List<Class<?>> types = new ArrayList<>();
     List<Object> values = new ArrayList<>(List.of(args));
-    for (Object arg : args) {
-      types.add(List.class);
+    for (int i = 0; i < args.length; i++) {
+      types.add(List.class); // the log, and a generator's plain twin's out
     }
     Object target = null;
     if (body.instance()) {
