@@ -25,6 +25,11 @@ final class TypedOperands {
       List.of("long", "long", "char", "byte", "short", "Integer", "String", "String");
   private static final List<String> ANY = List.of("int", "long", "char", "Integer", "String");
   private static final List<String> NUMERIC = List.of("int", "long", "char", "Integer");
+  /**
+   * An int that is no byte or short local, for an Integer's {@code =}: a short boxes to a Short,
+   * never to an Integer.
+   */
+  private static final String INT_ONLY = "int only";
   /** What each type counts as in the shapes a run prints. */
   private static final Map<String, String> SHAPE = Map.of("long", "long", "char", "char",
       "byte", "narrowing", "short", "narrowing", "Integer", "boxed", "String", "string");
@@ -88,7 +93,7 @@ final class TypedOperands {
         t.form.text("(short) ");
         composite(t, scope, "long", 1, true);
       }
-      case "Integer" -> operand(t, scope, g.pick(List.of("Integer", "int")), 2, true);
+      case "Integer" -> operand(t, scope, g.pick(List.of("Integer", INT_ONLY)), 2, true);
       default -> operand(t, scope, type, 2, true);
     }
     g.declareOnly(scope, name);
@@ -124,7 +129,7 @@ final class TypedOperands {
       }
       case "Integer" -> {
         op = g.pick(List.of("=", "+=", "-="));
-        values = op.equals("=") ? List.of("Integer", "int") : List.of("int", "char");
+        values = op.equals("=") ? List.of("Integer", INT_ONLY) : List.of("int", "char");
       }
       default -> {
         op = g.pick(List.of("=", "+=", "+="));
