@@ -309,6 +309,14 @@ final class ExpressionAwaits {
     for (int j = i + 1; j < ops.size(); j++) {
       awaitLater |= awaitsIn(ops.get(j));
     }
+    if (awaitLater && unwrap(op) instanceof NewArrayTree inner && inner.getType() == null) {
+      // A nested initializer ({1, f()}, or {await(x), 2}) is no expression a local can hold:
+      // its elements are held instead, in order, and it is written in place around them.
+      List<ExpressionTree> flat = new ArrayList<>(ops.subList(0, i));
+      flat.addAll(inner.getInitializers());
+      flat.addAll(ops.subList(i + 1, ops.size()));
+      return sequence(whole, flat, i, subs, awaitAfter, k);
+    }
     if (awaitsIn(op)) {
       boolean holdValue = awaitLater;
       String unboxed = awaitLater ? unboxedBeforeRight(whole, op) : null;
@@ -338,14 +346,6 @@ final class ExpressionAwaits {
     // unboxed (a null throwing) where Java evaluates it, before the later await.
     if (!awaitLater || (stable(op) && (!index || unwrap(op) instanceof LiteralTree))) {
       return sequence(whole, ops, i + 1, subs, awaitAfter, k);
-    }
-    if (unwrap(op) instanceof NewArrayTree inner && inner.getType() == null) {
-      // A nested initializer ({1, f()}) is no expression a local can hold: its elements are
-      // held instead, in order, and it is written in place around them.
-      List<ExpressionTree> flat = new ArrayList<>(ops.subList(0, i));
-      flat.addAll(inner.getInitializers());
-      flat.addAll(ops.subList(i + 1, ops.size()));
-      return sequence(whole, flat, i, subs, awaitAfter, k);
     }
     Map<Tree, Expr> more = new IdentityHashMap<>(subs);
     String held = source.freshName("held");

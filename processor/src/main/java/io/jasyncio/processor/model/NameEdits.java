@@ -184,6 +184,10 @@ final class NameEdits extends MethodFacts {
       if (sibling && in.asyncInstanceSiblings().contains(name) && receiver == null) {
         return machineMethods.contains(name) ? self + "." + name : null;
       }
+      if (!sibling && memberIsStatic && Templates.anyStaticAsync(ref.found().members())) {
+        // A static @Async method of an enclosing class: its template only runs rewritten.
+        return Templates.generatedName(scope, GeneratedNames.packageOf(type)) + "." + name;
+      }
       if (memberIsStatic && (outside || !scope.equals(type) || machineMethods.contains(name))) {
         return owner + "." + name;
       }

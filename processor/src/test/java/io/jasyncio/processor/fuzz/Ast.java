@@ -12,30 +12,53 @@ final class Ast {
 
   /**
    * A generated body with the initial values of the method-level locals {@code a, b, c},
-   * declared {@code together} in one declaration or in three. A {@code generator} body is an
+   * declared {@code together} in one declaration or in three. An {@code instance} body is an
+   * instance method of the generated class, with a parameter {@code other} (another instance)
+   * besides {@code log}, and may read and write fields ({@link Var} names such as
+   * {@code this.fi} or {@code other.fi}). A {@code generator} body is an
    * {@code @Async} method returning {@code Generator<Integer>}, which yields instead of awaiting
    * ({@link Yield}, {@link YieldDecl}); its caller takes every value, or with a
    * {@code closeAfter} above 0 only that many and then closes it.
    */
   record Body(long seed, int a, int b, int c, boolean together, Block block, boolean generator,
-      int closeAfter) {
+      int closeAfter, boolean instance) {
     Body with(boolean together, Block block) {
-      return new Body(seed, a, b, c, together, block, generator, closeAfter);
+      return new Body(seed, a, b, c, together, block, generator, closeAfter, instance);
     }
 
     Body withCloseAfter(int closeAfter) {
-      return new Body(seed, a, b, c, together, block, generator, closeAfter);
+      return new Body(seed, a, b, c, together, block, generator, closeAfter, instance);
     }
   }
 
   // Expressions: int-valued, printed fully parenthesised.
 
-  sealed interface Expr permits Lit, Var, Bin, Await, Traced, Ternary, Call, Recv {}
+  sealed interface Expr permits Lit, Var, Bin, Await, Traced, Ternary, Call, Recv, Form {}
 
   /** A literal, never negative. */
   record Lit(int value) implements Expr {}
 
+  /**
+   * A local, or a field or array element as written ({@code this.fi}, {@code Bodies.sf},
+   * {@code arr3[1]}): anything an int can be read from and, when assignable, written to.
+   */
   record Var(String name) implements Expr {}
+
+  /**
+   * An int-valued expression of a shape beyond the int language ({@link ShapeGenerator},
+   * {@link TypedOperands}), written as text with holes: {@code async.get(0)}, hole 0,
+   * {@code async.get(1)}, ... in the {@code @Async} body and the same with {@code plain} in the
+   * plain twin, where each await of the text is already its value. {@code shape} names it for
+   * the counts a run prints; {@code awaits} and {@code visible} say whether the text itself
+   * awaits and whether it logs or may throw (the holes say it for themselves); {@code reads}
+   * are the locals the text names.
+   */
+  record Form(String shape, List<String> async, List<String> plain, List<Expr> holes,
+      List<String> reads, boolean awaits, boolean visible) implements Expr {
+    Form withHoles(List<Expr> holes) {
+      return new Form(shape, async, plain, holes, reads, awaits, visible);
+    }
+  }
 
   /** {@code left op right} for op one of {@code + - * %}. */
   record Bin(String op, Expr left, Expr right) implements Expr {}
@@ -66,7 +89,8 @@ final class Ast {
 
   // Conditions.
 
-  sealed interface Cond permits Cmp, ModEq, Both, Either, Not, AwaitCheck, TracedCond {}
+  sealed interface Cond permits Cmp, ModEq, Both, Either, Not, AwaitCheck, TracedCond,
+      InstanceOf {}
 
   /** {@code left op right} for op one of {@code == != < <= > >=}. */
   record Cmp(String op, Expr left, Expr right) implements Cond {}
@@ -86,13 +110,21 @@ final class Ast {
   /** {@code tb(log, "label", inner)}: logs {@code label true} or {@code label false}. */
   record TracedCond(String label, Cond inner) implements Cond {}
 
+  /**
+   * {@code object instanceof type binding}, or with {@code negated}
+   * {@code !(object instanceof type binding)}, whose binding is in scope after an {@code if}
+   * that cannot complete normally.
+   */
+  record InstanceOf(String object, String type, String binding, boolean negated)
+      implements Cond {}
+
   // Statements. "helper" is "slow" (suspends for 1 s), "now" (finishes inline) or "risky"
   // (suspends once, then throws if its argument is a multiple of 7).
 
   sealed interface Stmt
       permits Block, Decl, Decls, AwaitDecl, Assign, AwaitAssign, Sleep, Log, Throw, Return,
           ReturnAwait, ReturnTail, Break, Continue, If, While, DoWhile, For, ForEach, Labeled, Switch,
-          Try, ArrSet, Use, Yield, YieldDecl, Show, Typed {}
+          Try, ArrSet, Use, Yield, YieldDecl, Show, Typed, FormStmt {}
 
   record Block(List<Stmt> stmts) implements Stmt {}
 
@@ -234,6 +266,19 @@ final class Ast {
   record Operand(String kind, Expr value, boolean awaited) {
     Operand withValue(Expr value) {
       return new Operand(kind, value, awaited);
+    }
+  }
+
+  /**
+   * A simple statement of a shape beyond the int language, written as text with holes as
+   * {@link Form} is ({@code awaits} whether the text itself awaits); it declares the local
+   * {@code declares} (or null) and reads {@code reads}, and with {@code completes} false it
+   * cannot complete normally ({@code throw await(...)}).
+   */
+  record FormStmt(String shape, List<String> async, List<String> plain, List<Expr> holes,
+      String declares, List<String> reads, boolean awaits, boolean completes) implements Stmt {
+    FormStmt withHoles(List<Expr> holes) {
+      return new FormStmt(shape, async, plain, holes, declares, reads, awaits, completes);
     }
   }
 

@@ -75,7 +75,10 @@ import java.util.Set;
  * return's argument, resource's argument or element of an iterated array awaits, and there are
  * no switch expressions (the processor rejects awaits in most of these places). Besides int
  * expressions, log lines show conditionals whose operands mix boxed, primitive and null values
- * ({@link Typed}), where Java's typing of {@code ?:} shows in what is logged.
+ * ({@link Typed}), where Java's typing of {@code ?:} shows in what is logged. Beyond int locals
+ * in a static method, {@link ShapeGenerator} adds instance bodies and fields, overloads, a
+ * nested class, method references, pattern bindings and array initializers, and
+ * {@link TypedOperands} operands of other types, each as often as {@link ShapeOptions} says.
  *
  * <p>What javac would reject or warn about is never written: every loop runs at most three
  * times (a fresh counter, bumped where no {@code continue} can skip it, so no condition is
@@ -174,6 +177,9 @@ final class BodyGenerator {
       System.getProperty("jasyncio.fuzz.nestedAwaits", "true"));
 
   private final Random random;
+  /** The shapes beyond the int language, and operands of other types than int. */
+  private final ShapeGenerator shapes = new ShapeGenerator(this);
+  private final TypedOperands typedOperands = new TypedOperands(this);
   /** Whether this is a generator body: yields instead of awaits, and no awaits at all. */
   private boolean generator;
   /** Whether the body so far (in source order) awaits somewhere. */
@@ -197,7 +203,9 @@ final class BodyGenerator {
     Scope top = new Scope(true);
     top.readable.addAll(List.of("a", "b", "c"));
     top.assignable.addAll(List.of("a", "b", "c"));
-    top.names.addAll(List.of("a", "b", "c", "log"));
+    top.names.addAll(List.of("a", "b", "c", "log", "other"));
+    top.instance = g.random.nextInt(100) < ShapeOptions.INSTANCE;
+    g.shapes.addFields(top);
     List<Stmt> stmts = new ArrayList<>();
     while (g.budget > 0) {
       if (!g.addStatement(top, stmts)) {
@@ -205,15 +213,25 @@ final class BodyGenerator {
       }
     }
     return new Body(seed, g.random.nextInt(7), g.random.nextInt(7), g.random.nextInt(7),
-        MULTI_DECLARATOR, Flow.normalize(new Block(stmts)), g.generator, closeAfter);
+        MULTI_DECLARATOR, Flow.normalize(new Block(stmts)), g.generator, closeAfter,
+        top.instance);
   }
 
   /** A break or continue target around the statement being generated. */
   private record Target(String label, boolean loop, boolean breakable) {}
 
   /** The locals in scope, the jump targets around, and whether awaits may be written here. */
-  private static final class Scope {
+  static final class Scope {
     final List<String> readable = new ArrayList<>();
+    /**
+     * Int fields and array elements, read and written as ints are ({@code this.fi},
+     * {@code Bodies.sf}, {@code arr3[1]}), but less often than locals.
+     */
+    final List<String> fields = new ArrayList<>();
+    /** Locals and fields of other types than int, and their types ({@link TypedOperands}). */
+    final Map<String, String> typed = new LinkedHashMap<>();
+    /** Whether the body is an instance method, with {@code this} and {@code other}. */
+    boolean instance;
     final List<String> assignable = new ArrayList<>();
     /** Locals that may be logged but are not ints (long loop variables). */
     final List<String> loggable = new ArrayList<>();
@@ -241,6 +259,9 @@ final class BodyGenerator {
     Scope nested(boolean awaits, Target target) {
       Scope s = new Scope(this.awaits && awaits);
       s.readable.addAll(readable);
+      s.fields.addAll(fields);
+      s.typed.putAll(typed);
+      s.instance = instance;
       s.assignable.addAll(assignable);
       s.loggable.addAll(loggable);
       s.arrays.putAll(arrays);
@@ -257,18 +278,39 @@ final class BodyGenerator {
     }
   }
 
-  private int percent() {
+  int percent() {
     return random.nextInt(100);
   }
 
-  private <T> T pick(List<T> xs) {
+  <T> T pick(List<T> xs) {
     return xs.get(random.nextInt(xs.size()));
+  }
+
+  /** Whether this is a generator body. */
+  boolean generator() {
+    return generator;
+  }
+
+  /** Notes that the body awaits here. */
+  void awaitedHere() {
+    awaited = true;
+  }
+
+  /** A fresh tag for a log line. */
+  String tag(String prefix) {
+    return prefix + ++tags;
   }
 
   /** Adds a statement (and maybe a log line after it); false once the block cannot go on. */
   private boolean addStatement(Scope scope, List<Stmt> stmts) {
-    Stmt s = statement(scope);
-    stmts.add(s);
+    List<Stmt> several = shapes.statements(scope);
+    if (several.isEmpty()) {
+      several = List.of(statement(scope));
+    } else {
+      budget--;
+    }
+    stmts.addAll(several);
+    Stmt s = several.get(several.size() - 1);
     if (!Flow.completesNormally(Flow.normalize(s))) {
       return false;
     }
@@ -278,7 +320,7 @@ final class BodyGenerator {
     return true;
   }
 
-  private Block block(Scope scope, int max) {
+  Block block(Scope scope, int max) {
     List<Stmt> stmts = new ArrayList<>();
     int n = 1 + random.nextInt(max);
     boolean open = true;
@@ -297,6 +339,9 @@ final class BodyGenerator {
   private Stmt statement(Scope scope) {
     budget--;
     boolean nest = scope.depth < MAX_DEPTH && budget > 1;
+    if (percent() < ShapeOptions.TYPED) {
+      return typedOperands.statement(scope);
+    }
     int roll = percent();
     if (scope.awaits && roll < 26) {
       return awaitStatement(scope);
@@ -360,14 +405,14 @@ final class BodyGenerator {
    * Whether to await here, {@code percent} times in a hundred where awaits may go (never in a
    * generator body).
    */
-  private boolean awaitHere(Scope scope, int percent) {
+  boolean awaitHere(Scope scope, int percent) {
     boolean yes = scope.awaits && percent() < percent && !generator;
     awaited |= yes;
     return yes;
   }
 
   /** Which coroutine an await form awaits: {@code slow}, {@code now} or, rarely, {@code risky}. */
-  private String helper() {
+  String helper() {
     int roll = percent();
     return roll < 45 ? "slow" : roll < 92 ? "now" : "risky";
   }
@@ -389,6 +434,9 @@ final class BodyGenerator {
   }
 
   private Stmt assignment(Scope scope) {
+    if (!scope.fields.isEmpty() && percent() < ShapeOptions.FIELDS * 2) {
+      return shapes.fieldAssignment(scope);
+    }
     if (!scope.arrays.isEmpty() && percent() < 25) {
       String array = pick(List.copyOf(scope.arrays.keySet()));
       int length = scope.arrays.get(array);
@@ -400,7 +448,7 @@ final class BodyGenerator {
     return new Assign(pick(scope.assignable), op, awExpr(scope, 2));
   }
 
-  private String newName(Scope scope) {
+  String newName(Scope scope) {
     if (random.nextBoolean()) {
       String name = REUSED_NAMES[random.nextInt(REUSED_NAMES.length)];
       boolean avoided = !REDECLARED_AFTER_AWAIT && declaredAfterAwait.contains(name);
@@ -411,13 +459,18 @@ final class BodyGenerator {
     return "v" + ++names;
   }
 
-  private void declare(Scope scope, String name) {
+  void declare(Scope scope, String name) {
+    declareOnly(scope, name);
+    scope.readable.add(name);
+    scope.assignable.add(name);
+  }
+
+  /** Declares {@code name} in {@code scope}, as a name that is not an int local. */
+  void declareOnly(Scope scope, String name) {
     if (awaited) {
       declaredAfterAwait.add(name);
     }
     scope.names.add(name);
-    scope.readable.add(name);
-    scope.assignable.add(name);
   }
 
   private If ifStatement(Scope scope) {
@@ -501,8 +554,10 @@ final class BodyGenerator {
   private Stmt forEach(Scope scope, Scope inner, String label) {
     String source = pick(List.of("list", "list", "ints", "ints", "longs"));
     List<Expr> elems = new ArrayList<>();
+    // An await in the iterated expression only with POSITIONS (or in an array's initializer).
+    boolean awaitsIn = ShapeOptions.POSITIONS && percent() < 25;
     for (int i = 0, n = random.nextInt(4); i < n; i++) {
-      elems.add(expr(scope, 1));
+      elems.add(awaitsIn ? awExpr(scope, 1) : expr(scope, 1));
     }
     String helper = awaitHere(scope, 35) ? (random.nextBoolean() ? "slow" : "now") : null;
     String varType = switch (source) {
@@ -699,11 +754,14 @@ final class BodyGenerator {
   }
 
   private Stmt guardedThrowBody(Scope scope) {
+    if (ShapeOptions.POSITIONS && nestedAwaits(scope, true) && percent() < 20) {
+      return shapes.throwAwait(scope);
+    }
     return new Throw("t" + ++tags, expr(scope, 1));
   }
 
   /** A statement that cannot complete normally and fits here, or null. */
-  private Stmt jump(Scope scope) {
+  Stmt jump(Scope scope) {
     List<Stmt> options = new ArrayList<>();
     boolean breakable = false;
     for (int i = scope.targets.size() - 1; i >= 0; i--) {
@@ -747,7 +805,7 @@ final class BodyGenerator {
     return pick(options);
   }
 
-  private Log log(Scope scope) {
+  Log log(Scope scope) {
     return new Log("t" + ++tags, someVars(scope), null);
   }
 
@@ -764,17 +822,17 @@ final class BodyGenerator {
     return vars;
   }
 
-  private Expr expr(Scope scope, int depth) {
+  Expr expr(Scope scope, int depth) {
     return expr(scope, depth, false);
   }
 
   /** Whether awaits may be nested in an expression here ({@code aw}: where Java allows). */
-  private boolean nestedAwaits(Scope scope, boolean aw) {
+  boolean nestedAwaits(Scope scope, boolean aw) {
     return aw && NESTED_AWAITS && scope.awaits && !generator;
   }
 
   /** An int expression; with {@code aw}, awaits may be nested in it (see NESTED_AWAITS). */
-  private Expr expr(Scope scope, int depth, boolean aw) {
+  Expr expr(Scope scope, int depth, boolean aw) {
     boolean awaits = nestedAwaits(scope, aw);
     if (awaits && percent() < 15) {
       awaited = true;
@@ -802,7 +860,7 @@ final class BodyGenerator {
    * An expression where awaits may be nested (see {@link #NESTED_AWAITS}), without the shape of
    * {@code callBeforeLaterAwait} unless that bug may show.
    */
-  private Expr awExpr(Scope scope, int depth) {
+  Expr awExpr(Scope scope, int depth) {
     for (int i = 0; i < 3; i++) {
       Expr e = expr(scope, depth, true);
       if (CALL_BEFORE_LATER_AWAIT || !Shapes.callBeforeLaterAwait(e)) {
@@ -834,12 +892,20 @@ final class BodyGenerator {
     return rareCond(scope, false);
   }
 
-  private Expr leaf(Scope scope) {
+  Expr leaf(Scope scope) {
+    if (!scope.fields.isEmpty() && percent() < ShapeOptions.FIELDS) {
+      return new Var(pick(scope.fields));
+    }
     return random.nextInt(10) < 6 ? new Var(pick(scope.readable)) : new Lit(random.nextInt(10));
   }
 
   /** A traced value, a conditional, a call or a call on a traced receiver. */
   private Expr richExpr(Scope scope, int depth, boolean aw) {
+    if (percent() < ShapeOptions.CALLS) {
+      return shapes.call(scope, depth, aw);
+    } else if (percent() < ShapeOptions.TYPED * 3) {
+      return typedOperands.intExpr(scope, depth, aw);
+    }
     int roll = percent();
     if (roll < 30) {
       return new Traced("L" + ++tags, expr(scope, depth - 1, aw));
@@ -912,8 +978,18 @@ final class BodyGenerator {
     }
     boolean thenAwaits = roll >= 20 && roll < 70 || roll >= 85;
     boolean otherwiseAwaits = roll >= 70;
-    return new Typed("typed" + ++tags, context, cond, operand(scope, thenAwaits, toLong),
-        operand(scope, otherwiseAwaits, toLong));
+    Operand then = operand(scope, thenAwaits, toLong);
+    Operand otherwise = operand(scope, otherwiseAwaits, toLong);
+    if (context.equals("concat") && isNullLiteral(then) && isNullLiteral(otherwise)) {
+      // javac 17, the oracle, drops the condition's side effects from "s" + (c ? null : null)
+      // (javac 25 keeps them, as JLS 15.25 says, and so does the processor).
+      context = "object";
+    }
+    return new Typed("typed" + ++tags, context, cond, then, otherwise);
+  }
+
+  private static boolean isNullLiteral(Operand o) {
+    return o.kind().equals("null") && !o.awaited();
   }
 
   private Operand operand(Scope scope, boolean awaits, boolean toLong) {
@@ -922,12 +998,12 @@ final class BodyGenerator {
     return new Operand(pick(kinds), expr(scope, 1, percent() < 30), awaits);
   }
 
-  private Cond cond(Scope scope, int depth) {
+  Cond cond(Scope scope, int depth) {
     return cond(scope, depth, false);
   }
 
   /** A condition; with {@code aw}, awaits may be nested in it (see NESTED_AWAITS). */
-  private Cond cond(Scope scope, int depth, boolean aw) {
+  Cond cond(Scope scope, int depth, boolean aw) {
     boolean awaits = nestedAwaits(scope, aw);
     if (depth > 0 && awaits && percent() < 10) {
       awaited = true;

@@ -157,20 +157,20 @@ final class Differential {
     for (int i = 0; i < bodies.size(); i++) {
       Body body = bodies.get(i);
       double[] time = new double[1];
-      Outcome sync = body.generator() ? runPlainGenerator(loader, i, body.closeAfter())
-          : runSync(loader, "g" + i);
-      Outcome async = body.generator() ? runGenerator(loader, "f" + i, body.closeAfter())
-          : runAsync(loader, "f" + i, time);
+      Outcome sync = body.generator() ? runPlainGenerator(loader, i, body)
+          : runSync(loader, "g" + i, body);
+      Outcome async = body.generator() ? runGenerator(loader, "f" + i, body)
+          : runAsync(loader, "f" + i, body, time);
       Kind kind = sync.equals(async) ? Kind.SAME : Kind.DIFFERS;
       out.add(new Verdict(kind, sync, async, time[0], null));
     }
     return out;
   }
 
-  private static Outcome runSync(ClassLoader loader, String method) {
+  private static Outcome runSync(ClassLoader loader, String method, Body body) {
     BoundedLog log = new BoundedLog();
     try {
-      Object result = find(loader, PACKAGE + "." + CLASS, method).invoke(null, log);
+      Object result = call(loader, CLASS, method, body, log);
       return new Outcome(log, "returned " + result);
     } catch (InvocationTargetException e) {
       return new Outcome(log, threw(e.getCause()));
@@ -187,15 +187,12 @@ final class Differential {
    * body is a yield while closing: what follows it is not logged, and the run ends as
    * {@code close()} would then, with an {@code IllegalStateException}.
    */
-  private static Outcome runPlainGenerator(ClassLoader loader, int i, int closeAfter) {
+  private static Outcome runPlainGenerator(ClassLoader loader, int i, Body body) {
     BoundedLog log = new BoundedLog();
-    Out out = new Out(log, closeAfter, "f" + i);
+    Out out = new Out(log, body.closeAfter(), "f" + i);
     String end;
     try {
-      Method m = loader.loadClass(PACKAGE + "." + CLASS)
-          .getDeclaredMethod("g" + i, List.class, List.class);
-      m.setAccessible(true);
-      m.invoke(null, log, out);
+      call(loader, CLASS, "g" + i, body, log, out);
       end = out.closeEnd != null ? out.closeEnd : out.closing ? "closed" : "finished";
     } catch (InvocationTargetException e) {
       Throwable cause = e.getCause();
@@ -269,12 +266,13 @@ final class Differential {
    * {@code close()} right after that many values.
    */
   private static synchronized Outcome runGenerator(ClassLoader loader, String method,
-      int closeAfter) {
+      Body body) {
     BoundedLog log = new BoundedLog();
+    int closeAfter = body.closeAfter();
     return watch(log, () -> {
       Iterator<?> g;
       try {
-        g = (Iterator<?>) find(loader, PACKAGE + ".Async" + CLASS, method).invoke(null, log);
+        g = (Iterator<?>) call(loader, "Async" + CLASS, method, body, log);
       } catch (InvocationTargetException e) {
         return "creating the generator " + threw(e.getCause());
       }
@@ -308,13 +306,13 @@ final class Differential {
   private static ExecutorService watchdog = newWatchdog();
 
   /** Runs the coroutine on its own thread, so that one that never finishes cannot hang the test. */
-  private static synchronized Outcome runAsync(ClassLoader loader, String method, double[] time) {
+  private static synchronized Outcome runAsync(ClassLoader loader, String method, Body body,
+      double[] time) {
     BoundedLog log = new BoundedLog();
     return watch(log, () -> {
       Coroutine<?> coroutine;
       try {
-        Method factory = find(loader, PACKAGE + ".Async" + CLASS, method);
-        coroutine = (Coroutine<?>) factory.invoke(null, log);
+        coroutine = (Coroutine<?>) call(loader, "Async" + CLASS, method, body, log);
       } catch (InvocationTargetException e) {
         return "creating the coroutine " + threw(e.getCause());
       }
@@ -379,11 +377,35 @@ final class Differential {
     return s.toString();
   }
 
-  private static Method find(ClassLoader loader, String className, String method)
-      throws ReflectiveOperationException {
-    Method m = loader.loadClass(className).getDeclaredMethod(method, List.class);
+  /**
+   * Calls body method {@code method} of {@code className} ({@code Bodies} or
+   * {@code AsyncBodies}) with {@code args}, after resetting the static fields: statically, or
+   * for an instance body on a fresh instance of that class with another fresh one as
+   * {@code other}.
+   */
+  private static Object call(ClassLoader loader, String className, String method, Body body,
+      Object... args) throws ReflectiveOperationException {
+    Class<?> bodies = loader.loadClass(PACKAGE + "." + CLASS);
+    Method reset = bodies.getDeclaredMethod("resetStatics");
+    reset.setAccessible(true);
+    reset.invoke(null);
+    Class<?> owner = loader.loadClass(PACKAGE + "." + className);
+    List<Class<?>> types = new ArrayList<>();
+    List<Object> values = new ArrayList<>(List.of(args));
+    for (int i = 0; i < args.length; i++) {
+      types.add(List.class); // the log, and a generator's plain twin's out
+    }
+    Object target = null;
+    if (body.instance()) {
+      var make = owner.getDeclaredConstructor();
+      make.setAccessible(true);
+      target = make.newInstance();
+      types.add(bodies);
+      values.add(make.newInstance());
+    }
+    Method m = owner.getDeclaredMethod(method, types.toArray(Class<?>[]::new));
     m.setAccessible(true);
-    return m;
+    return m.invoke(target, values.toArray());
   }
 
   /** A trace that stops a runaway loop with an {@link Error} no generated catch catches. */

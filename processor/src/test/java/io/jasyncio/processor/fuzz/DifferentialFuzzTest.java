@@ -67,7 +67,19 @@ import org.junit.jupiter.api.TestFactory;
  *   <tr><td>{@code jasyncio.fuzz.typedConditionals}</td><td>log lines of conditionals whose
  *       operands mix boxed, primitive and null values, awaited or not, where what is logged
  *       tells Java's typing of the conditional apart (true)</td></tr>
+ *   <tr><td>{@code jasyncio.fuzz.weight.<shape>}</td><td>how often a shape beyond int locals
+ *       is generated ({@link ShapeOptions}): {@code instance} (bodies in a hundred that are
+ *       instance methods, 35), {@code fields} (12), {@code calls} (25), {@code patterns} (3),
+ *       {@code arrays} (3), {@code typed} (8); 0 for none</td></tr>
+ *   <tr><td>{@code jasyncio.fuzz.private}</td><td>the fields and plain helpers the shapes use
+ *       are private (false: the processor rejects private members today)</td></tr>
+ *   <tr><td>{@code jasyncio.fuzz.positions}</td><td>awaits where the processor rejects them
+ *       today: compound assignments to array elements and other objects' fields,
+ *       {@code throw await(...)}, an enhanced {@code for} over an expression that awaits
+ *       (false)</td></tr>
  * </table>
+ *
+ * <p>The summary ends with how many bodies exercised each shape ({@link Census}).
  */
 class DifferentialFuzzTest {
   private static final int BODIES = Integer.getInteger("jasyncio.fuzz.bodies", 300);
@@ -111,6 +123,7 @@ class DifferentialFuzzTest {
           "DifferentialFuzzTest: %s; %.1f s (compiling %.1f s, running %.1f s, on %d threads)%n",
           stats, (System.nanoTime() - start) / 1e9, Differential.COMPILE_NANOS.sum() / 1e9,
           Differential.RUN_NANOS.sum() / 1e9, THREADS);
+      System.out.println("DifferentialFuzzTest: bodies per shape " + stats.shapes());
     });
     return Stream.concat(runs.stream(), Stream.of(summary));
   }
@@ -121,6 +134,7 @@ class DifferentialFuzzTest {
     }
     int count = bodies.size();
     verdicts.forEach(stats::add);
+    bodies.forEach(stats::addShapes);
     List<String> failures = new ArrayList<>();
     for (int i = 0; i < bodies.size(); i++) {
       Differential.Verdict verdict = verdicts.get(i);
@@ -145,6 +159,16 @@ class DifferentialFuzzTest {
     /** Lines logged by conditionals of mixed operand types ({@link Ast.Typed}). */
     private long typed;
     private final Map<String, Long> ends = new TreeMap<>();
+    /** How many bodies exercised each shape beyond the int language ({@link Census}). */
+    private final Map<String, Long> shapes = new TreeMap<>();
+
+    synchronized void addShapes(Body body) {
+      Census.of(body).forEach(shape -> shapes.merge(shape, 1L, Long::sum));
+    }
+
+    synchronized String shapes() {
+      return shapes.toString();
+    }
 
     synchronized void add(Differential.Verdict verdict) {
       bodies++;

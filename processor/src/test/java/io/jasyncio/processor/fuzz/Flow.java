@@ -48,6 +48,9 @@ import io.jasyncio.processor.fuzz.Ast.Traced;
 import io.jasyncio.processor.fuzz.Ast.TracedCond;
 import io.jasyncio.processor.fuzz.Ast.Yield;
 import io.jasyncio.processor.fuzz.Ast.YieldDecl;
+import io.jasyncio.processor.fuzz.Ast.Form;
+import io.jasyncio.processor.fuzz.Ast.FormStmt;
+import io.jasyncio.processor.fuzz.Ast.InstanceOf;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -149,6 +152,9 @@ final class Flow {
           || t.catches().stream().anyMatch(c -> completesNormally(c.body()));
       return any && (t.fin() == null || completesNormally(t.fin()));
     } else {
+      if (s instanceof FormStmt f) {
+        return f.completes();
+      }
       return !(s instanceof Break || s instanceof Continue || s instanceof Return
           || s instanceof ReturnAwait || s instanceof ReturnTail || s instanceof Throw);
     }
@@ -234,11 +240,14 @@ final class Flow {
     } else if (s instanceof AwaitDecl d) {
       uses(d.arg(), out);
     } else if (s instanceof Assign a) {
-      out.add(a.name());
+      out.add(base(a.name()));
       uses(a.value(), out);
     } else if (s instanceof AwaitAssign a) {
-      out.add(a.name());
+      out.add(base(a.name()));
       uses(a.arg(), out);
+    } else if (s instanceof FormStmt f) {
+      out.addAll(f.reads());
+      f.holes().forEach(x -> uses(x, out));
     } else if (s instanceof Log l) {
       out.addAll(l.vars());
     } else if (s instanceof Throw t) {
@@ -284,9 +293,18 @@ final class Flow {
     }
   }
 
+  /** The local an assignment target or read names: {@code arr} for {@code arr[1][0]}. */
+  static String base(String name) {
+    int bracket = name.indexOf('[');
+    return bracket < 0 ? name : name.substring(0, bracket);
+  }
+
   static void uses(Expr e, Set<String> out) {
     if (e instanceof Var v) {
-      out.add(v.name());
+      out.add(base(v.name()));
+    } else if (e instanceof Form f) {
+      out.addAll(f.reads());
+      f.holes().forEach(x -> uses(x, out));
     } else if (e instanceof Bin b) {
       uses(b.left(), out);
       uses(b.right(), out);
@@ -323,6 +341,8 @@ final class Flow {
       uses(a.inner(), out);
     } else if (c instanceof TracedCond t) {
       uses(t.inner(), out);
+    } else if (c instanceof InstanceOf i) {
+      out.add(i.object());
     }
   }
 
@@ -347,6 +367,10 @@ final class Flow {
       out.add(d.name());
     } else if (s instanceof YieldDecl y) {
       out.add(y.name());
+    } else if (s instanceof FormStmt f && f.declares() != null) {
+      out.add(f.declares());
+    } else if (s instanceof If i && i.cond() instanceof InstanceOf test) {
+      out.add(test.binding());
     }
     for (Stmt child : children(s)) {
       declares(child, out);
@@ -403,6 +427,8 @@ final class Flow {
       return sh.values().stream().mapToInt(v -> 1 + size(v)).sum();
     } else if (s instanceof Typed t) {
       return 2 + size(t.cond()) + size(t.then().value()) + size(t.otherwise().value());
+    } else if (s instanceof FormStmt f) {
+      return (f.awaits() ? 3 : 0) + f.holes().stream().mapToInt(x -> 1 + size(x)).sum();
     }
     return 0;
   }
@@ -421,6 +447,8 @@ final class Flow {
       return 1 + c.args().stream().mapToInt(x -> 1 + size(x)).sum();
     } else if (e instanceof Recv r) {
       return 1 + size(r.arg());
+    } else if (e instanceof Form f) {
+      return 2 + (f.awaits() ? 3 : 0) + f.holes().stream().mapToInt(x -> 1 + size(x)).sum();
     }
     return e instanceof Var ? 1 : 0;
   }
@@ -440,6 +468,8 @@ final class Flow {
       return 3 + size(a.inner());
     } else if (c instanceof TracedCond t) {
       return 1 + size(t.inner());
+    } else if (c instanceof InstanceOf) {
+      return 1;
     }
     return 1 + size(((Not) c).inner());
   }

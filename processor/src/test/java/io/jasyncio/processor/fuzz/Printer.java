@@ -51,6 +51,9 @@ import io.jasyncio.processor.fuzz.Ast.Traced;
 import io.jasyncio.processor.fuzz.Ast.TracedCond;
 import io.jasyncio.processor.fuzz.Ast.Yield;
 import io.jasyncio.processor.fuzz.Ast.YieldDecl;
+import io.jasyncio.processor.fuzz.Ast.Form;
+import io.jasyncio.processor.fuzz.Ast.FormStmt;
+import io.jasyncio.processor.fuzz.Ast.InstanceOf;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -72,7 +75,9 @@ final class Printer {
   }
 
   private static final String ANNOTATIONS =
-      BodyGenerator.FALL_THROUGH ? "@SuppressWarnings(\"fallthrough\") " : "";
+      // A narrowing compound assignment (byte b += int) is lossy to javac 20 and later.
+      BodyGenerator.FALL_THROUGH ? "@SuppressWarnings({\"fallthrough\", \"lossy-conversions\"}) "
+          : "@SuppressWarnings(\"lossy-conversions\") ";
 
   /**
    * {@code @Async static Coroutine<Integer> name(List<String> log) {...}}, or for a generator
@@ -80,8 +85,10 @@ final class Printer {
    */
   static String asyncMethod(String name, Body body) {
     String type = body.generator() ? "Generator<Integer> " : "Coroutine<Integer> ";
-    return new Printer(true, body.generator(), 1).method(
-        ANNOTATIONS + "@Async static " + type + name + "(List<String> log)", body);
+    String header = body.instance()
+        ? "@Async " + type + name + "(List<String> log, Bodies other)"
+        : "@Async static " + type + name + "(List<String> log)";
+    return new Printer(true, body.generator(), 1).method(ANNOTATIONS + header, body);
   }
 
   /**
@@ -90,9 +97,10 @@ final class Printer {
    * to {@code out}, indented by 2.
    */
   static String syncMethod(String name, Body body) {
-    String header = body.generator()
-        ? "static void " + name + "(List<String> log, List<Integer> out)"
-        : "static int " + name + "(List<String> log)";
+    String other = body.instance() ? ", Bodies other)" : ")";
+    String header = (body.instance() ? "" : "static ") + (body.generator()
+        ? "void " + name + "(List<String> log, List<Integer> out" + other
+        : "int " + name + "(List<String> log" + other);
     return new Printer(false, body.generator(), 1).method(ANNOTATIONS + header, body);
   }
 
@@ -312,7 +320,8 @@ final class Printer {
         || only instanceof Return || only instanceof ReturnAwait || only instanceof ReturnTail
         || only instanceof Break || only instanceof Continue || only instanceof ArrSet
         || only instanceof Use || only instanceof Yield || only instanceof Show
-        || only instanceof Typed;
+        || only instanceof Typed
+        || only instanceof FormStmt f && f.declares() == null;
   }
 
   /**
@@ -391,6 +400,8 @@ final class Printer {
       return a.array() + "[" + a.index() + "] = " + expr(a.value(), true) + ";";
     } else if (s instanceof Use u) {
       return u.resource() + ".use();";
+    } else if (s instanceof FormStmt f) {
+      return form(async ? f.async() : f.plain(), f.holes());
     } else if (s instanceof Show sh) {
       return "log.add(\"" + sh.tag() + "\"" + sh.values().stream()
           .map(v -> " + \" \" + " + expr(v, false)).collect(Collectors.joining()) + ");";
@@ -450,6 +461,15 @@ final class Printer {
     } + ")";
   }
 
+  /** Text with holes: {@code parts.get(0)}, hole 0, {@code parts.get(1)}, ... */
+  private String form(List<String> parts, List<Expr> holes) {
+    StringBuilder text = new StringBuilder(parts.get(0));
+    for (int i = 0; i < holes.size(); i++) {
+      text.append(expr(holes.get(i), false)).append(parts.get(i + 1));
+    }
+    return text.toString();
+  }
+
   private String returned(String value) {
     if (generator) {
       return async ? "return null;" : "return;";
@@ -505,6 +525,9 @@ final class Printer {
       return cond(a.inner(), top);
     } else if (c instanceof TracedCond t) {
       return "tb(log, \"" + t.label() + "\", " + cond(t.inner(), true) + ")";
+    } else if (c instanceof InstanceOf i) {
+      String test = i.object() + " instanceof " + i.type() + " " + i.binding();
+      return i.negated() ? "!(" + test + ")" : top ? test : "(" + test + ")";
     } else {
       return "!(" + cond(((Not) c).inner(), true) + ")";
     }
@@ -531,6 +554,8 @@ final class Printer {
           .collect(Collectors.joining()) + ")";
     } else if (e instanceof Recv r) {
       return "box(log, \"" + r.label() + "\").plus(" + expr(r.arg(), true) + ")";
+    } else if (e instanceof Form f) {
+      return form(async ? f.async() : f.plain(), f.holes());
     }
     Bin b = (Bin) e;
     String text = expr(b.left(), false) + " " + b.op() + " " + expr(b.right(), false);
@@ -691,7 +716,7 @@ final class Printer {
         .append("import io.jasyncio.annotations.Async;\n")
         .append("import java.util.*;\n")
         .append("import static io.jasyncio.Asyncio.*;\n")
-        .append("public class ").append(className).append(" {\n")
+        .append("public class ").append(className).append(" extends BodiesBase {\n")
         .append("  @Async static Coroutine<Integer> slow(int v) {\n")
         .append("    await(sleep(1));\n")
         .append("    return done(v);\n")
@@ -716,12 +741,13 @@ final class Printer {
         .append("    if (v % 7 == 0) throw new IllegalStateException(\"risky \" + v);\n")
         .append("    return v;\n")
         .append("  }\n")
-        .append(EXTRA_HELPERS);
+        .append(EXTRA_HELPERS)
+        .append(ShapeHelpers.members());
     for (int i = 0; i < bodies.size(); i++) {
       s.append("  // seed ").append(bodies.get(i).seed()).append('\n');
       s.append(asyncMethod("f" + i, bodies.get(i)));
       s.append(syncMethod("g" + i, bodies.get(i)));
     }
-    return s.append("}\n").toString();
+    return s.append("}\n").append(ShapeHelpers.baseClass()).toString();
   }
 }

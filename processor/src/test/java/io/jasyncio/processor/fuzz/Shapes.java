@@ -16,6 +16,7 @@ import io.jasyncio.processor.fuzz.Ast.Ternary;
 import io.jasyncio.processor.fuzz.Ast.Traced;
 import io.jasyncio.processor.fuzz.Ast.TracedCond;
 import io.jasyncio.processor.fuzz.Ast.Var;
+import io.jasyncio.processor.fuzz.Ast.Form;
 import java.util.List;
 
 /**
@@ -46,6 +47,8 @@ final class Shapes {
       return callBeforeLaterAwait(t.value());
     } else if (e instanceof Recv r) {
       return callBeforeLaterAwait(r.arg());
+    } else if (e instanceof Form f) {
+      return operands(f.holes());
     } else if (e instanceof Ternary t) {
       return callBeforeLaterAwait(t.cond()) || callBeforeLaterAwait(t.then())
           || callBeforeLaterAwait(t.otherwise());
@@ -115,6 +118,8 @@ final class Shapes {
       return c.args().stream().anyMatch(Shapes::awaits);
     } else if (e instanceof Recv r) {
       return awaits(r.arg());
+    } else if (e instanceof Form f) {
+      return f.awaits() || f.holes().stream().anyMatch(Shapes::awaits);
     }
     return false;
   }
@@ -130,6 +135,8 @@ final class Shapes {
   static boolean visible(Expr e) {
     if (e instanceof Traced || e instanceof Call || e instanceof Recv) {
       return true;
+    } else if (e instanceof Form f) {
+      return f.visible() || f.holes().stream().anyMatch(Shapes::visible);
     } else if (e instanceof Await a) {
       return a.helper().equals("risky") || visible(a.arg());
     } else if (e instanceof Bin b) {

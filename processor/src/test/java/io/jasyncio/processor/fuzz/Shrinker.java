@@ -47,6 +47,9 @@ import io.jasyncio.processor.fuzz.Ast.Traced;
 import io.jasyncio.processor.fuzz.Ast.TracedCond;
 import io.jasyncio.processor.fuzz.Ast.Yield;
 import io.jasyncio.processor.fuzz.Ast.YieldDecl;
+import io.jasyncio.processor.fuzz.Ast.Form;
+import io.jasyncio.processor.fuzz.Ast.FormStmt;
+import io.jasyncio.processor.fuzz.Ast.InstanceOf;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -171,7 +174,9 @@ final class Shrinker {
   private static boolean removable(List<Stmt> stmts, int i) {
     Set<String> declared = new HashSet<>();
     if (stmts.get(i) instanceof Decl || stmts.get(i) instanceof Decls
-        || stmts.get(i) instanceof AwaitDecl || stmts.get(i) instanceof YieldDecl) {
+        || stmts.get(i) instanceof AwaitDecl || stmts.get(i) instanceof YieldDecl
+        || stmts.get(i) instanceof FormStmt
+        || stmts.get(i) instanceof If f && f.cond() instanceof InstanceOf) {
       Flow.declares(stmts.get(i), declared);
     }
     Set<String> used = new HashSet<>();
@@ -188,7 +193,8 @@ final class Shrinker {
     Set<String> others = new HashSet<>();
     for (Stmt s : ((Block) stmts.get(i)).stmts()) {
       boolean declaration = s instanceof Decl || s instanceof Decls || s instanceof AwaitDecl
-          || s instanceof YieldDecl;
+          || s instanceof YieldDecl || s instanceof FormStmt
+          || s instanceof If f && f.cond() instanceof InstanceOf;
       Flow.declares(s, declaration ? inner : others);
     }
     for (int j = 0; j < stmts.size(); j++) {
@@ -232,7 +238,10 @@ final class Shrinker {
         out.add(new ReturnTail("now", r.value()));
       }
     } else if (s instanceof If i) {
-      out.add(asBlock(i.then()));
+      // A pattern's binding is in scope in the then branch, or after a negated test.
+      if (!(i.cond() instanceof InstanceOf test) || test.negated()) {
+        out.add(asBlock(i.then()));
+      }
       if (i.awaitCond()) {
         out.add(new If(i.cond(), false, i.then(), i.otherwise()));
       }
@@ -457,6 +466,10 @@ final class Shrinker {
           t.then(), t.otherwise().withValue(e)), out);
     } else if (s instanceof YieldDecl y) {
       map(smaller(y.value()), e -> new YieldDecl(y.name(), e), out);
+    } else if (s instanceof FormStmt f) {
+      for (List<Expr> holes : smallerHoles(f.holes())) {
+        out.add(f.withHoles(holes));
+      }
     } else if (s instanceof Return r) {
       map(smaller(r.value()), Return::new, out);
     } else if (s instanceof ReturnAwait r) {
@@ -533,6 +546,23 @@ final class Shrinker {
     } else if (e instanceof Recv r) {
       out.add(r.arg());
       smaller(r.arg()).forEach(x -> out.add(new Recv(r.label(), x)));
+    } else if (e instanceof Form f) {
+      // An int-valued form may give way to any of its (int) holes.
+      out.addAll(f.holes());
+      smallerHoles(f.holes()).forEach(holes -> out.add(f.withHoles(holes)));
+    }
+    return out;
+  }
+
+  /** The holes of a form, each list with one of them simplified one step. */
+  private static List<List<Expr>> smallerHoles(List<Expr> holes) {
+    List<List<Expr>> out = new ArrayList<>();
+    for (int i = 0; i < holes.size(); i++) {
+      for (Expr x : smaller(holes.get(i))) {
+        List<Expr> changed = new ArrayList<>(holes);
+        changed.set(i, x);
+        out.add(changed);
+      }
     }
     return out;
   }
