@@ -91,6 +91,7 @@ class PrivateMembersTest {
         "    t.add(\"after \" + this.balance + \" \" + balance++ + \" \" + ++balance);",
         "    small += AWAIT(300);",
         "    small = 5;",
+        "    letter = 'b';",
         "    letter++;",
         "    letter += 1;",
         "    total = AWAIT(7) + balance;",

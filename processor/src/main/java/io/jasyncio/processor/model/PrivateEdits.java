@@ -106,11 +106,12 @@ final class PrivateEdits extends MethodFacts {
     Supplier<String> store = storeOf(u, field);
     stores.put(a.getVariable(), store);
     String narrow = narrowing(field.asType());
+    castsUpdates |= narrow != null; // (char) ('q') is redundant, (char) (65) is not
     source.replace(a, () -> store.get() + (narrow == null ? source.render(a.getExpression())
         : "(" + narrow + ") (" + source.render(a.getExpression()) + ")") + ")");
   }
 
-  /** Whether an edit casts an updated value, which may be a redundant cast. */
+  /** Whether an edit casts a stored value, which may be a redundant cast. */
   boolean castsUpdates() {
     return castsUpdates;
   }
