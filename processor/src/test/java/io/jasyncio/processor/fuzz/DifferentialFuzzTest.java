@@ -72,11 +72,10 @@ import org.junit.jupiter.api.TestFactory;
  *       instance methods, 35), {@code fields} (12), {@code calls} (25), {@code patterns} (3),
  *       {@code arrays} (3), {@code typed} (8); 0 for none</td></tr>
  *   <tr><td>{@code jasyncio.fuzz.private}</td><td>the fields and plain helpers the shapes use
- *       are private (false: the processor rejects private members today)</td></tr>
- *   <tr><td>{@code jasyncio.fuzz.positions}</td><td>awaits where the processor rejects them
- *       today: compound assignments to array elements and other objects' fields,
- *       {@code throw await(...)}, an enhanced {@code for} over an expression that awaits
- *       (false)</td></tr>
+ *       are private (true; false for package-private ones)</td></tr>
+ *   <tr><td>{@code jasyncio.fuzz.positions}</td><td>awaits in compound assignments to array
+ *       elements and other objects' fields, {@code throw await(...)}, an enhanced {@code for}
+ *       over an expression that awaits (true)</td></tr>
  * </table>
  *
  * <p>The summary ends with how many bodies exercised each shape ({@link Census}).

@@ -13,20 +13,22 @@ final class ShapeOptions {
   }
 
   /**
-   * Whether the fields and plain helper methods the shapes use are private
-   * ({@code -Djasyncio.fuzz.private=true}; off, as the processor rejects a body that uses a
-   * private member of its class). Fields inherited from the base class stay package-private:
-   * a private one would not be inherited.
+   * Whether the fields and plain helper methods the shapes use are private, reached by the
+   * generated class through handles (on; {@code -Djasyncio.fuzz.private=false} for
+   * package-private ones, which it reaches by inheritance). Fields inherited from the base
+   * class stay package-private: a private one would not be inherited.
    */
-  static final boolean PRIVATE = Boolean.getBoolean("jasyncio.fuzz.private");
+  static final boolean PRIVATE = Boolean.parseBoolean(
+      System.getProperty("jasyncio.fuzz.private", "true"));
 
   /**
-   * Whether awaits may stand where the processor rejects them today
-   * ({@code -Djasyncio.fuzz.positions=true}): a compound assignment to an array element or to
-   * another object's field whose value awaits, {@code throw await(...)} and an enhanced
-   * {@code for} over an expression that awaits inside it.
+   * Whether awaits stand in the positions the processor took last (on;
+   * {@code -Djasyncio.fuzz.positions=false} leaves them out): a compound assignment to an array
+   * element or to another object's field whose value awaits, {@code throw await(...)} and an
+   * enhanced {@code for} over an expression that awaits inside it.
    */
-  static final boolean POSITIONS = Boolean.getBoolean("jasyncio.fuzz.positions");
+  static final boolean POSITIONS = Boolean.parseBoolean(
+      System.getProperty("jasyncio.fuzz.positions", "true"));
 
   /** Bodies in a hundred that are instance methods reading and writing fields. */
   static final int INSTANCE = weight("instance", 35);
