@@ -30,6 +30,13 @@ class ForEachIterableAwaitTest {
       "    }",
       "    return done(\"sum \" + sum);",
       "  }",
+      "  @Async static Coroutine<String> awaitOfAwait(List<String> log) {",
+      "    int sum = 0;",
+      "    for (int n : await(got(log, \"list\", List.of(await(got(log, \"one\", 4)), 5)))) {",
+      "      sum += n;",
+      "    }",
+      "    return done(\"sum \" + sum);",
+      "  }",
       "  @Async static Coroutine<String> lists(List<String> log) {",
       "    StringBuilder b = new StringBuilder();",
       "    for (var s : List.of(await(got(log, \"a\", \"x\")), t(log, \"b\", \"y\"),",
@@ -65,6 +72,12 @@ class ForEachIterableAwaitTest {
   void anArrayFromAnAwaitedMapIsIteratedWithItsElementsConverted() throws Throwable {
     assertThat(SNIPPET.run("arrays")).containsExactly("table", "key", "turn 3", "turn 4",
         "table", "result sum 77");
+  }
+
+  @Test
+  void anAwaitOfAValueBuiltByAnotherAwaitIsIteratedOnce() throws Throwable {
+    // for (T v : await(f(await(g())))) ran the inner await as the template's marker.
+    assertThat(SNIPPET.run("awaitOfAwait")).containsExactly("one", "list", "result sum 9");
   }
 
   @Test

@@ -92,12 +92,13 @@ final class LoopLowering {
     String iterator = l.names.iteratorField(each);
     MethodInvocationTree await = l.forms.awaitIn(each);
     Step.Value source;
-    if (await != null) {
-      source = new Step.Resumed(l.suspensions.suspendAt(await, each), TypeKind.NONE);
-    } else if (l.forms.awaitsInExpression(each)) {
-      // The iterable awaits inside: its chain runs once, and the loop goes over its value.
+    if (l.forms.awaitsInExpression(each)) {
+      // The iterable awaits inside, for (T v : await(f(await(g())))) too: its chain runs
+      // once, and the loop goes over its value.
       l.suspensions.suspendOnChain(each.getExpression(), each, Chain.Result::new);
       source = new Step.Resumed(Step.Source.AWAIT, TypeKind.NONE);
+    } else if (await != null) {
+      source = new Step.Resumed(l.suspensions.suspendAt(await, each), TypeKind.NONE);
     } else {
       l.fragments.put(each.getExpression(), l.number);
       l.copies(each.getExpression());
