@@ -111,4 +111,25 @@ class ReceiverClassesTest {
     assertThat(run.result()).isEqualTo("soup high 1/2!");
     assertThat(run.time()).isEqualTo(3.0);
   }
+
+  @Test
+  void aTemplateRunDirectlyNamesTheGeneratedMethodWithItsInstance() throws Throwable {
+    Compilation c = compile("Point",
+        "public record Point(int x, int y) {",
+        "  @Async Coroutine<Integer> norm() { await(sleep(1)); return done(x * x + y * y); }",
+        "}");
+    Class<?> type = Snippets.load(c).loadClass("demo.Point");
+    Object point = type.getDeclaredConstructor(int.class, int.class).newInstance(3, 4);
+    java.lang.reflect.Method norm = type.getDeclaredMethod("norm");
+    norm.setAccessible(true);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> {
+      try {
+        norm.invoke(point);
+      } catch (java.lang.reflect.InvocationTargetException e) {
+        throw e.getCause();
+      }
+    }).isInstanceOf(IllegalStateException.class)
+        .hasMessage("Point.norm() is an @Async template and does not run by itself; call"
+            + " AsyncPoint.norm(point, ...) instead");
+  }
 }

@@ -11,7 +11,8 @@ import java.util.Optional;
  * {@code pkg.Outer$Inner} it is {@code pkg.AsyncOuter_Inner}.
  */
 public final class TemplateCaller {
-  private static final StackWalker WALKER = StackWalker.getInstance();
+  private static final StackWalker WALKER =
+      StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
 
   private TemplateCaller() {}
 
@@ -28,9 +29,26 @@ public final class TemplateCaller {
     String binary = caller.get().getClassName();
     String simple = binary.substring(binary.lastIndexOf('.') + 1);
     String method = caller.get().getMethodName();
+    // A final class's, record's or enum's generated method takes the instance first.
+    String receiver = takesReceiver(caller.get().getDeclaringClass(), method)
+        ? Character.toLowerCase(simple.charAt(simple.lastIndexOf('$') + 1))
+            + simple.substring(simple.lastIndexOf('$') + 2) + ", ..." : "";
     return new IllegalStateException(simple.replace('$', '.') + "." + method
         + "() is an @Async template and does not run by itself; call Async"
-        + simple.replace('$', '_') + "." + method + "() instead");
+        + simple.replace('$', '_') + "." + method + "(" + receiver + ") instead");
+  }
+
+  /**
+   * Whether {@code method} of {@code type} is an instance method of a class no subclass can
+   * extend, whose generated method takes the instance as its first argument.
+   */
+  private static boolean takesReceiver(Class<?> type, String method) {
+    boolean sealedOff = java.lang.reflect.Modifier.isFinal(type.getModifiers()) || type.isEnum()
+        || type.isRecord() || java.util.Arrays.stream(type.getDeclaredConstructors())
+            .allMatch(c -> java.lang.reflect.Modifier.isPrivate(c.getModifiers()));
+    return sealedOff && java.util.Arrays.stream(type.getDeclaredMethods())
+        .anyMatch(m -> m.getName().equals(method)
+            && !java.lang.reflect.Modifier.isStatic(m.getModifiers()));
   }
 
   /** The name of the method that called the marker, or {@code fallback} if none is found. */
