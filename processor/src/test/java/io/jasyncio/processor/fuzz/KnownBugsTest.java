@@ -595,4 +595,29 @@ class KnownBugsTest {
         "  }");
     assertThat(trace(c, "rows")).containsExactly("[[1, 2], [3]]", "result 2");
   }
+
+  /**
+   * Fuzzer seed 6026128131: the left operand of a numeric {@code +} that is a call returning a
+   * null {@code Integer}, with an await on the right: Java unboxes it (and throws) before the
+   * right operand runs; the machine holds it boxed and unboxes it only after the await, so the
+   * right operand's coroutine runs first (and its own exception wins).
+   */
+  @Test
+  @Disabled("open: a held boxed left operand of a numeric + is unboxed after the right's await")
+  void aNullBoxedCallOnTheLeftOfANumericPlusThrowsBeforeTheRightOperandsAwait()
+      throws Throwable {
+    Compilation c = compile(
+        "  static Integer nul() { return null; }",
+        "  @Async static Coroutine<Long> risky(List<String> log) {",
+        "    log.add(\"risky\");",
+        "    return done(1L);",
+        "  }",
+        "  @Async static Coroutine<Long> sum(List<String> log) {",
+        "    long v = nul() + (long) await(risky(log));",
+        "    return done(v);",
+        "  }");
+    List<String> outcome = outcome(c, "sum");
+    assertThat(outcome).doesNotContain("risky");
+    assertThat(outcome).singleElement().asString().startsWith("threw NullPointerException");
+  }
 }
