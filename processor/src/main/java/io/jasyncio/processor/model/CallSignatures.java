@@ -97,6 +97,24 @@ final class CallSignatures {
     return found;
   }
 
+  /**
+   * The primitive type a call unboxes to when it is a number's operand ({@code int} for a call
+   * whose methods all return {@code Integer}), or null when that is not known.
+   */
+  String unboxedReturnType(MethodInvocationTree call) {
+    String found = null;
+    for (ExecutableElement method : candidates(call)) {
+      String primitive = method.getReturnType() instanceof DeclaredType d
+          ? UNBOXED.get(((javax.lang.model.element.TypeElement) d.asElement())
+              .getQualifiedName().toString()) : null;
+      if (primitive == null || (found != null && !found.equals(primitive))) {
+        return null;
+      }
+      found = primitive;
+    }
+    return found;
+  }
+
   private static final java.util.Map<String, String> UNBOXED = java.util.Map.of(
       "java.lang.Boolean", "boolean", "java.lang.Byte", "byte", "java.lang.Short", "short",
       "java.lang.Character", "char", "java.lang.Integer", "int", "java.lang.Long", "long",

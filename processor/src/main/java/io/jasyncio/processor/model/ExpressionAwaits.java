@@ -358,8 +358,41 @@ final class ExpressionAwaits {
           sequence(whole, ops, i + 1, more, awaitAfter, k));
     }
     more.put(op, new Expr.Name(held));
-    return new Chain.Let(index ? "int" : heldType(whole, op), held, text(op, Map.of()),
-        sequence(whole, ops, i + 1, more, awaitAfter, k));
+    // A boxed left operand of an operator that unboxes is unboxed as it is held: a null one
+    // throws before the right operand's await runs, as in Java.
+    String unboxed = index ? null : unboxedCallBeforeRight(whole, op);
+    return new Chain.Let(index ? "int" : unboxed != null ? unboxed : heldType(whole, op), held,
+        text(op, Map.of()), sequence(whole, ops, i + 1, more, awaitAfter, k));
+  }
+
+  /**
+   * The primitive type {@code op}, a call returning a boxed number and the left operand of
+   * {@code whole}, is unboxed to before the right operand runs: when the operator unboxes its
+   * operands, or is a {@code +} whose right operand is surely a number; else null.
+   */
+  private String unboxedCallBeforeRight(ExpressionTree whole, ExpressionTree op) {
+    if (!(whole instanceof BinaryTree b) || b.getLeftOperand() != op
+        || !(unwrap(op) instanceof MethodInvocationTree call) || source.isAwait(call)) {
+      return null;
+    }
+    String type = source.signatures().unboxedReturnType(call);
+    if (type == null || type.equals("boolean")) {
+      return null;
+    }
+    if (whole.getKind() == Tree.Kind.PLUS) {
+      return surelyNumber(b.getRightOperand()) ? type : null;
+    }
+    return UNBOXING.contains(whole.getKind()) ? type : null;
+  }
+
+  /** Whether {@code e} is a number whatever its operands: a cast to a number, or an await of one. */
+  private boolean surelyNumber(ExpressionTree e) {
+    ExpressionTree u = unwrap(e);
+    if (u instanceof TypeCastTree cast
+        && cast.getType() instanceof com.sun.source.tree.PrimitiveTypeTree p) {
+      return p.getPrimitiveTypeKind() != javax.lang.model.type.TypeKind.BOOLEAN;
+    }
+    return awaitsNumber(e);
   }
 
   /** Whether {@code op} is the index of {@code whole}, an array access or an assignment to one. */

@@ -13,7 +13,6 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -599,11 +598,10 @@ class KnownBugsTest {
   /**
    * Fuzzer seed 6026128131: the left operand of a numeric {@code +} that is a call returning a
    * null {@code Integer}, with an await on the right: Java unboxes it (and throws) before the
-   * right operand runs; the machine holds it boxed and unboxes it only after the await, so the
-   * right operand's coroutine runs first (and its own exception wins).
+   * right operand runs; the machine held it boxed and unboxed it only after the await, so the
+   * right operand's coroutine ran first (and its own exception won).
    */
   @Test
-  @Disabled("open: a held boxed left operand of a numeric + is unboxed after the right's await")
   void aNullBoxedCallOnTheLeftOfANumericPlusThrowsBeforeTheRightOperandsAwait()
       throws Throwable {
     Compilation c = compile(
