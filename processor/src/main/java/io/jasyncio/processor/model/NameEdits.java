@@ -7,10 +7,12 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.InstanceOfTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import io.jasyncio.processor.model.ClosureCopies.Closure;
 import io.jasyncio.processor.scan.BodyScan;
 import io.jasyncio.processor.scan.GeneratedNames;
+import io.jasyncio.processor.scan.SourceText;
 import io.jasyncio.processor.scan.Templates;
 import java.util.HashSet;
 import java.util.Set;
@@ -52,7 +54,7 @@ final class NameEdits extends MethodFacts {
         source.replace(ref.tree(), field);
       }
     }
-    Set<com.sun.source.tree.Tree> privateNames = java.util.Collections.newSetFromMap(
+    Set<Tree> privateNames = java.util.Collections.newSetFromMap(
         new java.util.IdentityHashMap<>());
     for (BodyScan.PrivateUse use : in.scan().privateUses()) {
       privateNames.add(use.path().getLeaf()); // PrivateEdits rewrites these
@@ -129,9 +131,8 @@ final class NameEdits extends MethodFacts {
   }
 
   /** {@link #passReceiver(TreePath, String, Supplier)} of {@code call}, named by {@code select}. */
-  static void passReceiver(io.jasyncio.processor.scan.SourceText source,
-      MethodInvocationTree call, com.sun.source.tree.Tree select, String method,
-      Supplier<String> receiver) {
+  static void passReceiver(SourceText source, MethodInvocationTree call, Tree select,
+      String method, Supplier<String> receiver) {
     source.replace(select, method);
     boolean noArguments = call.getArguments().isEmpty();
     int to = noArguments ? source.end(call) : source.start(call.getArguments().get(0));
