@@ -289,6 +289,11 @@ public final class BodyModeler {
         public CallSignatures signatures() {
           return signatures;
         }
+
+        @Override
+        public String unboxedVariableType(ExpressionTree e) {
+          return CallSignatures.unboxed(types.variableType(e));
+        }
       }).convert(e, end);
     }
 

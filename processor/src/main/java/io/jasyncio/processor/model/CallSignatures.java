@@ -86,9 +86,7 @@ final class CallSignatures {
     for (ExecutableElement method : candidates) {
       String primitive = method.getReturnType() instanceof DeclaredType d
           && d.getTypeArguments().size() == 1
-          && d.getTypeArguments().get(0) instanceof DeclaredType value
-          ? UNBOXED.get(((javax.lang.model.element.TypeElement) value.asElement())
-              .getQualifiedName().toString()) : null;
+          ? unboxed(d.getTypeArguments().get(0)) : null;
       if (primitive == null || (found != null && !found.equals(primitive))) {
         return null;
       }
@@ -104,15 +102,20 @@ final class CallSignatures {
   String unboxedReturnType(MethodInvocationTree call) {
     String found = null;
     for (ExecutableElement method : candidates(call)) {
-      String primitive = method.getReturnType() instanceof DeclaredType d
-          ? UNBOXED.get(((javax.lang.model.element.TypeElement) d.asElement())
-              .getQualifiedName().toString()) : null;
+      String primitive = unboxed(method.getReturnType());
       if (primitive == null || (found != null && !found.equals(primitive))) {
         return null;
       }
       found = primitive;
     }
     return found;
+  }
+
+  /** The primitive type a value of {@code type} unboxes to, or null when it is no box. */
+  static String unboxed(TypeMirror type) {
+    return type instanceof DeclaredType d
+        ? UNBOXED.get(((javax.lang.model.element.TypeElement) d.asElement())
+            .getQualifiedName().toString()) : null;
   }
 
   private static final java.util.Map<String, String> UNBOXED = java.util.Map.of(

@@ -69,6 +69,12 @@ final class ExpressionAwaits {
 
     /** What the declarations of the methods a call may invoke say of it. */
     CallSignatures signatures();
+
+    /**
+     * The primitive type the local or field {@code e} names ({@code x}, {@code this.x},
+     * {@code Foo.x}) unboxes to, when it is declared as a boxed number; else null.
+     */
+    String unboxedVariableType(ExpressionTree e);
   }
 
   final Source source;
@@ -343,8 +349,11 @@ final class ExpressionAwaits {
       });
     }
     // An index other than a literal is held even when it cannot change: a boxed one is
-    // unboxed (a null throwing) where Java evaluates it, before the later await.
-    if (!awaitLater || (stable(op) && (!index || unwrap(op) instanceof LiteralTree))) {
+    // unboxed (a null throwing) where Java evaluates it, before the later await; so is a
+    // boxed left operand of an operator that unboxes it.
+    String unboxed = !awaitLater || index ? null : unboxedOperandBeforeRight(whole, op);
+    if (!awaitLater
+        || (stable(op) && unboxed == null && (!index || unwrap(op) instanceof LiteralTree))) {
       return sequence(whole, ops, i + 1, subs, awaitAfter, k);
     }
     Map<Tree, Expr> more = new IdentityHashMap<>(subs);
@@ -358,24 +367,25 @@ final class ExpressionAwaits {
           sequence(whole, ops, i + 1, more, awaitAfter, k));
     }
     more.put(op, new Expr.Name(held));
-    // A boxed left operand of an operator that unboxes is unboxed as it is held: a null one
-    // throws before the right operand's await runs, as in Java.
-    String unboxed = index ? null : unboxedCallBeforeRight(whole, op);
     return new Chain.Let(index ? "int" : unboxed != null ? unboxed : heldType(whole, op), held,
         text(op, Map.of()), sequence(whole, ops, i + 1, more, awaitAfter, k));
   }
 
   /**
-   * The primitive type {@code op}, a call returning a boxed number and the left operand of
-   * {@code whole}, is unboxed to before the right operand runs: when the operator unboxes its
-   * operands, or is a {@code +} whose right operand is surely a number; else null.
+   * The primitive type {@code op}, the left operand of {@code whole} and a call, local or field
+   * of a boxed number, is unboxed to before the right operand runs (a null one throws there,
+   * as in Java): when the operator unboxes its operands, or is a {@code +} whose right operand
+   * is surely a number; else null.
    */
-  private String unboxedCallBeforeRight(ExpressionTree whole, ExpressionTree op) {
-    if (!(whole instanceof BinaryTree b) || b.getLeftOperand() != op
-        || !(unwrap(op) instanceof MethodInvocationTree call) || source.isAwait(call)) {
+  private String unboxedOperandBeforeRight(ExpressionTree whole, ExpressionTree op) {
+    if (!(whole instanceof BinaryTree b) || b.getLeftOperand() != op) {
       return null;
     }
-    String type = source.signatures().unboxedReturnType(call);
+    ExpressionTree shape = unwrap(op);
+    String type = shape instanceof MethodInvocationTree call
+        ? (source.isAwait(call) ? null : source.signatures().unboxedReturnType(call))
+        : shape instanceof IdentifierTree || shape instanceof MemberSelectTree
+            ? source.unboxedVariableType(shape) : null;
     if (type == null || type.equals("boolean")) {
       return null;
     }

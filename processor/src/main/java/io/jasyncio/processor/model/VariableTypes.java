@@ -108,6 +108,30 @@ final class VariableTypes extends MethodFacts {
     });
   }
 
+  /**
+   * The type of the local or field {@code e} names: a simple name, or a field selected on
+   * {@code this} or on the name of the class or of a class enclosing it; null when not known.
+   */
+  TypeMirror variableType(ExpressionTree e) {
+    if (e instanceof IdentifierTree) {
+      return resourceType(e);
+    }
+    if (!(e instanceof MemberSelectTree m)
+        || !(m.getExpression() instanceof IdentifierTree qualifier)) {
+      return null;
+    }
+    for (TypeElement scope = type; scope != null;
+        scope = scope.getEnclosingElement() instanceof TypeElement outer ? outer : null) {
+      if (qualifier.getName().contentEquals("this") && scope == type
+          || qualifier.getName().contentEquals(scope.getSimpleName())) {
+        MemberLookup.Found found =
+            new MemberLookup(elements, scope).field(m.getIdentifier().toString());
+        return found == null ? null : found.first().asType();
+      }
+    }
+    return null;
+  }
+
   /** The type of a resource: a declared one, or a local or field named in try (r). */
   TypeMirror resourceType(Tree resource) {
     BodyScan.Local local = null;

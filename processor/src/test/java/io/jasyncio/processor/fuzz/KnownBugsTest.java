@@ -618,4 +618,41 @@ class KnownBugsTest {
     assertThat(outcome).doesNotContain("risky");
     assertThat(outcome).singleElement().asString().startsWith("threw NullPointerException");
   }
+
+  /**
+   * The same with a boxed local, parameter or field on the left: Java unboxes it as the left
+   * operand, before the right operand's await; left in place (a local the expression does not
+   * assign) or held boxed (a field), it was unboxed only after the await.
+   */
+  @Test
+  void aNullBoxedVariableOnTheLeftOfAnUnboxingOperatorThrowsBeforeTheRightOperandsAwait()
+      throws Throwable {
+    Compilation c = compile(
+        "  static Integer sf;",
+        "  static Long lf;",
+        "  static Integer nul() { return null; }",
+        "  @Async static Coroutine<Long> risky(List<String> log) {",
+        "    log.add(\"risky\");",
+        "    return done(1L);",
+        "  }",
+        "  @Async static Coroutine<Long> local(List<String> log) {",
+        "    Integer x = nul();",
+        "    long v = x - await(risky(log));",
+        "    return done(v);",
+        "  }",
+        "  @Async static Coroutine<Long> staticField(List<String> log) {",
+        "    long v = sf * await(risky(log));",
+        "    return done(v);",
+        "  }",
+        "  @Async static Coroutine<Long> qualified(List<String> log) {",
+        "    long v = Found.lf + await(risky(log));",
+        "    return done(v);",
+        "  }");
+    for (String method : List.of("local", "staticField", "qualified")) {
+      List<String> outcome = outcome(c, method);
+      assertThat(outcome).as(method).doesNotContain("risky");
+      assertThat(outcome).as(method).singleElement().asString()
+          .startsWith("threw NullPointerException");
+    }
+  }
 }
