@@ -12,6 +12,7 @@ import com.sun.source.util.Trees;
 import io.jasyncio.processor.generate.AsyncClassWriter;
 import io.jasyncio.processor.generate.ClashingNames;
 import io.jasyncio.processor.generate.StateMachineWriter;
+import io.jasyncio.processor.generate.WithheldEntries;
 import io.jasyncio.processor.model.BodyModeler;
 import io.jasyncio.processor.model.MethodModel;
 import io.jasyncio.processor.model.ModelException;
@@ -64,6 +65,12 @@ public final class AsyncProcessor extends AbstractProcessor {
    */
   static final String FAIL_WHILE_REWRITING = "jasyncio.failWhileRewriting";
   /**
+   * A test aid: {@code -Ajasyncio.withholdWrongly=name} takes the bodies of the methods of that
+   * name for bodies javac rejects, so tests can show what a wrong judgement becomes (one
+   * {@code [jasyncio/Internal]} error when javac accepts them, never a method that throws).
+   */
+  static final String WITHHOLD_WRONGLY = "jasyncio.withholdWrongly";
+  /**
    * {@code -Ajasyncio.splitLines=n}: a machine whose states are written as more than {@code n}
    * lines runs them in several methods of at most about {@code n} lines each (default
    * {@link StateMachineWriter#SPLIT_LINES}). Tests lower it to split small methods; a value that
@@ -72,10 +79,13 @@ public final class AsyncProcessor extends AbstractProcessor {
   static final String SPLIT_LINES = "jasyncio.splitLines";
 
   private Trees trees;
+  /**
+   * The methods written without a machine because javac would reject their bodies, and why:
+   * should javac nevertheless write class files, the processor was wrong, and says so.
+   */
+  private final Map<TreePath, String> withheldReasons = new LinkedHashMap<>();
   /** Classes whose models wait for a type generated in this compilation, by name. */
   private final Set<String> deferred = new java.util.LinkedHashSet<>();
-  /** How many files this processor has written, to tell whether a round made progress. */
-  private int written;
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
@@ -85,7 +95,7 @@ public final class AsyncProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedOptions() {
-    return Set.of(FAIL_WHILE_REWRITING, SPLIT_LINES);
+    return Set.of(FAIL_WHILE_REWRITING, WITHHOLD_WRONGLY, SPLIT_LINES);
   }
 
   @Override
@@ -102,6 +112,34 @@ public final class AsyncProcessor extends AbstractProcessor {
       Report report = new Report();
       report.add(Diagnostic.of(Messages.compiler()));
       report.printTo(env.getMessager(), null);
+      return;
+    }
+    try {
+      com.sun.source.util.JavacTask.instance(env).addTaskListener(new WithheldCheck());
+    } catch (IllegalArgumentException | IllegalStateException wrappedEnvironment) {
+      // An IDE's own processing environment: no class files are written there anyway.
+    }
+  }
+
+  /**
+   * javac writes class files only when it found no error, so a method withheld for an error
+   * javac did not find is this processor's mistake: it becomes an error, never a class whose
+   * method throws at run time.
+   */
+  private final class WithheldCheck implements com.sun.source.util.TaskListener {
+    @Override
+    public void started(com.sun.source.util.TaskEvent e) {
+      if (e.getKind() != com.sun.source.util.TaskEvent.Kind.GENERATE) {
+        return;
+      }
+      Report report = new Report();
+      // Paths, not elements: the elements of earlier rounds no longer know their source.
+      withheldReasons.forEach((path, why) -> report.add(Diagnostic.at(path,
+          Messages.internal(((MethodTree) path.getLeaf()).getName() + "()",
+              new IllegalStateException("withheld as javac would reject it (" + why
+                  + "), but javac accepted it")))));
+      withheldReasons.clear();
+      report.printTo(processingEnv.getMessager(), trees);
     }
   }
 
@@ -119,17 +157,18 @@ public final class AsyncProcessor extends AbstractProcessor {
     }
     deferred.clear();
     reportStrayAwaits(round);
-    int writtenBefore = written;
     List<TypeElement> waiting = new ArrayList<>();
     for (Map.Entry<TypeElement, List<ExecutableElement>> entry : byClass.entrySet()) {
       if (!processClass(entry.getKey(), entry.getValue(), true)) {
         waiting.add(entry.getKey());
       }
     }
-    if (written > writtenBefore && !round.processingOver()) {
+    if (!round.processingOver()) {
+      // A later round may bring their types: one this processor or another one generates.
+      // Every compilation ends with a round that has processingOver(), so none is lost.
       waiting.forEach(t -> deferred.add(t.getQualifiedName().toString()));
     } else {
-      // Nothing new was written, so no later round can make their types known.
+      // No later round can make their types known.
       waiting.forEach(t -> processClass(t, byClass.get(t), false));
     }
     return false;
@@ -264,6 +303,9 @@ public final class AsyncProcessor extends AbstractProcessor {
         }
       }
       boolean typeMissing = false;
+      // Methods whose bodies javac rejects: their entries are written without a machine, so
+      // javac's error is the only one (none inside generated code, none where AsyncFoo is used).
+      List<ExecutableElement> withheld = new ArrayList<>();
       if (report.isClean()) {
         for (BodyModeler.Input input : inputs) {
           current = input.method();
@@ -273,15 +315,15 @@ public final class AsyncProcessor extends AbstractProcessor {
               throw new IllegalStateException("rewriting failed on purpose (-A"
                   + FAIL_WHILE_REWRITING + ")");
             }
-            if (io.jasyncio.processor.validate.ObviousTypeErrors.in(input.scan(), input.names(),
-                io.jasyncio.processor.scan.MethodKind.of(current)
-                    == io.jasyncio.processor.scan.MethodKind.COROUTINE)) {
-              typeMissing = true; // javac reports it where the user wrote it
-              continue;
-            }
             String missing = missingTypeIn(current);
             if (missing != null) {
               throw new io.jasyncio.processor.scan.TypeNotYetKnownException(input.path(), missing);
+            }
+            String rejected = javacRejects(input);
+            if (rejected != null) {
+              withheld.add(current); // javac reports it where the user wrote it
+              withheldReasons.put(input.path(), rejected);
+              continue;
             }
             models.add(modeler.model(input));
           } catch (ModelException e) {
@@ -291,16 +333,21 @@ public final class AsyncProcessor extends AbstractProcessor {
               return false;
             }
             // No round is left in which the type could appear: it is missing or ambiguous in
-            // the user's code, and javac reports that where the user wrote it. Generating
-            // nothing keeps it the only error about it.
-            typeMissing = true;
+            // the user's code, and javac reports that where the user wrote it. A signature
+            // naming it cannot be written at all; a body's local only withholds the machine.
+            if (missingTypeIn(current) != null) {
+              typeMissing = true;
+            } else {
+              withheld.add(current);
+              withheldReasons.put(input.path(), "the type " + e.name() + " is not found");
+            }
           }
         }
       }
       if (report.isClean() && !typeMissing) {
         List<ExecutableElement> rewritten = new ArrayList<>(methods);
         rewritten.addAll(inherited);
-        write(type, rewritten, models, accessors, report);
+        write(type, rewritten, models, withheld, accessors, report);
       }
     } catch (SourceText.NoEndPositionsException e) {
       report.add(Diagnostic.on(current, Messages.endPositions(type.getSimpleName().toString())));
@@ -309,6 +356,37 @@ public final class AsyncProcessor extends AbstractProcessor {
     }
     report.printTo(processingEnv.getMessager(), trees);
     return true;
+  }
+
+  /**
+   * Why javac surely rejects the body of {@code input}'s method (a value that is never
+   * awaitable where one must be, or a name defined nowhere), or null. A type not found may
+   * be generated in a later round: it throws {@link
+   * io.jasyncio.processor.scan.TypeNotYetKnownException} to wait for it.
+   */
+  private String javacRejects(BodyModeler.Input input) {
+    ExecutableElement m = input.method();
+    if (m.getSimpleName().contentEquals(
+        processingEnv.getOptions().getOrDefault(WITHHOLD_WRONGLY, ""))) {
+      return "withheld on purpose (-A" + WITHHOLD_WRONGLY + ")";
+    }
+    if (io.jasyncio.processor.validate.ObviousTypeErrors.in(input.scan(), input.names(),
+        io.jasyncio.processor.scan.MethodKind.of(m)
+            == io.jasyncio.processor.scan.MethodKind.COROUTINE)) {
+      return "a value that is never awaitable stands where one must be";
+    }
+    io.jasyncio.processor.validate.UndefinedNames.Undefined undefined =
+        new io.jasyncio.processor.validate.UndefinedNames(processingEnv.getElementUtils(),
+            (TypeElement) m.getEnclosingElement()).firstIn(input.scan(),
+                (MethodTree) input.path().getLeaf(), input.path().getCompilationUnit());
+    if (undefined == null) {
+      return null;
+    }
+    if (undefined.type()) {
+      throw new io.jasyncio.processor.scan.TypeNotYetKnownException(input.path(),
+          undefined.name());
+    }
+    return "the name " + undefined.name() + " is defined nowhere";
   }
 
   /**
@@ -367,7 +445,7 @@ public final class AsyncProcessor extends AbstractProcessor {
 
   /** Writes {@code AsyncFoo} for {@code type}, or adds to {@code report} why it cannot. */
   private void write(TypeElement type, List<ExecutableElement> methods, List<MethodModel> models,
-      PrivateAccessors accessors, Report report) {
+      List<ExecutableElement> withheld, PrivateAccessors accessors, Report report) {
     CompilationUnitTree unit = trees.getPath(type).getCompilationUnit();
     List<String> imports = new ArrayList<>();
     Set<CompilationUnitTree> units = new java.util.LinkedHashSet<>();
@@ -411,18 +489,21 @@ public final class AsyncProcessor extends AbstractProcessor {
     }
     String pkg = GeneratedNames.packageOf(type);
     MemberLookup lookup = new MemberLookup(processingEnv.getElementUtils(), type);
-    Set<String> qualified = ClashingNames.of(models, AsyncClassWriter.declarationTypes(type),
+    List<com.palantir.javapoet.TypeName> declared =
+        new ArrayList<>(AsyncClassWriter.declarationTypes(type));
+    withheld.forEach(m -> declared.addAll(WithheldEntries.signatureTypes(m)));
+    Set<String> qualified = ClashingNames.of(models, declared,
         usedNames, singleImports,
         name -> lookup.memberType(name) != null || processingEnv.getElementUtils()
             .getTypeElement(pkg.isEmpty() ? name : pkg + "." + name) != null);
     String file = unit.getSourceFile().getName();
     String sourceFile = file.substring(file.lastIndexOf('/') + 1);
     String code = new AsyncClassWriter(splitLines()).write(
-        new AsyncClassWriter.Template(type, imports, qualified, sourceFile, accessors), models);
+        new AsyncClassWriter.Template(type, imports, qualified, sourceFile, accessors), models,
+        withheld);
     String name = (pkg.isEmpty() ? "" : pkg + ".") + GeneratedNames.generatedClass(type);
     try (Writer out = processingEnv.getFiler().createSourceFile(name, type).openWriter()) {
       out.write(code);
-      written++;
     } catch (FilerException e) {
       // javac's Filer refuses a name that a class in this compilation already has.
       TypeElement existing = processingEnv.getElementUtils().getTypeElement(name);

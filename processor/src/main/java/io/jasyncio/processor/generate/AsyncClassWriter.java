@@ -64,12 +64,23 @@ public final class AsyncClassWriter {
 
   /** The source of {@code AsyncFoo} for {@code template} and its modeled methods. */
   public String write(Template template, List<MethodModel> models) {
+    return write(template, models, List.of());
+  }
+
+  /**
+   * The source of {@code AsyncFoo} for {@code template}, its modeled methods, and the entries
+   * of the methods whose bodies javac rejects ({@link WithheldEntries}).
+   */
+  public String write(Template template, List<MethodModel> models,
+      List<ExecutableElement> withheld) {
     TypeElement type = template.type();
     String pkg = GeneratedNames.packageOf(type);
     String name = GeneratedNames.generatedClass(type);
     StateMachineWriter machines = new StateMachineWriter(GeneratedNames.nameInPackage(type),
         splitLines);
-    boolean extendsTemplate = models.stream().anyMatch(m -> !m.isStatic());
+    boolean extendsTemplate = models.stream().anyMatch(m -> !m.isStatic())
+        || withheld.stream().anyMatch(m -> !m.getModifiers().contains(Modifier.STATIC)
+            && !io.jasyncio.processor.scan.Templates.takesReceiver(type));
 
     TypeSpec.Builder spec = TypeSpec.classBuilder(name)
         .addJavadoc("The {@code @Async} methods of {@link $L}, rewritten as state machines.\n"
@@ -124,6 +135,9 @@ public final class AsyncClassWriter {
     }
     for (MethodModel model : models) {
       spec.addMethod(machines.factory(model));
+    }
+    for (ExecutableElement m : withheld) {
+      spec.addMethod(WithheldEntries.entry(m));
     }
     new PrivateAccessorWriter(spec).write(template.privateAccessors());
     for (MethodModel model : models) {

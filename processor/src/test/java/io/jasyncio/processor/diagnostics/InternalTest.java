@@ -1,5 +1,6 @@
 package io.jasyncio.processor.diagnostics;
 
+import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
 
 import com.google.testing.compile.Compilation;
@@ -37,5 +38,29 @@ class InternalTest {
         .compile(file);
     CompiledSnippet.of(lines, file, c)
         .assertOnlyError("Internal", "Coroutine<Integer> boil()", "boil()");
+  }
+
+  /**
+   * A method withheld as javac would reject its body (see {@code UndefinedNames}) while javac
+   * accepts it is the processor's mistake: one Internal error on the method, never a class
+   * whose method throws when run.
+   */
+  @Test
+  void aBodyWithheldWronglyIsOneErrorOnTheMethod() {
+    List<String> lines = CompiledSnippet.withHeader(
+        "public class Kitchen {",
+        "  @Async static Coroutine<Integer> boil() {",
+        "    await(sleep(1));",
+        "    return done(1);",
+        "  }",
+        "}");
+    JavaFileObject file = Snippets.source("demo.Kitchen", lines.toArray(String[]::new));
+    Compilation c = javac().withProcessors(new AsyncProcessor())
+        .withOptions("-Xlint:all,-processing", "-Ajasyncio.withholdWrongly=boil")
+        .compile(file);
+    assertThat(c).hadErrorContaining("[jasyncio/Internal]")
+        .inFile(file).onLineContaining("Coroutine<Integer> boil()");
+    assertThat(c).hadErrorContaining("javac accepted it");
+    assertThat(c).hadErrorCount(1);
   }
 }
