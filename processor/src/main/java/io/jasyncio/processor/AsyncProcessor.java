@@ -149,6 +149,7 @@ public final class AsyncProcessor extends AbstractProcessor {
       return false;
     }
     Map<TypeElement, List<ExecutableElement>> byClass = asyncMethodsByClass(round);
+    addSubclassesOnlyInheriting(round, byClass);
     for (String name : List.copyOf(deferred)) {
       TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
       if (type != null) {
@@ -185,6 +186,30 @@ public final class AsyncProcessor extends AbstractProcessor {
     return out;
   }
 
+  /**
+   * Adds, with no methods of their own, the classes of this round that declare no
+   * {@code @Async} method but inherit instance ones their generated class can override
+   * ({@link Templates#getsSubclassOnlyForInherited}): {@code new AsyncSub().hello()} runs
+   * the rewritten {@code hello}, as for a subclass with {@code @Async} methods of its own.
+   */
+  private void addSubclassesOnlyInheriting(RoundEnvironment round,
+      Map<TypeElement, List<ExecutableElement>> byClass) {
+    java.util.Deque<Element> todo = new java.util.ArrayDeque<>(round.getRootElements());
+    while (!todo.isEmpty()) {
+      Element e = todo.pop();
+      if (!(e instanceof TypeElement type) || isGenerated(type)) {
+        continue;
+      }
+      type.getEnclosedElements().stream().filter(m -> m instanceof TypeElement)
+          .forEach(todo::push);
+      if (type.getKind() == ElementKind.CLASS && !byClass.containsKey(type)
+          && asyncMethodsOf(type).isEmpty() && Templates.getsSubclassOnlyForInherited(type,
+              processingEnv.getElementUtils(), m -> trees.getPath(m) != null)) {
+        byClass.put(type, new ArrayList<>());
+      }
+    }
+  }
+
   private Map<TypeElement, List<ExecutableElement>> asyncMethodsByClass(RoundEnvironment round) {
     Map<TypeElement, List<ExecutableElement>> byClass = new LinkedHashMap<>();
     TypeElement async = processingEnv.getElementUtils().getTypeElement(ASYNC);
@@ -214,10 +239,7 @@ public final class AsyncProcessor extends AbstractProcessor {
 
   /** Whether {@code root} is a class this processor wrote. */
   private static boolean isGenerated(Element root) {
-    return root.getAnnotationMirrors().stream().anyMatch(a ->
-        a.getAnnotationType().toString().equals("javax.annotation.processing.Generated")
-            && a.getElementValues().values().stream()
-                .anyMatch(v -> v.getValue().toString().contains(AsyncProcessor.class.getName())));
+    return Templates.isGenerated(root);
   }
 
   private boolean isAsync(MethodTree method) {
@@ -235,7 +257,13 @@ public final class AsyncProcessor extends AbstractProcessor {
       boolean mayWait) {
     Report report = new Report();
     List<MethodModel> models = new ArrayList<>();
-    ExecutableElement current = methods.get(0);
+    List<ExecutableElement> inherited = Templates.inheritedToRewrite(type,
+        processingEnv.getElementUtils(), m -> trees.getPath(m) != null);
+    if (methods.isEmpty() && inherited.isEmpty()) {
+      return true;
+    }
+    // A class that only inherits @Async methods has none of its own to point at.
+    ExecutableElement current = methods.isEmpty() ? inherited.get(0) : methods.get(0);
     try {
       TypeElement machine = processingEnv.getElementUtils().getTypeElement(MACHINE);
       if (machine == null) {
@@ -274,8 +302,6 @@ public final class AsyncProcessor extends AbstractProcessor {
       }
       MemberLookup lookup = new MemberLookup(processingEnv.getElementUtils(), type);
       PrivateAccessors accessors = new PrivateAccessors(type);
-      List<ExecutableElement> inherited = Templates.inheritedToRewrite(type,
-          processingEnv.getElementUtils(), m -> trees.getPath(m) != null);
       AsyncMethodValidator validator = new AsyncMethodValidator(Set.copyOf(inherited));
       BodyModeler modeler = new BodyModeler(trees, processingEnv.getElementUtils(),
           processingEnv.getTypeUtils(), machineFields, machineMethods);

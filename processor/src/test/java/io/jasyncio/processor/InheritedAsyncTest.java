@@ -10,7 +10,7 @@ import io.jasyncio.VirtualClock;
 import org.junit.jupiter.api.Test;
 
 /**
- * A subclass with {@code @Async} methods of its own inherits its superclass's instance
+ * A subclass (with {@code @Async} methods of its own or not) inherits its superclass's instance
  * {@code @Async} methods rewritten: {@code AsyncSub} overrides each with a machine of the
  * superclass's body run on the subclass's instance, so calls from the subclass's bodies and
  * plain methods dispatch to the rewritten method, and the body's own calls dispatch as Java's do.
@@ -80,5 +80,60 @@ class InheritedAsyncTest {
     } finally {
       loop.close();
     }
+  }
+
+  /**
+   * A subclass with no {@code @Async} method of its own gets {@code AsyncSub} too, overriding
+   * what it inherits: {@code new AsyncPlainSub().hello(1)} runs the rewritten body, with the
+   * subclass's overrides, and the subclass's plain code may call it.
+   */
+  @Test
+  void aSubclassWithNoAsyncMethodOfItsOwnGetsTheInheritedOnesRewritten() throws Throwable {
+    Compilation c = Snippets.compile(
+        Snippets.source("demo.Base",
+            "package demo;",
+            "import io.jasyncio.Coroutine;",
+            "import io.jasyncio.annotations.Async;",
+            "import static io.jasyncio.Asyncio.*;",
+            "public class Base {",
+            "  int bonus() { return 2; }",
+            "  @Async Coroutine<Integer> hello(int x) {",
+            "    await(sleep(1));",
+            "    return done(x + bonus());",
+            "  }",
+            "}"),
+        Snippets.source("demo.PlainSub",
+            "package demo;",
+            "import io.jasyncio.Coroutine;",
+            "public class PlainSub extends Base {",
+            "  @Override int bonus() { return 20; }",
+            "  Coroutine<Integer> plain() { return hello(3); }",
+            "}"));
+    assertThat(c).succeededWithoutWarnings();
+    LoopRun run = LoopRun.instanceCall(c, "demo.AsyncPlainSub", "hello", 1);
+    assertThat(run.result()).isEqualTo(21);
+    assertThat(run.time()).isEqualTo(1.0);
+  }
+
+  /** A class of the build already named as the generated class would be is left alone. */
+  @Test
+  void aSubclassWhoseGeneratedNameIsTakenIsLeftAlone() {
+    Compilation c = Snippets.compile(
+        Snippets.source("demo.Base",
+            "package demo;",
+            "import io.jasyncio.Coroutine;",
+            "import io.jasyncio.annotations.Async;",
+            "import static io.jasyncio.Asyncio.*;",
+            "public class Base {",
+            "  @Async Coroutine<Integer> hello(int x) { await(sleep(1)); return done(x); }",
+            "}"),
+        Snippets.source("demo.PlainSub",
+            "package demo;",
+            "public class PlainSub extends Base {}"),
+        Snippets.source("demo.AsyncPlainSub",
+            "package demo;",
+            "public class AsyncPlainSub {}"));
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(c).generatedSourceFile("demo.AsyncBase");
   }
 }

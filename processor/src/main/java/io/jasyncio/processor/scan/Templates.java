@@ -52,8 +52,7 @@ public final class Templates {
    * The instance {@code @Async} methods {@code sub} inherits that its generated class rewrites
    * too, overriding each with its machine as it overrides {@code sub}'s own: those of
    * superclasses in {@code sub}'s package whose source is in this compilation ({@code hasSource}),
-   * not overridden on the way. {@code sub} must have {@code @Async} methods of its own (so that
-   * it has a generated class) and be a class a subclass can extend.
+   * not overridden on the way. {@code sub} must be a class a subclass can extend.
    */
   public static java.util.List<javax.lang.model.element.ExecutableElement> inheritedToRewrite(
       TypeElement sub, javax.lang.model.util.Elements elements,
@@ -76,6 +75,40 @@ public final class Templates {
       }
     }
     return out;
+  }
+
+  /**
+   * Whether {@code sub}, a class with no {@code @Async} method of its own, gets a generated
+   * class anyway, overriding the instance {@code @Async} methods it inherits
+   * ({@link #inheritedToRewrite}): when it inherits some, and its generated class can be
+   * declared (it is not local, anonymous, inner or private, and no class of the build has the
+   * name already; then it is left alone, as it did not ask for a generated class).
+   */
+  public static boolean getsSubclassOnlyForInherited(TypeElement sub,
+      javax.lang.model.util.Elements elements, java.util.function.Predicate<Element> hasSource) {
+    for (TypeElement t = sub; t != null; t = MemberLookup.enclosingType(t)) {
+      javax.lang.model.element.NestingKind nesting = t.getNestingKind();
+      if (nesting == javax.lang.model.element.NestingKind.LOCAL
+          || nesting == javax.lang.model.element.NestingKind.ANONYMOUS
+          || t.getModifiers().contains(Modifier.PRIVATE)
+          || nesting == javax.lang.model.element.NestingKind.MEMBER
+              && !t.getModifiers().contains(Modifier.STATIC)) {
+        return false;
+      }
+    }
+    String pkg = GeneratedNames.packageOf(sub);
+    String name = (pkg.isEmpty() ? "" : pkg + ".") + GeneratedNames.generatedClass(sub);
+    TypeElement existing = elements.getTypeElement(name);
+    return (existing == null || isGenerated(existing))
+        && !inheritedToRewrite(sub, elements, hasSource).isEmpty();
+  }
+
+  /** Whether {@code type} is a class this processor wrote (in an earlier round). */
+  public static boolean isGenerated(Element type) {
+    return type.getAnnotationMirrors().stream().anyMatch(a ->
+        a.getAnnotationType().toString().equals("javax.annotation.processing.Generated")
+            && a.getElementValues().values().stream().anyMatch(v ->
+                v.getValue().toString().contains("io.jasyncio.processor.AsyncProcessor")));
   }
 
   /** Whether one of {@code methods} is a static {@code @Async} template. */

@@ -163,7 +163,9 @@ public final class StrayAwaitScanner extends TreePathScanner<Void, Void> {
     } else if (node.getMethodSelect() instanceof IdentifierTree) {
       TypeElement declaring = Templates.inheritedInstanceTemplate(methodsNamed(owner, method),
           owner);
-      boolean rewritten = declaring != null && !asyncMethodsOf(owner).isEmpty()
+      boolean rewritten = declaring != null
+          && (!asyncMethodsOf(owner).isEmpty() || Templates.getsSubclassOnlyForInherited(owner,
+              elements, m -> trees.getPath(m) != null))
           && Templates.inheritedToRewrite(owner, elements, m -> trees.getPath(m) != null)
               .stream().anyMatch(m -> m.getSimpleName().contentEquals(method));
       if (declaring != null && !rewritten) {

@@ -32,16 +32,27 @@ class TemplateCallTest {
 
   @Test
   void anInheritedInstanceTemplateCalledFromASubclassRunsTheTemplate() {
-    CompiledSnippet s = CompiledSnippet.compile("Kitchen",
-        "class Pot {",
-        "  @Async Coroutine<String> boil() { await(sleep(1)); return done(\"boiled\"); }",
-        "  void own() { boil(); }",
-        "}",
-        "public class Kitchen extends Pot {",
+    // Pot is in another package: no AsyncKitchen can run its body (it may use what only that
+    // package sees), so a Kitchen's call of boil() runs the template.
+    JavaFileObject pot = Snippets.source("demo.pots.Pot",
+        "package demo.pots;",
+        "import io.jasyncio.Coroutine;",
+        "import io.jasyncio.annotations.Async;",
+        "import static io.jasyncio.Asyncio.*;",
+        "public class Pot {",
+        "  @Async public Coroutine<String> boil() {",
+        "    await(sleep(1));",
+        "    return done(\"boiled\");",
+        "  }",
+        "}");
+    java.util.List<String> lines = CompiledSnippet.withHeader(
+        "public class Kitchen extends demo.pots.Pot {",
         "  void plain() {",
         "    boil();",
         "  }",
         "}");
+    JavaFileObject file = Snippets.source("demo.Kitchen", lines.toArray(String[]::new));
+    CompiledSnippet s = CompiledSnippet.of(lines, file, Snippets.compile(file, pot));
     assertThat(s.compilation()).hadErrorContaining("[jasyncio/TemplateCall]")
         .inFile(s.file())
         .onLine(s.lineOf("    boil();"))
