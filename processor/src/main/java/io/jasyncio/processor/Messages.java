@@ -267,6 +267,18 @@ public final class Messages {
         + " local declared with its class first");
   }
 
+  public static Message receiverCallAwaitingArguments(String call, String generated) {
+    return new Message(TEMPLATE_CALL, call + " becomes " + generated + ", which takes the"
+        + " computed instance as its first argument and cannot evaluate it before the arguments"
+        + " that await in Java's order; put the instance in a local first");
+  }
+
+  public static Message privateCallAwaitingArguments(String name) {
+    return new Message(PRIVATE_MEMBER, "private method " + name + " is called on a computed"
+        + " value with arguments that await, which its handle cannot take in Java's order; put"
+        + " the value in a local first");
+  }
+
   public static Message privateUpdate(String name) {
     return new Message(PRIVATE_MEMBER, "private field " + name + " of an object other than this"
         + " or a local is updated through a handle that would read the object twice; put the"

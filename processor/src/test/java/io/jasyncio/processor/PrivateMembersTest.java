@@ -50,6 +50,7 @@ class PrivateMembersTest {
         "  private static int twice(int x) { return 2 * x; }",
         "  private int fee2() { return balance / 3; }",
         "  private String auditOf(String s) { return audit(s) + balance; }",
+        "  Account self() { return this; }",
         "  @Async static Coroutine<Integer> slow(int v) { await(sleep(1)); return done(v); }",
         "  @Async Coroutine<String> run(List<String> t) throws Exception {",
         awaiting,
@@ -125,6 +126,27 @@ class PrivateMembersTest {
         "      t.add(\"caught \" + e.getMessage());",
         "    }",
         "    return done(same);"));
+  }
+
+  /**
+   * Private members of values whose class the scan reads off their expression: a call of a
+   * method of the class, a {@code new}, a cast, a {@code var} local of a nested block.
+   */
+  @Test
+  void reachesPrivateMembersOfValuesOfComputedClass() throws Throwable {
+    assertSameAsPlainJava(compile(
+        "    balance = AWAIT(70);",
+        "    t.add(\"self \" + self().balance + \" \" + self().fee(500) + \" \" + AWAIT(2));",
+        "    t.add(\"args \" + twice(self().balance) + \" \" + self().fee2() * AWAIT(3));",
+        "    t.add(\"new \" + new Account(20).balance + \" \" + new Account(3).fee2());",
+        "    Object o = this;",
+        "    t.add(\"cast \" + ((Account) o).balance + \" \" + ((Account) o).fee(90));",
+        "    if (balance > 0) {",
+        "      var mine = self();",
+        "      mine.balance += AWAIT(1);",
+        "      t.add(\"var \" + mine.balance + \" \" + mine.self().self().auditOf(\"z\"));",
+        "    }",
+        "    return done(\"b\" + balance);"));
   }
 
   @Test

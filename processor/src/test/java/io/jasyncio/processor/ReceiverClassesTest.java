@@ -65,6 +65,29 @@ class ReceiverClassesTest {
     assertThat(run.time()).isEqualTo(6.0);
   }
 
+  /** A call on a computed instance ({@code origin().scaled(2)}) is rewritten too. */
+  @Test
+  void aCallOnAComputedInstanceRunsTheRewrittenMethod() throws Throwable {
+    Compilation c = compile("Point",
+        "public record Point(int x, int y) {",
+        "  static Point origin() { return new Point(1, 1); }",
+        "  @Async Coroutine<Point> scaled(int k) {",
+        "    await(sleep(1));",
+        "    return done(new Point(x * k, y * k));",
+        "  }",
+        "  @Async static Coroutine<String> use() {",
+        "    Point a = await(origin().scaled(2));",
+        "    Point b = await(((Point) (Object) a).scaled(3));",
+        "    Point two = new Point(2, 0);",
+        "    Point d = await(two.scaled(await(origin().scaled(2)).x()));",
+        "    return done(a + \" \" + b + \" \" + d);",
+        "  }",
+        "}");
+    LoopRun run = LoopRun.staticCall(c, "demo.AsyncPoint", "use");
+    assertThat(run.result())
+        .isEqualTo("Point[x=2, y=2] Point[x=6, y=6] Point[x=4, y=0]");
+  }
+
   @Test
   void aFinalGenericClassWithPrivateStateAndAPrivateConstructor() throws Throwable {
     Compilation c = compile("Counter",

@@ -6,9 +6,12 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.ImportTree;
 import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParameterizedTypeTree;
+import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
 import io.jasyncio.processor.scan.BodyScan.Local;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,6 +57,18 @@ public final class SourceTypes {
    * a type name. Null when unknown.
    */
   TypeElement typeOf(ExpressionTree qualifier) {
+    while (qualifier instanceof ParenthesizedTree p) {
+      qualifier = p.getExpression();
+    }
+    if (qualifier instanceof NewClassTree created) {
+      return created.getClassBody() == null ? resolveTypeName(created.getIdentifier()) : null;
+    }
+    if (qualifier instanceof TypeCastTree cast) {
+      return resolveTypeName(cast.getType());
+    }
+    if (qualifier instanceof MethodInvocationTree call) {
+      return returnedClass(call);
+    }
     if (qualifier instanceof IdentifierTree id) {
       String name = id.getName().toString();
       if (name.equals("this")) {
@@ -64,10 +79,13 @@ public final class SourceTypes {
         if (l.topLevel() || l.parameter()) {
           return typeElement(localTypes.of(name));
         }
-        // A local in a nested block: the class its declaration names, unless it says var.
+        // A local in a nested block: the class its declaration names, or for var, the class
+        // of its initializer.
         Tree declared = l.tree().getType();
-        return declared == null || declared.toString().equals("var") ? null
-            : resolveTypeName(declared);
+        if (declared == null || declared.toString().equals("var")) {
+          return l.tree().getInitializer() == null ? null : typeOf(l.tree().getInitializer());
+        }
+        return resolveTypeName(declared);
       }
       if (local != null) {
         return null;
@@ -95,6 +113,42 @@ public final class SourceTypes {
       }
     }
     return null;
+  }
+
+  /**
+   * The class every method {@code call} may invoke returns (of a class's own methods called
+   * by simple name, or of a receiver whose class is known), when they agree and it is no type
+   * variable; else null.
+   */
+  private TypeElement returnedClass(MethodInvocationTree call) {
+    List<Element> candidates;
+    if (call.getMethodSelect() instanceof IdentifierTree id) {
+      String name = id.getName().toString();
+      MemberLookup.Found found = resolveLocal(name + "()") == null ? lookup.methods(name) : null;
+      candidates = found == null ? List.of() : found.members();
+    } else if (call.getMethodSelect() instanceof MemberSelectTree select) {
+      TypeElement owner = typeOf(select.getExpression());
+      candidates = owner == null ? List.of()
+          : membersNamed(owner, select.getIdentifier().toString(), true);
+    } else {
+      return null;
+    }
+    TypeElement returned = null;
+    int arguments = call.getArguments().size();
+    for (Element e : candidates) {
+      javax.lang.model.element.ExecutableElement m =
+          (javax.lang.model.element.ExecutableElement) e;
+      int parameters = m.getParameters().size();
+      if (parameters != arguments && !(m.isVarArgs() && arguments >= parameters - 1)) {
+        continue;
+      }
+      TypeElement t = typeElement(m.getReturnType());
+      if (t == null || (returned != null && !returned.equals(t))) {
+        return null;
+      }
+      returned = t;
+    }
+    return returned;
   }
 
   /** The classes a local or anonymous class extends or implements, and Object. */

@@ -144,7 +144,9 @@ public final class AsyncMethodValidator {
         report.add(Diagnostic.at(self.path(), Messages.superUse()));
       }
     }
-    new PrivateUseChecks(scan, names, generated).check(report);
+    PrivateUseChecks privateUses = new PrivateUseChecks(scan, names, generated);
+    privateUses.check(report);
+    privateUses.checkReceiverCalls(report);
     return report;
   }
 

@@ -30,10 +30,10 @@ import javax.lang.model.element.ElementKind;
  * Checks each use of a private member of the template's class: the generated class reaches one
  * through a handle, which serves every use but these, each reported where it stands: a private
  * member type (no other class can name it), a member of an object an await gives, an update of
- * another object's field that would read the object twice, an assignment to a private field
- * that awaits inside a larger expression, explicit type arguments on a private method, an
- * anonymous subclass through a private constructor, and a bound reference other than
- * {@code this::m}.
+ * another object's field that would read the object twice, a call on a computed value whose
+ * arguments await, an assignment to a private field that awaits inside a larger expression,
+ * explicit type arguments on a private method, an anonymous subclass through a private
+ * constructor, and a bound reference other than {@code this::m}.
  */
 final class PrivateUseChecks {
   private final BodyScan scan;
@@ -46,6 +46,29 @@ final class PrivateUseChecks {
     this.names = names;
     this.generated = generated;
     scan.localRefs().forEach(ref -> locals.add(ref.tree()));
+  }
+
+  /**
+   * A call of an instance {@code @Async} method of a final class, record or enum on a computed
+   * value ({@code make().scaled(await(f()))}) becomes {@code AsyncPoint.scaled(make(), ...)},
+   * which has the same limit as a handle: the instance is an argument, so it must be a value
+   * that cannot change while the arguments await.
+   */
+  void checkReceiverCalls(Report report) {
+    for (BodyScan.ReceiverCall call : scan.receiverCalls()) {
+      TreePath select = call.select();
+      if (call.qualifier() != null
+          && select.getParentPath().getLeaf() instanceof MethodInvocationTree invocation
+          && !stable(call.qualifier(), invocation)
+          && invocation.getArguments().stream().anyMatch(this::awaitsIn)) {
+        String method = ((com.sun.source.tree.MemberSelectTree) select.getLeaf()).getIdentifier()
+            .toString();
+        report.add(Diagnostic.at(select, Messages.receiverCallAwaitingArguments(
+            call.qualifier() + "." + method + "(...)",
+            io.jasyncio.processor.scan.GeneratedNames.generatedClass(call.owner()) + "."
+                + method + "(" + call.qualifier() + ", ...)")));
+      }
+    }
   }
 
   void check(Report report) {
@@ -68,6 +91,11 @@ final class PrivateUseChecks {
       } else if (u.shape() == Shape.CALL
           && !((MethodInvocationTree) u.whole()).getTypeArguments().isEmpty()) {
         report.add(Diagnostic.at(at, Messages.privateTypeArguments(name)));
+      } else if (u.shape() == Shape.CALL && !u.isStatic()
+          && !stable(u.qualifier(), (MethodInvocationTree) u.whole())
+          && ((MethodInvocationTree) u.whole()).getArguments().stream()
+              .anyMatch(this::awaitsIn)) {
+        report.add(Diagnostic.at(at, Messages.privateCallAwaitingArguments(name)));
       } else if (u.shape() == Shape.NEW && (((NewClassTree) u.whole()).getClassBody() != null
           || ((NewClassTree) u.whole()).getEnclosingExpression() != null)) {
         report.add(Diagnostic.at(at, Messages.privateSubclass(

@@ -293,6 +293,21 @@ class PrivateMemberTest {
   }
 
   @Test
+  void privateMethodOfAComputedValueWithArgumentsThatAwait() {
+    CompiledSnippet s = CompiledSnippet.compile("Kitchen",
+        "public class Kitchen {",
+        "  private int fee(int x) { return x / 10; }",
+        "  Kitchen self() { return this; }",
+        "  @Async static Coroutine<Integer> f() { return done(1); }",
+        "  @Async Coroutine<Integer> boil() {",
+        "    return done(self().fee(await(f())));",
+        "  }",
+        "}");
+    s.assertOnlyErrorOnLine("PrivateMember", "self().fee(await(f()))");
+    s.assertErrorMentions("put the value in a local first");
+  }
+
+  @Test
   void privateFieldAssignedInsideALargerExpressionThatAwaits() {
     CompiledSnippet s = CompiledSnippet.compile("Kitchen",
         "public class Kitchen {",

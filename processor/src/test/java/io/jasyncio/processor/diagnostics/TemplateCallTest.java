@@ -195,4 +195,26 @@ class TemplateCallTest {
         "}");
     s.assertOnlyErrorOnLine("TemplateCall", "this::norm");
   }
+
+  /**
+   * A record's instance {@code @Async} method called on a computed value whose arguments
+   * await: the generated call takes the value first, before arguments that suspend.
+   */
+  @Test
+  void aReceiverCallOnAComputedValueWithArgumentsThatAwait() {
+    CompiledSnippet s = CompiledSnippet.compile("Point",
+        "public record Point(int x, int y) {",
+        "  static Point make() { return new Point(1, 2); }",
+        "  @Async static Coroutine<Integer> f() { return done(3); }",
+        "  @Async Coroutine<Integer> scaled(int k) {",
+        "    await(sleep(1));",
+        "    return done(x * k);",
+        "  }",
+        "  @Async static Coroutine<Integer> use() {",
+        "    return done(await(make().scaled(await(f()))));",
+        "  }",
+        "}");
+    s.assertOnlyErrorOnLine("TemplateCall", "make().scaled(await(f()))");
+    s.assertErrorMentions("AsyncPoint.scaled(make(), ...)");
+  }
 }
