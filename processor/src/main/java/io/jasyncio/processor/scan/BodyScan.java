@@ -90,6 +90,13 @@ public final class BodyScan {
    */
   public record Unresolved(TreePath path, String name, boolean method) {}
 
+  /**
+   * A member selected on a value or type whose class the scan knows ({@code list.sise()},
+   * {@code p.nope}) that the class has no member of that name for (no field or member type;
+   * for a call, no method).
+   */
+  public record MemberMiss(TreePath path, TypeElement owner, String name) {}
+
   /** A simple name that denotes a member type of the class (its own, inherited or outer). */
   public record MemberTypeRef(TreePath path, TypeElement type) {}
 
@@ -117,6 +124,7 @@ public final class BodyScan {
   final List<MemberTypeRef> memberTypeRefs = new ArrayList<>();
   final Set<String> classFieldNames = new java.util.HashSet<>();
   final Map<Tree, List<ExecutableElement>> callees = new java.util.IdentityHashMap<>();
+  final List<MemberMiss> memberMisses = new ArrayList<>();
 
   public List<Local> locals() { return locals; }
   public List<LocalRef> localRefs() { return localRefs; }
@@ -148,6 +156,8 @@ public final class BodyScan {
    * constructors of that name it may invoke (overloads included; javac picks among them).
    */
   public Map<Tree, List<ExecutableElement>> callees() { return callees; }
+
+  public List<MemberMiss> memberMisses() { return memberMisses; }
   /** Locals (parameters included) assigned somewhere after their declaration. */
   public Set<Local> assigned() { return assigned; }
 

@@ -435,6 +435,10 @@ final class BodyScanner extends TreePathScanner<Void, Void> {
       if (owner != null) {
         List<Element> methods = types.membersNamed(owner, member.getIdentifier().toString(), true);
         out.callees.put(node, ElementFilter.methodsIn(methods));
+        if (methods.isEmpty()) {
+          out.memberMisses.add(new BodyScan.MemberMiss(new TreePath(getCurrentPath(), member),
+              owner, member.getIdentifier().toString()));
+        }
         checkPrivate(new TreePath(getCurrentPath(), member), methods);
         if (types.isTypeName(member.getExpression()) && Templates.anyStaticAsync(methods)) {
           out.templateCalls.add(new TemplateCall(member.getExpression(), owner));
@@ -470,7 +474,11 @@ final class BodyScanner extends TreePathScanner<Void, Void> {
     }
     TypeElement owner = types.typeOf(node.getExpression());
     if (owner != null) {
-      checkPrivate(getCurrentPath(), types.membersNamed(owner, name, false));
+      List<Element> members = types.membersNamed(owner, name, false);
+      checkPrivate(getCurrentPath(), members);
+      if (members.isEmpty()) {
+        out.memberMisses.add(new BodyScan.MemberMiss(getCurrentPath(), owner, name));
+      }
     } else if (privateFieldNames().contains(name) && inMethodScope()) {
       out.untypedPrivateUses.add(getCurrentPath());
     }

@@ -246,7 +246,10 @@ public final class SourceTypes {
   }
 
   private static TypeElement typeElement(TypeMirror type) {
-    return type instanceof DeclaredType d ? (TypeElement) d.asElement() : null;
+    // A type javac cannot resolve yet (one generated later) is a DeclaredType of no members.
+    return type instanceof DeclaredType d
+        && type.getKind() != javax.lang.model.type.TypeKind.ERROR
+        ? (TypeElement) d.asElement() : null;
   }
 
   List<Element> membersNamed(TypeElement type, String name, boolean method) {

@@ -41,8 +41,10 @@ import javax.lang.model.util.Elements;
 /**
  * A name in a body that javac will report as undefined ({@code cannot find symbol}): a simple
  * name used as a value, or an unqualified call, that is no local, no member of the class or of
- * a class enclosing it, and no static import; or a simple name in a type position that names
- * no type the file sees. A class generated from the body would only repeat
+ * a class enclosing it, and no static import; a member selected on a value of a known class
+ * that has no member of the name ({@code list.sise()}); a call of the class's own methods with
+ * a number of arguments none of them takes; or a simple name in a type position that names no
+ * type the file sees. A class generated from the body would only repeat
  * javac's error inside generated code, so the method is withheld (see
  * {@code AsyncProcessor}), as for {@link ObviousTypeErrors}.
  *
@@ -78,26 +80,87 @@ public final class UndefinedNames {
         return new Undefined(u.name(), false);
       }
     }
+    // The scan resolves a declared type by its name alone: one a type variable or a class of
+    // the body shadows may not be the class it found.
+    java.util.Set<String> shadowing = localTypeNames(method);
+    for (BodyScan.MemberMiss miss : scan.memberMisses()) {
+      if (outsideLocalClasses(miss.path(), method)
+          && miss.owner().asType().getKind() != TypeKind.ERROR && resolved(miss.owner())
+          && !shadowing.contains(miss.owner().getSimpleName().toString())
+          && (isClassOfKnownHierarchy(miss.owner()) || !objectHas(miss.name()))) {
+        return new Undefined(miss.owner().getSimpleName() + "." + miss.name(), false);
+      }
+    }
+    for (BodyScan.MemberRef ref : scan.memberRefs()) {
+      if (ref.method() && outsideLocalClasses(ref.path(), method)
+          && ref.path().getParentPath().getLeaf() instanceof MethodInvocationTree call
+          && isClassOfKnownHierarchy(ref.found().scope()) && noneTakes(ref.found(), call)) {
+        return new Undefined(ref.found().first().getSimpleName() + "()", false);
+      }
+    }
     String type = firstUnknownType(method, unit);
     return type == null ? null : new Undefined(type, true);
+  }
+
+  /**
+   * Whether {@code t} is a class (not an interface, whose members javac completes with
+   * Object's) whose supertypes are all resolved, so its members are all known.
+   */
+  private boolean isClassOfKnownHierarchy(TypeElement t) {
+    ElementKind kind = t.getKind();
+    return (kind == ElementKind.CLASS || kind == ElementKind.ENUM
+        || kind == ElementKind.RECORD) && resolved(t);
+  }
+
+  /** Whether {@code java.lang.Object}, whose methods every interface has too, has a member so named. */
+  private boolean objectHas(String name) {
+    TypeElement object = elements.getTypeElement("java.lang.Object");
+    return object == null || elements.getAllMembers(object).stream()
+        .anyMatch(e -> e.getSimpleName().contentEquals(name));
+  }
+
+  /** Whether no method of {@code found} takes as many arguments as {@code call} passes. */
+  private static boolean noneTakes(MemberLookup.Found found, MethodInvocationTree call) {
+    int arguments = call.getArguments().size();
+    for (Element e : found.members()) {
+      javax.lang.model.element.ExecutableElement m =
+          (javax.lang.model.element.ExecutableElement) e;
+      int parameters = m.getParameters().size();
+      if (parameters == arguments || m.isVarArgs() && arguments >= parameters - 1) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
    * The first simple name in a type position of the method's own code ({@code new Pantry()},
    * a local's declared type, a cast) that names no type the file can see, or null.
    */
-  private String firstUnknownType(MethodTree method, CompilationUnitTree unit) {
+  /** The type variables of the method and its classes, and the classes its body declares. */
+  private java.util.Set<String> localTypeNames(MethodTree method) {
     java.util.Set<String> local = new java.util.HashSet<>();
     for (TypeElement t = type; t != null; t = MemberLookup.enclosingType(t)) {
       t.getTypeParameters().forEach(tp -> local.add(tp.getSimpleName().toString()));
     }
     method.getTypeParameters().forEach(tp -> local.add(tp.getName().toString()));
+    new com.sun.source.util.TreeScanner<Void, Void>() {
+      @Override
+      public Void visitClass(ClassTree node, Void p) {
+        local.add(node.getSimpleName().toString());
+        return super.visitClass(node, p);
+      }
+    }.scan(method.getBody(), null);
+    return local;
+  }
+
+  private String firstUnknownType(MethodTree method, CompilationUnitTree unit) {
+    java.util.Set<String> local = localTypeNames(method);
     String[] found = new String[1];
     new TreePathScanner<Void, Void>() {
       @Override
       public Void visitClass(ClassTree node, Void p) {
-        local.add(node.getSimpleName().toString()); // declared in the body: not looked into
-        return null;
+        return null; // declared in the body: its own names are not looked into
       }
 
       @Override
@@ -119,8 +182,7 @@ public final class UndefinedNames {
         return null;
       }
     }.scan(new TreePath(new TreePath(unit), method.getBody()), null);
-    // Classes declared after their first use in the body are seen only at the end.
-    return found[0] == null || local.contains(found[0]) ? null : found[0];
+    return found[0];
   }
 
   /** Whether the simple name at {@code path} stands where only a type can. */

@@ -95,6 +95,48 @@ class UserErrorsTest {
   }
 
   @Test
+  void aMisspelledMethodOfAKnownValueIsOnlyJavacsError() {
+    CompiledSnippet s = CompiledSnippet.compile("Kitchen",
+        "public class Kitchen {",
+        "  @Async static Coroutine<Integer> count(List<Integer> list, StringBuilder sb) {",
+        "    await(sleep(1));",
+        "    return done(list.sise() + sb.length());",
+        "  }",
+        "  static Coroutine<Integer> use() { return AsyncKitchen.count(null, null); }",
+        "}");
+    assertOnlyJavacsError(s, "cannot find symbol", "list.sise()");
+  }
+
+  @Test
+  void aMisspelledFieldOfAKnownValueIsOnlyJavacsError() {
+    CompiledSnippet s = CompiledSnippet.compile("Kitchen",
+        "public class Kitchen {",
+        "  int total;",
+        "  @Async static Coroutine<Integer> count(Kitchen other) {",
+        "    await(sleep(1));",
+        "    return done(other.totl);",
+        "  }",
+        "  static Coroutine<Integer> use() { return AsyncKitchen.count(null); }",
+        "}");
+    assertOnlyJavacsError(s, "cannot find symbol", "other.totl");
+  }
+
+  @Test
+  void aCallWithAnArgumentCountNoOverloadTakesIsOnlyJavacsError() {
+    CompiledSnippet s = CompiledSnippet.compile("Kitchen",
+        "public class Kitchen {",
+        "  static int fee(int x) { return x; }",
+        "  static int fee(int x, int y) { return x + y; }",
+        "  @Async static Coroutine<Integer> count() {",
+        "    await(sleep(1));",
+        "    return done(fee(1, 2, 3));",
+        "  }",
+        "  static Coroutine<Integer> use() { return AsyncKitchen.count(); }",
+        "}");
+    assertOnlyJavacsError(s, "no suitable method found for fee", "fee(1, 2, 3)");
+  }
+
+  @Test
   void anUndefinedNameInARecordsMethodIsOnlyJavacsError() {
     CompiledSnippet s = CompiledSnippet.compile("Point",
         "public record Point(int x, int y) {",
