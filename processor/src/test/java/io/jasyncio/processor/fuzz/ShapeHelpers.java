@@ -27,6 +27,9 @@ final class ShapeHelpers {
         "  " + p + "String fs = \"f\";",
         "  " + p + "char fc = 'f';",
         "  " + p + "static int sf = 2;",
+        // Receivers whose class the processor reads off a call: self().fl, peer(other).fs.
+        "  " + p + "Bodies self() { return this; }",
+        "  " + p + "static Bodies peer(Bodies o) { return o; }",
         // Both versions of a body run in one JVM, one after the other.
         "  static void resetStatics() {",
         "    sf = 2;",

@@ -165,7 +165,14 @@ final class TypedOperands {
       }
     });
     if (!awaits && !vars.isEmpty() && g.percent() < 45) {
-      t.form.read(g.pick(vars));
+      String picked = g.pick(vars);
+      if ((picked.startsWith("this.") || picked.startsWith("other.")) && g.percent() < 25) {
+        // The same field, read through a call's value, whose class the processor works out.
+        t.shapes.add("computedReceiver");
+        picked = (picked.startsWith("this.") ? "self()." : "peer(other).")
+            + picked.substring(picked.indexOf('.') + 1);
+      }
+      t.form.read(picked);
       return;
     }
     Expr value = g.expr(scope, Math.max(0, depth - 1), aw);
