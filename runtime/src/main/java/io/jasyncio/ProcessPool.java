@@ -1,6 +1,7 @@
 package io.jasyncio;
 
 import io.jasyncio.internal.MapResult;
+import io.jasyncio.internal.process.ClassDataSharing;
 import io.jasyncio.internal.process.Job;
 import io.jasyncio.internal.process.Limits;
 import io.jasyncio.internal.process.Payloads;
@@ -109,7 +110,8 @@ public final class ProcessPool implements RemoteExecutor {
     this.size = size;
     this.taskTimeout = taskTimeout;
     this.limits = Limits.fromSystemProperties();
-    this.workers = new Workers(size, WorkerCommand.forPoolOf(size, limits), limits,
+    List<String> command = WorkerCommand.forPoolOf(size, limits);
+    this.workers = new Workers(size, command, ClassDataSharing.forCommand(command), limits,
         WorkerCommand.startTimeoutMillis());
   }
 

@@ -1,0 +1,331 @@
+package io.jasyncio.internal.process;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+import java.util.zip.CRC32;
+
+/**
+ * The class data sharing (AppCDS) archive of a pool's worker JVMs: the classes a worker loads
+ * (the JDK's, jasyncio's, the tasks'), parsed and verified once and mapped by every later worker
+ * started with the same command, which makes a worker ready sooner.
+ *
+ * <p>One archive per worker command (launcher, JVM options, class path with each jar's size and
+ * time) and JDK, in the directory the system property {@value #DIRECTORY} names (default
+ * {@code ${java.io.tmpdir}/jasyncio-cds-${user.name}}; {@code off} turns sharing off). When there
+ * is none, the first worker of a pool writes it as it exits ({@code -XX:ArchiveClassesAtExit},
+ * JDK 13+), under a name of its own; the pool moves it into place only if that worker exited
+ * normally, with a checksum beside it. A worker maps it ({@code -XX:SharedArchiveFile}) only
+ * after its checksum matched: a truncated or altered archive makes the JVM crash rather than
+ * ignore it. The JVM itself ignores one made for other jars. Its messages about the archive are
+ * turned off, so that they do not reach the pool's standard output.
+ *
+ * <table>
+ *   <caption>Falls back to a normal start</caption>
+ *   <tr><th>when</th><th>then</th></tr>
+ *   <tr><td>the directory cannot be made or written, or the JDK cannot dump (non-empty
+ *       directories on the class path)</td><td>no archive; workers start as without sharing</td></tr>
+ *   <tr><td>the archive's checksum is missing or does not match</td><td>it is deleted and made
+ *       again</td></tr>
+ *   <tr><td>a worker started with it exits before it connects</td><td>{@link #failed} turns
+ *       sharing off for this pool and deletes the archive; the worker is started again
+ *       without</td></tr>
+ * </table>
+ */
+public final class ClassDataSharing {
+  /** System property: the directory of the archives, or {@code off}. */
+  public static final String DIRECTORY = "jasyncio.worker.cds";
+  /** Keeps the JVM's messages about the archive off the worker's standard output. */
+  private static final List<String> QUIET = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+
+  private final Path archive;
+  private final Path checksum;
+  private boolean off;
+  private boolean writing;
+  /** The size and time of the archive last found sound, so it is read once, not per worker. */
+  private long soundSize = -1;
+  private long soundTime;
+
+  private ClassDataSharing(Path archive) {
+    this.archive = archive;
+    this.checksum = archive == null ? null
+        : archive.resolveSibling(archive.getFileName() + ".crc");
+    this.off = archive == null;
+  }
+
+  /** No sharing: every worker starts with its command as it is. */
+  public static ClassDataSharing off() {
+    return new ClassDataSharing(null);
+  }
+
+  /**
+   * Sharing for workers started with {@code command}, in the directory the system property
+   * names; off if it says {@code off}, if the command's launcher is not this JVM's, or if the
+   * class path holds a directory (the JDK refuses to archive from one).
+   */
+  public static ClassDataSharing forCommand(List<String> command) {
+    String configured = System.getProperty(DIRECTORY);
+    Path dir;
+    if (configured == null || configured.isBlank()) {
+      dir = Path.of(System.getProperty("java.io.tmpdir"),
+          "jasyncio-cds-" + System.getProperty("user.name", "user"));
+    } else if (configured.strip().equalsIgnoreCase("off")) {
+      return off();
+    } else {
+      dir = Path.of(configured.strip());
+    }
+    return inDirectory(dir, command);
+  }
+
+  /** Sharing for workers started with {@code command}, with its archive in {@code dir}. */
+  static ClassDataSharing inDirectory(Path dir, List<String> command) {
+    if (System.getProperty(WorkerCommand.JAVA) != null || command.size() < 2
+        || Runtime.version().feature() < 13) {
+      return off();
+    }
+    String key;
+    try {
+      key = keyOf(command);
+    } catch (IOException e) {
+      return off();
+    }
+    return key == null ? off() : new ClassDataSharing(dir.resolve("worker-" + key + ".jsa"));
+  }
+
+  /** The archive's path, or null if sharing is off from the start. */
+  Path archive() {
+    return archive;
+  }
+
+  /**
+   * The command for the next worker, and what it does with the archive: maps it if it is there
+   * and sound, writes it if it is not (one worker of the pool at a time), or neither.
+   */
+  public synchronized Start next(List<String> command) {
+    if (off) {
+      return new Start(command, null, false);
+    }
+    if (isSound()) {
+      return new Start(with(command, "-XX:SharedArchiveFile=" + archive), null, true);
+    }
+    if (writing || !makeDirectory()) {
+      return new Start(command, null, false);
+    }
+    writing = true;
+    Path partial = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current()
+        .pid() + "-" + System.nanoTime() + ".partial");
+    return new Start(with(command, "-XX:ArchiveClassesAtExit=" + partial), partial, false);
+  }
+
+  /**
+   * A worker started with {@code start} has exited with {@code exitCode}: the archive it wrote,
+   * if it exited normally, is moved into place with its checksum; otherwise it is deleted.
+   */
+  public void exited(Start start, int exitCode) {
+    if (start.writes() == null) {
+      return;
+    }
+    Path partial = start.writes();
+    try {
+      if (exitCode == 0 && Files.isRegularFile(partial) && Files.size(partial) > 0) {
+        long crc = crcOf(partial);
+        Path sum = partial.resolveSibling(partial.getFileName() + ".crc");
+        Files.writeString(sum, Long.toString(crc), StandardCharsets.US_ASCII);
+        move(sum, checksum);
+        move(partial, archive);
+      }
+    } catch (IOException e) {
+      // Not written: the next pool tries again.
+    } finally {
+      deleteQuietly(partial);
+      deleteQuietly(partial.resolveSibling(partial.getFileName() + ".crc"));
+      synchronized (this) {
+        writing = false;
+      }
+    }
+  }
+
+  /**
+   * A worker started with {@code start} exited before it connected: if it used the archive
+   * in any way, sharing is turned off for this pool and the archive deleted. Returns whether
+   * the worker used it, so that it is worth starting one again without.
+   */
+  public boolean failed(Start start) {
+    if (!start.maps() && start.writes() == null) {
+      return false;
+    }
+    synchronized (this) {
+      off = true;
+    }
+    if (start.maps()) {
+      deleteQuietly(archive);
+      deleteQuietly(checksum);
+    }
+    return true;
+  }
+
+  /**
+   * How one worker starts.
+   *
+   * @param command its command line
+   * @param writes the file it writes its archive to as it exits, or null
+   * @param maps whether it maps the archive
+   */
+  public record Start(List<String> command, Path writes, boolean maps) {}
+
+  /** Whether the archive is there and its checksum matches; a damaged one is deleted. */
+  private boolean isSound() {
+    if (!Files.isRegularFile(archive)) {
+      return false;
+    }
+    try {
+      long size = Files.size(archive);
+      long time = Files.getLastModifiedTime(archive).toMillis();
+      if (size == soundSize && time == soundTime) {
+        return true;
+      }
+      long expected = Long.parseLong(Files.readString(checksum, StandardCharsets.US_ASCII).strip());
+      if (crcOf(archive) == expected) {
+        soundSize = size;
+        soundTime = time;
+        return true;
+      }
+    } catch (IOException | NumberFormatException e) {
+      // Missing or unreadable checksum: as good as a wrong one.
+    }
+    deleteQuietly(archive);
+    deleteQuietly(checksum);
+    return false;
+  }
+
+  private boolean makeDirectory() {
+    try {
+      Files.createDirectories(archive.getParent());
+      return Files.isWritable(archive.getParent());
+    } catch (IOException | SecurityException e) {
+      return false;
+    }
+  }
+
+  /** The command with the archive's options among the JVM options, after the launcher. */
+  private static List<String> with(List<String> command, String option) {
+    List<String> c = new ArrayList<>(command.size() + 3);
+    c.add(command.get(0));
+    c.add(option);
+    c.addAll(QUIET);
+    c.addAll(command.subList(1, command.size()));
+    return c;
+  }
+
+  /**
+   * A digest of what the archive depends on: the JDK, the command, and the size and time of
+   * each class path jar (those a manifest's {@code Class-Path} names too); null if the class
+   * path holds a directory, which the JDK does not archive from.
+   */
+  private static String keyOf(List<String> command) throws IOException {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IOException(e);
+    }
+    update(digest, System.getProperty("java.home"));
+    update(digest, System.getProperty("java.vm.version"));
+    for (String part : command) {
+      update(digest, part);
+    }
+    int cp = command.indexOf("-cp");
+    List<Path> entries = new ArrayList<>();
+    if (cp >= 0 && cp + 1 < command.size()) {
+      for (String entry : command.get(cp + 1).split(File.pathSeparator)) {
+        if (!entry.isEmpty()) {
+          entries.add(Path.of(entry));
+        }
+      }
+    }
+    for (int i = 0; i < entries.size(); i++) {
+      Path entry = entries.get(i).toAbsolutePath();
+      if (Files.isDirectory(entry)) {
+        return null;
+      }
+      if (!Files.isRegularFile(entry)) {
+        continue; // the launcher skips it as well
+      }
+      update(digest, entry + " " + Files.size(entry) + " " + Files.getLastModifiedTime(entry));
+      if (i < 1_000) {
+        entries.addAll(manifestClassPath(entry));
+      }
+    }
+    return HexFormat.of().formatHex(digest.digest(), 0, 16);
+  }
+
+  /** The entries a jar's manifest adds to the class path (Maven Surefire's jar has them all). */
+  private static List<Path> manifestClassPath(Path jar) {
+    List<Path> entries = new ArrayList<>();
+    try (JarFile file = new JarFile(jar.toFile())) {
+      Manifest manifest = file.getManifest();
+      String classPath = manifest == null ? null
+          : manifest.getMainAttributes().getValue("Class-Path");
+      if (classPath != null) {
+        for (String url : classPath.strip().split("\\s+")) {
+          try {
+            URI uri = jar.toUri().resolve(url);
+            if ("file".equals(uri.getScheme())) {
+              entries.add(Path.of(uri));
+            }
+          } catch (IllegalArgumentException e) {
+            // Not a file URL: the launcher ignores it too.
+          }
+        }
+      }
+    } catch (IOException e) {
+      // Not a jar the launcher can read either.
+    }
+    return entries;
+  }
+
+  private static void update(MessageDigest digest, String part) {
+    digest.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
+    digest.update((byte) 0);
+  }
+
+  private static long crcOf(Path file) throws IOException {
+    CRC32 crc = new CRC32();
+    byte[] buffer = new byte[1 << 16];
+    try (InputStream in = Files.newInputStream(file)) {
+      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+        crc.update(buffer, 0, n);
+      }
+    }
+    return crc.getValue();
+  }
+
+  private static void move(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      // Left behind; the next writer replaces it.
+    }
+  }
+}
