@@ -6,11 +6,15 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -31,7 +35,8 @@ import java.util.zip.CRC32;
  * normally, with a checksum beside it. A worker maps it ({@code -XX:SharedArchiveFile}) only
  * after its checksum matched: a truncated or altered archive makes the JVM crash rather than
  * ignore it. The JVM itself ignores one made for other jars. Its messages about the archive are
- * turned off, so that they do not reach the pool's standard output.
+ * turned off, so that they do not reach the pool's standard output. An archive no pool has used
+ * for {@link #UNUSED_FOR} (one for jars since rebuilt, say) is deleted when another is written.
  *
  * <table>
  *   <caption>Falls back to a normal start</caption>
@@ -48,6 +53,8 @@ import java.util.zip.CRC32;
 public final class ClassDataSharing {
   /** System property: the directory of the archives, or {@code off}. */
   public static final String DIRECTORY = "jasyncio.worker.cds";
+  /** An archive no pool has used for this long is deleted when another is written. */
+  static final Duration UNUSED_FOR = Duration.ofDays(30);
   /** Keeps the JVM's messages about the archive off the worker's standard output. */
   private static final List<String> QUIET = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
 
@@ -146,6 +153,7 @@ public final class ClassDataSharing {
         Files.writeString(sum, Long.toString(crc), StandardCharsets.US_ASCII);
         move(sum, checksum);
         move(partial, archive);
+        pruneUnused(archive.getParent(), Instant.now().minus(UNUSED_FOR));
       }
     } catch (IOException e) {
       // Not written: the next pool tries again.
@@ -201,6 +209,8 @@ public final class ClassDataSharing {
       if (crcOf(archive) == expected) {
         soundSize = size;
         soundTime = time;
+        // The checksum's time says when a pool last used the archive; see pruneUnused.
+        Files.setLastModifiedTime(checksum, FileTime.from(Instant.now()));
         return true;
       }
     } catch (IOException | NumberFormatException e) {
@@ -209,6 +219,29 @@ public final class ClassDataSharing {
     deleteQuietly(archive);
     deleteQuietly(checksum);
     return false;
+  }
+
+  /**
+   * Deletes the archives in {@code dir} that no pool has used since {@code before} (those of
+   * jars rebuilt since, of other JDKs, of other commands), so that the directory does not grow
+   * with every build.
+   */
+  static void pruneUnused(Path dir, Instant before) {
+    try (DirectoryStream<Path> sums = Files.newDirectoryStream(dir, "worker-*.jsa.crc")) {
+      for (Path sum : sums) {
+        try {
+          if (Files.getLastModifiedTime(sum).toInstant().isBefore(before)) {
+            String name = sum.getFileName().toString();
+            deleteQuietly(sum.resolveSibling(name.substring(0, name.length() - ".crc".length())));
+            deleteQuietly(sum);
+          }
+        } catch (IOException e) {
+          // Gone meanwhile, or unreadable: leave it.
+        }
+      }
+    } catch (IOException e) {
+      // Nothing to prune.
+    }
   }
 
   private boolean makeDirectory() {

@@ -7,6 +7,9 @@ import java.io.OutputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -112,6 +115,29 @@ class ClassDataSharingTest {
     assertThat(Files.exists(sharing.archive())).isFalse();
     assertThat(sharing.next(command).command()).isEqualTo(command);
     assertThat(sharing.failed(sharing.next(command))).isFalse(); // plain: nothing to blame
+  }
+
+  @Test
+  void archivesUnusedForAMonthAreDeletedWhenAnotherIsWritten() throws IOException {
+    Path cds = Files.createDirectories(dir.resolve("cds"));
+    Path old = Files.write(cds.resolve("worker-old.jsa"), new byte[] {1});
+    Path oldSum = Files.writeString(cds.resolve("worker-old.jsa.crc"), "1");
+    Files.setLastModifiedTime(oldSum, FileTime.from(Instant.now().minus(Duration.ofDays(31))));
+    Path recent = Files.write(cds.resolve("worker-recent.jsa"), new byte[] {1});
+    Path recentSum = Files.writeString(cds.resolve("worker-recent.jsa.crc"), "1");
+    Files.setLastModifiedTime(recentSum, FileTime.from(Instant.now().minus(Duration.ofDays(29))));
+    List<String> command = commandWith(jar("app.jar"));
+    ClassDataSharing sharing = ClassDataSharing.inDirectory(cds, command);
+
+    ClassDataSharing.Start writer = sharing.next(command);
+    Files.write(writer.writes(), new byte[] {1, 2, 3});
+    sharing.exited(writer, 0);
+
+    assertThat(old).doesNotExist();
+    assertThat(oldSum).doesNotExist();
+    assertThat(recent).exists();
+    assertThat(recentSum).exists();
+    assertThat(sharing.archive()).exists();
   }
 
   @Test
