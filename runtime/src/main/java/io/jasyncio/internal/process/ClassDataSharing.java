@@ -8,9 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -18,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 import java.util.zip.CRC32;
@@ -41,8 +46,9 @@ import java.util.zip.CRC32;
  * <table>
  *   <caption>Falls back to a normal start</caption>
  *   <tr><th>when</th><th>then</th></tr>
- *   <tr><td>the directory cannot be made or written, or the JDK cannot dump (non-empty
- *       directories on the class path)</td><td>no archive; workers start as without sharing</td></tr>
+ *   <tr><td>the directory cannot be made or written, or others than this user may write in it,
+ *       or the JDK cannot dump (non-empty directories on the class path)</td><td>no archive;
+ *       workers start as without sharing</td></tr>
  *   <tr><td>the archive's checksum is missing or does not match</td><td>it is deleted and made
  *       again</td></tr>
  *   <tr><td>a worker started with it exits before it connects</td><td>{@link #failed} turns
@@ -200,6 +206,9 @@ public final class ClassDataSharing {
       return false;
     }
     try {
+      if (!isPrivate(archive.getParent())) {
+        return false;
+      }
       long size = Files.size(archive);
       long time = Files.getLastModifiedTime(archive).toMillis();
       if (size == soundSize && time == soundTime) {
@@ -245,12 +254,38 @@ public final class ClassDataSharing {
   }
 
   private boolean makeDirectory() {
+    Path dir = archive.getParent();
     try {
-      Files.createDirectories(archive.getParent());
-      return Files.isWritable(archive.getParent());
-    } catch (IOException | SecurityException e) {
+      if (!Files.isDirectory(dir)) {
+        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+          Files.createDirectories(dir,
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } else {
+          Files.createDirectories(dir);
+        }
+      }
+      return Files.isWritable(dir) && isPrivate(dir);
+    } catch (IOException | SecurityException | UnsupportedOperationException e) {
       return false;
     }
+  }
+
+  /**
+   * Whether only this user can put files in {@code dir}: a worker maps the archive it finds
+   * there as class data, so one planted by another user (the default directory is in the
+   * shared temporary directory) must never be used.
+   */
+  static boolean isPrivate(Path dir) throws IOException {
+    if (!dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      return true; // Windows: the user's own temporary directory
+    }
+    PosixFileAttributes attributes = Files.readAttributes(dir, PosixFileAttributes.class,
+        LinkOption.NOFOLLOW_LINKS);
+    Set<PosixFilePermission> permissions = attributes.permissions();
+    return attributes.isDirectory()
+        && attributes.owner().getName().equals(System.getProperty("user.name"))
+        && !permissions.contains(PosixFilePermission.GROUP_WRITE)
+        && !permissions.contains(PosixFilePermission.OTHERS_WRITE);
   }
 
   /** The command with the archive's options among the JVM options, after the launcher. */

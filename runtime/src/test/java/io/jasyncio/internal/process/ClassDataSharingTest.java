@@ -1,6 +1,7 @@
 package io.jasyncio.internal.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -8,6 +9,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -99,6 +101,22 @@ class ClassDataSharingTest {
     ClassDataSharing sharing = ClassDataSharing.inDirectory(file.resolve("cds"), command);
 
     assertThat(sharing.next(command).command()).isEqualTo(command);
+  }
+
+  @Test
+  void anArchiveInADirectoryOthersMayWriteIsNeverMapped() throws IOException {
+    List<String> command = commandWith(jar("app.jar"));
+    Path cds = dir.resolve("cds");
+    ClassDataSharing sharing = ClassDataSharing.inDirectory(cds, command);
+    ClassDataSharing.Start writer = sharing.next(command);
+    Files.write(writer.writes(), new byte[] {1, 2, 3});
+    sharing.exited(writer, 0);
+    assumeTrue(cds.getFileSystem().supportedFileAttributeViews().contains("posix"));
+    Files.setPosixFilePermissions(cds, PosixFilePermissions.fromString("rwxrwxrwx"));
+
+    ClassDataSharing.Start next = ClassDataSharing.inDirectory(cds, command).next(command);
+
+    assertThat(next.command()).isEqualTo(command); // planted by anyone: neither mapped nor written
   }
 
   @Test
