@@ -25,6 +25,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * times out or is cancelled (it is killed; see {@link Attempt}) and to one that sends what it
  * should not (it is killed by {@link WorkerProcess}).
  *
+ * <p>Workers start with the {@link ClassDataSharing} archive of their command when there is one.
+ * A worker that exits before it connects while it used the archive is not a failure of its job:
+ * sharing is turned off for this engine and the job goes to a worker started without it.
+ *
  * <p>Drivers read the answers, so they run with a stack deep enough for the deepest payload the
  * {@link Limits} let in, and nothing an answer does while it is read ends them: every failure
  * becomes the exception of the job it belongs to.
