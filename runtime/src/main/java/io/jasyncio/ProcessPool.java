@@ -1,6 +1,7 @@
 package io.jasyncio;
 
 import io.jasyncio.internal.MapResult;
+import io.jasyncio.internal.process.ClassDataSharing;
 import io.jasyncio.internal.process.Job;
 import io.jasyncio.internal.process.Limits;
 import io.jasyncio.internal.process.Payloads;
@@ -39,6 +40,9 @@ import java.util.function.Function;
  * (see {@code io.jasyncio.internal.process.WorkerCommand} for the system properties that change
  * that). A worker JVM takes a few hundred milliseconds to start and more to warm up, so a pool
  * pays off for work that takes far longer than that; reuse one pool rather than making many.
+ * Workers start from a class data sharing archive of their classes, written by the first worker
+ * of the first pool with that command (the system property {@code jasyncio.worker.cds} names
+ * its directory, or turns it {@code off}; see {@code io.jasyncio.internal.process.ClassDataSharing}).
  *
  * <p>Each task crosses to a worker and back in Java serialization over the worker's standard
  * input and output: the function (a lambda or method reference whose target type is
@@ -109,7 +113,8 @@ public final class ProcessPool implements RemoteExecutor {
     this.size = size;
     this.taskTimeout = taskTimeout;
     this.limits = Limits.fromSystemProperties();
-    this.workers = new Workers(size, WorkerCommand.forPoolOf(size, limits), limits,
+    List<String> command = WorkerCommand.forPoolOf(size, limits);
+    this.workers = new Workers(size, command, ClassDataSharing.forCommand(command), limits,
         WorkerCommand.startTimeoutMillis());
   }
 

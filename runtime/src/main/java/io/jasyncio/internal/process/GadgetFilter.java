@@ -82,6 +82,14 @@ public final class GadgetFilter implements ObjectInputFilter {
       "org.apache.click.control.Column$ColumnComparator",
       "com.sun.corba.se.spi.orbutil.proxy.CompositeInvocationHandlerImpl");
 
+  /** {@link #isDenied} of each class, asked once per class rather than once per object. */
+  private static final ClassValue<Boolean> DENIED = new ClassValue<>() {
+    @Override
+    protected Boolean computeValue(Class<?> type) {
+      return isDenied(type.getName());
+    }
+  };
+
   private final ObjectInputFilter global = ObjectInputFilter.Config.getSerialFilter();
   private final Limits limits;
   private final long payloadBytes;
@@ -115,7 +123,7 @@ public final class GadgetFilter implements ObjectInputFilter {
       while (element.isArray()) {
         element = element.getComponentType();
       }
-      if (isDenied(element.getName())) {
+      if (DENIED.get(element)) {
         return reject(element.getName() + " is a known deserialization gadget");
       }
     }

@@ -33,14 +33,13 @@ public final class Handshake implements AutoCloseable {
   static final int SECRET_BYTES = 32;
   /** How long a connection may take to send its secret before it is dropped. */
   private static final int SECRET_TIMEOUT_MILLIS = 10_000;
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final ServerSocket server;
   private final byte[] secret = new byte[SECRET_BYTES];
 
   private Handshake(ServerSocket server) {
     this.server = server;
-    RANDOM.nextBytes(secret);
+    Secrets.RANDOM.nextBytes(secret);
   }
 
   /** Listens on a free loopback port, with a fresh secret. */
@@ -119,6 +118,14 @@ public final class Handshake implements AutoCloseable {
     socket.getOutputStream().write(secret);
     socket.getOutputStream().flush();
     return socket;
+  }
+
+  /**
+   * Holds the generator, so that only the pool pays for its start (its providers and seeding,
+   * some milliseconds), not each worker, which only connects.
+   */
+  private static final class Secrets {
+    static final SecureRandom RANDOM = new SecureRandom();
   }
 
   private boolean provesSecret(Socket socket) {

@@ -16,7 +16,9 @@ import java.util.List;
  *   <li>{@code jasyncio.worker.jvmArgs}: more JVM options, separated by spaces (for example
  *       {@code -Xmx2g}, which wins over the share since it comes later);
  *   <li>{@code jasyncio.worker.startSeconds}: how long a worker may take to start and connect
- *       back before it is killed and its task fails (default 120).
+ *       back before it is killed and its task fails (default 120);
+ *   <li>{@code jasyncio.worker.cds}: where the class data sharing archive of the workers is kept,
+ *       or {@code off} (see {@link ClassDataSharing}, which adds its options to this command).
  * </ul>
  *
  * <p>The pool's {@link Limits} go on the command line too, so that a worker checks what it

@@ -15,6 +15,8 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntConsumer;
 
 /**
  * The pool's end of one worker JVM: it sends a task frame and reads frames until that task's
@@ -52,6 +54,7 @@ public final class WorkerProcess implements AutoCloseable {
   private final Thread stdoutPump;
   private final Handshake handshake;
   private final List<String> command;
+  private final ClassDataSharing.Start sharing;
   private final Limits limits;
   private final long startTimeoutMillis;
   private Socket socket;
@@ -59,13 +62,16 @@ public final class WorkerProcess implements AutoCloseable {
   private DataInputStream fromWorker;
   private boolean ready;
   private volatile boolean killed;
+  private volatile IntConsumer exitAction;
+  private final AtomicBoolean exitReported = new AtomicBoolean();
 
   private WorkerProcess(Process process, Thread stdoutPump, Handshake handshake,
-      List<String> command, Limits limits, long startTimeoutMillis) {
+      ClassDataSharing.Start sharing, Limits limits, long startTimeoutMillis) {
     this.process = process;
     this.stdoutPump = stdoutPump;
     this.handshake = handshake;
-    this.command = command;
+    this.command = sharing.command();
+    this.sharing = sharing;
     this.limits = limits;
     this.startTimeoutMillis = startTimeoutMillis;
   }
@@ -79,10 +85,20 @@ public final class WorkerProcess implements AutoCloseable {
    */
   public static WorkerProcess start(List<String> command, Limits limits,
       long startTimeoutMillis) throws IOException {
+    return start(new ClassDataSharing.Start(command, null, false), limits, startTimeoutMillis);
+  }
+
+  /**
+   * Starts a worker JVM with the command of {@code sharing}, as
+   * {@link #start(List, Limits, long)} does; {@link #sharing()} tells how it used the class data
+   * sharing archive.
+   */
+  public static WorkerProcess start(ClassDataSharing.Start sharing, Limits limits,
+      long startTimeoutMillis) throws IOException {
     Handshake handshake = Handshake.listen();
     Process p;
     try {
-      p = new ProcessBuilder(command).redirectError(Redirect.INHERIT).start();
+      p = new ProcessBuilder(sharing.command()).redirectError(Redirect.INHERIT).start();
     } catch (IOException e) {
       handshake.close();
       throw e;
@@ -97,7 +113,28 @@ public final class WorkerProcess implements AutoCloseable {
     } catch (IOException e) {
       // It died at once; the first run reports how.
     }
-    return new WorkerProcess(p, pump, handshake, command, limits, startTimeoutMillis);
+    return new WorkerProcess(p, pump, handshake, sharing, limits, startTimeoutMillis);
+  }
+
+  /** How it was started with respect to the class data sharing archive. */
+  public ClassDataSharing.Start sharing() {
+    return sharing;
+  }
+
+  /**
+   * Runs {@code action} once with the exit code when the process has exited: before
+   * {@link #close()} returns if that reaps it, or else when the JDK notices the exit.
+   */
+  public void onExit(IntConsumer action) {
+    exitAction = action;
+    process.onExit().thenRun(this::exited);
+  }
+
+  private void exited() {
+    IntConsumer action = exitAction;
+    if (action != null && !process.isAlive() && exitReported.compareAndSet(false, true)) {
+      action.accept(process.exitValue());
+    }
   }
 
   /** The worker's process id. */
@@ -287,6 +324,7 @@ public final class WorkerProcess implements AutoCloseable {
         return null;
       }
       stdoutPump.join(DRAIN_MILLIS);
+      exited();
       return process.exitValue();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

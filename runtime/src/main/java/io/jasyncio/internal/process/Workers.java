@@ -25,6 +25,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * times out or is cancelled (it is killed; see {@link Attempt}) and to one that sends what it
  * should not (it is killed by {@link WorkerProcess}).
  *
+ * <p>Workers start with the {@link ClassDataSharing} archive of their command when there is one.
+ * A worker that exits before it connects while it used the archive is not a failure of its job:
+ * sharing is turned off for this engine and the job goes to a worker started without it.
+ *
  * <p>Drivers read the answers, so they run with a stack deep enough for the deepest payload the
  * {@link Limits} let in, and nothing an answer does while it is read ends them: every failure
  * becomes the exception of the job it belongs to.
@@ -47,6 +51,7 @@ public final class Workers {
 
   private final int size;
   private final List<String> command;
+  private final ClassDataSharing sharing;
   private final Limits limits;
   private final long startTimeoutMillis;
   private final String threadPrefix = "jasyncio-process-pool-" + POOLS.incrementAndGet() + "-";
@@ -68,8 +73,20 @@ public final class Workers {
    * @param startTimeoutMillis how long a worker may take to start and connect back
    */
   public Workers(int size, List<String> command, Limits limits, long startTimeoutMillis) {
+    this(size, command, ClassDataSharing.off(), limits, startTimeoutMillis);
+  }
+
+  /**
+   * Up to {@code size} workers started with {@code command} and the class data sharing archive
+   * of {@code sharing}, reading answers within {@code limits}; none starts before a job.
+   *
+   * @param startTimeoutMillis how long a worker may take to start and connect back
+   */
+  public Workers(int size, List<String> command, ClassDataSharing sharing, Limits limits,
+      long startTimeoutMillis) {
     this.size = size;
     this.command = List.copyOf(command);
+    this.sharing = sharing;
     this.limits = limits;
     this.startTimeoutMillis = startTimeoutMillis;
   }
@@ -241,7 +258,21 @@ public final class Workers {
             continue;
           }
         }
-        if (!runOn(worker, job)) {
+        Outcome outcome = runOn(worker, job);
+        while (outcome == Outcome.RESTART) {
+          // It could not start with the class data sharing archive, now off: again without.
+          forget(worker);
+          try {
+            worker = start();
+          } catch (IOException e) {
+            worker = null;
+            job.fail(new BrokenWorkerException("cannot start a worker JVM with "
+                + command.get(0) + ": " + e.getMessage(), e));
+            break;
+          }
+          outcome = runOn(worker, job);
+        }
+        if (outcome == Outcome.REPLACE) {
           forget(worker);
           // The replacement boots before the next job comes.
           worker = isStopping() ? null : startOrNull();
@@ -256,19 +287,29 @@ public final class Workers {
     }
   }
 
-  /**
-   * Runs one job on a worker, within the job's timeout and until it is cancelled; false if the
-   * worker is gone afterwards (it died, or was killed for the job's sake) and must be replaced.
-   */
-  private boolean runOn(WorkerProcess worker, Job<?> job) {
+  /** What became of a worker that ran a job. */
+  private enum Outcome {
+    /** It lives and takes the next job. */
+    KEEP,
+    /** It is gone (it died, or was killed for the job's sake) and must be replaced. */
+    REPLACE,
+    /** It never came up with the class data sharing archive: start one without, same job. */
+    RESTART
+  }
+
+  /** Runs one job on a worker, within the job's timeout and until it is cancelled. */
+  private Outcome runOn(WorkerProcess worker, Job<?> job) {
     try {
       worker.awaitConnected();
     } catch (WorkerDiedException e) {
+      if (!isStopping() && !worker.wasKilled() && sharing.failed(worker.sharing())) {
+        return Outcome.RESTART;
+      }
       failOrCancel(job, e);
-      return false;
+      return Outcome.REPLACE;
     }
     if (job.isDone()) {
-      return true; // cancelled while its worker booted: the worker is fresh, keep it
+      return Outcome.KEEP; // cancelled while its worker booted: the worker is fresh, keep it
     }
     Attempt attempt = new Attempt(job, worker);
     job.onCancel(() -> attempt.stop(null));
@@ -295,7 +336,7 @@ public final class Workers {
         timer.cancel(false);
       }
     }
-    return !worker.wasKilled() && worker.isAlive();
+    return !worker.wasKilled() && worker.isAlive() ? Outcome.KEEP : Outcome.REPLACE;
   }
 
   private void failOrCancel(Job<?> job, WorkerDiedException e) {
@@ -336,7 +377,9 @@ public final class Workers {
   }
 
   private WorkerProcess start() throws IOException {
-    WorkerProcess worker = WorkerProcess.start(command, limits, startTimeoutMillis);
+    ClassDataSharing.Start how = sharing.next(command);
+    WorkerProcess worker = WorkerProcess.start(how, limits, startTimeoutMillis);
+    worker.onExit(code -> sharing.exited(how, code));
     boolean killNow;
     lock.lock();
     try {
