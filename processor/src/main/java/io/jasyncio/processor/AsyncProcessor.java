@@ -314,7 +314,7 @@ public final class AsyncProcessor extends AbstractProcessor {
         // Attributes a copy of the whole body: done once, for the scan and the model alike.
         LocalTypes localTypes = tree.getBody() == null ? null : new LocalTypes(trees, path);
         BodyScan scan = tree.getBody() == null ? null : BodyScan.of(path, lookup, names,
-            processingEnv.getElementUtils(), localTypes);
+            processingEnv.getElementUtils(), processingEnv.getTypeUtils(), localTypes);
         Report r = validator.validate(m, path, scan, names);
         report.addAll(r);
         if (r.isClean()) {
@@ -455,7 +455,7 @@ public final class AsyncProcessor extends AbstractProcessor {
     MemberLookup lookup = new MemberLookup(processingEnv.getElementUtils(), declaring);
     LocalTypes localTypes = new LocalTypes(trees, path);
     BodyScan scan = BodyScan.of(path, lookup, names, processingEnv.getElementUtils(),
-        localTypes);
+        processingEnv.getTypeUtils(), localTypes);
     if (!new AsyncMethodValidator(Set.of()).validate(m, path, scan, names).isClean()) {
       return null;
     }

@@ -163,9 +163,9 @@ public final class BodyScan {
 
   /** Scans the body of the method at {@code methodPath}. */
   public static BodyScan of(TreePath methodPath, MemberLookup lookup, AsyncioNames names,
-      Elements elements, LocalTypes localTypes) {
+      Elements elements, javax.lang.model.util.Types typeUtils, LocalTypes localTypes) {
     BodyScan scan = new BodyScan();
-    new BodyScanner(scan, lookup, names, elements, localTypes).scanMethod(methodPath);
+    new BodyScanner(scan, lookup, names, elements, typeUtils, localTypes).scanMethod(methodPath);
     Map<Tree, Local> byRef = new java.util.IdentityHashMap<>();
     scan.localRefs.forEach(r -> byRef.put(r.tree(), r.local()));
     scan.assigned.addAll(

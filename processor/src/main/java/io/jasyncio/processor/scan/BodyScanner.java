@@ -65,6 +65,7 @@ final class BodyScanner extends TreePathScanner<Void, Void> {
   private final MemberLookup lookup;
   private final AsyncioNames names;
   private final Elements elements;
+  private final javax.lang.model.util.Types typeUtils;
   private final LocalTypes localTypes;
   private final TypeElement topLevel;
   private final Deque<Map<String, Object>> scopes = new ArrayDeque<>();
@@ -77,11 +78,12 @@ final class BodyScanner extends TreePathScanner<Void, Void> {
   private java.util.Set<String> privateFieldNames;
 
   BodyScanner(BodyScan out, MemberLookup lookup, AsyncioNames names, Elements elements,
-      LocalTypes localTypes) {
+      javax.lang.model.util.Types typeUtils, LocalTypes localTypes) {
     this.out = out;
     this.lookup = lookup;
     this.names = names;
     this.elements = elements;
+    this.typeUtils = typeUtils;
     this.localTypes = localTypes;
     this.topLevel = Attributed.topLevel(lookup.type());
   }
@@ -109,8 +111,8 @@ final class BodyScanner extends TreePathScanner<Void, Void> {
 
   void scanMethod(TreePath methodPath) {
     MethodTree method = (MethodTree) methodPath.getLeaf();
-    types = new SourceTypes(lookup, elements, localTypes, methodPath.getCompilationUnit(),
-        this::resolveLocal);
+    types = new SourceTypes(lookup, elements, typeUtils, localTypes,
+        methodPath.getCompilationUnit(), this::resolveLocal);
     scopes.push(new HashMap<>());
     for (VariableTree p : method.getParameters()) {
       declare(new Local(p.getName().toString(), p, -1, true, true));

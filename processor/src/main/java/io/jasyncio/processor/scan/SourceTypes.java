@@ -20,6 +20,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 
@@ -31,16 +32,18 @@ import javax.lang.model.util.Elements;
 public final class SourceTypes {
   private final MemberLookup lookup;
   private final Elements elements;
+  private final javax.lang.model.util.Types typeUtils;
   private final LocalTypes localTypes;
   private final TypeElement topLevel;
   private final CompilationUnitTree unit;
   /** What a simple name means where the scan now is: a {@link Local}, another local, or null. */
   private final Function<String, Object> scope;
 
-  SourceTypes(MemberLookup lookup, Elements elements, LocalTypes localTypes,
-      CompilationUnitTree unit, Function<String, Object> scope) {
+  SourceTypes(MemberLookup lookup, Elements elements, javax.lang.model.util.Types typeUtils,
+      LocalTypes localTypes, CompilationUnitTree unit, Function<String, Object> scope) {
     this.lookup = lookup;
     this.elements = elements;
+    this.typeUtils = typeUtils;
     this.localTypes = localTypes;
     this.topLevel = Attributed.topLevel(lookup.type());
     this.unit = unit;
@@ -121,19 +124,33 @@ public final class SourceTypes {
    * variable; else null.
    */
   private TypeElement returnedClass(MethodInvocationTree call) {
+    return typeElement(returnedType(call));
+  }
+
+  /**
+   * The type {@code call} returns: the declared return type of the methods it may invoke, seen
+   * as members of the receiver's type when that is known with its type arguments
+   * ({@code maker().get()} on a {@code Supplier<Kitchen>} returns a {@code Kitchen}); null
+   * when they do not agree on one class.
+   */
+  private TypeMirror returnedType(MethodInvocationTree call) {
     List<Element> candidates;
+    DeclaredType receiver = null;
     if (call.getMethodSelect() instanceof IdentifierTree id) {
       String name = id.getName().toString();
       MemberLookup.Found found = resolveLocal(name + "()") == null ? lookup.methods(name) : null;
       candidates = found == null ? List.of() : found.members();
     } else if (call.getMethodSelect() instanceof MemberSelectTree select) {
-      TypeElement owner = typeOf(select.getExpression());
+      TypeMirror value = instanceType(select.getExpression());
+      receiver = value instanceof DeclaredType d && value.getKind() != TypeKind.ERROR ? d : null;
+      TypeElement owner = receiver != null ? (TypeElement) receiver.asElement()
+          : typeOf(select.getExpression());
       candidates = owner == null ? List.of()
           : membersNamed(owner, select.getIdentifier().toString(), true);
     } else {
       return null;
     }
-    TypeElement returned = null;
+    TypeMirror returned = null;
     int arguments = call.getArguments().size();
     for (Element e : candidates) {
       javax.lang.model.element.ExecutableElement m =
@@ -142,13 +159,58 @@ public final class SourceTypes {
       if (parameters != arguments && !(m.isVarArgs() && arguments >= parameters - 1)) {
         continue;
       }
-      TypeElement t = typeElement(m.getReturnType());
-      if (t == null || (returned != null && !returned.equals(t))) {
+      TypeMirror type = m.getReturnType();
+      if (receiver != null && !m.getModifiers().contains(javax.lang.model.element.Modifier.STATIC)) {
+        try {
+          type = ((javax.lang.model.type.ExecutableType) typeUtils.asMemberOf(receiver, m))
+              .getReturnType();
+        } catch (IllegalArgumentException notAMember) {
+          return null;
+        }
+      }
+      TypeElement t = typeElement(type);
+      if (t == null || (returned != null && !t.equals(typeElement(returned)))) {
         return null;
       }
-      returned = t;
+      returned = type;
     }
     return returned;
+  }
+
+  /**
+   * The type, with its type arguments, of the value {@code e} computes, where the tree says
+   * it without attribution: {@code this}, a local or parameter of the method (a {@code var} one
+   * through its initializer), a field of the class, a call; null when unknown (or when
+   * {@code e} names a type).
+   */
+  private TypeMirror instanceType(ExpressionTree e) {
+    while (e instanceof ParenthesizedTree p) {
+      e = p.getExpression();
+    }
+    if (e instanceof MethodInvocationTree call) {
+      return returnedType(call);
+    }
+    if (!(e instanceof IdentifierTree id)) {
+      return null;
+    }
+    String name = id.getName().toString();
+    if (name.equals("this")) {
+      return lookup.type().asType();
+    }
+    Object local = resolveLocal(name);
+    if (local instanceof Local l) {
+      if (l.topLevel() || l.parameter()) {
+        return localTypes.of(name);
+      }
+      Tree declared = l.tree().getType();
+      return (declared == null || declared.toString().equals("var"))
+          && l.tree().getInitializer() != null ? instanceType(l.tree().getInitializer()) : null;
+    }
+    if (local != null) {
+      return null;
+    }
+    MemberLookup.Found field = lookup.field(name);
+    return field == null ? null : field.first().asType();
   }
 
   /** The classes a local or anonymous class extends or implements, and Object. */
@@ -248,7 +310,7 @@ public final class SourceTypes {
   private static TypeElement typeElement(TypeMirror type) {
     // A type javac cannot resolve yet (one generated later) is a DeclaredType of no members.
     return type instanceof DeclaredType d
-        && type.getKind() != javax.lang.model.type.TypeKind.ERROR
+        && type.getKind() != TypeKind.ERROR
         ? (TypeElement) d.asElement() : null;
   }
 

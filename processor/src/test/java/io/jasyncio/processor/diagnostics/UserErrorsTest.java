@@ -108,6 +108,19 @@ class UserErrorsTest {
   }
 
   @Test
+  void aMisspelledMethodOfAnElementOfAGenericListIsOnlyJavacsError() {
+    CompiledSnippet s = CompiledSnippet.compile("Kitchen",
+        "public class Kitchen {",
+        "  @Async static Coroutine<Integer> count(List<String> names) {",
+        "    await(sleep(1));",
+        "    return done(names.get(0).lenght());",
+        "  }",
+        "  static Coroutine<Integer> use() { return AsyncKitchen.count(null); }",
+        "}");
+    assertOnlyJavacsError(s, "cannot find symbol", "names.get(0).lenght()");
+  }
+
+  @Test
   void aMisspelledFieldOfAKnownValueIsOnlyJavacsError() {
     CompiledSnippet s = CompiledSnippet.compile("Kitchen",
         "public class Kitchen {",
