@@ -205,7 +205,12 @@ class ClassDataSharingTest {
         Long.toString(crc.getValue()));
 
     assertThat(runOnce(command, cds)).isEqualTo(5);
-    assertThat(Files.exists(archive)).isFalse();
+    if (Runtime.version().feature() <= 17) {
+      // JDK 17 crashes on the cut archive: the pool deleted it and started the worker again
+      // without it. JDK 25 checks an archive and starts without a bad one by itself, so there
+      // the archive may stay (and the worker above ran without it all the same).
+      assertThat(Files.exists(archive)).isFalse();
+    }
   }
 
   /** Runs one task on a one-worker engine with sharing in {@code cds}, and closes it. */
