@@ -32,11 +32,7 @@ class InternalTest {
         "    return done(await(boil()));",
         "  }",
         "}");
-    JavaFileObject file = Snippets.source("demo.Kitchen", lines.toArray(String[]::new));
-    Compilation c = javac().withProcessors(new AsyncProcessor())
-        .withOptions("-Xlint:all,-processing", "-Ajasyncio.failWhileRewriting=boil")
-        .compile(file);
-    CompiledSnippet.of(lines, file, c)
+    compileWith("-Ajasyncio.failWhileRewriting=boil", lines)
         .assertOnlyError("Internal", "Coroutine<Integer> boil()", "boil()");
   }
 
@@ -54,13 +50,19 @@ class InternalTest {
         "    return done(1);",
         "  }",
         "}");
+    CompiledSnippet s = compileWith("-Ajasyncio.withholdWrongly=boil", lines);
+    assertThat(s.compilation()).hadErrorContaining("[jasyncio/Internal]")
+        .inFile(s.file()).onLineContaining("Coroutine<Integer> boil()");
+    assertThat(s.compilation()).hadErrorContaining("javac accepted it");
+    assertThat(s.compilation()).hadErrorCount(1);
+  }
+
+  /** {@code demo.Kitchen} of {@code lines}, compiled with the processor's test option. */
+  private static CompiledSnippet compileWith(String option, List<String> lines) {
     JavaFileObject file = Snippets.source("demo.Kitchen", lines.toArray(String[]::new));
     Compilation c = javac().withProcessors(new AsyncProcessor())
-        .withOptions("-Xlint:all,-processing", "-Ajasyncio.withholdWrongly=boil")
+        .withOptions("-Xlint:all,-processing", option)
         .compile(file);
-    assertThat(c).hadErrorContaining("[jasyncio/Internal]")
-        .inFile(file).onLineContaining("Coroutine<Integer> boil()");
-    assertThat(c).hadErrorContaining("javac accepted it");
-    assertThat(c).hadErrorCount(1);
+    return CompiledSnippet.of(lines, file, c);
   }
 }
