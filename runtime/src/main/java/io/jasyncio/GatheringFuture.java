@@ -18,8 +18,8 @@ import java.util.function.Consumer;
  *
  * <p>An awaitable given twice is one child, watched once, as asyncio's {@code arg_to_fut}. The
  * usual gather has no duplicate, so none is looked for with a map: a coroutine given twice is
- * found claimed the second time, and its task is the one made for its first place; only futures,
- * which nothing marks, go through an identity set, and only when there are two or more.
+ * found claimed the second time, and its task is the one made for its first place; a future is
+ * marked while its gather starts ({@link AsyncFuture#gatherMark}).
  */
 final class GatheringFuture<T> extends AsyncFuture<List<T>> {
   private final List<Awaitable<? extends T>> arguments;
@@ -98,9 +98,10 @@ final class GatheringFuture<T> extends AsyncFuture<List<T>> {
   /** Wraps coroutines in tasks, in argument order, and watches every child once. */
   @SuppressWarnings("unchecked")
   private void start() {
-    Set<Object> futuresSeen = countFutures() > 1 ? identitySet() : null;
+    boolean[] repeated = repeatedFutures();
     children = new ArrayList<>(arguments.size());
-    for (Awaitable<? extends T> a : arguments) {
+    for (int i = 0; i < arguments.size(); i++) {
+      Awaitable<? extends T> a = arguments.get(i);
       AsyncFuture<? extends T> f;
       boolean first;
       if (a instanceof Coroutine<? extends T> coro) {
@@ -108,7 +109,7 @@ final class GatheringFuture<T> extends AsyncFuture<List<T>> {
         first = coro.task == null;
         f = first ? loop.newTask(coro, null) : (AsyncFuture<? extends T>) coro.task;
       } else {
-        first = futuresSeen == null || futuresSeen.add(a);
+        first = repeated == null || !repeated[i];
         f = first ? own(a) : (AsyncFuture<? extends T>) a;
       }
       if (first) {
@@ -119,14 +120,35 @@ final class GatheringFuture<T> extends AsyncFuture<List<T>> {
     }
   }
 
-  private int countFutures() {
-    int n = 0;
-    for (Awaitable<? extends T> a : arguments) {
-      if (!(a instanceof Coroutine<?>)) {
-        n++;
+  /**
+   * Which future arguments repeat one given earlier, or null if none does: each future is marked
+   * when first met, then every mark is taken off again, all before any child is touched, since
+   * attaching a nested gather (in own) starts it, and its own start uses the marks too. A mark
+   * costs no byte (it fills a gap in the future's layout), where the identity set used before
+   * hashed every child, the most part of gathering a list of a thousand tasks.
+   */
+  private boolean[] repeatedFutures() {
+    boolean[] repeated = null;
+    List<Awaitable<? extends T>> args = arguments;
+    int n = args.size();
+    for (int i = 0; i < n; i++) {
+      if (args.get(i) instanceof AsyncFuture<?> f) {
+        if (f.gatherMark) {
+          if (repeated == null) {
+            repeated = new boolean[n];
+          }
+          repeated[i] = true;
+        } else {
+          f.gatherMark = true;
+        }
       }
     }
-    return n;
+    for (int i = 0; i < n; i++) {
+      if (args.get(i) instanceof AsyncFuture<?> f) {
+        f.gatherMark = false;
+      }
+    }
+    return repeated;
   }
 
   private static Set<Object> identitySet() {
