@@ -103,6 +103,16 @@ public class AwaitBenchmark {
     return loop.runUntilComplete(AsyncJasyncioWorkloads.tasks(N, Workload.SPAWN_BATCH));
   }
 
+  /**
+   * jasyncio: one task created, put to sleep for an hour, cancelled and run until it ends
+   * cancelled (both halves of the cancel workload, on 10,000 tasks at a time).
+   */
+  @Benchmark
+  @OperationsPerInvocation(N)
+  public long[] jasyncioCancel() {
+    return loop.runUntilComplete(AsyncJasyncioWorkloads.cancelSleeping(N));
+  }
+
   /** The floor: a hand-written check of a finished future. */
   @Benchmark
   @OperationsPerInvocation(N)
