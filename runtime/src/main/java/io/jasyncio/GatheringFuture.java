@@ -22,11 +22,16 @@ import java.util.function.Consumer;
  * marked while its gather starts ({@link AsyncFuture#gatherMark}).
  */
 final class GatheringFuture<T> extends AsyncFuture<List<T>> {
-  private final List<Awaitable<? extends T>> arguments;
+  /** The arguments, copied; null once start() has turned the list into {@link #children}. */
+  private List<Awaitable<? extends T>> arguments;
   /** asyncio's return_exceptions: failures are results, in their place in the list. */
   private final boolean returnExceptions;
   private final Consumer<AsyncFuture<?>> onChildDone = this::childDone;
-  /** One future per argument, duplicates included; null until attached to a loop. */
+  /**
+   * One future per argument, duplicates included; null until attached to a loop. The list of
+   * arguments itself, each replaced by its future: a gather of a thousand tasks copies no second
+   * list.
+   */
   private List<AsyncFuture<? extends T>> children;
   private int unfinished;
   private boolean cancelRequested;
@@ -99,9 +104,9 @@ final class GatheringFuture<T> extends AsyncFuture<List<T>> {
   @SuppressWarnings("unchecked")
   private void start() {
     boolean[] repeated = repeatedFutures();
-    children = new ArrayList<>(arguments.size());
-    for (int i = 0; i < arguments.size(); i++) {
-      Awaitable<? extends T> a = arguments.get(i);
+    List<Awaitable<? extends T>> args = arguments;
+    for (int i = 0; i < args.size(); i++) {
+      Awaitable<? extends T> a = args.get(i);
       AsyncFuture<? extends T> f;
       boolean first;
       if (a instanceof Coroutine<? extends T> coro) {
@@ -116,8 +121,10 @@ final class GatheringFuture<T> extends AsyncFuture<List<T>> {
         unfinished++;
         f.addDoneCallback(onChildDone);
       }
-      children.add(f);
+      args.set(i, f);
     }
+    children = (List<AsyncFuture<? extends T>>) (List<?>) args;
+    arguments = null;
   }
 
   /**
