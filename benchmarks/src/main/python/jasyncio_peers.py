@@ -133,6 +133,28 @@ def spawn(n):
     return count, {"spawn": (time.perf_counter_ns() - start) / count}
 
 
+async def tasks_main(n, batch):
+    finished = 0
+    for start in range(0, n, batch):
+        tasks = []
+        for _ in range(start, min(n, start + batch)):
+            tasks.append(asyncio.create_task(trivial()))
+        finished += sum(await asyncio.gather(*tasks))
+    return finished
+
+
+def tasks(n):
+    start = time.perf_counter_ns()
+    count = asyncio.run(tasks_main(n, SPAWN_BATCH))
+    return count, {"tasks": (time.perf_counter_ns() - start) / count}
+
+
+def all_tasks(n):
+    start = time.perf_counter_ns()
+    count = asyncio.run(tasks_main(n, n))
+    return count, {"alltasks": (time.perf_counter_ns() - start) / count}
+
+
 async def chain(depth):
     if depth == 1:
         return 1
@@ -301,7 +323,8 @@ def fuzzy(n):
                         "fuzzy.processes": processes_rate}
 
 
-WORKLOADS = {"switch": switch, "spawn": spawn, "inline": inline, "await": await_done,
+WORKLOADS = {"switch": switch, "spawn": spawn, "tasks": tasks, "alltasks": all_tasks,
+             "inline": inline, "await": await_done,
              "memory": memory, "timers": timers, "cancel": cancel, "offload": offload,
              "process": process, "fuzzy": fuzzy}
 

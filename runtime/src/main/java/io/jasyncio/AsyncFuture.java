@@ -62,6 +62,11 @@ public non-sealed class AsyncFuture<T> implements Awaitable<T> {
   EventLoop loop;
   private byte state;
   /**
+   * Set only while a gather starts, on the futures it has met: how it finds a future given twice
+   * without hashing every child. In the gap after {@code state}, so it adds no byte.
+   */
+  boolean gatherMark;
+  /**
    * The result (FINISHED), the exception (FAILED; until someone reads it, the never-retrieved
    * watch that holds it), or the CancelledException to throw (CANCELLED; null until first asked
    * for). One field for all of them keeps every task smaller.

@@ -73,6 +73,11 @@ final class AsyncStackTraces {
    * time, and appends the frames of {@code coroutine}'s await chain if it is not shown yet.
    */
   void leaving(Throwable thrown, Coroutine<?> coroutine, boolean debug) {
+    if (thrown instanceof CancelledException c && c.untraced) {
+      // A cancellation made outside debug mode: no trace to rewrite, and none is looked up (the
+      // map's identity hash and getStackTrace()'s copy were most of what cancelling cost).
+      return;
+    }
     Shown shown = rewritten.get(thrown);
     if (shown != null && shown.shows(coroutine)) {
       return; // on its way up a chain it already shows

@@ -23,14 +23,23 @@ package io.jasyncio;
 public class CancelledException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * Made by the runtime outside debug mode, so it has no stack trace (it cannot get one: its
+   * trace is not writable) and the async stack trace machinery skips it without looking it up.
+   * False after deserialization, which only takes the slower path.
+   */
+  final transient boolean untraced;
+
   /** A cancellation without a message. */
   public CancelledException() {
     super();
+    untraced = false;
   }
 
   /** A cancellation with a message saying why. */
   public CancelledException(String message) {
     super(message);
+    untraced = false;
   }
 
   /**
@@ -39,5 +48,6 @@ public class CancelledException extends RuntimeException {
    */
   CancelledException(EventLoop loop, String message) {
     super(message, null, true, loop != null && loop.getDebug());
+    untraced = loop == null || !loop.getDebug();
   }
 }

@@ -18,15 +18,20 @@ import java.util.function.Consumer;
  *
  * <p>An awaitable given twice is one child, watched once, as asyncio's {@code arg_to_fut}. The
  * usual gather has no duplicate, so none is looked for with a map: a coroutine given twice is
- * found claimed the second time, and its task is the one made for its first place; only futures,
- * which nothing marks, go through an identity set, and only when there are two or more.
+ * found claimed the second time, and its task is the one made for its first place; a future is
+ * marked while its gather starts ({@link AsyncFuture#gatherMark}).
  */
 final class GatheringFuture<T> extends AsyncFuture<List<T>> {
-  private final List<Awaitable<? extends T>> arguments;
+  /** The arguments, copied; null once start() has turned the list into {@link #children}. */
+  private List<Awaitable<? extends T>> arguments;
   /** asyncio's return_exceptions: failures are results, in their place in the list. */
   private final boolean returnExceptions;
   private final Consumer<AsyncFuture<?>> onChildDone = this::childDone;
-  /** One future per argument, duplicates included; null until attached to a loop. */
+  /**
+   * One future per argument, duplicates included; null until attached to a loop. The list of
+   * arguments itself, each replaced by its future: a gather of a thousand tasks copies no second
+   * list.
+   */
   private List<AsyncFuture<? extends T>> children;
   private int unfinished;
   private boolean cancelRequested;
@@ -98,9 +103,10 @@ final class GatheringFuture<T> extends AsyncFuture<List<T>> {
   /** Wraps coroutines in tasks, in argument order, and watches every child once. */
   @SuppressWarnings("unchecked")
   private void start() {
-    Set<Object> futuresSeen = countFutures() > 1 ? identitySet() : null;
-    children = new ArrayList<>(arguments.size());
-    for (Awaitable<? extends T> a : arguments) {
+    boolean[] repeated = repeatedFutures();
+    List<Awaitable<? extends T>> args = arguments;
+    for (int i = 0; i < args.size(); i++) {
+      Awaitable<? extends T> a = args.get(i);
       AsyncFuture<? extends T> f;
       boolean first;
       if (a instanceof Coroutine<? extends T> coro) {
@@ -108,25 +114,48 @@ final class GatheringFuture<T> extends AsyncFuture<List<T>> {
         first = coro.task == null;
         f = first ? loop.newTask(coro, null) : (AsyncFuture<? extends T>) coro.task;
       } else {
-        first = futuresSeen == null || futuresSeen.add(a);
+        first = repeated == null || !repeated[i];
         f = first ? own(a) : (AsyncFuture<? extends T>) a;
       }
       if (first) {
         unfinished++;
         f.addDoneCallback(onChildDone);
       }
-      children.add(f);
+      args.set(i, f);
     }
+    children = (List<AsyncFuture<? extends T>>) (List<?>) args;
+    arguments = null;
   }
 
-  private int countFutures() {
-    int n = 0;
-    for (Awaitable<? extends T> a : arguments) {
-      if (!(a instanceof Coroutine<?>)) {
-        n++;
+  /**
+   * Which future arguments repeat one given earlier, or null if none does: each future is marked
+   * when first met, then every mark is taken off again, all before any child is touched, since
+   * attaching a nested gather (in own) starts it, and its own start uses the marks too. A mark
+   * costs no byte (it fills a gap in the future's layout), where the identity set used before
+   * hashed every child, the most part of gathering a list of a thousand tasks.
+   */
+  private boolean[] repeatedFutures() {
+    boolean[] repeated = null;
+    List<Awaitable<? extends T>> args = arguments;
+    int n = args.size();
+    for (int i = 0; i < n; i++) {
+      if (args.get(i) instanceof AsyncFuture<?> f) {
+        if (f.gatherMark) {
+          if (repeated == null) {
+            repeated = new boolean[n];
+          }
+          repeated[i] = true;
+        } else {
+          f.gatherMark = true;
+        }
       }
     }
-    return n;
+    for (int i = 0; i < n; i++) {
+      if (args.get(i) instanceof AsyncFuture<?> f) {
+        f.gatherMark = false;
+      }
+    }
+    return repeated;
   }
 
   private static Set<Object> identitySet() {

@@ -187,6 +187,45 @@ class AsyncStackTraceTest {
   }
 
   @Test
+  void aCancellationWithoutAMessageOutsideDebugModeHasNeitherMessageNorTrace() {
+    Task<Integer> task = loop.createTask(chainToCancel());
+    loop.callLater(1.5, task::cancel);
+
+    Throwable thrown = catchThrowable(() -> loop.runUntilComplete(task));
+
+    assertThat(thrown).isInstanceOf(CancelledException.class).hasMessage(null);
+    assertThat(thrown.getStackTrace()).isEmpty();
+    assertThat(task.isCancelled()).isTrue();
+  }
+
+  @Test
+  void aCancelledExceptionUserCodeThrowsGetsItsAsyncTraceOutsideDebugMode() {
+    CancelledException mine = new CancelledException("mine");
+    Coroutine<Integer> thrower = new Coroutine<>("t") {
+      private final Origin origin = Origin.of("demo.Chain", "t", "Chain.java", "", 40, 41);
+
+      @Override
+      protected Origin origin() {
+        return origin;
+      }
+
+      @Override
+      protected void resume() {
+        throw mine;
+      }
+    };
+    Link chain = new Link("a", 11, 0, new Link("b", 17, 1, thrower));
+
+    Throwable thrown = catchThrowable(() -> loop.runUntilComplete(chain));
+
+    // Only the runtime's own cancellations skip the rewrite: this one was made with a trace.
+    assertThat(thrown).isSameAs(mine).hasMessage("mine");
+    List<String> frames = Arrays.stream(thrown.getStackTrace()).map(String::valueOf).toList();
+    assertThat(frames).containsSubsequence("demo.Chain.b(Chain.java:18)",
+        "demo.Chain.a(Chain.java:12)");
+  }
+
+  @Test
   void anExceptionCaughtAndRethrownIsNotAnnotatedTwice() {
     Throwable thrown = catchThrowable(() -> loop.runUntilComplete(chain()));
 

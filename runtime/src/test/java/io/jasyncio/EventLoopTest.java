@@ -128,6 +128,33 @@ class EventLoopTest {
   }
 
   @Test
+  void doneCallbacksRunInOrderWithOtherEntriesAndAFailingOneIsReported() {
+    AsyncFuture<Integer> f = loop.createFuture();
+    AsyncFuture<Integer> g = loop.createFuture();
+    f.addDoneCallback(x -> log.add("f first " + x.result()));
+    f.addDoneCallback(x -> {
+      throw new IllegalStateException("done-callback broke");
+    });
+    f.addDoneCallback(x -> log.add("f third"));
+    g.addDoneCallback(x -> log.add("g"));
+    String err = StdErr.capture(() -> {
+      loop.callSoon(() -> log.add("before"));
+      loop.callSoon(() -> {
+        f.setResult(1);                   // queues f's three callbacks
+        loop.callSoon(() -> log.add("between"));
+        g.setResult(2);                   // then g's, after the handle queued between
+        f.addDoneCallback(x -> log.add("f late")); // done already: queued at once, last
+      });
+      loop.runUntilComplete(sleep(0));
+      loop.runUntilComplete(sleep(0));
+    });
+
+    assertThat(log).containsExactly("before", "f first 1", "f third", "between", "g",
+        "f late");
+    assertThat(err).contains("Exception in callback <Handle ").contains("done-callback broke");
+  }
+
+  @Test
   void getRunningLoopIsTheLoopRunningOnThisThread() {
     assertThatThrownBy(Asyncio::getRunningLoop)
         .isInstanceOf(IllegalStateException.class).hasMessage("no running event loop");

@@ -69,6 +69,34 @@ class GatherTest {
   }
 
   @Test
+  void aFutureGivenTwiceIsWatchedOnceAndCanBeGatheredAgainAlone() {
+    AsyncFuture<String> f = loop.createFuture();
+    AsyncFuture<String> g = loop.createFuture();
+    loop.callLater(1, () -> f.setResult("f"));
+    loop.callLater(2, () -> g.setResult("g"));
+
+    assertThat(loop.runUntilComplete(gather(f, g, f, g, f)))
+        .containsExactly("f", "g", "f", "g", "f");
+    // The marks that told the repeats apart are gone: alone, f is a first argument again.
+    assertThat(loop.runUntilComplete(gather(f))).containsExactly("f");
+    assertThat(loop.runUntilComplete(gather(g, f))).containsExactly("g", "f");
+    assertThat(loop.time()).isEqualTo(2.0);
+  }
+
+  @Test
+  void aFailedGatherStartLeavesNoMarkOnItsFutures() {
+    AsyncFuture<String> mine = loop.createFuture();
+    EventLoop other = EventLoop.create(new VirtualClock());
+    AsyncFuture<String> theirs = other.createFuture();
+    other.close();
+    mine.setResult("m");
+
+    assertThatThrownBy(() -> loop.runUntilComplete(gather(mine, theirs)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(loop.runUntilComplete(gather(mine))).containsExactly("m");
+  }
+
+  @Test
   void aCoroutineGivenAgainAfterOthersRunsOnceAndFillsEachPlace() {
     Coroutine<String> a = after(1, "a");
     Coroutine<String> b = after(0, "b");

@@ -93,6 +93,26 @@ public class AwaitBenchmark {
     return eagerLoop.runUntilComplete(AsyncJasyncioWorkloads.spawn(N, Workload.SPAWN_BATCH));
   }
 
+  /**
+   * jasyncio: one task made with {@code createTask} on the default factory, run and finished,
+   * its list of tasks gathered 1,000 at a time.
+   */
+  @Benchmark
+  @OperationsPerInvocation(N)
+  public long jasyncioTasks() {
+    return loop.runUntilComplete(AsyncJasyncioWorkloads.tasks(N, Workload.SPAWN_BATCH));
+  }
+
+  /**
+   * jasyncio: one task created, put to sleep for an hour, cancelled and run until it ends
+   * cancelled (both halves of the cancel workload, on 10,000 tasks at a time).
+   */
+  @Benchmark
+  @OperationsPerInvocation(N)
+  public long[] jasyncioCancel() {
+    return loop.runUntilComplete(AsyncJasyncioWorkloads.cancelSleeping(N));
+  }
+
   /** The floor: a hand-written check of a finished future. */
   @Benchmark
   @OperationsPerInvocation(N)

@@ -57,6 +57,28 @@ class JasyncioWorkloads {
     return done(finished);
   }
 
+  /**
+   * Creates {@code n} tasks of trivial coroutines with {@code createTask} in a loop, then awaits
+   * {@code gather} of the list of tasks, {@code batch} at a time: the pattern users write, on
+   * the loop's default task factory (each task's first step queued, not run eagerly).
+   */
+  @Async
+  static Coroutine<Long> tasks(int n, int batch) {
+    long finished = 0;
+    for (int from = 0; from < n; from += batch) {
+      int to = Math.min(n, from + batch);
+      List<Task<Integer>> tasks = new ArrayList<>(to - from);
+      for (int i = from; i < to; i++) {
+        tasks.add(createTask(trivial()));
+      }
+      List<Integer> results = await(gather(tasks));
+      for (int r : results) {
+        finished += r;
+      }
+    }
+    return done(finished);
+  }
+
   /** A chain of {@code depth} coroutines, each awaiting the next; the last finishes at once. */
   @Async
   static Coroutine<Integer> chain(int depth) {

@@ -49,6 +49,20 @@ final class JavaPeers {
           default -> throw none(workload, peer);
         });
       }
+      case TASKS:
+      case ALL_TASKS: {
+        // The peers have no createTask apart from starting the work: theirs is spawn's code.
+        int batch = workload == Workload.TASKS ? Workload.SPAWN_BATCH : size;
+        ExecutorService loop = peer == Peer.COMPLETABLE_FUTURE
+            ? Executors.newSingleThreadExecutor() : null;
+        return perUnit(metric, switch (peer) {
+          case JASYNCIO -> () -> Asyncio.run(AsyncJasyncioWorkloads.tasks(size, batch));
+          case VIRTUAL_THREADS -> () -> VirtualThreadWorkloads.spawn(size, batch);
+          case COMPLETABLE_FUTURE -> () -> FutureWorkloads.spawn(loop, size, batch);
+          case FLOOR -> () -> FloorWorkloads.spawn(size, batch);
+          default -> throw none(workload, peer);
+        });
+      }
       case INLINE:
         return perUnit(metric, switch (peer) {
           case JASYNCIO -> () -> Asyncio.run(AsyncJasyncioWorkloads.inline(size));

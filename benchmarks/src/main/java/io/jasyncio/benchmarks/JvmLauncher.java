@@ -19,11 +19,13 @@ import java.util.stream.Stream;
  */
 record JvmLauncher(Path home, int feature) {
   /**
-   * Heap of every probe: room for a million parked virtual threads, set once to spare resizing,
-   * and touched at start-up: on a virtual machine the first write to each fresh page costs
-   * microseconds, which an allocating workload would otherwise pay in bursts, for every peer alike.
+   * Heap of every probe: room for a million parked virtual threads, of a fixed size, and touched
+   * at start-up: on a virtual machine the first write to each fresh page costs microseconds,
+   * which an allocating workload would otherwise pay in bursts, for every peer alike. Fixed, since
+   * a heap allowed to grow is pre-touched as it grows, inside a GC pause: with 2 GB to start, a
+   * million live tasks (or threads) grew it, and one young pause took 2.5-3.2 s of touching.
    */
-  static final List<String> HEAP = List.of("-Xms2g", "-Xmx4g", "-XX:+AlwaysPreTouch");
+  static final List<String> HEAP = List.of("-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch");
 
   /** The JDK running this harness. */
   static JvmLauncher current() {

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The targets of issue 6, checked against one run: each says what was asked, what was measured,
+ * The targets of issues 6 and 18, checked against one run: each says what was asked, what was measured,
  * and whether it was met (or that it could not be checked, when a peer did not run).
  */
 final class Targets {
@@ -75,6 +75,31 @@ final class Targets {
     atMost("offload: within 1.3x of raw CompletableFuture.supplyAsync + join",
         table.advantage("offload", Peer.COMPLETABLE_FUTURE).map(a -> 1 / a), 1.3,
         "%.2fx its time");
+    // Issue 18: the patterns users write.
+    atMost("switch: at most 7 ns per switch", switchNs, 7, "%.1f ns");
+    atMost("tasks (createTask + gather, 1,000 at a time): at most 50 ns per task",
+        table.figure("tasks", Peer.JASYNCIO, harness), 50, "%.1f ns");
+    atLeast("tasks: at least 100x asyncio", table.advantage("tasks", Peer.ASYNCIO), 100);
+    atLeast("alltasks (1,000,000 at once): at least 4x virtual threads",
+        table.advantage("alltasks", Peer.VIRTUAL_THREADS), 4);
+    atMost("memory: at most 64 bytes per suspended task",
+        table.figure("memory", Peer.JASYNCIO, harness), 64, "%.0f B");
+    atMost("await of a finished future: at most 2 ns (JMH)",
+        done.map(Allocation.Row::nanos), 2, "%.2f ns");
+    atLeast("inline: at least on par with CompletableFuture",
+        table.advantage("inline", Peer.COMPLETABLE_FUTURE), 1);
+    atLeast("offload: at least on par with CompletableFuture",
+        table.advantage("offload", Peer.COMPLETABLE_FUTURE), 1);
+    atLeast("cancel: at least 20x asyncio per task", table.advantage("cancel", Peer.ASYNCIO),
+        20);
+    atLeast("fuzzy.processes: at least 2x Python's ProcessPoolExecutor",
+        table.advantage("fuzzy.processes", Peer.ASYNCIO), 2);
+    atLeast("process.chunk1: at least 2x Python's ProcessPoolExecutor",
+        table.advantage("process.chunk1", Peer.ASYNCIO), 2);
+    atLeast("process.chunk100: at least 2x Python's ProcessPoolExecutor",
+        table.advantage("process.chunk100", Peer.ASYNCIO), 2);
+    atMost("process.start: a pool ready in at most 150 ms",
+        table.figure("process.start", Peer.JASYNCIO, harness), 150, "%.0f ms");
     return checks;
   }
 

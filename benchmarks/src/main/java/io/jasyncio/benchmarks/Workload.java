@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The workloads of issue 6, each implemented equivalently for every peer it lists, with its size
+ * The workloads of issues 6 and 18, each implemented equivalently for every peer it lists, with its size
  * for a full run and for {@code --quick}, and the metrics it reports.
  */
 enum Workload {
@@ -19,6 +19,12 @@ enum Workload {
       Set.of(ASYNCIO, JASYNCIO, VIRTUAL_THREADS, FLOOR)),
   SPAWN("spawn", "create, run and finish N trivial tasks, gathered 1,000 at a time", 1_000_000,
       100_000, false, List.of(new Metric("spawn", "ns/task", true)),
+      Set.of(ASYNCIO, JASYNCIO, VIRTUAL_THREADS, COMPLETABLE_FUTURE, FLOOR)),
+  TASKS("tasks", "createTask(coro) in a loop, then await(gather(tasks)), 1,000 at a time",
+      1_000_000, 100_000, false, List.of(new Metric("tasks", "ns/task", true)),
+      Set.of(ASYNCIO, JASYNCIO, VIRTUAL_THREADS, COMPLETABLE_FUTURE, FLOOR)),
+  ALL_TASKS("alltasks", "createTask(coro) N times, then await(gather(tasks)) of all at once",
+      1_000_000, 100_000, false, List.of(new Metric("alltasks", "ns/task", true)),
       Set.of(ASYNCIO, JASYNCIO, VIRTUAL_THREADS, COMPLETABLE_FUTURE, FLOOR)),
   INLINE("inline", "N times a chain of 10 coroutines each awaiting the next", 200_000, 20_000,
       false, List.of(new Metric("inline", "ns/await", true)),

@@ -48,8 +48,8 @@ class HarnessTest {
   @Test
   void javaPeersDoTheCountedWork() {
     int n = 100;
-    for (Workload w : List.of(Workload.SWITCH, Workload.SPAWN, Workload.INLINE, Workload.AWAIT,
-        Workload.TIMERS, Workload.OFFLOAD)) {
+    for (Workload w : List.of(Workload.SWITCH, Workload.SPAWN, Workload.TASKS,
+        Workload.ALL_TASKS, Workload.INLINE, Workload.AWAIT, Workload.TIMERS, Workload.OFFLOAD)) {
       long expected = w == Workload.SWITCH ? 2 * n : w == Workload.INLINE ? 10 * n : n;
       for (Peer p : w.peers) {
         if (p == Peer.ASYNCIO || p == Peer.VIRTUAL_THREADS) {
