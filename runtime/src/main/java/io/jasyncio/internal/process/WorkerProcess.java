@@ -45,6 +45,11 @@ public final class WorkerProcess implements AutoCloseable {
   /** How long a worker whose channel ended may take to be reaped before it is killed. */
   private static final long EXIT_GRACE_SECONDS = 10;
   /**
+   * The same for the worker that writes the class data sharing archive as it exits, which takes
+   * seconds more on a loaded machine; killed meanwhile, it leaves no archive.
+   */
+  private static final long WRITER_EXIT_GRACE_SECONDS = 60;
+  /**
    * How long the rest of what an exited worker wrote on its standard output may take to be
    * printed; longer only if a process it started holds that pipe open.
    */
@@ -317,7 +322,8 @@ public final class WorkerProcess implements AutoCloseable {
    */
   private Integer reap() {
     try {
-      if (!process.waitFor(EXIT_GRACE_SECONDS, TimeUnit.SECONDS)) {
+      long grace = sharing.writes() != null ? WRITER_EXIT_GRACE_SECONDS : EXIT_GRACE_SECONDS;
+      if (!process.waitFor(grace, TimeUnit.SECONDS)) {
         process.destroyForcibly();
         process.waitFor();
         stdoutPump.join(DRAIN_MILLIS);
