@@ -84,6 +84,8 @@ public final class AsyncProcessor extends AbstractProcessor {
    * should javac nevertheless write class files, the processor was wrong, and says so.
    */
   private final Map<TreePath, String> withheldReasons = new LinkedHashMap<>();
+  /** The classes of this compilation's sources that have {@code @Async} methods, by name. */
+  private final Set<String> templates = new HashSet<>();
   /** Classes whose models wait for a type generated in this compilation, by name. */
   private final Set<String> deferred = new java.util.LinkedHashSet<>();
 
@@ -149,6 +151,7 @@ public final class AsyncProcessor extends AbstractProcessor {
       return false;
     }
     Map<TypeElement, List<ExecutableElement>> byClass = asyncMethodsByClass(round);
+    byClass.keySet().forEach(t -> templates.add(t.getQualifiedName().toString()));
     addSubclassesOnlyInheriting(round, byClass);
     for (String name : List.copyOf(deferred)) {
       TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
@@ -194,6 +197,9 @@ public final class AsyncProcessor extends AbstractProcessor {
    */
   private void addSubclassesOnlyInheriting(RoundEnvironment round,
       Map<TypeElement, List<ExecutableElement>> byClass) {
+    if (templates.isEmpty()) {
+      return; // the inherited methods must be in this compilation's sources
+    }
     java.util.Deque<Element> todo = new java.util.ArrayDeque<>(round.getRootElements());
     while (!todo.isEmpty()) {
       Element e = todo.pop();
@@ -203,11 +209,24 @@ public final class AsyncProcessor extends AbstractProcessor {
       type.getEnclosedElements().stream().filter(m -> m instanceof TypeElement)
           .forEach(todo::push);
       if (type.getKind() == ElementKind.CLASS && !byClass.containsKey(type)
-          && asyncMethodsOf(type).isEmpty() && Templates.getsSubclassOnlyForInherited(type,
+          && extendsATemplate(type) && asyncMethodsOf(type).isEmpty()
+          && Templates.getsSubclassOnlyForInherited(type,
               processingEnv.getElementUtils(), m -> trees.getPath(m) != null)) {
         byClass.put(type, new ArrayList<>());
       }
     }
+  }
+
+  /** Whether a superclass of {@code type} has {@code @Async} methods: a cheap first check. */
+  private boolean extendsATemplate(TypeElement type) {
+    for (javax.lang.model.type.TypeMirror s = type.getSuperclass();
+        s instanceof javax.lang.model.type.DeclaredType d;
+        s = ((TypeElement) d.asElement()).getSuperclass()) {
+      if (templates.contains(((TypeElement) d.asElement()).getQualifiedName().toString())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private Map<TypeElement, List<ExecutableElement>> asyncMethodsByClass(RoundEnvironment round) {
@@ -332,6 +351,7 @@ public final class AsyncProcessor extends AbstractProcessor {
       // Methods whose bodies javac rejects: their entries are written without a machine, so
       // javac's error is the only one (none inside generated code, none where AsyncFoo is used).
       List<ExecutableElement> withheld = new ArrayList<>();
+      Map<TreePath, String> reasons = new LinkedHashMap<>();
       if (report.isClean()) {
         for (BodyModeler.Input input : inputs) {
           current = input.method();
@@ -348,7 +368,7 @@ public final class AsyncProcessor extends AbstractProcessor {
             String rejected = javacRejects(input);
             if (rejected != null) {
               withheld.add(current); // javac reports it where the user wrote it
-              withheldReasons.put(input.path(), rejected);
+              reasons.put(input.path(), rejected);
               continue;
             }
             models.add(modeler.model(input));
@@ -365,7 +385,7 @@ public final class AsyncProcessor extends AbstractProcessor {
               typeMissing = true;
             } else {
               withheld.add(current);
-              withheldReasons.put(input.path(), "the type " + e.name() + " is not found");
+              reasons.put(input.path(), "the type " + e.name() + " is not found");
             }
           }
         }
@@ -374,6 +394,7 @@ public final class AsyncProcessor extends AbstractProcessor {
         List<ExecutableElement> rewritten = new ArrayList<>(methods);
         rewritten.addAll(inherited);
         write(type, rewritten, models, withheld, accessors, report);
+        withheldReasons.putAll(reasons); // only now: a class that waits is judged again
       }
     } catch (SourceText.NoEndPositionsException e) {
       report.add(Diagnostic.on(current, Messages.endPositions(type.getSimpleName().toString())));
