@@ -15,7 +15,6 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntConsumer;
 
 /**
@@ -68,7 +67,9 @@ public final class WorkerProcess implements AutoCloseable {
   private boolean ready;
   private volatile boolean killed;
   private volatile IntConsumer exitAction;
-  private final AtomicBoolean exitReported = new AtomicBoolean();
+  /** Guards {@link #exitReported}; held while the exit action runs. */
+  private final Object exitLock = new Object();
+  private boolean exitReported;
 
   private WorkerProcess(Process process, Thread stdoutPump, Handshake handshake,
       ClassDataSharing.Start sharing, Limits limits, long startTimeoutMillis) {
@@ -137,8 +138,16 @@ public final class WorkerProcess implements AutoCloseable {
 
   private void exited() {
     IntConsumer action = exitAction;
-    if (action != null && !process.isAlive() && exitReported.compareAndSet(false, true)) {
-      action.accept(process.exitValue());
+    if (action == null || process.isAlive()) {
+      return;
+    }
+    // The JDK's exit thread and close() may both get here: whichever is second waits until
+    // the action has run, so close() returns only after it (the archive is in place then).
+    synchronized (exitLock) {
+      if (!exitReported) {
+        exitReported = true;
+        action.accept(process.exitValue());
+      }
     }
   }
 
