@@ -73,31 +73,19 @@ public final class SourceTypes {
       return returnedClass(call);
     }
     if (qualifier instanceof IdentifierTree id) {
-      String name = id.getName().toString();
-      if (name.equals("this")) {
-        return lookup.type();
+      TypeMirror value = instanceType(id);
+      if (value != null) {
+        return typeElement(value);
       }
+      String name = id.getName().toString();
       Object local = resolveLocal(name);
       if (local instanceof Local l) {
-        if (l.topLevel() || l.parameter()) {
-          return typeElement(localTypes.of(name));
-        }
-        // A local in a nested block: the class its declaration names, or for var, the class
-        // of its initializer.
+        // A local in a nested block: the class its declaration names.
         Tree declared = l.tree().getType();
-        if (declared == null || declared.toString().equals("var")) {
-          return l.tree().getInitializer() == null ? null : typeOf(l.tree().getInitializer());
-        }
-        return resolveTypeName(declared);
+        return declared == null || declared.toString().equals("var") ? null
+            : resolveTypeName(declared);
       }
-      if (local != null) {
-        return null;
-      }
-      MemberLookup.Found field = lookup.field(name);
-      if (field != null) {
-        return typeElement(field.first().asType());
-      }
-      return resolveTypeName(id);
+      return local != null || lookup.field(name) != null ? null : resolveTypeName(id);
     }
     if (qualifier instanceof MemberSelectTree select) {
       TypeElement outer = typeOf(select.getExpression());
@@ -180,8 +168,8 @@ public final class SourceTypes {
   /**
    * The type, with its type arguments, of the value {@code e} computes, where the tree says
    * it without attribution: {@code this}, a local or parameter of the method (a {@code var} one
-   * through its initializer), a field of the class, a call; null when unknown (or when
-   * {@code e} names a type).
+   * through its initializer), a field of the class, a call, a {@code new} or a cast (their
+   * class as declared); null when unknown (or when {@code e} names a type).
    */
   private TypeMirror instanceType(ExpressionTree e) {
     while (e instanceof ParenthesizedTree p) {
@@ -189,6 +177,10 @@ public final class SourceTypes {
     }
     if (e instanceof MethodInvocationTree call) {
       return returnedType(call);
+    }
+    if (e instanceof NewClassTree || e instanceof TypeCastTree) {
+      TypeElement named = typeOf(e);
+      return named == null ? null : named.asType();
     }
     if (!(e instanceof IdentifierTree id)) {
       return null;
