@@ -90,8 +90,9 @@ public final class Payloads {
       out.writeInt(shape.ordinal());
       write(out, function, shape.role);
       out.writeInt(arguments.size());
+      CompactValues.Writer values = new CompactValues.Writer(out);
       for (int i = 0; i < arguments.size(); i++) {
-        write(out, arguments.get(i), arguments.size() == 1 ? "the argument" : "argument " + i);
+        write(values, arguments.get(i), arguments.size() == 1 ? "the argument" : "argument " + i);
       }
     }
     return bytes.toByteArray();
@@ -102,8 +103,9 @@ public final class Payloads {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeInt(results.size());
+      CompactValues.Writer values = new CompactValues.Writer(out);
       for (int i = 0; i < results.size(); i++) {
-        write(out, results.get(i), results.size() == 1 ? "the result" : "the result " + i);
+        write(values, results.get(i), results.size() == 1 ? "the result" : "the result " + i);
       }
     }
     return bytes.toByteArray();
@@ -169,7 +171,7 @@ public final class Payloads {
       int n = in.readCount(payload.length);
       List<Object> arguments = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
-        arguments.add(in.readChecked());
+        arguments.add(in.readValue());
       }
       return new Task(Shape.values()[shape], function, arguments);
     }
@@ -183,7 +185,7 @@ public final class Payloads {
       int n = in.readCount(payload.length);
       List<Object> results = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
-        results.add(in.readChecked());
+        results.add(in.readValue());
       }
       return results;
     }
@@ -218,6 +220,15 @@ public final class Payloads {
     }
   }
 
+  private static void write(CompactValues.Writer out, Object part, String role)
+      throws IOException {
+    try {
+      out.write(part);
+    } catch (NotSerializableException e) {
+      throw notSerializable(part, role, e);
+    }
+  }
+
   private static NotSerializableException notSerializable(Object part, String role,
       NotSerializableException e) {
     String type = part.getClass().getName();
@@ -240,12 +251,23 @@ public final class Payloads {
   private static final class Input extends ObjectInputStream {
     private final ClassLoader loader;
     private final GadgetFilter filter;
+    private final CompactValues.Reader values;
 
     Input(byte[] payload, ClassLoader loader, Limits limits) throws IOException {
-      super(new ByteArrayInputStream(payload));
+      this(new Bytes(payload), loader, limits);
+    }
+
+    private Input(Bytes bytes, ClassLoader loader, Limits limits) throws IOException {
+      super(bytes);
       this.loader = loader;
-      this.filter = new GadgetFilter(limits, payload.length);
+      this.filter = new GadgetFilter(limits, bytes.length());
       setObjectInputFilter(filter);
+      this.values = new CompactValues.Reader(this, filter, loader, bytes::position);
+    }
+
+    /** An argument or a result, written by {@link CompactValues.Writer}; as readChecked. */
+    Object readValue() throws IOException, ClassNotFoundException {
+      return checked(values::read);
     }
 
     /** A count of objects to follow: each takes at least a byte, so it is below the length. */
@@ -263,8 +285,12 @@ public final class Payloads {
      * exception instead of the errors a graph too deep or too large for this JVM causes.
      */
     Object readChecked() throws IOException, ClassNotFoundException {
+      return checked(this::readObject);
+    }
+
+    private Object checked(Read read) throws IOException, ClassNotFoundException {
       try {
-        return readObject();
+        return read.read();
       } catch (StackOverflowError e) {
         // Thrown deep inside readObject and caught here, its frames gone: the thread goes on.
         InvalidObjectException clear = new InvalidObjectException("objects nested too deep for"
@@ -299,6 +325,27 @@ public final class Payloads {
         // Primitive types and classes the loader does not see but the JDK does.
         return super.resolveClass(desc);
       }
+    }
+  }
+
+  /** One read from an {@link Input}. */
+  @FunctionalInterface
+  private interface Read {
+    Object read() throws IOException, ClassNotFoundException;
+  }
+
+  /** A payload's bytes that tell how far reading has gone, for the filter. */
+  private static final class Bytes extends ByteArrayInputStream {
+    Bytes(byte[] payload) {
+      super(payload);
+    }
+
+    long position() {
+      return pos;
+    }
+
+    long length() {
+      return count;
     }
   }
 }

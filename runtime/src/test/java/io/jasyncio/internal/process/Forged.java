@@ -51,8 +51,9 @@ final class Forged {
     try {
       out.writeShort(0xACED); // STREAM_MAGIC
       out.writeShort(5); // STREAM_VERSION
-      out.write(new byte[] {0x77, 4}); // TC_BLOCKDATA of 4 bytes: the count of results
+      out.write(new byte[] {0x77, 5}); // TC_BLOCKDATA of 5 bytes: the count of results, and
       out.writeInt(1);
+      out.write(CompactValues.OBJECT); // the tag of a result that writeObject wrote
       out.write(0x75); // TC_ARRAY
       out.write(0x72); // TC_CLASSDESC, which becomes handle 0x7e0000
       out.writeUTF("[Ljava.lang.Object;");
