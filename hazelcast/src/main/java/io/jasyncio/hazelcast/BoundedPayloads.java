@@ -1,11 +1,12 @@
 package io.jasyncio.hazelcast;
 
+import io.jasyncio.internal.process.CompactValues;
 import io.jasyncio.internal.process.GadgetFilter;
 import io.jasyncio.internal.process.Limits;
+import io.jasyncio.internal.process.PayloadBytes;
 import io.jasyncio.internal.process.Payloads;
 import io.jasyncio.internal.process.Payloads.Shape;
 import io.jasyncio.internal.process.Payloads.Task;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InvalidClassException;
 import java.io.ObjectInputFilter;
@@ -74,17 +75,24 @@ final class BoundedPayloads {
     private final ClassLoader loader;
     private final PayloadLimits.Filter bounds = limits.filter();
     private final GadgetFilter gadgets;
+    private final CompactValues.Reader values;
 
     Input(byte[] payload, ClassLoader loader) throws IOException {
-      super(new ByteArrayInputStream(payload));
+      this(new PayloadBytes(payload), loader);
+    }
+
+    private Input(PayloadBytes bytes, ClassLoader loader) throws IOException {
+      super(bytes);
       this.loader = loader;
       // The gadget deny list, the JVM-wide filter and the process pool's own bounds (its read
       // time among them) after this cluster's tighter ones.
-      this.gadgets = new GadgetFilter(POOL_LIMITS, payload.length);
-      setObjectInputFilter(info -> {
+      this.gadgets = new GadgetFilter(POOL_LIMITS, bytes.length());
+      ObjectInputFilter both = info -> {
         ObjectInputFilter.Status status = bounds.checkInput(info);
         return status == ObjectInputFilter.Status.REJECTED ? status : gadgets.checkInput(info);
-      });
+      };
+      setObjectInputFilter(both);
+      this.values = new CompactValues.Reader(this, both, loader, bytes::position);
     }
 
     List<Object> readList() throws IOException, ClassNotFoundException {
@@ -94,15 +102,19 @@ final class BoundedPayloads {
       }
       List<Object> items = new ArrayList<>(Math.min(n, 1024));
       for (int i = 0; i < n; i++) {
-        items.add(readChecked());
+        items.add(checked(values::read));
       }
       return items;
     }
 
     /** readObject, with the reason in the exception when a filter rejects something. */
     Object readChecked() throws IOException, ClassNotFoundException {
+      return checked(this::readObject);
+    }
+
+    private Object checked(Read read) throws IOException, ClassNotFoundException {
       try {
-        return readObject();
+        return read.read();
       } catch (InvalidClassException e) {
         String why = bounds.rejection() != null ? "over a cluster limit: " + bounds.rejection()
             : gadgets.rejection() != null
@@ -126,5 +138,11 @@ final class BoundedPayloads {
         return super.resolveClass(desc);
       }
     }
+  }
+
+  /** One read from an {@link Input}. */
+  @FunctionalInterface
+  private interface Read {
+    Object read() throws IOException, ClassNotFoundException;
   }
 }

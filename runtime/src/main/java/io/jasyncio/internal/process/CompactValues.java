@@ -28,8 +28,11 @@ import java.util.function.LongSupplier;
  * without a shape or whose components differ from the writer's, and makes each record through
  * its canonical constructor, as Java serialization does; the caller turns the errors of a stream
  * too deep or too large into exceptions.
+ *
+ * <p>Internal API: {@link Payloads} writes and reads with it, and so does the cluster module's
+ * reader, which brings filters of its own.
  */
-final class CompactValues {
+public final class CompactValues {
   static final byte NULL = 0;
   /** {@code writeObject} follows. */
   static final byte OBJECT = 1;
@@ -196,7 +199,7 @@ final class CompactValues {
   }
 
   /** Reads the values of one payload's stream, as {@link Writer} wrote them. */
-  static final class Reader {
+  public static final class Reader {
     private final ObjectInputStream in;
     private final ObjectInputFilter filter;
     private final ClassLoader loader;
@@ -210,7 +213,7 @@ final class CompactValues {
      * A reader of {@code in}, checking each record with {@code filter}, resolving record classes
      * with {@code loader}; {@code bytesRead} tells how far into the payload the stream is.
      */
-    Reader(ObjectInputStream in, ObjectInputFilter filter, ClassLoader loader,
+    public Reader(ObjectInputStream in, ObjectInputFilter filter, ClassLoader loader,
         LongSupplier bytesRead) {
       this.in = in;
       this.filter = filter;
@@ -218,8 +221,11 @@ final class CompactValues {
       this.bytesRead = bytesRead;
     }
 
-    /** Reads one value. */
-    Object read() throws IOException, ClassNotFoundException {
+    /**
+     * Reads one value; a record the filter rejects throws {@code InvalidClassException}, a stream
+     * that does not hold what the writer writes throws {@code InvalidObjectException}.
+     */
+    public Object read() throws IOException, ClassNotFoundException {
       byte tag = in.readByte();
       switch (tag) {
         case OBJECT:

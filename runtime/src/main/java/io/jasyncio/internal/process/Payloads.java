@@ -254,10 +254,10 @@ public final class Payloads {
     private final CompactValues.Reader values;
 
     Input(byte[] payload, ClassLoader loader, Limits limits) throws IOException {
-      this(new Bytes(payload), loader, limits);
+      this(new PayloadBytes(payload), loader, limits);
     }
 
-    private Input(Bytes bytes, ClassLoader loader, Limits limits) throws IOException {
+    private Input(PayloadBytes bytes, ClassLoader loader, Limits limits) throws IOException {
       super(bytes);
       this.loader = loader;
       this.filter = new GadgetFilter(limits, bytes.length());
@@ -332,20 +332,5 @@ public final class Payloads {
   @FunctionalInterface
   private interface Read {
     Object read() throws IOException, ClassNotFoundException;
-  }
-
-  /** A payload's bytes that tell how far reading has gone, for the filter. */
-  private static final class Bytes extends ByteArrayInputStream {
-    Bytes(byte[] payload) {
-      super(payload);
-    }
-
-    long position() {
-      return pos;
-    }
-
-    long length() {
-      return count;
-    }
   }
 }
