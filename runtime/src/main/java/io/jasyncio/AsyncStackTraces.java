@@ -122,7 +122,7 @@ final class AsyncStackTraces {
   /** {@code first} and the coroutines awaiting it, innermost first, at most MAX_AWAIT_FRAMES. */
   private static List<Coroutine<?>> chainFrom(Coroutine<?> first) {
     List<Coroutine<?>> chain = new ArrayList<>();
-    for (Coroutine<?> c = first; c != null && chain.size() < MAX_AWAIT_FRAMES; c = c.parent) {
+    for (Coroutine<?> c = first; c != null && chain.size() < MAX_AWAIT_FRAMES; c = c.parent()) {
       chain.add(c);
     }
     return chain;

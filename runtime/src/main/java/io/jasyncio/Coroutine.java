@@ -63,12 +63,12 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
   /** How many coroutines may run inline, one inside the other, on one stack. */
   static final int MAX_INLINE_DEPTH = 256;
 
-  /** Swaps {@code watch} when a loop arms it and another thread claims it at the same time. */
+  /** Swaps {@code link} when a loop arms a watch and another thread claims it at the same time. */
   private static final VarHandle WATCH;
 
   static {
     try {
-      WATCH = MethodHandles.lookup().findVarHandle(Coroutine.class, "watch", Object.class);
+      WATCH = MethodHandles.lookup().findVarHandle(Coroutine.class, "link", Object.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -82,24 +82,26 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
   byte status;
   /** Whether it was awaited or scheduled once: a coroutine is single-use. */
   private boolean claimed;
-  /** The coroutine awaiting this one inline, or null for a task's outermost coroutine. */
-  Coroutine<?> parent;
   /** The task running it; set when it is claimed by a task or an awaiting coroutine. */
   Task<?> task;
   /**
-   * What the last suspendOn awaited, read by awaited(): a Coroutine, an AsyncFuture, a done
-   * CompletableFuture, a Throwable the task injected (cancellation), or null (a bare yield).
+   * Until it finishes, what the last suspendOn awaited, read by awaited(): a Coroutine, an
+   * AsyncFuture, a done CompletableFuture, a Throwable the task injected (cancellation), or null
+   * (a bare yield). Once it has finished, its outcome: the result (RETURNED) or the throwable
+   * (THREW). The two never hold at once, so they share a field: a suspended task's outermost
+   * coroutine is most of what the task costs in memory.
    */
   Object awaiting;
-  /** The result (RETURNED) or the throwable (THREW). */
-  Object outcome;
   /**
-   * The never-awaited watch: null when there is none (not watched, or claimed); the
+   * Until it is claimed, its never-awaited watch: null when there is none (not watched); the
    * {@link EventLoop} whose {@link FreshCoroutines} holds it while the entry that created it runs
    * and no watch is armed yet; or the armed {@link NeverAwaitedWatch}. Changes only from the loop
-   * to a watch (when the loop arms it) or to null (when claimed); see {@link #claim()}.
+   * to a watch (when the loop arms it) or to null (when claimed); see {@link #claim()}. Once
+   * claimed, its parent (see {@link #parent()}): the coroutine awaiting it inline, or null for a
+   * task's outermost coroutine. A watch matters only until the claim and a parent only after it,
+   * so they share a field: a suspended task's outermost coroutine is most of what the task costs.
    */
-  private Object watch;
+  private Object link;
 
   /** A fresh, watched coroutine of the method {@code name}; see {@link io.jasyncio.internal.CoroutineMachine}. */
   protected Coroutine(String name) {
@@ -123,13 +125,13 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
     if (loop != null) {
       // Made in a step, as in await(twice(x)) or createTask(boil()): it is almost always claimed
       // before the step ends, so the loop arms a watch only if it is still unclaimed then.
-      this.watch = loop;
+      this.link = loop;
       loop.fresh.add(this);
     } else {
       // Made where no loop runs, as in plain main(): watched at once. The watch holds this
       // coroutine only through a PhantomReference, which can never hand it back, so registering
       // it before a subclass constructor has run exposes nothing.
-      this.watch = NeverAwaitedWatch.watch(this, name);
+      this.link = NeverAwaitedWatch.watch(this, name);
     }
   }
 
@@ -163,7 +165,7 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
     if (awaitable instanceof Coroutine<?> child) {
       child.claim();
       awaiting = child;
-      child.parent = this;
+      child.link = this;
       Task<?> t = task;
       child.task = t;
       EventLoop loop = t.loop;
@@ -280,7 +282,7 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
 
   /** Finishes the coroutine with {@code value} (null for {@code Coroutine<Void>}). */
   protected final void complete(T value) {
-    outcome = value;
+    awaiting = value;
     status = RETURNED;
   }
 
@@ -291,7 +293,7 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
    */
   protected final void reopen() {
     claimed = false;
-    parent = null;
+    link = null;
   }
 
   /**
@@ -315,7 +317,7 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
   /** Marks the coroutine used by an await or a task; a coroutine is single-use. */
   final void claim() {
     claimUnwatched();
-    Object w = watch;
+    Object w = link;
     if (w != null) {
       disarm(w);
     }
@@ -349,10 +351,10 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
    */
   private void disarm(Object w) {
     if (w instanceof NeverAwaitedWatch armed) {
-      watch = null;
+      link = null;
       armed.consumed();
     } else if (((EventLoop) w).isLoopThread()) {
-      watch = null;
+      link = null;
       ((EventLoop) w).fresh.dropClaimedOnTop();
     } else if (WATCH.getAndSet(this, null) instanceof NeverAwaitedWatch armed) {
       armed.consumed();
@@ -378,12 +380,12 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
 
   /** Whether {@code loop} made it in the entry it is running and nobody has claimed it yet. */
   final boolean isFreshIn(EventLoop loop) {
-    return watch == loop;
+    return link == loop;
   }
 
   /** Whether an armed never-awaited watch is attached (armed and not yet consumed); for tests. */
   final boolean isWatchArmed() {
-    return watch instanceof NeverAwaitedWatch;
+    return link instanceof NeverAwaitedWatch;
   }
 
   /** Runs one stretch of the body and records how it ended. */
@@ -392,7 +394,7 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
     try {
       resume();
     } catch (Throwable e) {
-      outcome = e;
+      awaiting = e;
       status = THREW;
       if (!(e instanceof VirtualMachineError)) {
         EventLoop loop = task.loop;
@@ -401,7 +403,7 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
       return;
     }
     if (status == RUNNING) {
-      outcome = new IllegalStateException(this + ": resume() returned in state " + state
+      awaiting = new IllegalStateException(this + ": resume() returned in state " + state
           + " without complete(...) or a suspension");
       status = THREW;
     }
@@ -410,9 +412,28 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
   /** The result of a finished coroutine, or its exception thrown unchanged. */
   final Object outcomeOrThrow() throws Throwable {
     if (status == RETURNED) {
-      return outcome;
+      return awaiting;
     }
-    throw (Throwable) outcome;
+    throw (Throwable) awaiting;
+  }
+
+  /**
+   * The coroutine awaiting this one inline, or null for a task's outermost coroutine; asked only
+   * of a claimed coroutine, whose link no longer holds a watch.
+   */
+  final Coroutine<?> parent() {
+    return (Coroutine<?>) link;
+  }
+
+  /** What a finished coroutine returned or threw. */
+  final Object outcome() {
+    return awaiting;
+  }
+
+  /** Ends a coroutine that never started with {@code thrown}, as if its first line threw it. */
+  final void throwBeforeStart(Throwable thrown) {
+    awaiting = thrown;
+    status = THREW;
   }
 
   /** Suspends until the next turn of the loop: asyncio's bare {@code yield}, as in sleep(0). */

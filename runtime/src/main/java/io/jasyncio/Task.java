@@ -42,7 +42,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Task<T> extends AsyncFuture<T> {
   private static final AtomicLong COUNTER = new AtomicLong();
 
-  private final Coroutine<T> coro;
   /**
    * The context variables' values this task sees (see {@link ContextVar}): the map inherited
    * from its creator, shared until this task first needs a {@link Context} of its own.
@@ -55,12 +54,15 @@ public final class Task<T> extends AsyncFuture<T> {
    * int keeps the task small; past the 2,147,483,647th task the name is formatted at once.
    */
   private final int number;
-  /** The coroutine to resume at the next step: the innermost one, suspended at a leaf await. */
+  /**
+   * The coroutine to resume at the next step: the innermost one, suspended at a leaf await; its
+   * parents lead to the task's own coroutine (see {@link #getCoro()}), which it is once the task
+   * is done. What the leaf awaits is what the task waits on ({@link #waitingOn()}). Neither is
+   * kept apart: a suspended task is the object a program holds most of.
+   */
   Coroutine<?> leaf;
   /** The leaf is a coroutine not started yet, handed over because the stack was deep. */
   boolean startLeaf;
-  /** What it is suspended on and cancel() must cancel: an AsyncFuture, a TimerHandle, or null. */
-  private Object waitingOn;
   /** cancel() found nothing to cancel: throw CancelledException into the coroutine at its step. */
   private boolean mustCancel;
   /** What cancel() recorded; null until it is first called, as for most tasks. */
@@ -71,7 +73,6 @@ public final class Task<T> extends AsyncFuture<T> {
 
   Task(EventLoop loop, Coroutine<T> coro, String name) {
     super(loop);
-    this.coro = coro;
     long n = name != null ? 0 : COUNTER.incrementAndGet();
     this.number = (int) n;
     // Past Integer.MAX_VALUE tasks the number no longer fits: the name is formatted now.
@@ -107,8 +108,23 @@ public final class Task<T> extends AsyncFuture<T> {
   }
 
   /** The coroutine this task runs. */
+  @SuppressWarnings("unchecked")
   public Coroutine<T> getCoro() {
-    return coro;
+    Coroutine<?> c = leaf;
+    for (Coroutine<?> up = c.parent(); up != null; up = up.parent()) {
+      c = up;
+    }
+    return (Coroutine<T>) c;
+  }
+
+  /**
+   * What the task is suspended on and cancel() must cancel: an AsyncFuture (asyncio's
+   * {@code _fut_waiter}), the TimerHandle of a sleep, or null while it runs, is queued to run, or
+   * awaits nothing cancellable.
+   */
+  Object waitingOn() {
+    Coroutine<?> c = leaf;
+    return c.status == Coroutine.SUSPENDED ? c.awaiting : null;
   }
 
   /**
@@ -138,7 +154,7 @@ public final class Task<T> extends AsyncFuture<T> {
       Collections.reverse(frames);
       return List.copyOf(frames.subList(Math.max(0, frames.size() - limit), frames.size()));
     }
-    if (isCancelled() || !(coro.outcome instanceof Throwable failure)) {
+    if (isCancelled() || !(leaf.outcome() instanceof Throwable failure)) {
       return List.of();
     }
     frames = new ArrayList<>(List.of(failure.getStackTrace()));
@@ -169,7 +185,7 @@ public final class Task<T> extends AsyncFuture<T> {
       out.println("\tat " + f);
     }
     if (failed) {
-      out.println(coro.outcome);
+      out.println(leaf.outcome());
     }
   }
 
@@ -200,10 +216,10 @@ public final class Task<T> extends AsyncFuture<T> {
       cancelRequests = new CancelRequests();
     }
     cancelRequests.pending++;
-    Object w = waitingOn;
+    Object w = waitingOn();
     if (w instanceof AsyncFuture<?> future) {
       // Cancelling the future queues this task, and awaited() then throws CancelledException.
-      // waitingOn stays: if it is a task that catches its cancellation, cancelling this task
+      // The leaf still awaits it: if it is a task that catches its cancellation, cancelling this task
       // again must cancel it again, as asyncio leaves _fut_waiter in place.
       if (future.cancel(message)) {
         return true;
@@ -212,7 +228,6 @@ public final class Task<T> extends AsyncFuture<T> {
       // A sleep: stop its timer and wake the task now with this cancellation, as cancelling
       // asyncio's sleep future does; a second cancel() before the task runs leaves its message.
       timer.cancel();
-      waitingOn = null;
       leaf.awaiting = new CancelledException(loop, message);
       loop.wake(this);
       return true;
@@ -273,7 +288,7 @@ public final class Task<T> extends AsyncFuture<T> {
 
   @Override
   String reprDetails() {
-    return " name='" + getName() + "' coro=" + coro;
+    return " name='" + getName() + "' coro=" + getCoro();
   }
 
   // ---- the engine ------------------------------------------------------------------------------
@@ -284,15 +299,13 @@ public final class Task<T> extends AsyncFuture<T> {
     if (isDone()) {
       return;
     }
-    waitingOn = null;
     Coroutine<?> c = leaf;
     if (mustCancel) {
       mustCancel = false;
       CancelledException cancel = new CancelledException(loop, takeCancelMessage());
       if (c.status == Coroutine.CREATED) {
         // Throwing into a coroutine that never started ends it before its first line.
-        c.status = Coroutine.THREW;
-        c.outcome = cancel;
+        c.throwBeforeStart(cancel);
         finishFrom(c);
         return;
       }
@@ -316,7 +329,7 @@ public final class Task<T> extends AsyncFuture<T> {
           c = leaf;
           continue;
         }
-        Coroutine<?> awaiter = c.parent;
+        Coroutine<?> awaiter = c.parent();
         if (awaiter == null) {
           break;
         }
@@ -343,7 +356,6 @@ public final class Task<T> extends AsyncFuture<T> {
 
   /** The leaf coroutine suspends on a pending future (asyncio's {@code _fut_waiter}). */
   void waitFor(AsyncFuture<?> future) {
-    waitingOn = future;
     future.addWaiter(this);
     // The task cancelled itself during this step: cancel what it now waits on, as asyncio does.
     if (mustCancel && future.cancel(cancelRequests.message)) {
@@ -361,10 +373,10 @@ public final class Task<T> extends AsyncFuture<T> {
   void sleepFor(double delay) {
     TimerHandle timer = new WakeTimer(loop, loop.time() + delay, this);
     loop.schedule(timer);
-    waitingOn = timer;
+    leaf.awaiting = timer;
     if (mustCancel) {
       timer.cancel();
-      waitingOn = null;
+      leaf.awaiting = null;
       loop.wake(this);
     }
   }
@@ -388,6 +400,7 @@ public final class Task<T> extends AsyncFuture<T> {
 
   /** Takes the outcome of the task's outermost coroutine, which has just finished. */
   private void finishFrom(Coroutine<?> root) {
+    leaf = root;
     loop.removeLive(this);
     if (root.status == Coroutine.RETURNED) {
       if (mustCancel) {
@@ -397,13 +410,13 @@ public final class Task<T> extends AsyncFuture<T> {
         cancelWith(message == null ? null : new CancelledException(loop, message));
       } else {
         @SuppressWarnings("unchecked")
-        T value = (T) root.outcome;
+        T value = (T) root.outcome();
         finish(value);
       }
-    } else if (root.outcome instanceof CancelledException cancelled) {
+    } else if (root.outcome() instanceof CancelledException cancelled) {
       cancelWith(cancelled);
     } else {
-      fail((Throwable) root.outcome);
+      fail((Throwable) root.outcome());
     }
   }
 
@@ -440,7 +453,7 @@ public final class Task<T> extends AsyncFuture<T> {
 
     @Override
     void run() {
-      task.waitingOn = null;
+      task.leaf.awaiting = null; // awaited() reads the sleep's outcome: none
       task.loop.wake(task);
     }
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import example.Script;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -68,6 +69,42 @@ class CancellationTest {
     assertThatThrownBy(() -> loop.runUntilComplete(task)).isInstanceOf(CancelledException.class);
     assertThat(log).containsExactly("finally at 1.0");
     assertThat(loop.time()).isEqualTo(1.0);
+  }
+
+  @Test
+  void aCancelArrivingAfterTheSleepEndedButBeforeTheTaskRanThrowsAtTheAwait() {
+    // Python (call_at(t0 + 1, lambda: call_soon(t.cancel)) before a task sleeping 1 s starts):
+    // 'cancelled at 1': the sleep's timer has fired, so cancel() finds its future done and the
+    // wake-up carries the cancellation instead; caught, the task sleeps again, woken once.
+    AtomicReference<Task<Void>> sleeper = new AtomicReference<>();
+    loop.callAt(1, () -> loop.callSoon(() -> log.add("cancel() -> " + sleeper.get().cancel())));
+    Task<Void> task = loop.createTask(Script.named("sleeper")
+        .await(() -> sleep(1), v -> log.add("woke"), e -> log.add("cancelled at " + loop.time()))
+        .await(() -> sleep(1), v -> log.add("slept again until " + loop.time()))
+        .build());
+    sleeper.set(task);
+
+    loop.runUntilComplete(task);
+    // Woken once: the second sleep lasts its whole second.
+    assertThat(log).containsExactly("cancel() -> true", "cancelled at 1.0",
+        "slept again until 2.0");
+    assertThat(task.getCoro().toString()).contains("sleeper");
+  }
+
+  @Test
+  void getCoroIsTheTasksOwnCoroutineWhileItAwaitsAChainFromInsideItAndOnceItEnded() {
+    Coroutine<Integer> outer = Script.named("outer")
+        .await(() -> Script.named("inner")
+            .run(() -> log.add("inside: " + Asyncio.currentTask().getCoro()))
+            .await(() -> sleep(1))
+            .returning(() -> 1))
+        .returning(() -> 2);
+    Task<Integer> task = loop.createTask(outer);
+    loop.callLater(0.5, () -> log.add("suspended: " + task.getCoro()));
+
+    assertThat(loop.runUntilComplete(task)).isEqualTo(2);
+    assertThat(log).containsExactly("inside: " + outer, "suspended: " + outer);
+    assertThat(task.getCoro()).isSameAs(outer);
   }
 
   @Test
