@@ -22,7 +22,7 @@ import java.util.ArrayDeque;
  * <p>{@link PriorityQueue} and {@link LifoQueue} keep items in another order.
  *
  * <p>Differs from asyncio: items may not be null (as in {@code java.util} queues);
- * {@code ValueError} is {@code IllegalStateException}; {@code QueueEmpty}/{@code QueueFull} are
+ * {@code ValueError} is {@code IllegalArgumentException}; {@code QueueEmpty}/{@code QueueFull} are
  * {@link QueueEmptyException}/{@link QueueFullException}.
  *
  * @param <T> the item type
@@ -134,11 +134,12 @@ public class Queue<T> {
    * Says that an item taken out has been processed; when every item put has been, tasks in
    * {@link #join()} wake up.
    *
-   * @throws IllegalStateException if called more times than items were put
+   * @throws IllegalArgumentException if called more times than items were put (asyncio's
+   *     {@code ValueError})
    */
   public void taskDone() {
     if (unfinishedTasks <= 0) {
-      throw new IllegalStateException("task_done() called too many times");
+      throw new IllegalArgumentException("task_done() called too many times");
     }
     if (--unfinishedTasks == 0) {
       finished.set();
