@@ -1,7 +1,9 @@
 package io.jasyncio.internal;
 
 import io.jasyncio.AsyncGenerator;
+import io.jasyncio.Asyncio;
 import io.jasyncio.Coroutine;
+import io.jasyncio.EventLoop;
 import io.jasyncio.GeneratorExit;
 import java.util.NoSuchElementException;
 
@@ -44,6 +46,8 @@ public abstract class AsyncGeneratorMachine<T> extends CoroutineMachine<Object>
   private boolean finished;
   private Object sent;
   private Throwable thrownIn;
+  /** The loop of its first step, where it is listed until it finishes; null before. */
+  private EventLoop loop;
 
   /** A fresh generator of the {@code @Async} method {@code name}. Runs nothing. */
   protected AsyncGeneratorMachine(String name) {
@@ -162,6 +166,11 @@ public abstract class AsyncGeneratorMachine<T> extends CoroutineMachine<Object>
       throw new IllegalStateException("cannot send a value to async generator " + name
           + " before it started; await next() first");
     }
+    if (loop == null) {
+      // asyncio's firstiter hook: from now on the run that ends closes it if nobody else does.
+      loop = Asyncio.getRunningLoop();
+      StartedAsyncGenerators.started(loop, this);
+    }
     running = true;
     sent = toSend;
     thrownIn = toThrow;
@@ -177,6 +186,9 @@ public abstract class AsyncGeneratorMachine<T> extends CoroutineMachine<Object>
       started = true;
     } else {
       finished = true;
+      if (loop != null) {
+        StartedAsyncGenerators.finished(loop, this);
+      }
     }
   }
 
