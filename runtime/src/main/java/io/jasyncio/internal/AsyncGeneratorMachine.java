@@ -141,9 +141,20 @@ public abstract class AsyncGeneratorMachine<T> extends CoroutineMachine<Object>
     return new Close(this);
   }
 
-  /** A step of {@code for (T v : aiter(gen))}: finishes with {@code END} past the end. */
+  /**
+   * A step of {@code for (T v : aiter(gen))}: finishes with {@code END} past the end. Any
+   * {@link AsyncGenerator} can be iterated (such as {@code asCompleted(...)}); one that is not a
+   * generated machine ends when its {@code next()} throws {@code NoSuchElementException}, as
+   * Python's {@code async for} ends at {@code StopAsyncIteration}.
+   */
   static Coroutine<Object> iterationStep(AsyncGenerator<?> gen) {
-    return new NextStep<>((AsyncGeneratorMachine<?>) gen, null, true);
+    if (gen instanceof AsyncGeneratorMachine<?> machine) {
+      return new NextStep<>(machine, null, true);
+    }
+    if (gen == null) {
+      throw new NullPointerException("async generator");
+    }
+    return new ForeignStep(gen);
   }
 
   /** Whether {@code value}, the outcome of an iteration step, marks the end. */
@@ -240,6 +251,30 @@ public abstract class AsyncGeneratorMachine<T> extends CoroutineMachine<Object>
         throw new NoSuchElementException("async generator " + gen.name + " is exhausted");
       }
       complete((T) END);
+    }
+  }
+
+  /** A step of {@code aiter} over an async generator of another kind: awaits its next(). */
+  private static final class ForeignStep extends CoroutineMachine<Object> {
+    private final AsyncGenerator<?> gen;
+
+    ForeignStep(AsyncGenerator<?> gen) {
+      super("aiter", false);
+      this.gen = gen;
+    }
+
+    @Override
+    protected void resume() throws Throwable {
+      if (state == 0 && suspendOn(gen.next(), 1)) {
+        return;
+      }
+      Object value;
+      try {
+        value = awaited();
+      } catch (NoSuchElementException e) {
+        value = END;
+      }
+      complete(value);
     }
   }
 
