@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -29,6 +31,18 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>{@code await} and {@code done} are markers: the processor rewrites them in an {@code @Async}
  * body, and the methods here only run when a template is called as written.
+ *
+ * <p>JDK futures: every combinator that takes an {@link Awaitable} ({@code waitFor},
+ * {@code gather}, {@code shield}, {@code asCompleted}, {@code wait}) has an overload for a
+ * {@code CompletionStage} (a {@code CompletableFuture}, what the JDK's {@code HttpClient}
+ * returns) with asyncio's {@code wrap_future} rules: the stage's outcome reaches the loop
+ * through its thread-safe inbox, its exception unwrapped from {@code CompletionException}, and
+ * cancelling (as a timeout does) cancels the {@code CompletableFuture}. The collection forms of
+ * the stage overloads take an {@code Iterable} (a {@code Collection} form would erase to the same
+ * signature as the {@code Awaitable} one). To mix stages with tasks or coroutines in one call,
+ * wrap the stages first: {@code gather(task, wrapFuture(stage))}. An argument that is both an
+ * {@code Awaitable} and a {@code CompletionStage} (a subclass of {@code AsyncFuture} that
+ * implements it), or a literal {@code null}, matches both overloads: cast it to the one meant.
  */
 public final class Asyncio {
   /** {@link ReturnWhen#FIRST_COMPLETED}, for {@code Asyncio.wait(tasks, FIRST_COMPLETED)}. */
@@ -206,6 +220,62 @@ public final class Asyncio {
     return GatheringFuture.of(arguments);
   }
 
+  /**
+   * {@link #gather(Awaitable[])} of nothing: a future already done with an empty list, as
+   * {@code asyncio.gather()}. (Declared apart so that the call is not ambiguous between the
+   * {@code Awaitable} and {@code CompletionStage} forms.)
+   */
+  public static <T> AsyncFuture<List<T>> gather() {
+    return GatheringFuture.of(List.<Awaitable<T>>of());
+  }
+
+  /**
+   * {@link #gather(Awaitable[])} of {@code CompletionStage}s (such as {@code CompletableFuture}s),
+   * each followed as by {@link #wrapFuture(CompletionStage)}: the list holds their values in
+   * argument order, the first failure (unwrapped from {@code CompletionException}) reaches the
+   * awaiter, and cancelling the future cancels every {@code CompletableFuture} not done.
+   *
+   * <pre>{@code
+   * List<HttpResponse<String>> pages = await(gather(
+   *     http.sendAsync(a, ofString()), http.sendAsync(b, ofString())));
+   * }</pre>
+   *
+   * <p>Cancellation: if the awaiting task is cancelled meanwhile, {@code CancelledException} is
+   * thrown at that {@code await}.
+   */
+  @SafeVarargs
+  public static <T> AsyncFuture<List<T>> gather(CompletionStage<? extends T>... stages) {
+    List<AsyncFuture<? extends T>> futures = new ArrayList<>(stages.length);
+    for (int i = 0; i < stages.length; i++) {
+      futures.add(StageFuture.of(stages[i]));
+    }
+    return GatheringFuture.of(futures);
+  }
+
+  /**
+   * {@link #gather(CompletionStage[])} for any {@code Iterable} of stages, in its iteration
+   * order (an {@code Iterable}, not a {@code Collection}: that form takes awaitables).
+   *
+   * <p>Cancellation: if the awaiting task is cancelled meanwhile, {@code CancelledException} is
+   * thrown at that {@code await}.
+   */
+  public static <T> AsyncFuture<List<T>> gather(
+      Iterable<? extends CompletionStage<? extends T>> stages) {
+    return GatheringFuture.of(wrapAll(stages));
+  }
+
+  /**
+   * {@link #gather(Collection, boolean)} for stages: with {@code returnExceptions} every
+   * failure (unwrapped) or cancellation takes its stage's place in the list.
+   *
+   * <p>Cancellation: if the awaiting task is cancelled meanwhile, {@code CancelledException} is
+   * thrown at that {@code await}.
+   */
+  public static AsyncFuture<List<Object>> gather(
+      Iterable<? extends CompletionStage<?>> stages, boolean returnExceptions) {
+    return GatheringFuture.of(wrapAll(stages), returnExceptions);
+  }
+
   /** {@link #gather(Awaitable[])} for a collection, in its iteration order. */
   public static <T> AsyncFuture<List<T>> gather(
       Collection<? extends Awaitable<? extends T>> awaitables) {
@@ -274,6 +344,38 @@ public final class Asyncio {
   }
 
   /**
+   * {@link #waitFor(Awaitable, double)} for a {@code CompletionStage}, followed as by
+   * {@link #wrapFuture(CompletionStage)}: when time is up its {@code CompletableFuture} is
+   * cancelled and the await throws {@code TimeoutException}.
+   *
+   * <pre>{@code
+   * HttpResponse<String> page = await(waitFor(http.sendAsync(request, ofString()), 10.0));
+   * }</pre>
+   *
+   * <p>Cancellation: if the awaiting task is cancelled meanwhile, {@code CancelledException} is
+   * thrown at that {@code await}, and the {@code CompletableFuture} is cancelled.
+   *
+   * @throws TimeoutException (at the await) if the time ran out
+   */
+  public static <T> Coroutine<T> waitFor(CompletionStage<T> stage, double seconds)
+      throws TimeoutException {
+    return new WaitFor<>(StageFuture.of(stage), seconds);
+  }
+
+  /**
+   * {@link #waitFor(CompletionStage, double)} with a {@code Duration} (null: no limit).
+   *
+   * <p>Cancellation: if the awaiting task is cancelled meanwhile, {@code CancelledException} is
+   * thrown at that {@code await}.
+   *
+   * @throws TimeoutException (at the await) if the time ran out
+   */
+  public static <T> Coroutine<T> waitFor(CompletionStage<T> stage, Duration timeout)
+      throws TimeoutException {
+    return new WaitFor<>(StageFuture.of(stage), seconds(timeout));
+  }
+
+  /**
    * A deadline {@code delay} from now for the awaits in a try-with-resources block: asyncio's
    * {@code timeout(delay)}; null means none (it can be set later with {@link
    * Timeout#reschedule}). Must be called inside a task, as in an {@code @Async} body:
@@ -333,6 +435,63 @@ public final class Asyncio {
   }
 
   /**
+   * {@link #shield(Awaitable)} for a {@code CompletionStage}: cancelling the returned future (as
+   * cancelling the task that awaits it does) leaves the stage's {@code CompletableFuture}
+   * running.
+   *
+   * <p>Cancellation: if the awaiting task is cancelled meanwhile, {@code CancelledException} is
+   * thrown at that {@code await}, and the stage goes on.
+   *
+   * @throws IllegalStateException if no loop runs here
+   */
+  public static <T> AsyncFuture<T> shield(CompletionStage<T> stage) {
+    StageFuture<T> inner = StageFuture.of(stage);
+    inner.attach(getRunningLoop());
+    return Shield.of(inner);
+  }
+
+  /**
+   * A future of the running loop that follows {@code stage}, completed on any thread: asyncio's
+   * {@code wrap_future}. Its value, or its exception unwrapped from
+   * {@code CompletionException}, reaches the loop through its thread-safe inbox; a cancelled
+   * {@code CompletableFuture} cancels it; cancelling it (or the task awaiting it) cancels the
+   * stage's {@code CompletableFuture}. It is how stages join tasks in one call:
+   * {@code gather(task, wrapFuture(stage))}. Made where no loop runs, it belongs to the loop
+   * that first awaits it.
+   *
+   * <p>Cancellation: if the awaiting task is cancelled meanwhile, {@code CancelledException} is
+   * thrown at that {@code await}.
+   */
+  public static <T> AsyncFuture<T> wrapFuture(CompletionStage<T> stage) {
+    return StageFuture.of(stage);
+  }
+
+  /**
+   * {@link #wrapFuture(CompletionStage)} for a {@code CompletableFuture} (which is both a stage
+   * and a {@code Future}; this overload spares the cast).
+   *
+   * <p>Cancellation: if the awaiting task is cancelled meanwhile, {@code CancelledException} is
+   * thrown at that {@code await}.
+   */
+  public static <T> AsyncFuture<T> wrapFuture(CompletableFuture<T> future) {
+    return StageFuture.of((CompletionStage<T>) future);
+  }
+
+  /**
+   * {@link #wrapFuture(CompletionStage)} for a plain {@code Future}, such as
+   * {@code ExecutorService.submit} returns: as a {@code Future} cannot say when it is done, a
+   * daemon thread waits in its {@code get()} until it is (none if it already is). Its exception
+   * is unwrapped from {@code ExecutionException}; cancelling the returned future cancels it with
+   * {@code cancel(true)}, interrupting its thread (as {@link #runInExecutor} does).
+   *
+   * <p>Cancellation: if the awaiting task is cancelled meanwhile, {@code CancelledException} is
+   * thrown at that {@code await}.
+   */
+  public static <T> AsyncFuture<T> wrapFuture(Future<T> future) {
+    return StageFuture.of(future);
+  }
+
+  /**
    * Waits for the futures (or tasks) until {@code returnWhen} holds, and finishes with the sets
    * of those done and those still pending: asyncio's {@code wait}. It throws nothing for their
    * failures. Call it qualified, {@code Asyncio.wait(...)}: inside any class, {@code wait} names
@@ -350,7 +509,7 @@ public final class Asyncio {
    */
   public static <F extends AsyncFuture<?>> Coroutine<DoneAndPending<F>> wait(
       Collection<F> futures, ReturnWhen returnWhen) {
-    return new Wait<>(futures, Double.POSITIVE_INFINITY, returnWhen);
+    return Wait.ofFutures(futures, Double.POSITIVE_INFINITY, returnWhen);
   }
 
   /**
@@ -363,7 +522,7 @@ public final class Asyncio {
    */
   public static <F extends AsyncFuture<?>> Coroutine<DoneAndPending<F>> wait(
       Collection<F> futures, double timeout, ReturnWhen returnWhen) {
-    return new Wait<>(futures, timeout, returnWhen);
+    return Wait.ofFutures(futures, timeout, returnWhen);
   }
 
   /**
@@ -374,17 +533,60 @@ public final class Asyncio {
    */
   public static <F extends AsyncFuture<?>> Coroutine<DoneAndPending<F>> wait(
       Collection<F> futures, Duration timeout, ReturnWhen returnWhen) {
-    return new Wait<>(futures, seconds(timeout), returnWhen);
+    return Wait.ofFutures(futures, seconds(timeout), returnWhen);
   }
 
   /**
-   * The awaitables in the order they finish: asyncio's {@code as_completed}. Returns as many
-   * awaitables as there are distinct arguments; awaiting each in turn gives the result of the
-   * next one to finish, or throws its exception. Coroutines are wrapped in tasks at once.
+   * {@link #wait(Collection, ReturnWhen)} for {@code CompletionStage}s: the sets hold the stages
+   * themselves, done when their outcome has reached the loop (then {@code join()} returns at
+   * once). An {@code Iterable}, since a {@code Collection} form would erase to the futures' one.
+   *
+   * <p>Cancellation: if the awaiting task is cancelled meanwhile, {@code CancelledException} is
+   * thrown at that {@code await}; the stages are not cancelled.
+   *
+   * @throws IllegalArgumentException if {@code stages} is empty
+   */
+  public static <S extends CompletionStage<?>> Coroutine<DoneAndPending<S>> wait(
+      Iterable<S> stages, ReturnWhen returnWhen) {
+    return Wait.ofStages(stages, Double.POSITIVE_INFINITY, returnWhen);
+  }
+
+  /**
+   * {@link #wait(Iterable, ReturnWhen)} that also returns after {@code timeout} seconds.
+   *
+   * <p>Cancellation: if the awaiting task is cancelled meanwhile, {@code CancelledException} is
+   * thrown at that {@code await}.
+   */
+  public static <S extends CompletionStage<?>> Coroutine<DoneAndPending<S>> wait(
+      Iterable<S> stages, double timeout, ReturnWhen returnWhen) {
+    return Wait.ofStages(stages, timeout, returnWhen);
+  }
+
+  /**
+   * {@link #wait(Iterable, double, ReturnWhen)} with a {@code Duration} (null: no limit).
+   *
+   * <p>Cancellation: if the awaiting task is cancelled meanwhile, {@code CancelledException} is
+   * thrown at that {@code await}.
+   */
+  public static <S extends CompletionStage<?>> Coroutine<DoneAndPending<S>> wait(
+      Iterable<S> stages, Duration timeout, ReturnWhen returnWhen) {
+    return Wait.ofStages(stages, seconds(timeout), returnWhen);
+  }
+
+  /**
+   * The awaitables in the order they finish: Python 3.13's {@code as_completed}. As an
+   * {@code Iterable}, it gives as many awaitables as there are distinct arguments; awaiting each
+   * in turn gives the result of the next one to finish, or throws its exception. As an
+   * {@link AsyncGenerator}, iterated with {@code aiter} in an {@code @Async} body, it gives the
+   * tasks and futures themselves as they finish (a coroutine's task). Coroutines are wrapped in
+   * tasks at once.
    *
    * <pre>{@code
    * for (Awaitable<String> next : asCompleted(List.of(fetch("a"), fetch("b")))) {
    *   String page = await(next);   // the earliest first
+   * }
+   * for (AsyncFuture<String> task : aiter(asCompleted(tasks))) {
+   *   String page = task.result();  // task is one of tasks, the earliest first
    * }
    * }</pre>
    *
@@ -393,7 +595,7 @@ public final class Asyncio {
    *
    * @throws IllegalStateException if no loop runs on this thread
    */
-  public static <T> Iterable<Awaitable<T>> asCompleted(
+  public static <T> AsCompleted<T> asCompleted(
       Collection<? extends Awaitable<? extends T>> awaitables) {
     return new AsCompleted<>(awaitables, Double.POSITIVE_INFINITY);
   }
@@ -405,9 +607,45 @@ public final class Asyncio {
    * <p>Cancellation: if the awaiting task is cancelled meanwhile, {@code CancelledException} is
    * thrown at that {@code await}.
    */
-  public static <T> Iterable<Awaitable<T>> asCompleted(
+  public static <T> AsCompleted<T> asCompleted(
       Collection<? extends Awaitable<? extends T>> awaitables, double timeout) {
     return new AsCompleted<>(awaitables, timeout);
+  }
+
+  /**
+   * {@link #asCompleted(Collection)} for {@code CompletionStage}s, each followed as by
+   * {@link #wrapFuture(CompletionStage)}; async iteration gives those wrapping futures.
+   *
+   * <p>Cancellation: if the awaiting task is cancelled meanwhile, {@code CancelledException} is
+   * thrown at that {@code await}.
+   *
+   * @throws IllegalStateException if no loop runs on this thread
+   */
+  public static <T> AsCompleted<T> asCompleted(
+      Iterable<? extends CompletionStage<? extends T>> stages) {
+    return new AsCompleted<>(wrapAll(stages), Double.POSITIVE_INFINITY);
+  }
+
+  /**
+   * {@link #asCompleted(Iterable)} with a time limit in seconds, as
+   * {@link #asCompleted(Collection, double)}.
+   *
+   * <p>Cancellation: if the awaiting task is cancelled meanwhile, {@code CancelledException} is
+   * thrown at that {@code await}.
+   */
+  public static <T> AsCompleted<T> asCompleted(
+      Iterable<? extends CompletionStage<? extends T>> stages, double timeout) {
+    return new AsCompleted<>(wrapAll(stages), timeout);
+  }
+
+  /** One {@link StageFuture} per stage, in iteration order. */
+  private static <T> List<AsyncFuture<? extends T>> wrapAll(
+      Iterable<? extends CompletionStage<? extends T>> stages) {
+    List<AsyncFuture<? extends T>> futures = new ArrayList<>();
+    for (CompletionStage<? extends T> s : stages) {
+      futures.add(StageFuture.of(s));
+    }
+    return futures;
   }
 
   private static double seconds(Duration d) {

@@ -4,7 +4,7 @@ package io.jasyncio;
  * A {@link Semaphore} that refuses to be released above its initial value, asyncio's
  * {@code BoundedSemaphore}: a release without a matching acquire is a bug it reports.
  *
- * <p>Differs from asyncio: {@code ValueError} is {@code IllegalStateException}.
+ * <p>asyncio's {@code ValueError} for an extra release is {@code IllegalArgumentException}.
  */
 public final class BoundedSemaphore extends Semaphore {
   private final int bound;
@@ -23,12 +23,13 @@ public final class BoundedSemaphore extends Semaphore {
   /**
    * Gives a permit back.
    *
-   * @throws IllegalStateException if that would make more permits than the initial value
+   * @throws IllegalArgumentException if that would make more permits than the initial value
+   *     (asyncio's {@code ValueError})
    */
   @Override
   public void release() {
     if (value() >= bound) {
-      throw new IllegalStateException("BoundedSemaphore released too many times");
+      throw new IllegalArgumentException("BoundedSemaphore released too many times");
     }
     super.release();
   }

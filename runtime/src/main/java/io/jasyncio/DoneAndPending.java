@@ -7,11 +7,12 @@ import java.util.Set;
  * {@code (done, pending)} pair of sets. Both keep the order of the collection given to
  * {@code wait}.
  *
- * @param <F> the type of the futures or tasks
+ * @param <F> the type of the futures or tasks (or of the {@code CompletionStage}s, for
+ *     {@link Asyncio#wait(Iterable, ReturnWhen)})
  * @param done those done (finished, failed or cancelled) when {@code wait} returned
  * @param pending the others
  */
-public record DoneAndPending<F extends AsyncFuture<?>>(Set<F> done, Set<F> pending) {
+public record DoneAndPending<F>(Set<F> done, Set<F> pending) {
   /** Copies both sets, which stay unmodifiable. */
   public DoneAndPending {
     done = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(done));

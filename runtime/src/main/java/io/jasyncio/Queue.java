@@ -21,8 +21,12 @@ import java.util.ArrayDeque;
  *
  * <p>{@link PriorityQueue} and {@link LifoQueue} keep items in another order.
  *
+ * <p>{@link #shutdown()} ends it (Python 3.13): puts then throw {@link QueueShutDownException},
+ * gets once the queue is empty (at once after {@link #shutdown(boolean) shutdown(true)}, which
+ * also drops the items left), and tasks blocked in either are woken to throw it.
+ *
  * <p>Differs from asyncio: items may not be null (as in {@code java.util} queues);
- * {@code ValueError} is {@code IllegalStateException}; {@code QueueEmpty}/{@code QueueFull} are
+ * {@code ValueError} is {@code IllegalArgumentException}; {@code QueueEmpty}/{@code QueueFull} are
  * {@link QueueEmptyException}/{@link QueueFullException}.
  *
  * @param <T> the item type
@@ -34,6 +38,7 @@ public class Queue<T> {
   private final Waiters putters = new Waiters("Queue");
   private final Event finished = new Event();
   private int unfinishedTasks;
+  private boolean isShutdown;
 
   /** An unbounded queue. */
   public Queue() {
@@ -78,6 +83,9 @@ public class Queue<T> {
   /**
    * Puts {@code item} in the queue, waiting while it is full.
    *
+   * <p>Throws {@link QueueShutDownException} (at the await) if the queue is shut down, also
+   * while this put waits.
+   *
    * <p>Cancellation: if the awaiting task is cancelled meanwhile, {@code CancelledException} is
    * thrown at that {@code await}.
    */
@@ -91,11 +99,15 @@ public class Queue<T> {
   /**
    * Puts {@code item} in the queue at once and wakes the first task waiting in {@link #get}.
    *
+   * @throws QueueShutDownException if the queue is shut down
    * @throws QueueFullException if it is full
    */
   public void putNowait(T item) {
     if (item == null) {
       throw new NullPointerException("item");
+    }
+    if (isShutdown) {
+      throw new QueueShutDownException();
     }
     if (full()) {
       throw new QueueFullException();
@@ -109,6 +121,9 @@ public class Queue<T> {
   /**
    * Takes an item out of the queue, waiting while it is empty.
    *
+   * <p>Throws {@link QueueShutDownException} (at the await) if the queue is shut down and empty,
+   * also when that happens while this get waits.
+   *
    * <p>Cancellation: if the awaiting task is cancelled meanwhile, {@code CancelledException} is
    * thrown at that {@code await}.
    */
@@ -119,10 +134,14 @@ public class Queue<T> {
   /**
    * Takes an item out at once and wakes the first task waiting in {@link #put}.
    *
+   * @throws QueueShutDownException if it is empty and shut down
    * @throws QueueEmptyException if it is empty
    */
   public T getNowait() {
     if (items.isEmpty()) {
+      if (isShutdown) {
+        throw new QueueShutDownException();
+      }
       throw new QueueEmptyException();
     }
     T item = items.poll();
@@ -134,11 +153,12 @@ public class Queue<T> {
    * Says that an item taken out has been processed; when every item put has been, tasks in
    * {@link #join()} wake up.
    *
-   * @throws IllegalStateException if called more times than items were put
+   * @throws IllegalArgumentException if called more times than items were put (asyncio's
+   *     {@code ValueError})
    */
   public void taskDone() {
     if (unfinishedTasks <= 0) {
-      throw new IllegalStateException("task_done() called too many times");
+      throw new IllegalArgumentException("task_done() called too many times");
     }
     if (--unfinishedTasks == 0) {
       finished.set();
@@ -155,13 +175,58 @@ public class Queue<T> {
     return new Join();
   }
 
+  /**
+   * Shuts the queue down: {@link #shutdown(boolean) shutdown(false)}, Python 3.13's
+   * {@code shutdown()}. Items already in it can still be taken out.
+   */
+  public void shutdown() {
+    shutdown(false);
+  }
+
+  /**
+   * Shuts the queue down, Python 3.13's {@code shutdown(immediate)}: from now on
+   * {@link #put}/{@link #putNowait} throw {@link QueueShutDownException}, and so do
+   * {@link #get}/{@link #getNowait} once the queue is empty. With {@code immediate} the queue is
+   * emptied at once, each item dropped counting as {@link #taskDone()} (which may wake the tasks
+   * in {@link #join()}), so gets throw straight away. Every task blocked in {@code put} or
+   * {@code get} is woken: a put throws, a get takes an item if one is left, else throws.
+   * Calling it again is harmless (a later immediate one still drops what is left).
+   */
+  public void shutdown(boolean immediate) {
+    isShutdown = true;
+    if (immediate) {
+      while (!items.isEmpty()) {
+        items.poll();
+        if (unfinishedTasks > 0) {
+          unfinishedTasks--;
+        }
+      }
+      if (unfinishedTasks == 0) {
+        finished.set();
+      }
+    }
+    // Every blocked get and put must look again, and find the queue shut down.
+    wakeAll(getters);
+    wakeAll(putters);
+  }
+
   @Override
   public String toString() {
     return "<" + getClass().getSimpleName() + " maxsize=" + maxsize
         + (items.isEmpty() ? "" : " _queue=" + items)
         + (getters.isEmpty() ? "" : " _getters[" + getters.size() + "]")
         + (putters.isEmpty() ? "" : " _putters[" + putters.size() + "]")
-        + (unfinishedTasks == 0 ? "" : " tasks=" + unfinishedTasks) + ">";
+        + (unfinishedTasks == 0 ? "" : " tasks=" + unfinishedTasks)
+        + (isShutdown ? " shutdown" : "") + ">";
+  }
+
+  /** Wakes every waiter not done yet, emptying {@code waiters}. */
+  private static void wakeAll(Waiters waiters) {
+    for (AsyncFuture<Object> f = waiters.poll(); f != null; f = waiters.poll()) {
+      if (!f.isDone()) {
+        f.setResult(null);
+      }
+    }
   }
 
   /** Wakes the first waiter that is not done, dropping those before it. */
@@ -198,6 +263,9 @@ public class Queue<T> {
     @Override
     protected boolean tryNow() {
       if (full()) {
+        if (isShutdown) {
+          throw new QueueShutDownException();
+        }
         return false;
       }
       putNowait(item);
@@ -228,6 +296,9 @@ public class Queue<T> {
     @Override
     protected boolean tryNow() {
       if (empty()) {
+        if (isShutdown) {
+          throw new QueueShutDownException();
+        }
         return false;
       }
       complete(getNowait());

@@ -1,5 +1,7 @@
 package io.jasyncio;
 
+import io.jasyncio.internal.StartedAsyncGenerators;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,7 +17,9 @@ import java.util.List;
  *
  * <p>{@link #run} returns as soon as its coroutine finishes: other tasks, and timers (cancelled or
  * not), do not hold it. {@link #close()} cancels the tasks still pending, runs the loop until they
- * are done (so their {@code finally} blocks run), and closes the loop.
+ * are done (so their {@code finally} blocks run), closes the async generators left suspended
+ * (asyncio's {@code shutdown_asyncgens}: their {@code finally} blocks run too), and closes the
+ * loop.
  *
  * <p>Differs from asyncio: it can be given a {@link Clock}; {@code run} also accepts a future,
  * such as a gather made before any loop ran; no context or debug flag.
@@ -63,7 +67,11 @@ public final class Runner implements AutoCloseable {
     return loop;
   }
 
-  /** Cancels the tasks still pending, waits for them, and closes the loop. */
+  /**
+   * Cancels the tasks still pending and waits for them, closes the async generators that were
+   * started and left suspended (an {@code async for} that broke out, a generator stepped with
+   * {@code next()} and dropped) and waits for their {@code finally} blocks, then closes the loop.
+   */
   @Override
   public void close() {
     if (closed) {
@@ -73,6 +81,7 @@ public final class Runner implements AutoCloseable {
     if (loop != null) {
       try {
         cancelAllTasks();
+        shutdownAsyncgens();
       } finally {
         loop.close();
       }
@@ -103,6 +112,31 @@ public final class Runner implements AutoCloseable {
       if (!t.isCancelled() && t.exception() != null) {
         System.err.println("unhandled exception during Asyncio.run() shutdown: " + t);
         t.exception().printStackTrace();
+      }
+    }
+  }
+
+  /**
+   * Closes, concurrently, every async generator of the loop still suspended and waits for them,
+   * as asyncio's {@code loop.shutdown_asyncgens()}: each gets {@code GeneratorExit} at its
+   * yield, so its {@code finally} blocks run (and may await). One that fails to close is
+   * reported, as asyncio reports it to the loop's exception handler.
+   */
+  private void shutdownAsyncgens() {
+    List<AsyncGenerator<?>> generators = StartedAsyncGenerators.takeAll(loop);
+    if (generators.isEmpty()) {
+      return;
+    }
+    List<Coroutine<Void>> closing = new ArrayList<>(generators.size());
+    for (AsyncGenerator<?> g : generators) {
+      closing.add(g.aclose());
+    }
+    List<Object> outcomes = loop.runUntilComplete(GatheringFuture.of(closing, true));
+    for (int i = 0; i < outcomes.size(); i++) {
+      if (outcomes.get(i) instanceof Throwable failure) {
+        System.err.println("an error occurred during closing of asynchronous generator "
+            + generators.get(i));
+        failure.printStackTrace();
       }
     }
   }

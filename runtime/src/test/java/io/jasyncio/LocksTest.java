@@ -90,8 +90,9 @@ class LocksTest {
     loop.runUntilComplete(Script.named("main").await(semaphore::acquire).build());
     semaphore.release();
 
+    // Python: ValueError('BoundedSemaphore released too many times')
     assertThatThrownBy(semaphore::release)
-        .isInstanceOf(IllegalStateException.class)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("BoundedSemaphore released too many times");
   }
 

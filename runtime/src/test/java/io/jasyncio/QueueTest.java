@@ -45,7 +45,9 @@ class QueueTest {
     assertThat(log).containsExactly("put 0 at 0.0", "put 1 at 0.0", "put 2 at 0.0",
         "got 0 at 1.0", "put 3 at 1.0", "got 1 at 2.0", "got 2 at 3.0", "got 3 at 4.0",
         "joined at 4.0");
-    assertThatThrownBy(q::taskDone).hasMessage("task_done() called too many times");
+    // Python: ValueError('task_done() called too many times')
+    assertThatThrownBy(q::taskDone).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("task_done() called too many times");
   }
 
   @Test

@@ -1,7 +1,9 @@
 package io.jasyncio.internal;
 
 import io.jasyncio.AsyncGenerator;
+import io.jasyncio.Asyncio;
 import io.jasyncio.Coroutine;
+import io.jasyncio.EventLoop;
 import io.jasyncio.GeneratorExit;
 import java.util.NoSuchElementException;
 
@@ -44,6 +46,8 @@ public abstract class AsyncGeneratorMachine<T> extends CoroutineMachine<Object>
   private boolean finished;
   private Object sent;
   private Throwable thrownIn;
+  /** The loop of its first step, where it is listed until it finishes; null before. */
+  private EventLoop loop;
 
   /** A fresh generator of the {@code @Async} method {@code name}. Runs nothing. */
   protected AsyncGeneratorMachine(String name) {
@@ -137,9 +141,20 @@ public abstract class AsyncGeneratorMachine<T> extends CoroutineMachine<Object>
     return new Close(this);
   }
 
-  /** A step of {@code for (T v : aiter(gen))}: finishes with {@code END} past the end. */
+  /**
+   * A step of {@code for (T v : aiter(gen))}: finishes with {@code END} past the end. Any
+   * {@link AsyncGenerator} can be iterated (such as {@code asCompleted(...)}); one that is not a
+   * generated machine ends when its {@code next()} throws {@code NoSuchElementException}, as
+   * Python's {@code async for} ends at {@code StopAsyncIteration}.
+   */
   static Coroutine<Object> iterationStep(AsyncGenerator<?> gen) {
-    return new NextStep<>((AsyncGeneratorMachine<?>) gen, null, true);
+    if (gen instanceof AsyncGeneratorMachine<?> machine) {
+      return new NextStep<>(machine, null, true);
+    }
+    if (gen == null) {
+      throw new NullPointerException("async generator");
+    }
+    return new ForeignStep(gen);
   }
 
   /** Whether {@code value}, the outcome of an iteration step, marks the end. */
@@ -162,6 +177,11 @@ public abstract class AsyncGeneratorMachine<T> extends CoroutineMachine<Object>
       throw new IllegalStateException("cannot send a value to async generator " + name
           + " before it started; await next() first");
     }
+    if (loop == null) {
+      // asyncio's firstiter hook: from now on the run that ends closes it if nobody else does.
+      loop = Asyncio.getRunningLoop();
+      StartedAsyncGenerators.started(loop, this);
+    }
     running = true;
     sent = toSend;
     thrownIn = toThrow;
@@ -177,6 +197,9 @@ public abstract class AsyncGeneratorMachine<T> extends CoroutineMachine<Object>
       started = true;
     } else {
       finished = true;
+      if (loop != null) {
+        StartedAsyncGenerators.finished(loop, this);
+      }
     }
   }
 
@@ -228,6 +251,30 @@ public abstract class AsyncGeneratorMachine<T> extends CoroutineMachine<Object>
         throw new NoSuchElementException("async generator " + gen.name + " is exhausted");
       }
       complete((T) END);
+    }
+  }
+
+  /** A step of {@code aiter} over an async generator of another kind: awaits its next(). */
+  private static final class ForeignStep extends CoroutineMachine<Object> {
+    private final AsyncGenerator<?> gen;
+
+    ForeignStep(AsyncGenerator<?> gen) {
+      super("aiter", false);
+      this.gen = gen;
+    }
+
+    @Override
+    protected void resume() throws Throwable {
+      if (state == 0 && suspendOn(gen.next(), 1)) {
+        return;
+      }
+      Object value;
+      try {
+        value = awaited();
+      } catch (NoSuchElementException e) {
+        value = END;
+      }
+      complete(value);
     }
   }
 
