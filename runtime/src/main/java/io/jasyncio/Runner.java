@@ -1,6 +1,7 @@
 package io.jasyncio;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs coroutines to completion on a loop it owns, on the calling thread, and cleans up on
@@ -81,7 +82,8 @@ public final class Runner implements AutoCloseable {
 
   /**
    * Cancels every pending task and runs the loop until they are done, as asyncio.run does when
-   * its coroutine has finished; reports those that failed otherwise than by cancellation.
+   * its coroutine has finished; reports those that failed otherwise than by cancellation to the
+   * loop's exception handler.
    */
   private void cancelAllTasks() {
     List<Task<?>> pending = loop.allTasks();
@@ -101,8 +103,9 @@ public final class Runner implements AutoCloseable {
     loop.runUntilComplete(allDone);
     for (Task<?> t : pending) {
       if (!t.isCancelled() && t.exception() != null) {
-        System.err.println("unhandled exception during Asyncio.run() shutdown: " + t);
-        t.exception().printStackTrace();
+        loop.callExceptionHandler(Map.of("message",
+            "unhandled exception during Asyncio.run() shutdown", "exception", t.exception(),
+            "task", t));
       }
     }
   }

@@ -439,7 +439,7 @@ public final class Task<T> extends AsyncFuture<T> {
     }
 
     @Override
-    void run() {
+    void run(EventLoop loop) {
       task.waitingOn = null;
       task.loop.wake(task);
     }
