@@ -43,7 +43,9 @@ import java.util.function.Function;
  * that loaded it (or the thread's context loader), so a pool made under {@code mvn exec:java}, in
  * an IDE runner or under a custom class loader works; the system property
  * {@code jasyncio.worker.classpath} sets it outright. A worker that still cannot load its main
- * class fails its task with a {@link BrokenWorkerException} naming the class path it used. A worker JVM takes a few hundred milliseconds to start and more to warm up, so a pool
+ * class fails its task with a {@link BrokenWorkerException} naming the class path it used.
+ *
+ * <p>A worker JVM takes a few hundred milliseconds to start and more to warm up, so a pool
  * pays off for work that takes far longer than that; reuse one pool rather than making many.
  * Workers start from a class data sharing archive of their classes, written by the first worker
  * of the first pool with that command (the system property {@code jasyncio.worker.cds} names

@@ -317,9 +317,8 @@ public final class WorkerProcess implements AutoCloseable {
         && !WorkerClassPath.findsWorkerMain(classPath)) {
       message = "a worker JVM (pid " + pid() + ") " + how + " before it was ready: it cannot"
           + " load its main class " + WorkerMain.class.getName() + ", which is not on the class"
-          + " path it was given, '" + classPath + "' (java.class.path, plus what the pool found"
-          + " in the class loaders of the code that made it); give workers the application's"
-          + " class path with -D" + WorkerClassPath.PROPERTY + "=<class path>";
+          + " path it was given, '" + classPath + "'; give workers the application's class"
+          + " path with -D" + WorkerClassPath.PROPERTY + "=<class path>";
     } else if (!ready) {
       message = "a worker JVM (pid " + pid() + ") " + how + " before it was ready"
           + (cause instanceof SocketTimeoutException ? ": " + cause.getMessage() : "")
