@@ -1,5 +1,6 @@
 package io.jasyncio;
 
+import io.jasyncio.internal.ExceptionLog;
 import io.jasyncio.internal.NeverAwaitedWatch;
 import io.jasyncio.internal.Repr;
 import io.jasyncio.internal.Unchecked;
@@ -38,9 +39,10 @@ import java.util.function.Consumer;
  * {@code <Future finished exception=IllegalStateException('x')>}, {@code <Future cancelled>}.
  *
  * <p>A future that failed and is garbage-collected before anyone retrieved its exception (by
- * awaiting it, or calling {@link #result()} or {@link #exception()}) prints asyncio's warning on
- * standard error: {@code Task exception was never retrieved} (or {@code Future ...}), the future,
- * and the exception's stack trace.
+ * awaiting it, or calling {@link #result()} or {@link #exception()}) is reported to its loop's
+ * {@link EventLoop#callExceptionHandler exception handler}: {@code Task exception was never
+ * retrieved} (or {@code Future ...}), with the exception and the future's repr; a future of no
+ * loop is logged as the default handler logs.
  *
  * <p>Differs from asyncio: a done-callback receives
  * the future as {@code AsyncFuture<T>} (for a task, cast it to {@code Task<T>}).
@@ -298,7 +300,8 @@ public non-sealed class AsyncFuture<T> implements Awaitable<T> {
     outcome = e;
     state = FAILED;
     // Watched until someone reads the exception; the watch holds this future only phantomly.
-    outcome = NeverAwaitedWatch.unretrieved(this, toString(), e);
+    outcome = NeverAwaitedWatch.unretrieved(this, toString(), e,
+        loop != null ? loop.exceptionReporter : ExceptionLog::log);
     scheduleCallbacks();
   }
 

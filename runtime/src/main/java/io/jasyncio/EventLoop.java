@@ -1,13 +1,16 @@
 package io.jasyncio;
 
 import io.jasyncio.internal.DaemonThreadPool;
+import io.jasyncio.internal.ExceptionLog;
 import io.jasyncio.internal.Inbox;
 import io.jasyncio.internal.NeverAwaitedWatch;
 import io.jasyncio.internal.TimerHeap;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
@@ -41,6 +44,10 @@ import java.util.function.Consumer;
  * </table>
  *
  * <p>Debug mode ({@link #setDebug}) reports slow callbacks and refuses calls from foreign threads.
+ *
+ * <p>What the loop cannot raise to anyone (a callback that threw, a task exception never
+ * retrieved) goes to its exception handler ({@link #setExceptionHandler}); the default one logs
+ * it through the {@code System.Logger} named {@code io.jasyncio}.
  *
  * <p>Differs from asyncio: no I/O selector or signal handling; callbacks are
  * {@code Runnable}s; timers with equal deadlines run in scheduling order.
@@ -95,6 +102,10 @@ public final class EventLoop {
   private boolean debug = DEBUG_BY_DEFAULT;
   /** In debug mode, a callback or step running this long (in loop time) is reported. */
   private double slowCallbackDuration = 0.1;
+  /** Set by {@link #setExceptionHandler}; null for the default. Read from other threads too. */
+  private volatile ExceptionHandler exceptionHandler;
+  /** {@link #callExceptionHandler}, made once, for the futures that report through it. */
+  final Consumer<Map<String, Object>> exceptionReporter = this::callExceptionHandler;
 
   private EventLoop(Clock clock) {
     this.clock = clock;
@@ -295,7 +306,9 @@ public final class EventLoop {
    *
    * <ul>
    *   <li>every callback and task step that runs {@link #getSlowCallbackDuration()} seconds or
-   *       longer of loop time is reported on standard error;</li>
+   *       longer of loop time is logged at {@code WARNING} on the {@code System.Logger} named
+   *       {@code io.jasyncio} ({@code Executing <Handle ...> took 0.500 seconds}), as asyncio's
+   *       {@code logger.warning};</li>
    *   <li>{@link #callSoon}, {@link #callLater}, {@link #callAt}, {@link #createTask}, and a
    *       future's or task's {@code setResult}, {@code setException}, {@code cancel},
    *       {@code addDoneCallback} and {@code removeDoneCallback} throw
@@ -333,6 +346,62 @@ public final class EventLoop {
   /** The threshold of the slow-callback report, in seconds; see {@link #setDebug}. */
   public double getSlowCallbackDuration() {
     return slowCallbackDuration;
+  }
+
+  /**
+   * Sets the handler of errors nobody can catch: asyncio's {@code loop.set_exception_handler}.
+   * Null restores the default, {@link #defaultExceptionHandler}. See {@link ExceptionHandler} for
+   * the context it is given and the threads it runs on.
+   */
+  public void setExceptionHandler(ExceptionHandler handler) {
+    exceptionHandler = handler;
+  }
+
+  /** The handler set by {@link #setExceptionHandler}, or null for the default one. */
+  public ExceptionHandler getExceptionHandler() {
+    return exceptionHandler;
+  }
+
+  /**
+   * Reports {@code context} (asyncio's keys: {@code "message"}, {@code "exception"},
+   * {@code "future"}, {@code "task"}, {@code "handle"}, ...) to the exception handler, or to
+   * {@link #defaultExceptionHandler} if none is set: asyncio's
+   * {@code loop.call_exception_handler}. What the handler throws is reported through the default
+   * handler ({@code Unhandled error in exception handler}, with the original context under
+   * {@code "context"}); nothing it throws reaches the caller, except a
+   * {@code VirtualMachineError}.
+   */
+  public void callExceptionHandler(Map<String, Object> context) {
+    ExceptionHandler handler = exceptionHandler;
+    if (handler != null) {
+      try {
+        handler.handle(this, context);
+        return;
+      } catch (VirtualMachineError e) {
+        throw e;
+      } catch (Throwable e) {
+        context = Map.of("message", "Unhandled error in exception handler", "exception", e,
+            "context", context);
+      }
+    }
+    try {
+      defaultExceptionHandler(context);
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (Throwable e) {
+      // A logging backend that throws: asyncio's second layer of protection.
+      ExceptionLog.handlerFailed("Exception in default exception handler", e);
+    }
+  }
+
+  /**
+   * Logs {@code context} through the {@code System.Logger} named {@code io.jasyncio}, at
+   * {@code ERROR}: its {@code "message"} (or {@code Unhandled exception in event loop}), a
+   * {@code key: value} line for each other key in key order, and the {@code "exception"}'s stack
+   * trace. asyncio's {@code loop.default_exception_handler}; a custom handler may call it.
+   */
+  public void defaultExceptionHandler(Map<String, Object> context) {
+    ExceptionLog.log(context);
   }
 
   /**
@@ -506,8 +575,8 @@ public final class EventLoop {
         double took = clock.time() - start;
         if (took >= slowCallbackDuration) {
           String what = entry instanceof Task<?> task ? "a step of " + task : entry.toString();
-          System.err.println(String.format(Locale.ROOT, "Executing %s took %.3f seconds", what,
-              took));
+          ExceptionLog.LOGGER.log(Level.WARNING, String.format(Locale.ROOT,
+              "Executing %s took %.3f seconds", what, took));
         }
       }
       fresh.armUnclaimed();
@@ -515,13 +584,13 @@ public final class EventLoop {
   }
 
   /** Runs one entry of the ready queue: a task's step, or a handle unless it was cancelled. */
-  private static void run(Object entry) {
+  private void run(Object entry) {
     if (entry instanceof Task<?> task) {
       task.step();
     } else {
       Handle h = (Handle) entry;
       if (!h.isCancelled()) {
-        h.run();
+        h.run(this);
       }
     }
   }

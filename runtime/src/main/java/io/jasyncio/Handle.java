@@ -1,5 +1,6 @@
 package io.jasyncio;
 
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -7,9 +8,10 @@ import java.util.function.Consumer;
  * {@link EventLoop#callSoonThreadsafe}; it can be cancelled until it runs. asyncio's
  * {@code Handle}.
  *
- * <p>An exception thrown by the callback is reported on standard error ("Exception in callback
- * ...") and the loop goes on, as asyncio's default exception handler does; an {@code Error}
- * propagates out of the loop's run method.
+ * <p>An exception thrown by the callback goes to the loop's exception handler
+ * ({@code Exception in callback <Handle ...>}, with the keys {@code "exception"} and
+ * {@code "handle"}) and the loop goes on, as in asyncio; an {@code Error} propagates out of the
+ * loop's run method.
  *
  * <p>Differs from asyncio: the callback is a {@link Runnable}, arguments are captured by it.
  */
@@ -49,9 +51,12 @@ public class Handle {
     return cancelled;
   }
 
-  /** Runs the callback on the loop thread; the loop calls it only if not cancelled. */
+  /**
+   * Runs the callback on the thread of {@code loop}, which calls it only if not cancelled and
+   * reports what it throws.
+   */
   @SuppressWarnings("unchecked")
-  void run() {
+  void run(EventLoop loop) {
     Object c = callback;
     if (c == null) {
       return;
@@ -64,8 +69,8 @@ public class Handle {
         ((Consumer<Object>) c).accept(done);
       }
     } catch (RuntimeException e) {
-      System.err.println("Exception in callback " + this);
-      e.printStackTrace();
+      loop.callExceptionHandler(Map.of("message", "Exception in callback " + this,
+          "exception", e, "handle", this));
     }
   }
 

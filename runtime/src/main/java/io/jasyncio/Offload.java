@@ -1,5 +1,7 @@
 package io.jasyncio;
 
+import io.jasyncio.internal.ExceptionLog;
+import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -95,7 +97,7 @@ final class Offload {
           all.add(found.next());
         } catch (ServiceConfigurationError e) {
           // One broken jar on the class path must not take runInExecutor down with it.
-          System.err.println("jasyncio: ignoring a RemoteExecutor.Provider: " + e);
+          ExceptionLog.LOGGER.log(Level.WARNING, "ignoring a RemoteExecutor.Provider", e);
           errors++;
         }
       }

@@ -36,9 +36,16 @@ import java.util.function.Function;
  * }</pre>
  *
  * <p>Workers start lazily, when work arrives and no worker is idle, and in parallel; each is this
- * JVM's {@code java} launcher with its class path, module path and a share of its heap limit
- * (see {@code io.jasyncio.internal.process.WorkerCommand} for the system properties that change
- * that). A worker JVM takes a few hundred milliseconds to start and more to warm up, so a pool
+ * JVM's {@code java} launcher with the application's class path, this JVM's module path and a
+ * share of its heap limit (see {@code io.jasyncio.internal.process.WorkerCommand} for the system
+ * properties that change that). The class path is {@code java.class.path} plus what it lacks of
+ * the locations of jasyncio, of the class that makes the pool and of the {@code URLClassLoader}s
+ * that loaded it (or the thread's context loader), so a pool made under {@code mvn exec:java}, in
+ * an IDE runner or under a custom class loader works; the system property
+ * {@code jasyncio.worker.classpath} sets it outright. A worker that still cannot load its main
+ * class fails its task with a {@link BrokenWorkerException} naming the class path it used.
+ *
+ * <p>A worker JVM takes a few hundred milliseconds to start and more to warm up, so a pool
  * pays off for work that takes far longer than that; reuse one pool rather than making many.
  * Workers start from a class data sharing archive of their classes, written by the first worker
  * of the first pool with that command (the system property {@code jasyncio.worker.cds} names
@@ -113,7 +120,7 @@ public final class ProcessPool implements RemoteExecutor {
     this.size = size;
     this.taskTimeout = taskTimeout;
     this.limits = Limits.fromSystemProperties();
-    List<String> command = WorkerCommand.forPoolOf(size, limits);
+    List<String> command = WorkerCommand.forPoolOf(size, limits, maker());
     this.workers = new Workers(size, command, ClassDataSharing.forCommand(command), limits,
         WorkerCommand.startTimeoutMillis());
   }
@@ -361,6 +368,13 @@ public final class ProcessPool implements RemoteExecutor {
     workers.submit(new Job<>(jobIds.incrementAndGet(), payload, Payloads.loaderOf(function), future,
         finisher, local, timeout == null ? 0 : timeout.toNanos()));
     return future;
+  }
+
+  /** The class whose code makes this pool: its loader may know classes the JVM's lacks. */
+  private static Class<?> maker() {
+    return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
+        .walk(frames -> frames.map(StackWalker.StackFrame::getDeclaringClass)
+            .filter(c -> c != ProcessPool.class).findFirst().orElse(null));
   }
 
   private static int checkSize(int workers) {

@@ -1,8 +1,10 @@
 package io.jasyncio;
 
+import io.jasyncio.internal.ExceptionLog;
 import io.jasyncio.internal.Unchecked;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -93,8 +95,11 @@ public interface RemoteExecutor extends ExecutorService, AutoCloseable {
   }
 
   /**
-   * Runs a serializable {@code Runnable} elsewhere; an exception it throws is printed on this
-   * JVM's standard error, as a pool thread's uncaught exception would be.
+   * Runs a serializable {@code Runnable} elsewhere. An exception it throws, which nobody can
+   * catch, is reported ({@code Exception in a ProcessPool task}, with the key
+   * {@code "exception"}) to the exception handler of the loop running on the calling thread, on
+   * the thread that completes the task; called where no loop runs, it is logged as the default
+   * exception handler logs.
    *
    * @throws RejectedExecutionException if the executor is shut down, or {@code command} is not
    *     serializable (its cause names the type)
@@ -106,10 +111,17 @@ public interface RemoteExecutor extends ExecutorService, AutoCloseable {
       Throwable cause = f.handle((v, e) -> Unchecked.unwrap(e)).join();
       throw new RejectedExecutionException(cause.getMessage(), cause);
     }
+    EventLoop loop = EventLoop.current();
     f.whenComplete((v, e) -> {
       if (e != null && !(e instanceof CancellationException)) {
-        System.err.println("Exception in a " + getClass().getSimpleName() + " task:");
-        Unchecked.unwrap(e).printStackTrace();
+        Map<String, Object> context = Map.of("message",
+            "Exception in a " + getClass().getSimpleName() + " task", "exception",
+            Unchecked.unwrap(e));
+        if (loop != null) {
+          loop.callExceptionHandler(context);
+        } else {
+          ExceptionLog.log(context);
+        }
       }
     });
   }

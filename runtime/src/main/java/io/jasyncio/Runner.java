@@ -3,6 +3,7 @@ package io.jasyncio;
 import io.jasyncio.internal.StartedAsyncGenerators;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs coroutines to completion on a loop it owns, on the calling thread, and cleans up on
@@ -90,7 +91,8 @@ public final class Runner implements AutoCloseable {
 
   /**
    * Cancels every pending task and runs the loop until they are done, as asyncio.run does when
-   * its coroutine has finished; reports those that failed otherwise than by cancellation.
+   * its coroutine has finished; reports those that failed otherwise than by cancellation to the
+   * loop's exception handler.
    */
   private void cancelAllTasks() {
     List<Task<?>> pending = loop.allTasks();
@@ -110,8 +112,9 @@ public final class Runner implements AutoCloseable {
     loop.runUntilComplete(allDone);
     for (Task<?> t : pending) {
       if (!t.isCancelled() && t.exception() != null) {
-        System.err.println("unhandled exception during Asyncio.run() shutdown: " + t);
-        t.exception().printStackTrace();
+        loop.callExceptionHandler(Map.of("message",
+            "unhandled exception during Asyncio.run() shutdown", "exception", t.exception(),
+            "task", t));
       }
     }
   }
@@ -134,9 +137,11 @@ public final class Runner implements AutoCloseable {
     List<Object> outcomes = loop.runUntilComplete(GatheringFuture.of(closing, true));
     for (int i = 0; i < outcomes.size(); i++) {
       if (outcomes.get(i) instanceof Throwable failure) {
-        System.err.println("an error occurred during closing of asynchronous generator "
-            + generators.get(i));
-        failure.printStackTrace();
+        loop.callExceptionHandler(Map.of(
+            "message", "an error occurred during closing of asynchronous generator "
+                + generators.get(i),
+            "exception", failure,
+            "asyncgen", generators.get(i)));
       }
     }
   }

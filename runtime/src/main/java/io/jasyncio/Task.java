@@ -452,7 +452,7 @@ public final class Task<T> extends AsyncFuture<T> {
     }
 
     @Override
-    void run() {
+    void run(EventLoop loop) {
       task.leaf.awaiting = null; // awaited() reads the sleep's outcome: none
       task.loop.wake(task);
     }

@@ -3,6 +3,7 @@ package io.jasyncio;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -173,9 +174,9 @@ public final class TaskGroup implements AsyncCloseable {
       baseError = e;
     }
     if (parentTask.isDone()) {
-      System.err.println("Task " + task + " has errored out but its parent task " + parentTask
-          + " is already completed");
-      e.printStackTrace();
+      loop.callExceptionHandler(Map.of("message", "Task " + task + " has errored out but its"
+          + " parent task " + parentTask + " is already completed", "exception", e,
+          "task", task));
       return;
     }
     if (!aborting && !parentCancelRequested) {

@@ -346,25 +346,29 @@ class AsyncStackTraceTest {
   }
 
   @Test
-  void aFailedTaskNobodyAskedAboutWarnsWhenCollected() {
-    String err = StdErr.capture(() -> {
+  void aFailedTaskNobodyAskedAboutIsLoggedWhenCollected() {
+    String err;
+    try (LoggedRecords logged = LoggedRecords.capture()) {
       failAndDrop("neverAsked");
       NeverAwaitedWatch.collect();
-    });
+      err = logged.text();
+    }
 
-    assertThat(err).contains("Task exception was never retrieved\nfuture: <Task finished name="
-        + "'neverAsked' coro=<coroutine object a at ")
+    assertThat(err).contains("SEVERE: Task exception was never retrieved\nfuture: <Task finished"
+        + " name='neverAsked' coro=<coroutine object a at ")
         .contains("exception=IllegalStateException('boom')>")
         .contains("java.lang.IllegalStateException: boom\n\tat demo.Chain.d(Chain.java:31)");
   }
 
   @Test
   void aFailedTaskWhoseExceptionWasReadDoesNotWarn() {
-    String err = StdErr.capture(() -> {
+    String err;
+    try (LoggedRecords logged = LoggedRecords.capture()) {
       Task<Integer> task = loop.createTask(chain(), "askedAbout");
       catchThrowable(() -> loop.runUntilComplete(task)); // reads its exception
       NeverAwaitedWatch.collect();
-    });
+      err = logged.text();
+    }
 
     assertThat(err).doesNotContain("name='askedAbout'");
   }
@@ -378,29 +382,33 @@ class AsyncStackTraceTest {
   }
 
   @Test
-  void debugModeReportsACallbackThatRunsTooLongOnTheLoopClock() {
+  void debugModeLogsACallbackThatRunsTooLongOnTheLoopClockAsAWarning() {
     loop.setDebug(true);
     loop.setSlowCallbackDuration(0.25);
 
-    String err = StdErr.capture(() -> {
+    String err;
+    try (LoggedRecords logged = LoggedRecords.capture()) {
       loop.callSoon(new Slow(0.5));
       loop.callSoon(new Slow(0.1));
       AsyncFuture<Void> done = loop.createFuture();
       loop.callSoon(() -> done.setResult(null));
       loop.runUntilComplete(done);
-    });
+      err = logged.text();
+    }
 
-    assertThat(err).isEqualTo("Executing <Handle slow 0.5> took 0.500 seconds\n");
+    assertThat(err).isEqualTo("WARNING: Executing <Handle slow 0.5> took 0.500 seconds\n");
   }
 
   @Test
   void slowCallbacksAreNotReportedOutsideDebugMode() {
-    String err = StdErr.capture(() -> {
+    String err;
+    try (LoggedRecords logged = LoggedRecords.capture()) {
       loop.callSoon(new Slow(0.5));
       AsyncFuture<Void> done = loop.createFuture();
       loop.callSoon(() -> done.setResult(null));
       loop.runUntilComplete(done);
-    });
+      err = logged.text();
+    }
 
     assertThat(loop.getDebug()).isFalse();
     assertThat(err).isEmpty();

@@ -115,13 +115,15 @@ class EventLoopTest {
 
   @Test
   void aFailingCallbackIsReportedAndTheLoopGoesOn() {
-    String err = StdErr.capture(() -> {
+    String err;
+    try (LoggedRecords logged = LoggedRecords.capture()) {
       loop.callSoon(() -> {
         throw new IllegalStateException("callback broke");
       });
       loop.callSoon(() -> log.add("next"));
       loop.runUntilComplete(sleep(0));
-    });
+      err = logged.text();
+    }
 
     assertThat(log).containsExactly("next");
     assertThat(err).contains("Exception in callback").contains("callback broke");
@@ -137,7 +139,8 @@ class EventLoopTest {
     });
     f.addDoneCallback(x -> log.add("f third"));
     g.addDoneCallback(x -> log.add("g"));
-    String err = StdErr.capture(() -> {
+    String err;
+    try (LoggedRecords logged = LoggedRecords.capture()) {
       loop.callSoon(() -> log.add("before"));
       loop.callSoon(() -> {
         f.setResult(1);                   // queues f's three callbacks
@@ -147,7 +150,8 @@ class EventLoopTest {
       });
       loop.runUntilComplete(sleep(0));
       loop.runUntilComplete(sleep(0));
-    });
+      err = logged.text();
+    }
 
     assertThat(log).containsExactly("before", "f first 1", "f third", "between", "g",
         "f late");

@@ -4,15 +4,18 @@ import java.lang.ref.PhantomReference;
 import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 /**
  * Watches one coroutine for being garbage-collected without ever being awaited or scheduled, and
  * then prints Python's warning {@code RuntimeWarning: coroutine 'numSum' was never awaited} on
- * standard error. It also watches a failed future whose exception nobody has retrieved yet, and
- * then prints asyncio's {@code Task exception was never retrieved} with the future and the
- * exception's stack trace.
+ * standard error, as Python's {@code warnings} module does (not its loop's exception handler).
+ * It also watches a failed future whose exception nobody has retrieved yet, and then reports
+ * asyncio's {@code Task exception was never retrieved} to the exception handler of the future's
+ * loop, with the exception and the future's description under {@code "future"}.
  *
  * <p>The watch is the small state object the warning needs: the coroutine's name and the links
  * of a list of armed watches. It holds the coroutine only phantomly, so it never keeps it alive.
@@ -36,7 +39,7 @@ public final class NeverAwaitedWatch extends PhantomReference<Object> {
   private static final ReferenceQueue<Object> QUEUE = new ReferenceQueue<>();
   private static final Object LOCK = new Object();
   /** Sentinel of the circular list of armed watches; guarded by LOCK. */
-  private static final NeverAwaitedWatch ARMED = new NeverAwaitedWatch(null, "", null);
+  private static final NeverAwaitedWatch ARMED = new NeverAwaitedWatch(null, "", null, null);
   private static final long COLLECT_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(2);
   private static boolean reporterStarted;
   /** Run by collect() first: arms the coroutines the caller's running loop has not armed yet. */
@@ -45,6 +48,8 @@ public final class NeverAwaitedWatch extends PhantomReference<Object> {
   private final String name;
   /** The exception of a failed future nobody asked about, or null for a coroutine's watch. */
   private final Throwable exception;
+  /** Where a never-retrieved exception is reported: its loop's exception handler. */
+  private final Consumer<Map<String, Object>> reporter;
   /** Neighbours in the armed list; both null once unlinked. Guarded by LOCK. */
   private NeverAwaitedWatch prev;
   private NeverAwaitedWatch next;
@@ -54,25 +59,28 @@ public final class NeverAwaitedWatch extends PhantomReference<Object> {
     ARMED.next = ARMED;
   }
 
-  private NeverAwaitedWatch(Object watched, String name, Throwable exception) {
+  private NeverAwaitedWatch(Object watched, String name, Throwable exception,
+      Consumer<Map<String, Object>> reporter) {
     super(watched, QUEUE);
     this.name = name;
     this.exception = exception;
+    this.reporter = reporter;
   }
 
   /** Arms a watch on {@code coroutine}, whose method is called {@code name}. */
   public static NeverAwaitedWatch watch(Object coroutine, String name) {
-    return arm(new NeverAwaitedWatch(coroutine, name, null));
+    return arm(new NeverAwaitedWatch(coroutine, name, null, null));
   }
 
   /**
    * Arms a watch on {@code future}, which failed with {@code exception}; {@code description} is
    * how the warning names it ({@code <Task finished name='Task-1' coro=... exception=...>}).
-   * Whoever retrieves the exception calls {@link #consumed()}.
+   * Whoever retrieves the exception calls {@link #consumed()}; if nobody does, the report's
+   * context goes to {@code reporter}.
    */
   public static NeverAwaitedWatch unretrieved(Object future, String description,
-      Throwable exception) {
-    return arm(new NeverAwaitedWatch(future, description, exception));
+      Throwable exception, Consumer<Map<String, Object>> reporter) {
+    return arm(new NeverAwaitedWatch(future, description, exception, reporter));
   }
 
   private static NeverAwaitedWatch arm(NeverAwaitedWatch w) {
@@ -141,7 +149,10 @@ public final class NeverAwaitedWatch extends PhantomReference<Object> {
     }
   }
 
-  /** Prints the warning and unlinks; caller holds LOCK. */
+  /**
+   * Prints the warning or reports the exception, and unlinks; caller holds LOCK, so that once
+   * {@link #collect()} returns the report is made, whichever thread made it.
+   */
   private void report() {
     unlink();
     if (exception == null) {
@@ -149,8 +160,9 @@ public final class NeverAwaitedWatch extends PhantomReference<Object> {
       return;
     }
     String kind = name.startsWith("<Task") ? "Task" : "Future";
-    System.err.println(kind + " exception was never retrieved\nfuture: " + name);
-    exception.printStackTrace();
+    // The future itself is gone (this reference is phantom): its description stands for it.
+    reporter.accept(Map.of("message", kind + " exception was never retrieved",
+        "exception", exception, "future", name));
   }
 
   /** Caller holds LOCK; does nothing if already unlinked (reported or consumed). */

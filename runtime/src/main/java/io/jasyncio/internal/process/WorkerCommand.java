@@ -6,13 +6,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The command line that starts a worker JVM: this JVM's {@code java} launcher, class path and
- * module path, a share of its heap limit, and {@link WorkerMain}.
+ * The command line that starts a worker JVM: this JVM's {@code java} launcher, the application's
+ * class path ({@link WorkerClassPath}), this JVM's module path, a share of its heap limit, and
+ * {@link WorkerMain}.
  *
  * <p>System properties that change it (set on the pool's JVM):
  * <ul>
  *   <li>{@code jasyncio.worker.java}: the launcher to use instead of
  *       {@code ${java.home}/bin/java};
+ *   <li>{@code jasyncio.worker.classpath}: the class path, instead of the one
+ *       {@link WorkerClassPath} finds;
  *   <li>{@code jasyncio.worker.jvmArgs}: more JVM options, separated by spaces (for example
  *       {@code -Xmx2g}, which wins over the share since it comes later);
  *   <li>{@code jasyncio.worker.startSeconds}: how long a worker may take to start and connect
@@ -46,6 +49,15 @@ public final class WorkerCommand {
 
   /** The command for one of {@code workers} workers that read with {@code limits}. */
   public static List<String> forPoolOf(int workers, Limits limits) {
+    return forPoolOf(workers, limits, null);
+  }
+
+  /**
+   * The command for one of {@code workers} workers that read with {@code limits}, of a pool made
+   * by {@code user} (null if unknown), whose loader may know classes {@code java.class.path}
+   * lacks.
+   */
+  public static List<String> forPoolOf(int workers, Limits limits, Class<?> user) {
     List<String> command = new ArrayList<>();
     command.add(launcher());
     command.add("-Xmx" + heapShareMib(workers) + "m");
@@ -65,7 +77,7 @@ public final class WorkerCommand {
       command.add("--add-modules");
       command.add("ALL-MODULE-PATH");
     }
-    String classPath = System.getProperty("java.class.path", "");
+    String classPath = WorkerClassPath.of(user);
     if (!classPath.isEmpty()) {
       command.add("-cp");
       command.add(classPath);

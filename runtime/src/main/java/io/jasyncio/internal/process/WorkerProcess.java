@@ -312,7 +312,14 @@ public final class WorkerProcess implements AutoCloseable {
         : code > 128 ? "was killed by signal " + (code - 128)
         : "exited with code " + code;
     String message;
-    if (!ready) {
+    String classPath = classPath();
+    if (!ready && code != null && classPath != null
+        && !WorkerClassPath.findsWorkerMain(classPath)) {
+      message = "a worker JVM (pid " + pid() + ") " + how + " before it was ready: it cannot"
+          + " load its main class " + WorkerMain.class.getName() + ", which is not on the class"
+          + " path it was given, '" + classPath + "'; give workers the application's class"
+          + " path with -D" + WorkerClassPath.PROPERTY + "=<class path>";
+    } else if (!ready) {
       message = "a worker JVM (pid " + pid() + ") " + how + " before it was ready"
           + (cause instanceof SocketTimeoutException ? ": " + cause.getMessage() : "")
           + "; its standard error, above, says why. Command: " + String.join(" ", command);
@@ -323,6 +330,18 @@ public final class WorkerProcess implements AutoCloseable {
       }
     }
     return new WorkerDiedException(message, cause);
+  }
+
+  /**
+   * The class path of the command, "" if it has none; null if the worker runs from the module
+   * path, where no class path check applies.
+   */
+  private String classPath() {
+    if (command.contains("-m")) {
+      return null;
+    }
+    int at = command.indexOf("-cp");
+    return at >= 0 && at + 1 < command.size() ? command.get(at + 1) : "";
   }
 
   /**
