@@ -10,9 +10,9 @@ import java.util.function.Function;
  *
  * <pre>{@code
  * @Test
- * void sumIsReadyAfterTheSleep() {
- *   int sum = runTest(scope -> AsyncKitchen.slowSum(1, 2));   // sleeps 3600 s of loop time, instantly
- *   assertThat(sum).isEqualTo(3);
+ * void numSumDoublesItsArgument() {
+ *   int sum = runTest(scope -> new AsyncKitchen().numSum(5));   // sleeps take no real time
+ *   assertThat(sum).isEqualTo(10);
  * }
  * }</pre>
  *
