@@ -128,6 +128,15 @@ public final class Asyncio {
     return new java.util.LinkedHashSet<>(getRunningLoop().allTasks());
   }
 
+  /**
+   * The tasks of {@code loop} not done yet, Python's {@code asyncio.all_tasks(loop)}: usable
+   * while the loop is not running, for example by a test after {@code runUntilComplete} returns.
+   * Call it on the loop's thread.
+   */
+  public static java.util.Set<Task<?>> allTasks(EventLoop loop) {
+    return new java.util.LinkedHashSet<>(loop.allTasks());
+  }
+
   /** Finishes a {@code Coroutine<Void>}: {@code return done();}. */
   public static Coroutine<Void> done() {
     return new DoneCoroutine<>(TemplateCaller.methodName("done"), null);

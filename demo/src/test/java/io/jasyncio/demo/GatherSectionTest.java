@@ -2,12 +2,15 @@ package io.jasyncio.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jasyncio.EventLoop;
 import io.jasyncio.Runner;
 import io.jasyncio.VirtualClock;
+import io.jasyncio.test.TestScope;
+import io.jasyncio.test.VirtualTimeExtension;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(VirtualTimeExtension.class)
 class GatherSectionTest {
   /** What the tutorial prints for {@code await main([reading_book(), checking_whatsapp()])}. */
   private static final List<String> TUTORIAL = TutorialText.GATHER;
@@ -24,31 +27,23 @@ class GatherSectionTest {
   }
 
   @Test
-  void sleepZeroYieldsWithoutTakingTime() {
+  void sleepZeroYieldsWithoutTakingTime(TestScope scope) {
     Printed out = new Printed();
-    EventLoop loop = EventLoop.create(new VirtualClock());
-    try {
-      loop.runUntilComplete(AsyncGatherSection.main(List.of(
-          AsyncGatherSection.readingBook(out.stream()),
-          AsyncGatherSection.checkingWhatsapp(out.stream()))));
 
-      assertThat(out.lines()).isEqualTo(TUTORIAL);
-      assertThat(loop.time()).isEqualTo(0.0);
-    } finally {
-      loop.close();
-    }
+    scope.run(AsyncGatherSection.main(List.of(
+        AsyncGatherSection.readingBook(out.stream()),
+        AsyncGatherSection.checkingWhatsapp(out.stream()))));
+
+    assertThat(out.lines()).isEqualTo(TUTORIAL);
+    assertThat(scope.currentTime()).isEqualTo(0.0);
   }
 
   @Test
-  void eachCoroutineAloneRunsStraightThrough() {
+  void eachCoroutineAloneRunsStraightThrough(TestScope scope) {
     Printed out = new Printed();
-    EventLoop loop = EventLoop.create(new VirtualClock());
-    try {
-      loop.runUntilComplete(AsyncGatherSection.readingBook(out.stream()));
-      loop.runUntilComplete(AsyncGatherSection.checkingWhatsapp(out.stream()));
-    } finally {
-      loop.close();
-    }
+
+    scope.run(AsyncGatherSection.readingBook(out.stream()));
+    scope.run(AsyncGatherSection.checkingWhatsapp(out.stream()));
 
     assertThat(out.lines()).isEqualTo(TutorialText.SEQUENTIAL);
   }

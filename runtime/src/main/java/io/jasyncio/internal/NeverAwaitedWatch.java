@@ -44,6 +44,8 @@ public final class NeverAwaitedWatch extends PhantomReference<Object> {
   private static boolean reporterStarted;
   /** Run by collect() first: arms the coroutines the caller's running loop has not armed yet. */
   private static volatile Runnable beforeCollect;
+  /** Told of each warning as it is printed, or null; see {@link #listen}. */
+  private static volatile Listener listener;
 
   private final String name;
   /** The exception of a failed future nobody asked about, or null for a coroutine's watch. */
@@ -105,6 +107,27 @@ public final class NeverAwaitedWatch extends PhantomReference<Object> {
     beforeCollect = hook;
   }
 
+  /**
+   * What is told of each warning besides standard error: the coroutine's name, or the failed
+   * future's description and its exception.
+   */
+  public interface Listener {
+    /** A coroutine made by method {@code name} was collected without being awaited. */
+    void neverAwaited(String name);
+
+    /** {@code future}, which failed with {@code exception}, was collected unretrieved. */
+    void neverRetrieved(String future, Throwable exception);
+  }
+
+  /**
+   * Tells {@code listener} of every warning reported from now on, on whatever thread reports it,
+   * until another listener (or null) is set. Internal: the jasyncio-test module listens so that
+   * a test leaving a coroutine unawaited or an exception unretrieved fails.
+   */
+  public static void listen(Listener listener) {
+    NeverAwaitedWatch.listener = listener;
+  }
+
   /** The exception of the failed future this watches; null for a coroutine's watch. */
   public Throwable exception() {
     return exception;
@@ -155,14 +178,21 @@ public final class NeverAwaitedWatch extends PhantomReference<Object> {
    */
   private void report() {
     unlink();
+    Listener told = listener;
     if (exception == null) {
       System.err.println("RuntimeWarning: coroutine '" + name + "' was never awaited");
+      if (told != null) {
+        told.neverAwaited(name);
+      }
       return;
     }
     String kind = name.startsWith("<Task") ? "Task" : "Future";
     // The future itself is gone (this reference is phantom): its description stands for it.
     reporter.accept(Map.of("message", kind + " exception was never retrieved",
         "exception", exception, "future", name));
+    if (told != null) {
+      told.neverRetrieved(name, exception);
+    }
   }
 
   /** Caller holds LOCK; does nothing if already unlinked (reported or consumed). */

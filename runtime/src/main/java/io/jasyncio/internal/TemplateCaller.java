@@ -19,6 +19,8 @@ public final class TemplateCaller {
   /**
    * The error for a marker run outside generated code, for example {@code Kitchen.boilingWater()
    * is an @Async template and does not run by itself; call AsyncKitchen.boilingWater() instead}.
+   * When the generated class does not exist at all, the processor never ran on the template's
+   * class, and the error says how to put it on the annotation processor path.
    */
   public static IllegalStateException notGenerated() {
     Optional<StackWalker.StackFrame> caller = callerFrame();
@@ -33,9 +35,40 @@ public final class TemplateCaller {
     String receiver = takesReceiver(caller.get().getDeclaringClass(), method)
         ? Character.toLowerCase(simple.charAt(simple.lastIndexOf('$') + 1))
             + simple.substring(simple.lastIndexOf('$') + 2) + ", ..." : "";
-    return new IllegalStateException(simple.replace('$', '.') + "." + method
-        + "() is an @Async template and does not run by itself; call Async"
-        + simple.replace('$', '_') + "." + method + "(" + receiver + ") instead");
+    String generatedSimple = "Async" + simple.replace('$', '_');
+    String template = simple.replace('$', '.') + "." + method + "()";
+    String call = generatedSimple + "." + method + "(" + receiver + ")";
+    Class<?> declaring = caller.get().getDeclaringClass();
+    if (!exists(generatedName(declaring, generatedSimple), declaring.getClassLoader())) {
+      return new IllegalStateException(template + " is an @Async template and does not run by"
+          + " itself, and " + generatedSimple + " was never generated: the jasyncio processor did"
+          + " not run when " + simple.replace('$', '.') + " was compiled; put"
+          + " io.jasyncio:jasyncio-processor on the compiler's annotation processor path (Maven:"
+          + " maven-compiler-plugin's <annotationProcessorPaths>; Gradle: annotationProcessor"
+          + " \"io.jasyncio:jasyncio-processor:VERSION\"; javac 23 and newer: -processorpath or"
+          + " -proc:full), rebuild, then call " + call);
+    }
+    return new IllegalStateException(template
+        + " is an @Async template and does not run by itself; call " + call + " instead");
+  }
+
+  /** The binary name of the class the processor writes for {@code declaring}, in its package. */
+  private static String generatedName(Class<?> declaring, String generatedSimple) {
+    String pkg = declaring.getPackageName();
+    return pkg.isEmpty() ? generatedSimple : pkg + "." + generatedSimple;
+  }
+
+  /**
+   * Whether {@code loader} (the template's own, which sees what was compiled beside it) finds
+   * {@code name}; the class is not initialized.
+   */
+  private static boolean exists(String name, ClassLoader loader) {
+    try {
+      Class.forName(name, false, loader);
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
   }
 
   /**

@@ -9,7 +9,7 @@ import java.io.StreamCorruptedException;
 
 /**
  * One message between a pool and a worker process: a length-prefixed frame on their channel, a
- * loopback socket (see {@link Channel}).
+ * loopback socket (see {@link Handshake}).
  *
  * <pre>
  * int    length   bytes that follow: 1 + 8 + payload
