@@ -112,7 +112,7 @@ final class CallGraphs {
   }
 
   /** Where a pending task's coroutines wait, innermost first; nothing for a future. */
-  private static List<FrameCallGraphEntry> suspendedStack(AsyncFuture<?> future) {
+  static List<FrameCallGraphEntry> suspendedStack(AsyncFuture<?> future) {
     if (!(future instanceof Task<?> task) || task.isDone()) {
       return List.of();
     }
