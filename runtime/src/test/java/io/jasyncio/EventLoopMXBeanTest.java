@@ -135,13 +135,21 @@ class EventLoopMXBeanTest {
     // Not running: the monitor does not read the tasks from this thread.
     assertThat(monitor.pstree()).isEqualTo("The event loop of thread '"
         + Thread.currentThread().getName() + "' is not running.");
+    LoopRegistry.flush();
+    ObjectName name = LoopRegistry.nameOf(loop, Thread.currentThread());
     List<String> answers = new java.util.ArrayList<>();
+    List<Throwable> overJmx = new java.util.ArrayList<>();
     loop.callSoon(() -> {
       answers.add(monitor.ps()); // asked on the loop's own thread: answered at once
       try {
         monitor.pstree();
       } catch (IllegalStateException e) {
         answers.add(e.getMessage());
+      }
+      try {
+        server.invoke(name, "pstree", new Object[0], new String[0]);
+      } catch (Exception e) {
+        overJmx.add(e); // what AsyncioTool gets, and prints the cause of
       }
     });
     loop.runUntilComplete(Asyncio.sleep(1));
@@ -152,6 +160,9 @@ class EventLoopMXBeanTest {
         "",
         // The circle is named from the first task awaiting another, as Python's search finds it.
         "cycle: second → first → second"));
+    assertThat(overJmx).singleElement().isInstanceOf(javax.management.RuntimeMBeanException.class)
+        .extracting(Throwable::getCause).isInstanceOf(IllegalStateException.class)
+        .extracting(Throwable::getMessage).isEqualTo(answers.get(1));
     loop.close();
     assertThat(monitor.ps()).isEqualTo("The event loop of thread '"
         + Thread.currentThread().getName() + "' is closed.");
