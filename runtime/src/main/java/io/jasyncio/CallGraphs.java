@@ -44,12 +44,14 @@ final class CallGraphs {
         return null; // in a callback: no task to describe
       }
     }
+    Task<?> current = loop == null ? null : loop.currentTask;
     Set<AsyncFuture<?>> path = identitySet();
     path.add(future);
-    List<FutureCallGraph> awaitedBy = awaitedBy(future, limit, path);
+    List<FutureCallGraph> awaitedBy = awaitedBy(future, limit, path, current);
     List<FrameCallGraphEntry> stack;
-    if (loop != null && future == loop.currentTask) {
-      stack = runningStack((Task<?>) future, depth, limit);
+    if (future == current) {
+      List<FrameCallGraphEntry> all = runningStack(current);
+      stack = limited(all.subList(Math.min(depth - 1, all.size()), all.size()), limit);
     } else {
       stack = limited(suspendedStack(future), limit);
     }
@@ -97,16 +99,33 @@ final class CallGraphs {
    * await each other in a circle) appears without its own awaiters, so the graph ends.
    */
   private static List<FutureCallGraph> awaitedBy(AsyncFuture<?> future, int limit,
-      Set<AsyncFuture<?>> path) {
+      Set<AsyncFuture<?>> path, Task<?> current) {
     List<FutureCallGraph> out = new ArrayList<>();
     for (Task<?> awaiter : awaiters(future)) {
-      List<FrameCallGraphEntry> stack = limited(suspendedStack(awaiter), limit);
+      List<FrameCallGraphEntry> stack = limited(
+          awaiter == current ? coroutineFrames(runningStack(current)) : suspendedStack(awaiter),
+          limit);
       if (path.size() > MAX_DEPTH || !path.add(awaiter)) {
         out.add(new FutureCallGraph(awaiter, stack, List.of()));
         continue;
       }
-      out.add(new FutureCallGraph(awaiter, stack, awaitedBy(awaiter, limit, path)));
+      out.add(new FutureCallGraph(awaiter, stack, awaitedBy(awaiter, limit, path, current)));
       path.remove(awaiter);
+    }
+    return out;
+  }
+
+  /**
+   * The coroutines' frames of a stack: the current task, seen as the awaiter of another future,
+   * shows where its coroutines are now, without the plain methods that asked (Python shows the
+   * frames of an awaiter's coroutines only).
+   */
+  private static List<FrameCallGraphEntry> coroutineFrames(List<FrameCallGraphEntry> stack) {
+    List<FrameCallGraphEntry> out = new ArrayList<>(stack.size());
+    for (FrameCallGraphEntry e : stack) {
+      if (e.kind() != Kind.FUNCTION) {
+        out.add(e);
+      }
     }
     return out;
   }
@@ -123,11 +142,11 @@ final class CallGraphs {
   }
 
   /**
-   * The stack of the task asking about itself, innermost first: from the method that called
-   * {@code captureCallGraph} (or {@code depth - 1} frames further down) to the task's own
-   * coroutine, plain methods included, as Python walks the frames from {@code sys._getframe}.
+   * The stack of the task running now, innermost first: from the method that called
+   * {@code captureCallGraph} to the task's own coroutine, plain methods included, as Python walks
+   * the frames from {@code sys._getframe}.
    */
-  private static List<FrameCallGraphEntry> runningStack(Task<?> task, int depth, int limit) {
+  private static List<FrameCallGraphEntry> runningStack(Task<?> task) {
     StackTraceElement[] raw = new Throwable().getStackTrace();
     int top = 0;
     while (top < raw.length && AsyncStackTraces.isRuntimeFrame(raw[top])) {
@@ -137,8 +156,7 @@ final class CallGraphs {
     Coroutine<?> innermost = innermostRunning(task);
     List<StackTraceElement> mapped = AsyncStackTraces.runningFrames(frames, innermost,
         task.loop.getDebug());
-    List<FrameCallGraphEntry> all = entries(mapped, AsyncStackTraces.chainFrom(innermost));
-    return limited(all.subList(Math.min(depth - 1, all.size()), all.size()), limit);
+    return entries(mapped, AsyncStackTraces.chainFrom(innermost));
   }
 
   /**

@@ -15,7 +15,11 @@ import org.junit.jupiter.api.Test;
  * awaiter.
  */
 class CallGraphTest {
-  /** fetch asks on line 11 and awaits on 12; stage awaits fetch on 16; main the gather on 23. */
+  /**
+   * fetch asks on line 11 and awaits on 12; stage awaits fetch on 16; main the gather on 23;
+   * idle sleeps on 37; parent, whose TaskGroup holds idle's task, sleeps on 43 and asks for its
+   * graph on 44.
+   */
   private static final Compilation PIPELINE = Snippets.compile(Snippets.source("demo.Pipeline",
       "package demo;",
       "import io.jasyncio.*;",
@@ -52,6 +56,25 @@ class CallGraphTest {
       "    loop.close();",
       "    return graphs;",
       "  }",
+      "  @Async static Coroutine<Void> idle() {",
+      "    await(sleep(10));",
+      "    return done();",
+      "  }",
+      "  @Async static Coroutine<Void> parent(List<String> out) {",
+      "    try (var tg = new TaskGroup()) {",
+      "      Task<Void> child = tg.createTask(idle(), \"child\");",
+      "      await(sleep(0));",
+      "      out.add(formatCallGraph(child));",
+      "    }",
+      "    return done();",
+      "  }",
+      "  static List<String> runParent() {",
+      "    List<String> out = new ArrayList<>();",
+      "    EventLoop loop = EventLoop.create(new VirtualClock());",
+      "    loop.runUntilComplete(loop.createTask(AsyncPipeline.parent(out), \"parent\"));",
+      "    loop.close();",
+      "    return out;",
+      "  }",
       "}"));
 
   @Test
@@ -82,5 +105,22 @@ class CallGraphTest {
         "  |   File 'Pipeline.java', line 12, in async demo.Pipeline.fetch()",
         "  |   File 'Pipeline.java', line 16, in async demo.Pipeline.stage()",
         awaitedByMain));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theRunningTaskSeenAsAnAwaiterIsAtTheLineItRunsNotWhereItLastWaited() throws Throwable {
+    List<String> out = (List<String>) Snippets.callStatic(Snippets.load(PIPELINE),
+        "demo.Pipeline", "runParent");
+
+    assertThat(out).hasSize(1);
+    assertThat(out.get(0).replaceAll("id=0x[0-9a-f]+", "id=ID")).isEqualTo(String.join("\n",
+        "* Task(name='child', id=ID)",
+        "  + Call stack:",
+        "  |   File 'Pipeline.java', line 37, in async demo.Pipeline.idle()",
+        "  + Awaited by:",
+        "    * Task(name='parent', id=ID)",
+        "      + Call stack:",
+        "      |   File 'Pipeline.java', line 44, in async demo.Pipeline.parent()"));
   }
 }
