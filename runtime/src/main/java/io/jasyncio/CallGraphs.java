@@ -44,6 +44,8 @@ final class CallGraphs {
         return null; // in a callback: no task to describe
       }
     }
+    // Tasks and futures are the loop's: read them on its thread (or while no thread runs it).
+    assert future.loop == null || future.loop.inEventLoop();
     Task<?> current = loop == null ? null : loop.currentTask;
     Set<AsyncFuture<?>> path = identitySet();
     path.add(future);
