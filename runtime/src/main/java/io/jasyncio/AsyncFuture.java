@@ -414,7 +414,8 @@ public non-sealed class AsyncFuture<T> implements Awaitable<T> {
     }
   }
 
-  private List<Object> callbacks() {
+  /** The done-callbacks and waiting tasks, in the order added; for the call graph. */
+  final List<Object> callbacks() {
     Object present = callbacks;
     List<Object> all = new ArrayList<>();
     if (present instanceof Callbacks list) {

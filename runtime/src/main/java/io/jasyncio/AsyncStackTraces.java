@@ -119,8 +119,21 @@ final class AsyncStackTraces {
     return out;
   }
 
+  /**
+   * The frames of a task running now, innermost first, for the call graph of the current task:
+   * {@code frames} (a stack taken in one of its coroutines, from the code that asked) rewritten
+   * as an exception's, {@code innermost} being the coroutine running deepest, and cut where the
+   * task's own coroutine ends (the loop and what ran it are not the task's).
+   */
+  static List<StackTraceElement> runningFrames(StackTraceElement[] frames,
+      Coroutine<?> innermost, boolean debug) {
+    Shown shown = new Shown();
+    StackTraceElement[] out = rewrite(frames, chainFrom(innermost), debug, shown);
+    return Arrays.asList(out).subList(0, Math.min(shown.insertAt, out.length));
+  }
+
   /** {@code first} and the coroutines awaiting it, innermost first, at most MAX_AWAIT_FRAMES. */
-  private static List<Coroutine<?>> chainFrom(Coroutine<?> first) {
+  static List<Coroutine<?>> chainFrom(Coroutine<?> first) {
     List<Coroutine<?>> chain = new ArrayList<>();
     for (Coroutine<?> c = first; c != null && chain.size() < MAX_AWAIT_FRAMES; c = c.parent()) {
       chain.add(c);

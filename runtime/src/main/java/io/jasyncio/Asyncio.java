@@ -316,6 +316,103 @@ public final class Asyncio {
   }
 
   /**
+   * The async call graph of the current task, asyncio 3.14's {@code capture_call_graph()}: where
+   * its coroutines are (from the method that called this one down to the task's own coroutine,
+   * plain methods included), and the tasks awaiting it, each with its own call stack and
+   * awaiters. Null in a callback, where no task runs. See {@link FutureCallGraph}.
+   *
+   * @throws IllegalStateException if no loop runs on this thread
+   */
+  public static FutureCallGraph captureCallGraph() {
+    return CallGraphs.capture(null, 1, Integer.MAX_VALUE);
+  }
+
+  /**
+   * The async call graph of {@code future} (a task or any future; null: the current task):
+   * where a pending task's coroutines wait, and who awaits it, directly or through
+   * {@code gather}, {@code shield} or the {@code TaskGroup} it belongs to. Call it on the
+   * loop's thread; to look at a loop from another thread, ask it through
+   * {@link EventLoop#callSoonThreadsafe}.
+   *
+   * @throws IllegalStateException if {@code future} is null and no loop runs on this thread
+   */
+  public static FutureCallGraph captureCallGraph(AsyncFuture<?> future) {
+    return CallGraphs.capture(future, 1, Integer.MAX_VALUE);
+  }
+
+  /**
+   * {@link #captureCallGraph(AsyncFuture)} with asyncio's {@code depth} and {@code limit}: for
+   * the current task, {@code depth - 1} frames are left out from the top of its stack (1: none;
+   * a helper that captures for its caller passes 2); each call stack of the graph keeps at most
+   * {@code |limit|} frames, the ones closest to the task's own coroutine if {@code limit} is
+   * positive, the innermost if it is negative, none if it is 0 (only who awaits whom is left);
+   * {@code Integer.MAX_VALUE} keeps them all (Python's {@code None}).
+   *
+   * @throws IllegalArgumentException if {@code depth} is less than 1
+   */
+  public static FutureCallGraph captureCallGraph(AsyncFuture<?> future, int depth, int limit) {
+    return CallGraphs.capture(future, depth, limit);
+  }
+
+  /**
+   * The call graph of the current task as text, asyncio 3.14's {@code format_call_graph()};
+   * the empty string in a callback, where no task runs:
+   *
+   * <pre>
+   * * Task(name='Task-2', id=0x1b2c)
+   *   + Call stack:
+   *   |   File 'Pipeline.java', line 14, in async demo.Pipeline.stage()
+   *   + Awaited by:
+   *       * Task(name='Task-1', id=0x3d4e)
+   *         + Call stack:
+   *         |   File 'Pipeline.java', line 21, in async demo.Pipeline.main()
+   * </pre>
+   *
+   * @throws IllegalStateException if no loop runs on this thread
+   */
+  public static String formatCallGraph() {
+    return formatCallGraph(null, 1, Integer.MAX_VALUE);
+  }
+
+  /** {@link #formatCallGraph()} for {@code future} (null: the current task). */
+  public static String formatCallGraph(AsyncFuture<?> future) {
+    return formatCallGraph(future, 1, Integer.MAX_VALUE);
+  }
+
+  /**
+   * {@link #formatCallGraph(AsyncFuture)} with {@code depth} and {@code limit} as
+   * {@link #captureCallGraph(AsyncFuture, int, int)} takes them.
+   */
+  public static String formatCallGraph(AsyncFuture<?> future, int depth, int limit) {
+    FutureCallGraph graph = CallGraphs.capture(future, depth, limit);
+    return graph == null ? "" : CallGraphText.format(graph);
+  }
+
+  /**
+   * Prints {@link #formatCallGraph()} on standard output, asyncio 3.14's
+   * {@code print_call_graph()}.
+   *
+   * @throws IllegalStateException if no loop runs on this thread
+   */
+  public static void printCallGraph() {
+    printCallGraph(null, System.out, 1, Integer.MAX_VALUE);
+  }
+
+  /** Prints {@link #formatCallGraph(AsyncFuture)} on standard output. */
+  public static void printCallGraph(AsyncFuture<?> future) {
+    printCallGraph(future, System.out, 1, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Prints {@link #formatCallGraph(AsyncFuture, int, int)} on {@code out} (Python's
+   * {@code file}), followed by a line break.
+   */
+  public static void printCallGraph(AsyncFuture<?> future, java.io.PrintStream out, int depth,
+      int limit) {
+    out.println(formatCallGraph(future, depth, limit));
+  }
+
+  /**
    * Awaits {@code awaitable} for at most {@code seconds}: Python 3.12's {@code wait_for}. A
    * coroutine runs inline in the awaiting task; when time is up it is cancelled at its current
    * await ({@code finally} blocks run, and may await), and once it has ended this throws a

@@ -418,11 +418,11 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
   }
 
   /**
-   * The coroutine awaiting this one inline, or null for a task's outermost coroutine; asked only
-   * of a claimed coroutine, whose link no longer holds a watch.
+   * The coroutine awaiting this one inline, or null for a task's outermost coroutine (and for
+   * one not claimed yet, whose link holds its watch).
    */
   final Coroutine<?> parent() {
-    return (Coroutine<?>) link;
+    return link instanceof Coroutine<?> p ? p : null;
   }
 
   /** What a finished coroutine returned or threw. */

@@ -92,6 +92,8 @@ public final class EventLoop {
   private Task<?> firstLive;
   /** Coroutines made by the running entry, not watched yet; armed after each entry. */
   final FreshCoroutines fresh = new FreshCoroutines(this);
+  /** Whether its {@link EventLoopMXBean} was registered, when it first ran; see LoopRegistry. */
+  private boolean monitored;
   /** The executor of {@code runInExecutor(null, ...)} and {@code toThread}, made on first use. */
   private ExecutorService defaultExecutor;
   /** Whether new tasks start eagerly: {@link TaskFactory#EAGER}. */
@@ -166,6 +168,10 @@ public final class EventLoop {
     thread = Thread.currentThread();
     RUNNING.set(this);
     lastStarted = this;
+    if (!monitored) {
+      monitored = true;
+      LoopRegistry.register(this, thread);
+    }
     try {
       do {
         runOnce();
@@ -203,6 +209,9 @@ public final class EventLoop {
       return;
     }
     closed = true;
+    if (monitored) {
+      LoopRegistry.unregister(this);
+    }
     if (defaultExecutor != null) {
       defaultExecutor.shutdown();
     }

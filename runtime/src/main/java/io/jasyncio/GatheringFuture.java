@@ -26,7 +26,7 @@ final class GatheringFuture<T> extends AsyncFuture<List<T>> {
   private List<Awaitable<? extends T>> arguments;
   /** asyncio's return_exceptions: failures are results, in their place in the list. */
   private final boolean returnExceptions;
-  private final Consumer<AsyncFuture<?>> onChildDone = this::childDone;
+  private final Consumer<AsyncFuture<?>> onChildDone = new ChildDone();
   /**
    * One future per argument, duplicates included; null until attached to a loop. The list of
    * arguments itself, each replaced by its future: a gather of a thousand tasks copies no second
@@ -235,5 +235,18 @@ final class GatheringFuture<T> extends AsyncFuture<List<T>> {
   @Override
   String reprName() {
     return "GatheringFuture";
+  }
+
+  /** The callback on each child; a relay to this gather, so the call graph sees who awaits it. */
+  private final class ChildDone implements Consumer<AsyncFuture<?>>, Relay {
+    @Override
+    public void accept(AsyncFuture<?> child) {
+      childDone(child);
+    }
+
+    @Override
+    public AsyncFuture<?> relayTarget() {
+      return GatheringFuture.this;
+    }
   }
 }

@@ -1,5 +1,7 @@
 package io.jasyncio;
 
+import java.util.function.Consumer;
+
 /**
  * {@link Asyncio#shield}: an outer future that follows an inner one, asyncio's {@code shield}.
  * Cancelling the outer future (as cancelling the task that awaits it does) leaves the inner one
@@ -26,7 +28,29 @@ final class Shield {
       return inner;
     }
     AsyncFuture<T> outer = inner.loop.createFuture();
-    java.util.function.Consumer<AsyncFuture<T>> copy = f -> {
+    Copy<T> copy = new Copy<>(outer);
+    inner.addDoneCallback(copy);
+    outer.addDoneCallback(f -> {
+      if (!inner.isDone()) {
+        inner.removeDoneCallback(copy);
+      }
+    });
+    return outer;
+  }
+
+  /**
+   * Copies the inner future's outcome to the outer one unless that was cancelled; a relay, so the
+   * call graph shows the tasks awaiting the outer future as awaiting the inner one.
+   */
+  private static final class Copy<T> implements Consumer<AsyncFuture<T>>, Relay {
+    private final AsyncFuture<T> outer;
+
+    Copy(AsyncFuture<T> outer) {
+      this.outer = outer;
+    }
+
+    @Override
+    public void accept(AsyncFuture<T> f) {
       if (outer.isCancelled()) {
         return;
       }
@@ -40,13 +64,11 @@ final class Shield {
       } else {
         outer.setResult(f.result());
       }
-    };
-    inner.addDoneCallback(copy);
-    outer.addDoneCallback(f -> {
-      if (!inner.isDone()) {
-        inner.removeDoneCallback(copy);
-      }
-    });
-    return outer;
+    }
+
+    @Override
+    public AsyncFuture<?> relayTarget() {
+      return outer;
+    }
   }
 }
