@@ -7,7 +7,6 @@ import io.jasyncio.internal.Unchecked;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 /**
@@ -356,35 +355,6 @@ public non-sealed class AsyncFuture<T> implements Awaitable<T> {
   /** Starts whatever waited for a loop; see {@link #attach}. */
   void onAttach() {}
 
-  /**
-   * A future of {@code loop} completed with {@code stage}'s outcome, through the loop's
-   * thread-safe inbox since the stage may complete on any thread (asyncio's {@code wrap_future}).
-   * Cancelling the future cancels {@code cf}, the stage's CompletableFuture if it has one.
-   */
-  static <T> AsyncFuture<T> fromStage(EventLoop loop, CompletionStage<T> stage,
-      CompletableFuture<?> cf) {
-    AsyncFuture<T> bridge = new AsyncFuture<>(loop);
-    if (cf != null) {
-      bridge.addDoneCallback(f -> {
-        if (f.isCancelled()) {
-          cf.cancel(false);
-        }
-      });
-    }
-    stage.whenComplete((value, error) -> loop.callSoonThreadsafeIfOpen(() -> {
-      if (bridge.isDone()) {
-        return;
-      }
-      if (error == null) {
-        bridge.finish(value);
-      } else if (cf != null && cf.isCancelled()) {
-        bridge.cancel();
-      } else {
-        bridge.fail(Unchecked.unwrap(error));
-      }
-    }));
-    return bridge;
-  }
 
   /** Refuses, in its loop's debug mode, a call from a thread other than the loop's. */
   final void checkThread(String operation) {

@@ -211,7 +211,7 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
       awaiting = cf;
       return false;
     }
-    AsyncFuture<?> bridge = AsyncFuture.fromStage(task.loop, stage, cf);
+    AsyncFuture<?> bridge = StageFuture.on(task.loop, stage);
     awaiting = bridge;
     waitFor(bridge);
     return true;

@@ -37,7 +37,7 @@ final class Offload {
     RemoteExecutor pool = remote(executor);
     if (pool != null) {
       CompletableFuture<R> remote = pool.submit(fn, argument);
-      return AsyncFuture.fromStage(loop, remote, remote);
+      return StageFuture.on(loop, remote);
     }
     return call(loop, executor, () -> fn.apply(argument));
   }
@@ -52,7 +52,7 @@ final class Offload {
     if (pool != null) {
       @SuppressWarnings("unchecked") // only read: a Callable<? extends R> is a Callable<R>
       CompletableFuture<R> remote = pool.submit((Callable<R>) callable);
-      return AsyncFuture.fromStage(loop, remote, remote);
+      return StageFuture.on(loop, remote);
     }
     AsyncFuture<R> future = loop.createFuture();
     Call<R> call = new Call<>(loop, future, callable);

@@ -51,6 +51,14 @@ final class StageFuture<T> extends AsyncFuture<T> {
     }
   }
 
+  /**
+   * A future of {@code loop} following {@code stage}: what awaiting a stage waits on, and what
+   * offloading to a {@code RemoteExecutor} returns.
+   */
+  static <T> StageFuture<T> on(EventLoop loop, CompletionStage<T> stage) {
+    return new StageFuture<>(loop, stage, null);
+  }
+
   /** A future of the running loop (or, if none runs, of the first that awaits it). */
   static <T> StageFuture<T> of(CompletionStage<T> stage) {
     if (stage == null) {
