@@ -179,6 +179,9 @@ public final class EventLoop {
     } finally {
       // Normally empty here; not if an Error escaped an entry midway.
       fresh.armUnclaimed();
+      if (inbox.takeInterrupt()) {
+        Thread.currentThread().interrupt(); // taken while the loop waited: given back
+      }
       stopping = false;
       thread = null;
       RUNNING.remove();

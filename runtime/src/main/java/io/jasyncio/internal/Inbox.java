@@ -18,6 +18,8 @@ import java.util.concurrent.locks.LockSupport;
 public final class Inbox<E> {
   private final ConcurrentLinkedQueue<E> items = new ConcurrentLinkedQueue<>();
   private volatile Thread sleeper;
+  /** The loop thread was interrupted while the loop ran; read and written by that thread. */
+  private boolean interrupted;
   private volatile boolean closed;
 
   /** An open, empty inbox. */
@@ -51,6 +53,11 @@ public final class Inbox<E> {
    * unless an item is already waiting. May return early; the loop simply looks again.
    */
   public void awaitItem(long nanos) {
+    // An interrupted thread's park returns at once, so the loop would spin at full CPU for as
+    // long as it waits: the flag is taken here and given back when the loop stops.
+    if (Thread.interrupted()) {
+      interrupted = true;
+    }
     sleeper = Thread.currentThread();
     try {
       if (items.isEmpty()) {
@@ -63,6 +70,17 @@ public final class Inbox<E> {
     } finally {
       sleeper = null;
     }
+  }
+
+  /**
+   * Whether the loop's thread was interrupted while it waited since the last call, clearing the
+   * record: the loop sets its thread's interrupt flag again when it stops, for whoever owns the
+   * thread.
+   */
+  public boolean takeInterrupt() {
+    boolean was = interrupted;
+    interrupted = false;
+    return was;
   }
 
   /** Refuses further items and drops those waiting. */
