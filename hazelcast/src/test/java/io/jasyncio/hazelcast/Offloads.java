@@ -4,9 +4,13 @@ import static io.jasyncio.Asyncio.await;
 import static io.jasyncio.Asyncio.createTask;
 import static io.jasyncio.Asyncio.done;
 import static io.jasyncio.Asyncio.runInExecutor;
+import static io.jasyncio.Asyncio.wrapFuture;
 
+import io.jasyncio.AsyncFuture;
+import io.jasyncio.Asyncio;
 import io.jasyncio.CancelledException;
 import io.jasyncio.Coroutine;
+import io.jasyncio.ReturnWhen;
 import io.jasyncio.Task;
 import io.jasyncio.annotations.Async;
 import java.util.ArrayList;
@@ -55,7 +59,14 @@ class Offloads {
   @Async
   static Coroutine<Boolean> cancelWhileRunning(Executor cluster, String key) {
     Task<String> task = createTask(blocked(cluster, key));
-    await(Work.started(key));
+    // Until the call runs on a member, or the task ends without it (then its failure is thrown
+    // here, rather than the test waiting for a call that never starts).
+    AsyncFuture<Void> started = wrapFuture(Work.started(key));
+    await(Asyncio.wait(List.<AsyncFuture<?>>of(started, task), ReturnWhen.FIRST_COMPLETED));
+    if (task.isDone()) {
+      await(task);
+      return done(false);
+    }
     task.cancel();
     await(Work.interrupted(key));
     try {
