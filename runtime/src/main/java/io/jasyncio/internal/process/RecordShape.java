@@ -1,5 +1,6 @@
 package io.jasyncio.internal.process;
 
+import java.io.Externalizable;
 import java.io.Serializable;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -11,15 +12,14 @@ import java.util.Set;
 
 /**
  * How {@link CompactValues} writes and reads the records of one class: its components in order,
- * each of a fixed {@link Kind} given by its declared type, read through the accessors and made
+ * each of a fixed {@link Kind} given by its declared type, read from its fields and made
  * again through the canonical constructor, as Java serialization does for a record.
  *
- * <p>Only a value record qualifies: a {@code Serializable} record without {@code writeReplace} or
- * {@code readResolve}, whose every component is a primitive, a boxed primitive, a {@code String}
- * or such a record, and whose accessors and constructor this module may call. Its values are
- * deeply immutable, so writing one component by component gives back an equal value, and
- * sharing between values, which Java serialization keeps and this does not, cannot be seen but
- * with {@code ==}. Any other class has no shape and goes through Java serialization.
+ * <p>Only a value record qualifies: a {@code Serializable} record, not {@code Externalizable},
+ * without {@code writeReplace} or {@code readResolve}, whose every component is a primitive, a
+ * boxed primitive, a {@code String} or such a record, and whose fields and canonical constructor
+ * this module may reach. Its values are deeply immutable, so writing one component by component
+ * gives back an equal value. Any other class has no shape and goes through Java serialization.
  */
 final class RecordShape {
   /** The kind of a component, from its declared type. */
@@ -82,6 +82,7 @@ final class RecordShape {
   /** Computes the shape; {@code visiting} holds the records being computed, up the stack. */
   private static RecordShape of(Class<?> type, Set<Class<?>> visiting) {
     if (!type.isRecord() || !Serializable.class.isAssignableFrom(type)
+        || Externalizable.class.isAssignableFrom(type)
         || declares(type, "writeReplace") || declares(type, "readResolve")) {
       return NONE;
     }
