@@ -62,42 +62,6 @@ class CallGraphTest {
     }
   }
 
-  /**
-   * A coroutine of {@code demo.Pipeline.report}: on line 40 it calls {@code what} (which may
-   * look at the call graph), then awaits the future that gave.
-   */
-  static final class Reports extends Coroutine<Object> {
-    private final Origin origin = Origin.of("demo.Pipeline", "report", "Pipeline.java", "", 40,
-        40);
-    private final Supplier<AsyncFuture<Object>> what;
-
-    Reports(Supplier<AsyncFuture<Object>> what) {
-      super("report");
-      this.what = what;
-    }
-
-    @Override
-    protected Origin origin() {
-      return origin;
-    }
-
-    @Override
-    @SuppressWarnings("fallthrough")
-    protected void resume() throws Throwable {
-      switch (state) {
-        case 0:
-          if (suspendOn(what.get(), 1)) {
-            return;
-          }
-        case 1:
-          complete(awaited());
-          return;
-        default:
-          throw new IllegalStateException("no state " + state);
-      }
-    }
-  }
-
   /** Runs the loop until everything is stuck (a second of virtual time). */
   private void runUntilStuck() {
     loop.runUntilComplete(Asyncio.sleep(1));
@@ -232,7 +196,7 @@ class CallGraphTest {
     AsyncFuture<Object> never = loop.createFuture();
     List<Object> seen = new ArrayList<>();
     Task<Object> main = loop.createTask(new Awaits("main", 30, () -> new Awaits("collect", 22,
-        () -> new Reports(() -> {
+        () -> new Awaits("report", 40, () -> {
           seen.add(formatFromAHelper(1, Integer.MAX_VALUE));
           seen.add(formatFromAHelper(3, Integer.MAX_VALUE));
           seen.add(formatFromAHelper(1, 2));
