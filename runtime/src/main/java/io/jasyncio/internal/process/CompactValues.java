@@ -164,7 +164,7 @@ public final class CompactValues {
       for (int i = 0; i < kinds.length; i++) {
         Object v;
         try {
-          v = shape.accessors[i].invoke(record);
+          v = (Object) shape.accessors[i].invokeExact(record);
         } catch (Throwable e) {
           throw new IllegalStateException("a field getter cannot throw", e);
         }

@@ -44,7 +44,7 @@ final class RecordShape {
 
   final Class<?> type;
   final Kind[] kinds;
-  /** Getter of each component's field, typed {@code (Object)T}, T the component's type. */
+  /** Getter of each component's field, typed {@code (Object)Object} (primitives boxed). */
   final MethodHandle[] accessors;
   /** The canonical constructor, taking the components as an {@code Object[]}. */
   final MethodHandle constructor;
@@ -104,7 +104,7 @@ final class RecordShape {
         // The field, not the accessor, as Java serialization reads it: an accessor may be
         // overridden to do more than return it.
         accessors[i] = lookup.findGetter(type, components[i].getName(), t)
-            .asType(MethodType.methodType(t, Object.class));
+            .asType(MethodType.methodType(Object.class, Object.class));
       }
       MethodHandle constructor = lookup.findConstructor(type,
           MethodType.methodType(void.class, types));
