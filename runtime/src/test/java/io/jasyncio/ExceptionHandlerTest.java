@@ -8,9 +8,7 @@ import io.jasyncio.internal.NeverAwaitedWatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -233,61 +231,12 @@ class ExceptionHandlerTest {
   }
 
   /** A remote executor whose one {@code submit(Runnable)} completes when the test says. */
-  private static final class Later implements RemoteExecutor {
+  private static final class Later extends StubRemoteExecutor {
     final CompletableFuture<Object> pending = new CompletableFuture<>();
 
     @Override
     public CompletableFuture<?> submit(Runnable task) {
       return pending;
     }
-
-    @Override
-    public <T, R> CompletableFuture<R> submit(SerializableFunction<? super T, ? extends R> fn,
-        T argument) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public <T> CompletableFuture<T> submit(Callable<T> task) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public <T, R> CompletableFuture<List<R>> mapAsync(
-        SerializableFunction<? super T, ? extends R> fn, Iterable<? extends T> inputs,
-        int chunksize) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public <T> CompletableFuture<T> submit(Runnable task, T result) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void shutdown() {}
-
-    @Override
-    public List<Runnable> shutdownNow() {
-      return List.of();
-    }
-
-    @Override
-    public boolean isShutdown() {
-      return false;
-    }
-
-    @Override
-    public boolean isTerminated() {
-      return false;
-    }
-
-    @Override
-    public boolean awaitTermination(long timeout, TimeUnit unit) {
-      return false;
-    }
-
-    @Override
-    public void close() {}
   }
 }

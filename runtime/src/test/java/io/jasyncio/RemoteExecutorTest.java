@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +26,7 @@ class RemoteExecutorTest {
   }
 
   /** A remote executor that runs what it is given at once, here, and notes how it got it. */
-  static final class Recording implements RemoteExecutor {
+  static final class Recording extends StubRemoteExecutor {
     final List<String> calls = new ArrayList<>();
 
     @Override
@@ -67,46 +66,10 @@ class RemoteExecutorTest {
     }
 
     @Override
-    public <T> CompletableFuture<T> submit(Runnable task, T result) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public CompletableFuture<?> submit(Runnable task) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
     public void execute(Runnable command) {
       calls.add("execute");
       throw new UnsupportedOperationException("a remote executor needs the function itself");
     }
-
-    @Override
-    public void shutdown() {}
-
-    @Override
-    public List<Runnable> shutdownNow() {
-      return List.of();
-    }
-
-    @Override
-    public boolean isShutdown() {
-      return false;
-    }
-
-    @Override
-    public boolean isTerminated() {
-      return false;
-    }
-
-    @Override
-    public boolean awaitTermination(long timeout, TimeUnit unit) {
-      return false;
-    }
-
-    @Override
-    public void close() {}
   }
 
   /** An executor of "another library", which only {@link MarkedProvider} knows. */
